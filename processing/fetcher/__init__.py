@@ -1,0 +1,50 @@
+"""The one HTTP fetcher every workflow uses.
+
+::
+
+    from processing.fetcher import get_fetcher
+
+    response = get_fetcher().get("https://example.com/")       # body read, capped
+    with get_fetcher().stream("https://example.com/big.xml") as response:
+        for chunk in response.iter_bytes():
+            ...
+
+Errors are :class:`processing.errors.TransientError` / :class:`~processing.errors.PermanentError`
+subclasses, see :mod:`processing.fetcher.errors`; knobs are in :class:`FetcherConfig`.
+"""
+
+from .client import DEFAULT_ACCEPT, Fetcher, FetchResponse, get_fetcher, reset_fetcher
+from .config import FetcherConfig
+from .errors import (
+    BlockedAddressError,
+    BodyTooLargeError,
+    FetchConnectionError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    InvalidURLError,
+    PermanentHTTPStatusError,
+    RobotsDisallowedError,
+    TooManyRedirectsError,
+    TransientHTTPStatusError,
+)
+
+__all__ = [
+    "DEFAULT_ACCEPT",
+    "BlockedAddressError",
+    "BodyTooLargeError",
+    "FetchConnectionError",
+    "FetchError",
+    "FetchResponse",
+    "FetchTimeoutError",
+    "Fetcher",
+    "FetcherConfig",
+    "HTTPStatusError",
+    "InvalidURLError",
+    "PermanentHTTPStatusError",
+    "RobotsDisallowedError",
+    "TooManyRedirectsError",
+    "TransientHTTPStatusError",
+    "get_fetcher",
+    "reset_fetcher",
+]

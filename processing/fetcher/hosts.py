@@ -1,0 +1,58 @@
+"""Process-wide per-host concurrency limit and politeness delay."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+
+
+class _HostState:
+    __slots__ = ("active", "next_start")
+
+    def __init__(self) -> None:
+        self.active = 0
+        self.next_start = 0.0
+
+
+class HostGate:
+    """Counts in-flight requests per host; the limit is given per acquisition.
+
+    One instance (:data:`HOST_GATE`) is shared by every fetcher in the process, so fetchers with
+    different configs still share the count for a host.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._hosts: dict[str, _HostState] = {}
+
+    @contextlib.contextmanager
+    def slot(self, host: str, *, limit: int, delay: float = 0.0) -> Iterator[None]:
+        host = host.lower()
+        with self._cond:
+            state = self._hosts.setdefault(host, _HostState())
+            while state.active >= limit:
+                self._cond.wait()
+            state.active += 1
+            now = time.monotonic()
+            start = max(now, state.next_start)
+            state.next_start = start + delay
+        try:
+            if start > now:
+                time.sleep(start - now)
+            yield
+        finally:
+            with self._cond:
+                state.active -= 1
+                if state.active == 0 and state.next_start <= time.monotonic():
+                    self._hosts.pop(host, None)
+                self._cond.notify_all()
+
+    def active(self, host: str) -> int:
+        with self._cond:
+            state = self._hosts.get(host.lower())
+            return state.active if state else 0
+
+
+HOST_GATE = HostGate()

@@ -1,0 +1,52 @@
+"""robots.txt cache (per origin, with TTL), parsed with :mod:`urllib.robotparser`."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Callable
+
+
+class RobotsCache:
+    """Maps an origin (``scheme://host:port``) to a parsed robots.txt or "allow all".
+
+    ``loader(origin)`` returns the robots.txt text, or None for "allow everything"; it is called
+    at most once per origin per TTL, even with many threads asking at the same time.
+    """
+
+    def __init__(self, loader: Callable[[str], str | None], ttl: float) -> None:
+        self._loader = loader
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
+        self._origin_locks: dict[str, threading.Lock] = {}
+
+    def _get(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(origin)
+            if entry and entry[0] > now:
+                return entry[1]
+            origin_lock = self._origin_locks.setdefault(origin, threading.Lock())
+        with origin_lock:
+            with self._lock:
+                entry = self._entries.get(origin)
+                if entry and entry[0] > time.monotonic():
+                    return entry[1]
+            text = self._loader(origin)
+            parser: urllib.robotparser.RobotFileParser | None = None
+            if text is not None:
+                parser = urllib.robotparser.RobotFileParser()
+                parser.parse(text.splitlines())
+            with self._lock:
+                self._entries[origin] = (time.monotonic() + self._ttl, parser)
+            return parser
+
+    def allowed(self, origin: str, url: str, user_agent: str) -> bool:
+        parser = self._get(origin)
+        return True if parser is None else parser.can_fetch(user_agent, url)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
