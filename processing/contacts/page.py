@@ -1,0 +1,297 @@
+"""extract_page: decode a fetched body, parse it once and collect every contact on it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement, document_fromstring
+
+from processing.contacts.emails import (
+    classify_email,
+    find_emails,
+    normalise_email,
+    parse_mailto,
+)
+from processing.contacts.encoding import decode_body
+from processing.contacts.forms import has_contact_form
+from processing.contacts.obfuscation import (
+    cfemail_from_href,
+    decode_cfemail,
+    find_obfuscated_emails,
+)
+from processing.contacts.phones import find_phones, parse_phone
+from processing.contacts.results import Contact, ContactKind, PageExtraction
+from processing.contacts.sniffing import looks_like_html
+from processing.contacts.social import normalise_social_url
+from processing.contacts.structured_data import (
+    StructuredValue,
+    microdata_contacts,
+    microdata_types,
+    parse_json_ld,
+    walk_json_ld,
+)
+from processing.contacts.visible_text import (
+    BLOCK_TAGS,
+    HIDDEN_TAGS,
+    SKIPPED_SUBTREES,
+    snippet,
+)
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
+# libxml2 refuses NULs and C0 controls in str input; they carry no text anyway.
+_CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)], " ")
+_ATTRIBUTE_PHASE, _TEXT_PHASE = 0, 1
+
+
+@dataclass(slots=True)
+class _Found:
+    """A contact plus where it was seen, for ordering by first appearance."""
+
+    contact: Contact
+    position: int
+    phase: int
+    sequence: int
+
+
+class _Collector:
+    """Walks the tree once, building the visible-text stream and attribute-borne contacts."""
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        self.parts: list[str] = []
+        self.length = 0
+        self.found: list[_Found] = []
+        self.schema_types: set[str] = set()
+        self.text = ""
+
+    # -- building blocks -------------------------------------------------------------------
+
+    def add_text(self, value: str | None) -> None:
+        if value:
+            self.parts.append(value)
+            self.length += len(value)
+
+    def _add(self, kind: ContactKind, value: str, display: str, classification: str, *,
+             source: str, position: int, phase: int, context: str = "") -> None:  # fmt: skip
+        contact = Contact(kind, value, display, classification, source, context)
+        self.found.append(_Found(contact, position, phase, len(self.found)))
+
+    def add_email(self, raw: str, source: str, context: str = "") -> None:
+        address = normalise_email(raw)
+        if address is None:
+            # Structured values sometimes wrap the address in prose ("Email: a@b.com").
+            address = next((m.address for m in find_emails(raw)), None)
+        if address:
+            classification = classify_email(address)
+            self._add("email", address, address, classification, source=source,
+                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+
+    def add_phone(self, raw: str, source: str, context: str = "") -> None:
+        parsed = parse_phone(raw, self.region)
+        if parsed is None:
+            match = next(find_phones(raw, self.region), None)
+            parsed = (match.e164, match.national, match.number_type) if match else None
+        if parsed:
+            e164, national, number_type = parsed
+            self._add("phone", e164, national, number_type, source=source,
+                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+
+    def add_social(self, url: str, source: str, context: str = "") -> None:
+        normalised = normalise_social_url(url)
+        if normalised:
+            network, canonical = normalised
+            self._add("social", canonical, canonical, network, source=source,
+                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+
+    def add_structured(self, value: StructuredValue, source: str) -> None:
+        if value.kind == "email":
+            raw = value.raw[7:] if value.raw.lower().startswith("mailto:") else value.raw
+            self.add_email(raw, source, value.context)
+        elif value.kind == "phone":
+            self.add_phone(value.raw, source, value.context)
+        else:
+            self.add_social(value.raw, source, value.context)
+
+    # -- the walk --------------------------------------------------------------------------
+
+    def on_start(self, el: HtmlElement) -> None:
+        tag = el.tag
+        if tag in BLOCK_TAGS:
+            self.add_text("\n")
+        if el.get("itemtype"):
+            self.schema_types.update(microdata_types(el))
+        if el.get("itemprop"):
+            for value in microdata_contacts(el):
+                self.add_structured(value, "microdata")
+        if el.get("data-cfemail"):
+            decoded = decode_cfemail(el.get("data-cfemail", ""))
+            if decoded:
+                self.add_email(decoded, "cfemail")
+        if tag in ("a", "area"):
+            self._on_link(el.get("href", "").strip())
+        elif tag == "script" and "ld+json" in el.get("type", "").lower():
+            data = parse_json_ld(el.text or "")
+            if data is not None:
+                types, values = walk_json_ld(data)
+                self.schema_types.update(types)
+                for value in values:
+                    self.add_structured(value, "jsonld")
+
+    def _on_link(self, href: str) -> None:
+        if not href:
+            return
+        lowered = href[:10].lower()
+        if lowered.startswith("mailto:"):
+            for address in parse_mailto(href):
+                self.add_email(address, "mailto")
+        elif lowered.startswith(("tel:", "callto:")):
+            self.add_phone(href, "tel")
+        elif (decoded := cfemail_from_href(href)) is not None:
+            self.add_email(decoded, "cfemail")
+        else:
+            self.add_social(href, "href")
+
+    def walk(self, root: HtmlElement) -> None:
+        hidden = 0
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag
+            if not isinstance(tag, str):  # comments and processing instructions
+                if event == "end" and not hidden:
+                    self.add_text(el.tail)
+                continue
+            if event == "start":
+                self.on_start(el)
+                if tag in HIDDEN_TAGS:
+                    hidden += 1
+                if tag in SKIPPED_SUBTREES:
+                    walker.skip_subtree()
+                if not hidden:
+                    self.add_text(el.text)
+            else:
+                if tag in HIDDEN_TAGS:
+                    hidden -= 1
+                if tag in BLOCK_TAGS:
+                    self.add_text("\n")
+                if not hidden:
+                    self.add_text(el.tail)
+        self.text = "".join(self.parts)
+
+    def scan_text(self) -> None:
+        """Find addresses and numbers written out in the visible text."""
+        text = self.text
+        for match in find_emails(text):
+            source = "obfuscated" if match.obfuscated else "text"
+            self._add("email", match.address, match.address, classify_email(match.address),
+                      source=source, position=match.start, phase=_TEXT_PHASE,
+                      context=snippet(text, match.start, match.end))  # fmt: skip
+        for match in find_obfuscated_emails(text):
+            self._add("email", match.address, match.address, classify_email(match.address),
+                      source="obfuscated", position=match.start, phase=_TEXT_PHASE,
+                      context=snippet(text, match.start, match.end))  # fmt: skip
+        for phone in find_phones(text, self.region):
+            self._add("phone", phone.e164, phone.national, phone.number_type, source="text",
+                      position=phone.start, phase=_TEXT_PHASE,
+                      context=snippet(text, phone.start, phone.end))  # fmt: skip
+
+    def contacts(self) -> list[Contact]:
+        """Deduplicated by (kind, value), in order of first appearance on the page."""
+        seen: set[tuple[str, str]] = set()
+        result: list[Contact] = []
+        for found in sorted(self.found, key=lambda f: (f.position, f.phase, f.sequence)):
+            contact = found.contact
+            key = (contact.kind, contact.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not contact.context:
+                # Links sit before their anchor text in the stream, so look mostly ahead.
+                context = snippet(self.text, found.position, found.position, 60, 140)
+                contact = Contact(
+                    contact.kind,
+                    contact.value,
+                    contact.display,
+                    contact.classification,
+                    contact.source,
+                    context,
+                )
+            result.append(contact)
+        return result
+
+
+def _clean(value: str | None, limit: int = 1000) -> str | None:
+    if value is None:
+        return None
+    collapsed = " ".join(value.split())[:limit]
+    return collapsed or None
+
+
+def _title(root: HtmlElement) -> str | None:
+    title = next(root.iter("title"), None)
+    return _clean(title.text_content()) if title is not None else None
+
+
+def _meta(root: HtmlElement, attribute: str, name: str) -> str | None:
+    for meta in root.iter("meta"):
+        if meta.get(attribute, "").strip().lower() == name:
+            return _clean(meta.get("content"))
+    return None
+
+
+def _language(root: HtmlElement) -> str | None:
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return _clean(lang) or _meta(root, "http-equiv", "content-language")
+
+
+def _parse(text: str) -> HtmlElement | None:
+    text = _XML_DECL_RE.sub("", text, count=1).translate(_CONTROL_CHARS)
+    try:
+        return document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None  # an empty or hopelessly broken document has nothing to extract
+
+
+def extract_page(
+    body: bytes,
+    *,
+    url: str,
+    content_type: str | None = None,
+    default_region: str = "US",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> PageExtraction:
+    """Extract page metadata and every email, phone and social profile from ``body``.
+
+    ``url`` is the address the body was fetched from (kept for callers' logging and future
+    relative-link handling); ``default_region`` is used for numbers without a country code.
+    Bodies over ``max_bytes`` are truncated before parsing and flagged ``truncated``.
+    """
+    del url  # part of the contract; nothing on the page needs resolving against it yet
+    content_hash = hashlib.sha256(body).hexdigest()
+    truncated = len(body) > max_bytes
+    if truncated:
+        body = body[:max_bytes]
+    text, encoding = decode_body(body, content_type)
+    if not looks_like_html(body, text[:4096]):
+        return PageExtraction(False, encoding, content_hash, truncated)
+    root = _parse(text)
+    if root is None:
+        return PageExtraction(True, encoding, content_hash, truncated)
+    collector = _Collector(default_region.upper())
+    collector.walk(root)
+    collector.scan_text()
+    return PageExtraction(
+        is_html=True,
+        encoding=encoding,
+        content_hash=content_hash,
+        truncated=truncated,
+        title=_title(root),
+        meta_description=_meta(root, "name", "description"),
+        language=_language(root),
+        has_contact_form=has_contact_form(root),
+        schema_types=sorted(collector.schema_types),
+        contacts=collector.contacts(),
+    )

@@ -1,0 +1,36 @@
+"""The immutable values extract_page returns: one PageExtraction holding Contacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ContactKind = Literal["email", "phone", "social"]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One contact found on a page, normalised so that (kind, value) identifies it."""
+
+    kind: ContactKind
+    value: str
+    display: str
+    classification: str
+    source: str
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageExtraction:
+    """Everything extracted from one page body; non-HTML bodies yield no contacts."""
+
+    is_html: bool
+    encoding: str
+    content_hash: str
+    truncated: bool = False
+    title: str | None = None
+    meta_description: str | None = None
+    language: str | None = None
+    has_contact_form: bool = False
+    schema_types: list[str] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
