@@ -72,7 +72,7 @@ def check_ip(ip: IPAddress, allowed_networks: Iterable[Any], *, url: str, host: 
     reason = blocked_reason(ip)
     if reason is None or is_allowed(ip, allowed_networks):
         return
-    shown = str(ip) if host.strip("[]") == str(ip) else f"{host} resolves to {ip}, which"
+    shown = str(ip) if parse_ip(host) == ip else f"{host} resolves to {ip}, which"
     detail = f"{shown} is {reason} ({_HINT})"
     exc = BlockedAddressError(f"refused to fetch {url}: {detail}", url=url)
     exc.detail = detail
