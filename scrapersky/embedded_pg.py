@@ -17,6 +17,7 @@ import fcntl
 import importlib.util
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -71,7 +72,9 @@ def _run_as() -> pwd.struct_passwd | None:
     return pwd.getpwnam(os.environ.get("SCRAPERSKY_PG_USER", "nobody"))
 
 
-def _run(cmd: list[str], account: pwd.struct_passwd | None, **kwargs) -> subprocess.CompletedProcess:
+def _run(
+    cmd: list[str], account: pwd.struct_passwd | None, **kwargs
+) -> subprocess.CompletedProcess:
     extra = {}
     if account is not None:
         extra = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
@@ -127,8 +130,10 @@ def _initdb(bindir: Path, data_dir: Path, account: pwd.struct_passwd | None) -> 
     result = _run(
         [
             str(bindir / "initdb"),
-            "-D", str(data_dir),
-            "-U", SUPERUSER,
+            "-D",
+            str(data_dir),
+            "-U",
+            SUPERUSER,
             "--auth=trust",
             "--encoding=UTF8",
             "--locale=C",
@@ -170,11 +175,15 @@ def _start(bindir: Path, data_dir: Path, account: pwd.struct_passwd | None) -> i
         [
             str(bindir / "pg_ctl"),
             "start",
-            "-D", str(data_dir),
+            "-D",
+            str(data_dir),
             "-w",
-            "-t", str(START_TIMEOUT),
-            "-l", str(log),
-            "-o", f"-p {port}",
+            "-t",
+            str(START_TIMEOUT),
+            "-l",
+            str(log),
+            "-o",
+            f"-p {port}",
         ],
         account,
         start_new_session=True,  # the server must outlive this process and its terminal
@@ -189,20 +198,34 @@ def _start(bindir: Path, data_dir: Path, account: pwd.struct_passwd | None) -> i
 
 
 def _ensure_database(bindir: Path, port: int, dbname: str) -> None:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", dbname):
+        raise EmbeddedPostgresError(f"invalid database name {dbname!r}: use letters, digits and _")
     psql = bindir / "psql"
-    base = [str(psql), "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, "-d", "postgres",
-            "-tAq", "-v", "ON_ERROR_STOP=1"]
-    found = subprocess.run(
-        [*base, "-c", f"SELECT 1 FROM pg_database WHERE datname = '{dbname}'"],
-        capture_output=True, text=True, check=False,
-    )
+    base = [
+        str(psql),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "-U",
+        SUPERUSER,
+        "-d",
+        "postgres",
+        "-tAq",
+        "-v",
+        "ON_ERROR_STOP=1",
+    ]
+    query = f"SELECT 1 FROM pg_database WHERE datname = '{dbname}'"  # noqa: S608 (validated)
+    found = subprocess.run([*base, "-c", query], capture_output=True, text=True, check=False)
     if found.stdout.strip() == "1":
         return
     created = subprocess.run(
         [*base, "-c", f'CREATE DATABASE "{dbname}"'], capture_output=True, text=True, check=False
     )
     if created.returncode != 0 and "already exists" not in created.stderr:
-        raise EmbeddedPostgresError(f"cannot create database {dbname}: {_last_line(created.stderr)}")
+        raise EmbeddedPostgresError(
+            f"cannot create database {dbname}: {_last_line(created.stderr)}"
+        )
 
 
 def ensure_server(data_dir: Path, dbname: str = DEFAULT_DB) -> Server:
@@ -240,8 +263,9 @@ def stop_server(data_dir: Path) -> bool:
     account = _run_as()
     if not _is_running(bindir, data_dir, account):
         return False
-    result = _run([str(bindir / "pg_ctl"), "stop", "-D", str(data_dir), "-m", "fast", "-w"], account)
+    result = _run(
+        [str(bindir / "pg_ctl"), "stop", "-D", str(data_dir), "-m", "fast", "-w"], account
+    )
     if result.returncode != 0:
         raise EmbeddedPostgresError(f"pg_ctl stop failed: {_last_line(result.stderr)}")
     return True
-

@@ -1,0 +1,36 @@
+"""System checks: the live schema agrees with the models (run with `check --database default`)."""
+
+from __future__ import annotations
+
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.db import connections
+from django.db.utils import OperationalError
+
+
+@register(Tags.database)
+def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessage]:
+    if not databases or "default" not in databases:
+        return []
+    from curation.dbschema import compare, schema_applied
+
+    try:
+        connections["default"].ensure_connection()
+        if not schema_applied():
+            return [
+                Warning(
+                    "the project's tables are not created yet",
+                    hint="Run `python manage.py apply_sql`.",
+                    id="scrapersky.W001",
+                )
+            ]
+        problems = compare()
+    except OperationalError as exc:
+        return [Error(f"cannot reach the database: {exc}", id="scrapersky.E001")]
+    return [
+        Error(
+            problem,
+            hint="Run `python manage.py apply_sql`, or fix sql/ or the models so they agree.",
+            id="scrapersky.E002",
+        )
+        for problem in problems
+    ]

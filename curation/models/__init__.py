@@ -1,0 +1,45 @@
+"""The pipeline's tables, mapped by unmanaged models (the schema is hand-written in sql/)."""
+
+from curation.models.audit import Channel, StatusChange
+from curation.models.contacts import Contact, ContactKind, ContactSighting
+from curation.models.domains import (
+    Domain,
+    SitemapDiscoveryCurationStatus,
+    SitemapDiscoveryProcessingStatus,
+)
+from curation.models.pages import (
+    Page,
+    PageCurationCurationStatus,
+    PageCurationProcessingStatus,
+    PageType,
+)
+from curation.models.schema import AppliedSqlFile, EnumType, TableColumn, TableIndex
+from curation.models.sitemap_files import (
+    SitemapFile,
+    SitemapImportCurationStatus,
+    SitemapImportProcessingStatus,
+    SitemapKind,
+)
+
+__all__ = [
+    "AppliedSqlFile",
+    "Channel",
+    "Contact",
+    "ContactKind",
+    "ContactSighting",
+    "Domain",
+    "EnumType",
+    "Page",
+    "PageCurationCurationStatus",
+    "PageCurationProcessingStatus",
+    "PageType",
+    "SitemapDiscoveryCurationStatus",
+    "SitemapDiscoveryProcessingStatus",
+    "SitemapFile",
+    "SitemapImportCurationStatus",
+    "SitemapImportProcessingStatus",
+    "SitemapKind",
+    "StatusChange",
+    "TableColumn",
+    "TableIndex",
+]

@@ -1,0 +1,68 @@
+"""Contacts (emails, phones, social profiles) of a domain and the pages they were seen on."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class ContactKind(models.TextChoices):
+    EMAIL = "email"
+    PHONE = "phone"
+    SOCIAL = "social"
+
+
+class Contact(models.Model):
+    """A contact value, once per domain; ``sightings`` say where it was seen."""
+
+    domain = models.ForeignKey("curation.Domain", on_delete=models.CASCADE, related_name="contacts")
+    kind = models.TextField(choices=ContactKind.choices)
+    value = models.TextField()
+    display = models.TextField(default="", blank=True)
+    classification = models.TextField(default="", blank=True)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    last_seen_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    pages = models.ManyToManyField(
+        "curation.Page", through="curation.ContactSighting", related_name="contacts"
+    )
+
+    class Meta:
+        managed = False
+        db_table = "contacts"
+        indexes = [
+            models.Index(fields=["kind", "classification"], name="contacts_kind_idx"),
+            models.Index(fields=["created_at"], name="contacts_created_at_idx"),
+        ]
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["domain", "kind", "value"], name="contacts_domain_kind_value_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ContactSighting(models.Model):
+    """A contact seen on a page, with how it was found and a short text context."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="sightings")
+    page = models.ForeignKey("curation.Page", on_delete=models.CASCADE, related_name="sightings")
+    source = models.TextField(default="", blank=True)
+    context = models.TextField(default="", blank=True)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        managed = False
+        db_table = "contact_sightings"
+        indexes = [models.Index(fields=["page"], name="contact_sightings_page_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "page"], name="contact_sightings_contact_page_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact} on {self.page}"

@@ -1,0 +1,51 @@
+"""Domains: the companies' websites, and the sitemap_discovery workflow that runs on them."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from curation.fields import workflow_columns
+
+
+# --- SitemapDiscovery Workflow Enums ---
+class SitemapDiscoveryCurationStatus(models.TextChoices):
+    New = "New"
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+    Skipped = "Skipped"
+
+
+class SitemapDiscoveryProcessingStatus(models.TextChoices):
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+
+
+class Domain(
+    workflow_columns(
+        "sitemap_discovery",
+        SitemapDiscoveryCurationStatus,
+        SitemapDiscoveryProcessingStatus,
+        module=__name__,
+    ),
+):
+    """A company website; ``domain`` is the normalised host (see curation.normalize)."""
+
+    domain = models.TextField(unique=True)
+    company_name = models.TextField(null=True, blank=True)
+    source = models.TextField(default="manual")
+    notes = models.TextField(default="", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        managed = False
+        db_table = "domains"
+        indexes = [models.Index(fields=["created_at"], name="domains_created_at_idx")]
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.domain

@@ -1,0 +1,92 @@
+"""Pages of a domain, and the page_curation workflow that fetches them for contacts."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+
+from curation.fields import workflow_columns
+
+
+# --- PageCuration Workflow Enums ---
+class PageCurationCurationStatus(models.TextChoices):
+    New = "New"
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+    Skipped = "Skipped"
+
+
+class PageCurationProcessingStatus(models.TextChoices):
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+
+
+class PageType(models.TextChoices):
+    CONTACT = "contact"
+    ABOUT = "about"
+    TEAM = "team"
+    LEGAL = "legal"
+    CAREERS = "careers"
+    BLOG = "blog"
+    PRODUCT = "product"
+    SERVICE = "service"
+    HOME = "home"
+    OTHER = "other"
+
+
+class Page(
+    workflow_columns(
+        "page_curation",
+        PageCurationCurationStatus,
+        PageCurationProcessingStatus,
+        module=__name__,
+    ),
+):
+    """A page of a domain; once per domain and URL."""
+
+    domain = models.ForeignKey("curation.Domain", on_delete=models.CASCADE, related_name="pages")
+    sitemap_file = models.ForeignKey(
+        "curation.SitemapFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pages",
+    )
+    url = models.TextField()
+    page_type = models.TextField(choices=PageType.choices, default=PageType.OTHER)
+    lastmod = models.DateTimeField(null=True, blank=True)
+    changefreq = models.TextField(null=True, blank=True)
+    priority = models.FloatField(null=True, blank=True)
+    http_status = models.IntegerField(null=True, blank=True)
+    final_url = models.TextField(null=True, blank=True)
+    title = models.TextField(null=True, blank=True)
+    meta_description = models.TextField(null=True, blank=True)
+    language = models.TextField(null=True, blank=True)
+    content_type = models.TextField(null=True, blank=True)
+    content_length = models.IntegerField(null=True, blank=True)
+    content_hash = models.TextField(null=True, blank=True)
+    has_contact_form = models.BooleanField(null=True, blank=True)
+    schema_types = ArrayField(models.TextField(), default=list, blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        managed = False
+        db_table = "pages"
+        indexes = [
+            models.Index(fields=["sitemap_file"], name="pages_sitemap_file_idx"),
+            models.Index(fields=["page_type"], name="pages_page_type_idx"),
+            models.Index(fields=["created_at"], name="pages_created_at_idx"),
+        ]
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "url"], name="pages_domain_url_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.url

@@ -1,0 +1,236 @@
+"""The workflow registry: each workflow is declared once, and every name is derived from it.
+
+A workflow is a stage of the pipeline over one source table, built on the dual-status
+producer-consumer pattern. Its snake_case name defines every other name (seed: "THE WORKFLOW NAME
+DEFINES ALL NAMING CONVENTIONS"): columns, enum classes and PostgreSQL enum types, the consumer
+task, the service function and the API route. Admin actions, API routes, schedules, stats and
+system checks all iterate over this registry, so adding a workflow touches none of them.
+
+Settings may override a workflow's knobs: ``SCRAPERSKY_WORKFLOWS = {"page_curation":
+{"batch_size": 50}}``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django.db import models
+
+WORKFLOW_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+CURATION_VALUES = ("New", "Queued", "Processing", "Complete", "Error", "Skipped")
+PROCESSING_VALUES = ("Queued", "Processing", "Complete", "Error")
+
+# Engine bookkeeping columns, by suffix: every workflow has all of them.
+BOOKKEEPING_SUFFIXES = (
+    "queued_at",
+    "started_at",
+    "finished_at",
+    "attempts",
+    "next_attempt_at",
+    "lease_expires_at",
+    "worker",
+)
+
+
+def camel(name: str) -> str:
+    """``page_curation`` -> ``PageCuration``."""
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """Per-workflow engine settings; every field may be overridden in SCRAPERSKY_WORKFLOWS."""
+
+    batch_size: int = 50  # rows claimed per statement
+    interval: int = 10  # seconds between scheduled consumer runs (the safety net)
+    concurrency: int = 1  # rows processed at once inside one worker (threads; I/O-bound work)
+    lease_seconds: int = 300  # a Processing row whose lease expired is considered dead
+    max_attempts: int = 3  # attempts before a failing row stays Error
+    backoff_base: float = 30.0  # seconds before the first retry; doubles per attempt
+    backoff_max: float = 3600.0  # cap on the retry delay
+    time_budget: int = 240  # seconds a consumer run keeps claiming (safely under Q_TIMEOUT)
+
+
+@dataclass(frozen=True)
+class Workflow:
+    """One declared workflow. Everything else about it is derived."""
+
+    name: str
+    source_model: str  # app label + model, e.g. "curation.Domain"
+    destination_model: str | None  # None: the workflow updates its source rows
+    purpose: str
+    knobs: Knobs = field(default_factory=Knobs)
+    service_module: str = ""  # defaults to processing.services.{name}
+
+    # --- derived names ---------------------------------------------------------------------
+    @property
+    def class_prefix(self) -> str:
+        return camel(self.name)
+
+    @property
+    def curation_enum_name(self) -> str:
+        return f"{self.class_prefix}CurationStatus"
+
+    @property
+    def processing_enum_name(self) -> str:
+        return f"{self.class_prefix}ProcessingStatus"
+
+    @property
+    def curation_db_type(self) -> str:
+        return f"{self.name.replace('_', '')}curationstatus"
+
+    @property
+    def processing_db_type(self) -> str:
+        return f"{self.name.replace('_', '')}processingstatus"
+
+    @property
+    def curation_field(self) -> str:
+        return f"{self.name}_curation_status"
+
+    @property
+    def processing_field(self) -> str:
+        return f"{self.name}_processing_status"
+
+    @property
+    def error_field(self) -> str:
+        return f"{self.name}_processing_error"
+
+    def col(self, suffix: str) -> str:
+        """A bookkeeping column name: ``col("queued_at")`` -> ``page_curation_queued_at``."""
+        if suffix not in BOOKKEEPING_SUFFIXES:
+            raise KeyError(suffix)
+        return f"{self.name}_{suffix}"
+
+    @property
+    def all_columns(self) -> list[str]:
+        return [self.curation_field, self.processing_field, self.error_field] + [
+            self.col(suffix) for suffix in BOOKKEEPING_SUFFIXES
+        ]
+
+    @property
+    def task_name(self) -> str:
+        return f"process_{self.name}_queue"
+
+    @property
+    def task_path(self) -> str:
+        return f"processing.tasks.{self.task_name}"
+
+    @property
+    def source_singular(self) -> str:
+        """The seed's ``{source}`` in ``process_single_{source}_for_{workflow_name}``."""
+        return _singular(self.table)
+
+    @property
+    def service_function_name(self) -> str:
+        return f"process_single_{self.source_singular}_for_{self.name}"
+
+    @property
+    def service_path(self) -> str:
+        module = self.service_module or f"processing.services.{self.name}"
+        return f"{module}.{self.service_function_name}"
+
+    @property
+    def route_slug(self) -> str:
+        """``/api/v3/{source_table_plural}/...``: the table name, with dashes."""
+        return self.table.replace("_", "-")
+
+    @cached_property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.source_model)
+
+    @property
+    def destination(self) -> type[models.Model] | None:
+        return apps.get_model(self.destination_model) if self.destination_model else None
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
+
+    @property
+    def curation_enum(self) -> type:
+        return getattr(import_module_of(self.model), self.curation_enum_name)
+
+    @property
+    def processing_enum(self) -> type:
+        return getattr(import_module_of(self.model), self.processing_enum_name)
+
+    @property
+    def settings(self) -> Knobs:
+        overrides: dict[str, Any] = getattr(settings, "SCRAPERSKY_WORKFLOWS", {}).get(self.name, {})
+        known = {f.name for f in fields(Knobs)}
+        unknown = set(overrides) - known
+        if unknown:
+            names = ", ".join(sorted(unknown))
+            raise ValueError(f"SCRAPERSKY_WORKFLOWS[{self.name!r}] has unknown keys: {names}")
+        return replace(self.knobs, **overrides)
+
+    def service(self) -> Callable:
+        return import_string(self.service_path)
+
+
+def _singular(table: str) -> str:
+    if table.endswith("ies"):
+        return table[:-3] + "y"
+    if table.endswith("s"):
+        return table[:-1]
+    return table
+
+
+def import_module_of(model: type[models.Model]):
+    return importlib.import_module(model.__module__)
+
+
+# --- declarations ------------------------------------------------------------------------------
+# `manage.py startworkflow` appends new declarations to this list.
+WORKFLOWS: list[Workflow] = [
+    Workflow(
+        name="sitemap_discovery",
+        source_model="curation.Domain",
+        destination_model="curation.SitemapFile",
+        purpose="Find the sitemaps of a domain (robots.txt, well-known paths, home page).",
+        knobs=Knobs(batch_size=20, concurrency=8, lease_seconds=300),
+    ),
+    Workflow(
+        name="sitemap_import",
+        source_model="curation.SitemapFile",
+        destination_model="curation.Page",
+        purpose="Read a sitemap (recursing indexes) and insert its pages.",
+        knobs=Knobs(batch_size=10, concurrency=4, lease_seconds=600),
+    ),
+    Workflow(
+        name="page_curation",
+        source_model="curation.Page",
+        destination_model="curation.Contact",
+        purpose="Fetch a page, record what it is, and extract its contacts.",
+        knobs=Knobs(batch_size=50, concurrency=16, lease_seconds=300),
+    ),
+]
+
+
+def all_workflows() -> list[Workflow]:
+    return list(WORKFLOWS)
+
+
+def get_workflow(name: str) -> Workflow:
+    for workflow in WORKFLOWS:
+        if workflow.name == name:
+            return workflow
+    known = ", ".join(w.name for w in WORKFLOWS)
+    raise LookupError(f"unknown workflow {name!r} (known: {known})")
+
+
+def workflows_for_model(model: type[models.Model]) -> list[Workflow]:
+    label = model._meta.label
+    return [w for w in WORKFLOWS if w.source_model == label]

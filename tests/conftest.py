@@ -1,0 +1,40 @@
+"""Test-wide fixtures: the test database is built from sql/, and committed rows are cleaned."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from curation.dbschema import project_models
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After Django's migrations, build the project's tables from sql/, as a user would."""
+    from curation.sqlfiles import apply_pending
+
+    with django_db_blocker.unblock():
+        apply_pending()
+
+
+def truncate_project_tables() -> None:
+    """Empty the sql/ tables: Django's flush ignores unmanaged tables."""
+    tables = sorted({model._meta.db_table for model in project_models()} - {"schema_sql_files"})
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(autouse=True)
+def _clean_committed_rows(request):
+    """Tests that commit (workers, locking) leave no rows behind for the next test."""
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("django_db_blocker").unblock()
+        try:
+            truncate_project_tables()
+        finally:
+            request.getfixturevalue("django_db_blocker").restore()

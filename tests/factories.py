@@ -1,0 +1,99 @@
+"""factory-boy factories for every model."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from curation.models import (
+    Channel,
+    Contact,
+    ContactKind,
+    ContactSighting,
+    Domain,
+    Page,
+    SitemapFile,
+    StatusChange,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"curator{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@scrapersky.test")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def perms(self, create, extracted, **kwargs):
+        """``UserFactory(perms=["curation.change_page", ...])``."""
+        if not create or not extracted:
+            return
+        for perm in extracted:
+            app_label, codename = perm.split(".")
+            self.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        self.save()
+
+
+class DomainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Domain
+
+    domain = factory.Sequence(lambda n: f"company{n}.example")
+    company_name = factory.Sequence(lambda n: f"Company {n}")
+
+
+class SitemapFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SitemapFile
+
+    domain = factory.SubFactory(DomainFactory)
+    url = factory.LazyAttributeSequence(lambda o, n: f"https://{o.domain.domain}/sitemap-{n}.xml")
+    source = "well_known"
+    kind = "urlset"
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    domain = factory.SubFactory(DomainFactory)
+    url = factory.LazyAttributeSequence(lambda o, n: f"https://{o.domain.domain}/page-{n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    domain = factory.SubFactory(DomainFactory)
+    kind = ContactKind.EMAIL
+    value = factory.LazyAttributeSequence(lambda o, n: f"person{n}@{o.domain.domain}")
+    classification = "company"
+
+
+class ContactSightingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactSighting
+
+    contact = factory.SubFactory(ContactFactory)
+    page = factory.SubFactory(PageFactory, domain=factory.SelfAttribute("..contact.domain"))
+    source = "mailto"
+    context = "Write to us"
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatusChange
+
+    workflow = "page_curation"
+    table_name = "pages"
+    to_status = "Queued"
+    channel = Channel.ADMIN
+    actor = "curator"
