@@ -81,7 +81,9 @@ class TestServer:
         self._httpd = _Server((host, 0), _RequestHandler)
         self._httpd.owner = self
         self.host, self.port = self._httpd.server_address[:2]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def record(self, handler: Handler) -> None:
         with self.lock:
