@@ -142,9 +142,9 @@ class Workflow:
         return f"{module}.{self.service_function_name}"
 
     @property
-    def route_slug(self) -> str:
-        """``/api/v3/{source_table_plural}/...``: the table name, with dashes."""
-        return self.table.replace("_", "-")
+    def api_prefix(self) -> str:
+        """The seed's ``/api/v3/{source_table_plural_name}``: the table name."""
+        return f"api/v3/{self.table}"
 
     @cached_property
     def model(self) -> type[models.Model]:
