@@ -27,7 +27,7 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
         owner = self.server.owner
         owner.record(self)
         path = self.path if self.path in owner.routes else self.path.split("?", 1)[0]
-        route = owner.routes.get(path)
+        route = owner.routes.get(path, owner.default)
         if route is None:
             respond(self, 404, b"not found")
             return
@@ -74,6 +74,7 @@ class TestServer:
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {"/robots.txt": lambda h: respond(h, 404)}
+        self.default: Route | None = None  # called for paths without a route
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
         self.active = 0
