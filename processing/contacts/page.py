@@ -275,7 +275,7 @@ def extract_page(
     if truncated:
         body = body[:max_bytes]
     text, encoding = decode_body(body, content_type)
-    if not looks_like_html(body, text[:4096]):
+    if not looks_like_html(body, text[:4096], content_type):
         return PageExtraction(False, encoding, content_hash, truncated)
     root = _parse(text)
     if root is None:

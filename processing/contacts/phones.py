@@ -101,10 +101,20 @@ def _windows(text: str) -> Iterator[tuple[int, int]]:
         yield current
 
 
+def _glued_to_word(text: str, start: int) -> bool:
+    """True if the match follows a word joined by a hyphen, dot, slash or underscore."""
+    if start < 2 or not text[start - 2].isalnum():
+        return False
+    # "Tel.030 …" and "Tel:+49 …" are labels, so a dot only glues when it follows a digit.
+    return text[start - 1] in "-/_" or (text[start - 1] == "." and text[start - 2].isdigit())
+
+
 def _plausible_in_context(text: str, start: int, end: int, raw: str) -> bool:
     """Reject dates, URL fragments and numbers that a preceding word marks as an ID."""
     if _DATE_RE.fullmatch(raw.strip()):
         return False
+    if start > 0 and (text[start - 1].isalnum() or _glued_to_word(text, start)):
+        return False  # "INV-2024-000123", "A1-555-0100": part of a code, not a number
     token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     token_end_space = text.find(" ", end)
     token_end = len(text) if token_end_space == -1 else token_end_space

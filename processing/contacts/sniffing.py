@@ -32,11 +32,12 @@ _STRONG_HTML_RE = re.compile(
     r"|p|a|br|b|!--|ul|li|span|form|section|header|footer|nav|link)[\s/>]",
     re.I,
 )
+_DOCUMENT_RE = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s/>]", re.I)
 _XML_RE = re.compile(r"<\?xml", re.I)
 _XHTML_RE = re.compile(r"<html[\s>]|xmlns=[\"']http://www\.w3\.org/1999/xhtml", re.I)
 
 
-def looks_like_html(body: bytes, text_prefix: str) -> bool:
+def looks_like_html(body: bytes, text_prefix: str, content_type: str | None = None) -> bool:
     """True if the body is an HTML document; ``text_prefix`` is its decoded beginning."""
     if not body.startswith(_WIDE_BOMS):
         stripped = body[:_SNIFF_CHARS].lstrip()
@@ -49,4 +50,9 @@ def looks_like_html(body: bytes, text_prefix: str) -> bool:
     if _XML_RE.match(head):
         # RSS/Atom/sitemaps are XML; XHTML pages declare the xhtml namespace or <html>.
         return bool(_XHTML_RE.search(head))
-    return bool(_STRONG_HTML_RE.search(head))
+    if head.startswith("<"):
+        return bool(_STRONG_HTML_RE.search(head))
+    # Text that merely mentions a tag ("the <b>quarterly</b> report") is not a page, but a
+    # server-labelled HTML page may start with stray output (PHP warnings) before <html>.
+    declared_html = "html" in (content_type or "").lower()
+    return declared_html and bool(_DOCUMENT_RE.search(head))
