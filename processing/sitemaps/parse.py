@@ -229,7 +229,10 @@ _RECORDS = frozenset({"url", "sitemap", "item", "entry"})
 
 
 class SitemapStreamParser:
-    """Push parser: ``feed(chunk)`` returns entries as they complete, ``close()`` finishes.
+    """Push parser: ``feed(chunk)`` and ``finish()`` return entries as they complete.
+
+    ``close()`` finishes and returns the :class:`SitemapParseResult`; ``done`` tells the caller
+    to stop feeding (a limit was hit or the input is unusable).
 
     With ``collect=False`` entries are only counted/returned, never stored on the result, so
     memory stays flat however many URLs the file has (discovery uses this to count).
@@ -264,6 +267,7 @@ class SitemapStreamParser:
         self._bad_priority = 0
         self._byte_cap_hit = False
         self._trailing_noted = False
+        self._finished = False
 
     # -- input side ------------------------------------------------------------------------
 
@@ -289,8 +293,11 @@ class SitemapStreamParser:
             self._decoded(chunk)
         return self._drain()
 
-    def close(self) -> SitemapParseResult:
-        """Finish parsing; returns the result (entries included when ``collect``)."""
+    def finish(self) -> list[PageEntry | SitemapRef]:
+        """End of input: parse what is buffered; returns the entries completed by that."""
+        if self._finished:
+            return self._drain()
+        self._finished = True
         if not self._started and self._sniff_buffer:
             # Fewer than two bytes in total: still worth a (failing) sniff.
             self._started = True
@@ -307,7 +314,11 @@ class SitemapStreamParser:
                 raise NotASitemapError("not a sitemap: the body is empty")
             self._dispatch_sniff()
         self._finish()
-        self._drain()
+        return self._drain()
+
+    def close(self) -> SitemapParseResult:
+        """Finish parsing (see :meth:`finish`) and return the result."""
+        self.finish()
         return self.result
 
     def _inflate(self, data: bytes) -> None:
@@ -646,11 +657,11 @@ def parse_sitemap(
                 on_entry(item)
         if parser.done:
             break
-    result = parser.close()
+    items = parser.finish()
     if on_entry is not None:
-        for item in parser._drain():
+        for item in items:
             on_entry(item)
-    return result
+    return parser.result
 
 
 # --------------------------------------------------------------------------------------------
