@@ -71,6 +71,7 @@ class TestServer:
     """Routes: ``server.routes[path] = fn(handler)``; helpers build common ones."""
 
     __test__ = False
+    send = staticmethod(respond)  # for custom routes: server.send(handler, status, body, headers)
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {"/robots.txt": lambda h: respond(h, 404)}
@@ -164,7 +165,11 @@ class TestServer:
         self.routes[path] = route
 
     def compressed(
-        self, path: str, payload: bytes, encoding: str = "gzip", headers: dict[str, str] | None = None
+        self,
+        path: str,
+        payload: bytes,
+        encoding: str = "gzip",
+        headers: dict[str, str] | None = None,
     ) -> None:
         if encoding == "gzip":
             body = gzip.compress(payload)
