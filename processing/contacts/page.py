@@ -243,7 +243,8 @@ def _meta(root: HtmlElement, attribute: str, name: str) -> str | None:
 
 
 def _language(root: HtmlElement) -> str | None:
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    # The HTML parser keeps XHTML's xml:lang as a plain attribute name.
+    lang = root.get("lang") or root.get("xml:lang")
     return _clean(lang) or _meta(root, "http-equiv", "content-language")
 
 
