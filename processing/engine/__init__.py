@@ -1,0 +1,32 @@
+"""The workflow engine: claims queued rows, runs a workflow's service on them, finishes them.
+
+Contract for a workflow service (``processing.services.{workflow}.process_single_{source}_for_
+{workflow}``, or the dotted path in ``SCRAPERSKY_WORKFLOWS[name]["service"]``)::
+
+    def process_single_page_for_page_curation(page: Page) -> Persist | None: ...
+
+- It is called OUTSIDE any transaction with the claimed model instance (its processing status is
+  already ``Processing``). It does its I/O (HTTP, parsing) there and must not write the database
+  for results it wants to keep atomically.
+- It returns ``None`` (nothing to write) or a zero-argument callable ``persist()`` that writes the
+  destination rows (and any columns of the source row other than the workflow's status columns).
+  The engine runs ``persist()`` and marks the row Complete in ONE transaction, fenced on still
+  holding the row: processing status ``Processing`` and ``{workflow}_worker`` equal to this
+  claim's token. If the lease was lost (the reaper requeued the row and another worker re-claimed
+  it) the transaction is rolled back and ``persist()``'s writes are discarded.
+- ``persist()`` should be idempotent where possible (unique keys, ON CONFLICT), as a row can be
+  processed again after a worker died between its I/O and its commit.
+- Failures: raise ``processing.errors.TransientError(message, retry_after=None)`` to retry with
+  exponential backoff (status back to Queued, attempts kept) until ``max_attempts``, then Error;
+  ``PermanentError`` or any other exception (also from ``persist()``) sets Error at once with
+  ``"ExceptionClass: text"`` on the row; the traceback goes to the log.
+
+Modules: ``claims`` (the only SQL), ``runner`` (the consumer loop), ``backoff``, ``kick``,
+``reaper``, ``stats``.
+"""
+
+from __future__ import annotations
+
+from processing.engine.kick import kick_consumer
+
+__all__ = ["kick_consumer"]
