@@ -36,6 +36,7 @@ from processing.contacts.structured_data import (
 from processing.contacts.visible_text import (
     BLOCK_TAGS,
     HIDDEN_TAGS,
+    SEPARATOR_TAGS,
     SKIPPED_SUBTREES,
     snippet,
 )
@@ -122,6 +123,8 @@ class _Collector:
         tag = el.tag
         if tag in BLOCK_TAGS:
             self.add_text("\n")
+        elif tag in SEPARATOR_TAGS:
+            self.add_text(" ")
         if el.get("itemtype"):
             self.schema_types.update(microdata_types(el))
         if el.get("itemprop"):
@@ -177,6 +180,8 @@ class _Collector:
                     hidden -= 1
                 if tag in BLOCK_TAGS:
                     self.add_text("\n")
+                elif tag in SEPARATOR_TAGS:
+                    self.add_text(" ")
                 if not hidden:
                     self.add_text(el.tail)
         self.text = "".join(self.parts)

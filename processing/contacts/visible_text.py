@@ -80,6 +80,9 @@ BLOCK_TAGS = frozenset(
         "button",
     ]
 )
+# Links and replaced elements are separate units even when written without whitespace
+# ("<span>a@b.com</span><a>Write</a>" must not read as "a@b.comWrite"); they get a space.
+SEPARATOR_TAGS = frozenset({"a", "img", "input", "meta", "link", "iframe", "video", "audio"})
 SNIPPET_CHARS = 200
 _WS_RE = re.compile(r"\s+")
 
