@@ -118,11 +118,13 @@ TEMPLATES = [
 if not DATABASE_URL:
     from scrapersky.embedded_pg import ensure_server
 
-    _server = ensure_server(Path(os.environ.get("SCRAPERSKY_PGDATA", BASE_DIR / ".pgdata")))
+    EMBEDDED_PGDATA = Path(os.environ.get("SCRAPERSKY_PGDATA", BASE_DIR / ".pgdata"))
+    _server = ensure_server(EMBEDDED_PGDATA)
     DATABASE_URL = _server.url(os.environ.get("SCRAPERSKY_DB_NAME", "scrapersky"))
     EMBEDDED_POSTGRES = True
 else:
     EMBEDDED_POSTGRES = False
+    EMBEDDED_PGDATA = None
 
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
