@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -228,7 +229,11 @@ if os.environ.get("REDIS_URL"):
 
 # --- ScraperSky ----------------------------------------------------------------------------------
 # App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py reads them with typed defaults.
-SCRAPERSKY_WORKFLOWS: dict[str, dict] = {}
+# Per-workflow knob/service overrides; SCRAPERSKY_WORKFLOWS_JSON (a JSON object) lets a
+# deployment or a test's subprocesses set them from the environment.
+SCRAPERSKY_WORKFLOWS: dict[str, dict] = json.loads(
+    os.environ.get("SCRAPERSKY_WORKFLOWS_JSON") or "{}"
+)
 SCRAPERSKY_FETCHER = {
     "ALLOWED_NETWORKS": env_list("SCRAPERSKY_FETCH_ALLOWED_NETWORKS"),
     "OBEY_ROBOTS": env_bool("SCRAPERSKY_OBEY_ROBOTS", True),

@@ -7,7 +7,9 @@ task, the service function and the API route. Admin actions, API routes, schedul
 system checks all iterate over this registry, so adding a workflow touches none of them.
 
 Settings may override a workflow's knobs: ``SCRAPERSKY_WORKFLOWS = {"page_curation":
-{"batch_size": 50}}``.
+{"batch_size": 50}}``, and its service: ``{"page_curation": {"service": "dotted.path"}}`` (a
+deployment's own implementation, or a test's recording service). The environment variable
+``SCRAPERSKY_WORKFLOWS_JSON`` carries the same mapping into subprocesses (see settings.py).
 """
 
 from __future__ import annotations
@@ -169,15 +171,36 @@ class Workflow:
     @property
     def settings(self) -> Knobs:
         overrides: dict[str, Any] = getattr(settings, "SCRAPERSKY_WORKFLOWS", {}).get(self.name, {})
+        overrides = {k: v for k, v in overrides.items() if k != "service"}
         known = {f.name for f in fields(Knobs)}
         unknown = set(overrides) - known
         if unknown:
             names = ", ".join(sorted(unknown))
             raise ValueError(f"SCRAPERSKY_WORKFLOWS[{self.name!r}] has unknown keys: {names}")
-        return replace(self.knobs, **overrides)
+        knobs = replace(self.knobs, **overrides)
+        _check_time_budget(self.name, knobs)
+        return knobs
+
+    @property
+    def service_override(self) -> str | None:
+        """``SCRAPERSKY_WORKFLOWS[name]["service"]``: a dotted path replacing the service."""
+        return getattr(settings, "SCRAPERSKY_WORKFLOWS", {}).get(self.name, {}).get("service")
 
     def service(self) -> Callable:
-        return import_string(self.service_path)
+        return import_string(self.service_override or self.service_path)
+
+
+def _check_time_budget(name: str, knobs: Knobs) -> None:
+    """A consumer run must end before django-q2 kills its task (Q_CLUSTER["timeout"]).
+
+    Rows in flight when the budget runs out are still finished, so keep a margin.
+    """
+    timeout = getattr(settings, "Q_CLUSTER", {}).get("timeout")
+    if timeout and knobs.time_budget > timeout - 30:
+        raise ValueError(
+            f"workflow {name}: time_budget {knobs.time_budget}s must be at most "
+            f"Q_CLUSTER['timeout'] - 30 = {timeout - 30}s"
+        )
 
 
 def _singular(table: str) -> str:

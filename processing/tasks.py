@@ -1,0 +1,36 @@
+"""django-q2 task entry points: one consumer per registered workflow, and the reaper.
+
+The consumer functions are generated from the registry at import, as module attributes named
+``process_{workflow_name}_queue``, so django-q2 finds them by dotted path
+(``processing.tasks.process_page_curation_queue``) and a new workflow needs no code here.
+"""
+
+from __future__ import annotations
+
+from processing.engine import reaper, runner
+from scrapersky.workflows import all_workflows
+
+
+def run_workflow_queue(workflow_name: str) -> dict:
+    """Drain one workflow's queue (a consumer run); returns what it did."""
+    return runner.run_consumer(workflow_name).as_dict()
+
+
+def reap_expired_leases() -> dict:
+    """Rescue rows whose worker died (scheduled every minute)."""
+    return reaper.reap_expired_leases()
+
+
+def _consumer(workflow_name: str):
+    def task() -> dict:
+        return run_workflow_queue(workflow_name)
+
+    task.__name__ = task.__qualname__ = f"process_{workflow_name}_queue"
+    task.__module__ = __name__
+    task.__doc__ = f"Consumer of the {workflow_name} queue (generated from the registry)."
+    return task
+
+
+for _workflow in all_workflows():
+    globals()[_workflow.task_name] = _consumer(_workflow.name)
+del _workflow
