@@ -558,9 +558,21 @@ class Fetcher:
         url = str(parsed)
         stack = contextlib.ExitStack()
         try:
-            stack.enter_context(
-                HOST_GATE.slot(parsed.host, limit=c.per_host_concurrency, delay=c.per_host_delay)
-            )
+            try:
+                stack.enter_context(
+                    HOST_GATE.slot(
+                        parsed.host,
+                        limit=c.per_host_concurrency,
+                        delay=c.per_host_delay,
+                        timeout=c.total_timeout,
+                    )
+                )
+            except TimeoutError as exc:
+                raise FetchTimeoutError(
+                    f"no free connection slot for {parsed.host} within {c.total_timeout:g}s "
+                    f"(PER_HOST_CONCURRENCY={c.per_host_concurrency}) fetching {url}",
+                    url=url,
+                ) from exc
             request = self._client.build_request("GET", parsed, headers=headers)
             with guard.deadline(c.total_timeout) as deadline_at:
                 try:

@@ -28,12 +28,26 @@ class HostGate:
         self._hosts: dict[str, _HostState] = {}
 
     @contextlib.contextmanager
-    def slot(self, host: str, *, limit: int, delay: float = 0.0) -> Iterator[None]:
+    def slot(
+        self, host: str, *, limit: int, delay: float = 0.0, timeout: float | None = None
+    ) -> Iterator[None]:
+        """Hold one of ``limit`` slots for ``host``; raise ``TimeoutError`` after ``timeout``.
+
+        The timeout turns a same-host request nested inside an open stream (which could wait
+        forever with a limit of 1) into an error instead of a deadlock.
+        """
         host = host.lower()
+        give_up = None if timeout is None else time.monotonic() + timeout
         with self._cond:
             state = self._hosts.setdefault(host, _HostState())
             while state.active >= limit:
-                self._cond.wait()
+                left = None if give_up is None else give_up - time.monotonic()
+                if left is not None and left <= 0:
+                    if state.active == 0:  # pragma: no cover - cannot happen with limit >= 1
+                        self._hosts.pop(host, None)
+                    raise TimeoutError(f"waited {timeout:g}s for a free slot for {host}")
+                self._cond.wait(left)
+                state = self._hosts.setdefault(host, state)
             state.active += 1
             now = time.monotonic()
             start = max(now, state.next_start)

@@ -15,6 +15,8 @@ class RobotsCache:
     at most once per origin per TTL, even with many threads asking at the same time.
     """
 
+    MAX_ENTRIES = 10_000
+
     def __init__(self, loader: Callable[[str], str | None], ttl: float) -> None:
         self._loader = loader
         self._ttl = ttl
@@ -41,7 +43,22 @@ class RobotsCache:
                 parser.parse(text.splitlines())
             with self._lock:
                 self._entries[origin] = (time.monotonic() + self._ttl, parser)
+                if len(self._entries) > self.MAX_ENTRIES:
+                    self._prune()
             return parser
+
+    def _prune(self) -> None:
+        """Drop expired entries, then the soonest-expiring ones (called with the lock held)."""
+        now = time.monotonic()
+        for key in [k for k, (expires, _) in self._entries.items() if expires <= now]:
+            del self._entries[key]
+            self._origin_locks.pop(key, None)
+        excess = len(self._entries) - self.MAX_ENTRIES // 2
+        if excess > 0:
+            oldest = sorted(self._entries, key=lambda k: self._entries[k][0])[:excess]
+            for key in oldest:
+                del self._entries[key]
+                self._origin_locks.pop(key, None)
 
     def allowed(self, origin: str, url: str, user_agent: str) -> bool:
         parser = self._get(origin)

@@ -130,3 +130,19 @@ def test_proxy_routes_requests(server, make_fetcher):
     with pytest.raises(BlockedAddressError, match="localhost resolves to"):
         make_fetcher(proxy=server.url(""), allowed_networks=()).get("http://localhost/")
     assert len(seen) == 2
+
+
+def test_nested_same_host_request_times_out_instead_of_deadlocking(server, make_fetcher):
+    from processing.fetcher import FetchTimeoutError
+
+    server.respond("/a", 200, b"a")
+    server.respond("/b", 200, b"b")
+    fetcher = make_fetcher(per_host_concurrency=1, obey_robots=False)
+    impatient = make_fetcher(per_host_concurrency=1, total_timeout=0.5, obey_robots=False)
+    with fetcher.stream(server.url("/a")) as outer:
+        start = time.monotonic()
+        with pytest.raises(FetchTimeoutError, match="no free connection slot"):
+            impatient.get(server.url("/b"))
+        assert time.monotonic() - start < 2.0
+        assert b"".join(outer.iter_bytes()) == b"a"
+    assert fetcher.get(server.url("/b")).content == b"b"
