@@ -1,0 +1,83 @@
+"""Admin of contacts: emails, phones and social profiles, with the pages they were seen on."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+
+from curation.admin.base import PipelineAdmin, change_link, changelist_link, truncated
+from curation.models import Contact, ContactSighting, Page
+
+SIGHTINGS_SHOWN = 20
+
+
+@admin.register(Contact)
+class ContactAdmin(PipelineAdmin):
+    list_display = [
+        "id",
+        "value",
+        "kind",
+        "display",
+        "classification",
+        "domain_link",
+        "pages_link",
+        "first_seen_at",
+        "last_seen_at",
+    ]
+    list_display_links = ["id", "value"]
+    list_select_related = ["domain"]
+    list_filter = ["kind"]
+    search_fields = ["value__startswith", "domain__domain__startswith", "display__icontains"]
+    search_help_text = "Value (starts with: an email, +E.164 phone or profile URL), domain."
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["domain"]
+    readonly_fields = ["first_seen_at", "last_seen_at", "created_at", "updated_at", "sightings"]
+    # Bulk delete stays: removing junk contacts is curation, and it cascades to sightings only.
+    bulk_delete = True
+    fieldsets = [
+        (None, {"fields": ["domain", "kind", "value", "display", "classification"]}),
+        (
+            "Seen",
+            {"fields": ["first_seen_at", "last_seen_at", "sightings", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def decorate_results(self, rows):
+        ids = [row.pk for row in rows]
+        counts = dict(
+            ContactSighting.objects.filter(contact_id__in=ids)
+            .order_by()
+            .values_list("contact_id")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            row.page_count = counts.get(row.pk, 0)
+
+    @admin.display(description="domain", ordering="domain__domain")
+    def domain_link(self, obj):
+        return change_link(obj.domain)
+
+    @admin.display(description="seen on")
+    def pages_link(self, obj):
+        count = getattr(obj, "page_count", None)
+        label = "pages" if count is None else f"{count:,} page{'s' if count != 1 else ''}"
+        return changelist_link(Page, label, contacts__id__exact=obj.pk)
+
+    @admin.display(description=f"latest sightings (at most {SIGHTINGS_SHOWN})")
+    def sightings(self, obj):
+        # A footer address is seen on every page of a site: show the latest few, link the rest.
+        latest = obj.sightings.select_related("page").order_by("-seen_at")[:SIGHTINGS_SHOWN]
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((change_link(s.page), s.source, truncated(s.context, 80), s.seen_at) for s in latest),
+        )
+        if not rows:
+            return "–"
+        return format_html(
+            '<table class="ss-sightings"><tr><th>page</th><th>source</th><th>context</th>'
+            "<th>seen</th></tr>{}</table><p>{}</p>",
+            rows,
+            changelist_link(Page, "all pages with this contact", contacts__id__exact=obj.pk),
+        )
