@@ -74,6 +74,7 @@ class Workflow:
     destination_model: str | None  # None: the workflow updates its source rows
     purpose: str
     knobs: Knobs = field(default_factory=Knobs)
+    ui: bool = True  # admin actions and the API status route (seed: "Will this have a UI?")
     service_module: str = ""  # defaults to processing.services.{name}
 
     # --- derived names ---------------------------------------------------------------------

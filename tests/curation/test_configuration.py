@@ -67,4 +67,3 @@ def test_data_directory_that_is_not_postgres_is_one_line(tmp_path):
 def test_invalid_boolean_is_one_line():
     result = run_manage("check", DEBUG="maybe")
     assert_one_line_error(result, "DEBUG='maybe' is not a boolean")
-
