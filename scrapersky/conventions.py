@@ -125,9 +125,9 @@ def _check_columns(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
                 id="workflows.E105",
             )
         )
-    for field_name, db_type, enum_name in (
-        (workflow.curation_field, workflow.curation_db_type, workflow.curation_enum_name),
-        (workflow.processing_field, workflow.processing_db_type, workflow.processing_enum_name),
+    for field_name, db_type in (
+        (workflow.curation_field, workflow.curation_db_type),
+        (workflow.processing_field, workflow.processing_db_type),
     ):
         field = fields.get(field_name)
         if field is None:
