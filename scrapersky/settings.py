@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served locally: no CDN needed
     "django_q",
     "curation",
     "processing",
@@ -182,19 +183,20 @@ LOGGING = {
 
 # --- REST framework ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: an anonymous request gets 401 with `WWW-Authenticate: Token`, not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["curation.api.permissions.ModelPermissions"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "curation.api.pagination.IdCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "curation.api.errors.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -202,6 +204,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Curate domains, sitemap files, pages and contacts; queue them for workflows.",
     "VERSION": "3.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "SitemapKindEnum": "curation.models.SitemapKind",
+        "ContactKindEnum": "curation.models.ContactKind",
+        "CuratorStatusEnum": "curation.api.serializers.CURATOR_STATUSES",
+        "CurationStatusEnum": "scrapersky.workflows.CURATION_VALUES",
+        "ProcessingStatusEnum": "scrapersky.workflows.PROCESSING_VALUES",
+    },
 }
 
 # --- django-q2 -----------------------------------------------------------------------------------

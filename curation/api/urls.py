@@ -1,0 +1,38 @@
+"""API routes: /api/v3/{table}/, /api/v3/{table}/{id}/, /api/v3/{table}/status[/filtered]."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from curation.api.filters import RESOURCES
+from curation.api.views import row_viewset, status_views
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]
+
+for resource in RESOURCES:
+    prefix = f"v3/{resource.table}"
+    viewset = row_viewset(resource)
+    urlpatterns += [
+        path(f"{prefix}/", viewset.as_view({"get": "list"}), name=f"{resource.table}-list"),
+        path(
+            f"{prefix}/<int:pk>/",
+            viewset.as_view({"get": "retrieve"}),
+            name=f"{resource.table}-detail",
+        ),
+    ]
+    if resource.workflows:
+        plain, filtered = status_views(resource)
+        urlpatterns += [
+            path(f"{prefix}/status", plain.as_view(), name=f"{resource.table}-status"),
+            path(
+                f"{prefix}/status/filtered",
+                filtered.as_view(),
+                name=f"{resource.table}-status-filtered",
+            ),
+        ]
+
+app_name = "api"
