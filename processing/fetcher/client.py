@@ -297,7 +297,9 @@ class _GuardedTransport(httpx.HTTPTransport):
             )
         else:
             self._pool = httpcore.ConnectionPool(
-                network_backend=guard.GuardedBackend(config.allowed_networks),
+                network_backend=guard.GuardedBackend(
+                    config.allowed_networks, connect_to=dict(config.connect_to)
+                ),
                 **common,
             )
 

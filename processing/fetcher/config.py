@@ -74,6 +74,11 @@ class FetcherConfig:
         URL schemes that may be fetched; only a subset of http/https makes sense.
     ``MAX_CONNECTIONS`` (100)
         Size of the shared connection pool of one fetcher.
+    ``CONNECT_TO`` ({})
+        Like curl's ``--connect-to``: ``{"acme.test:80": "127.0.0.1:8401"}`` makes connections
+        for ``acme.test`` port 80 go to 127.0.0.1:8401 (Host header, SNI and robots.txt keep the
+        name). The target address still passes the SSRF guard. The demo and the tests use it to
+        serve fictional sites on loopback.
     """
 
     connect_timeout: float = 5.0
@@ -94,6 +99,7 @@ class FetcherConfig:
     allowed_networks: tuple[IPNetwork, ...] = ()
     allowed_schemes: tuple[str, ...] = ("http", "https")
     max_connections: int = 100
+    connect_to: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         networks = tuple(
@@ -110,6 +116,11 @@ class FetcherConfig:
             ("http://", "https://")
         ):
             raise ValueError("SCRAPERSKY_FETCHER['PROXY'] must be an http:// or https:// URL")
+        for source, target in dict(self.connect_to).items():
+            for part in (source, target):
+                host, _, port = str(part).rpartition(":")
+                if not host or not port.isdigit():
+                    raise ValueError(f"SCRAPERSKY_FETCHER['CONNECT_TO']: {part!r} is not host:port")
         if self.per_host_concurrency < 1:
             raise ValueError("SCRAPERSKY_FETCHER['PER_HOST_CONCURRENCY'] must be >= 1")
 
@@ -166,6 +177,8 @@ def _coerce(name: str, value: Any) -> Any:
         if isinstance(value, str):
             value = [value]
         return tuple(value)
+    if name == "connect_to":
+        return {str(k).lower(): str(v) for k, v in dict(value or {}).items()}
     if name == "proxy":
         return str(value) if value else None
     return value

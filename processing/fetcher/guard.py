@@ -196,7 +196,14 @@ class GuardedBackend(httpcore.NetworkBackend):
     trusts) only the deadline applies.
     """
 
-    def __init__(self, allowed_networks: Iterable[Any], *, check: bool = True) -> None:
+    def __init__(
+        self,
+        allowed_networks: Iterable[Any],
+        *,
+        check: bool = True,
+        connect_to: dict[str, str] | None = None,
+    ) -> None:
+        self._connect_to = {k.lower(): v for k, v in (connect_to or {}).items()}
         self._allowed = tuple(allowed_networks)
         self._check = check
         self._backend = httpcore.SyncBackend()
@@ -209,6 +216,10 @@ class GuardedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
+        target = self._connect_to.get(f"{host}:{port}".lower())
+        if target:
+            mapped_host, _, mapped_port = target.rpartition(":")
+            host, port = mapped_host.strip("[]"), int(mapped_port)
         if not self._check:
             stream = self._backend.connect_tcp(
                 host,

@@ -1,0 +1,83 @@
+"""A threaded HTTP server on loopback that serves many fictional sites, chosen by Host header."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from processing.demo.sites import Site
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        host = (self.headers.get("Host") or "").split(":")[0].lower()
+        site = self.server.sites.get(host)
+        path = self.path.split("?")[0].split("#")[0]
+        resource = site.resources.get(path) if site else None
+        if resource is None:
+            body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
+            self._send(404, "text/html; charset=utf-8", body)
+            return
+        content_type, body = resource
+        self._send(200, content_type, body)
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:
+        return
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address, sites: dict[str, Site]):
+        super().__init__(address, _Handler)
+        self.sites = sites
+
+    def handle_error(self, request, client_address) -> None:
+        # Clients that hang up early (a fetcher that stopped at its size cap) are normal here.
+        return
+
+
+class SiteServer:
+    """Serve ``sites`` on 127.0.0.1; ``connect_to`` maps their names there for the fetcher."""
+
+    def __init__(self, sites: list[Site], *, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.sites = {site.host: site for site in sites}
+        self._server = _Server((host, port), self.sites)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def connect_to(self) -> dict[str, str]:
+        """The fetcher's ``CONNECT_TO`` setting for these sites (port 80 → this server)."""
+        return {f"{name}:80": f"127.0.0.1:{self.port}" for name in self.sites}
+
+    def start(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,89 @@
+"""Workflow page_curation: fetch a page, record what it is, and extract every contact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils import timezone
+
+from curation.models import Contact, ContactSighting, Page
+from processing.contacts import extract_page
+from processing.errors import PermanentError
+from processing.fetcher import get_fetcher
+
+PAGE_MAX_BYTES = 10 * 1024 * 1024
+
+
+def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
+    """Fetch the page and extract its emails, phones and social profiles.
+
+    Gone pages (404/410) and other client errors fail at once with the status in the message;
+    timeouts and 5xx are raised by the fetcher as transient and retried by the engine. Bodies
+    that are not HTML are recorded and skipped for extraction.
+    """
+    response = get_fetcher().get(page.url, max_bytes=PAGE_MAX_BYTES, truncate=True)
+    if response.status_code >= 400:
+        reason = "gone" if response.status_code in (404, 410) else "client error"
+        raise PermanentError(f"HTTP {response.status_code} ({reason}) for {response.final_url}")
+    extraction = extract_page(
+        response.content,
+        url=response.final_url,
+        content_type=response.headers.get("content-type"),
+        default_region=settings.SCRAPERSKY_DEFAULT_PHONE_REGION,
+        max_bytes=PAGE_MAX_BYTES,
+    )
+    fetched_at = timezone.now()
+
+    def persist() -> None:
+        Page.objects.filter(pk=page.pk).update(
+            http_status=response.status_code,
+            final_url=response.final_url,
+            title=(extraction.title or None) and extraction.title[:1000],
+            meta_description=(extraction.meta_description or None)
+            and extraction.meta_description[:2000],
+            language=extraction.language,
+            content_type=response.content_type,
+            content_length=response.size,
+            content_hash=extraction.content_hash,
+            has_contact_form=extraction.has_contact_form if extraction.is_html else None,
+            schema_types=extraction.schema_types,
+            fetched_at=fetched_at,
+        )
+        if not extraction.contacts:
+            return
+        # A value once per domain: re-processing refreshes last_seen_at and adds nothing twice.
+        contacts = Contact.objects.bulk_create(
+            [
+                Contact(
+                    domain_id=page.domain_id,
+                    kind=c.kind,
+                    value=c.value,
+                    display=c.display,
+                    classification=c.classification,
+                    first_seen_at=fetched_at,
+                    last_seen_at=fetched_at,
+                )
+                for c in extraction.contacts
+            ],
+            update_conflicts=True,
+            unique_fields=["domain", "kind", "value"],
+            update_fields=["last_seen_at", "display", "classification"],
+        )
+        ContactSighting.objects.bulk_create(
+            [
+                ContactSighting(
+                    contact_id=contact.pk,
+                    page_id=page.pk,
+                    source=found.source,
+                    context=found.context[:300],
+                    seen_at=fetched_at,
+                )
+                for contact, found in zip(contacts, extraction.contacts, strict=True)
+            ],
+            update_conflicts=True,
+            unique_fields=["contact", "page"],
+            update_fields=["source", "context", "seen_at"],
+        )
+
+    return persist

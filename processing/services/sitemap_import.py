@@ -1,0 +1,141 @@
+"""Workflow sitemap_import: read a sitemap (recursing indexes) and insert its pages."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from django.conf import settings
+from django.db import transaction
+
+from curation.models import Page, SitemapFile
+from processing.fetcher import get_fetcher
+from processing.services.follow_up import queue_follow_up
+from processing.sitemaps import CONTACT_LIKE, PageEntry, classify_url, iter_sitemap_tree
+from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
+
+# Pages are written in chunks, each in its own short transaction, while the sitemap tree is
+# read: a 20 x 50,000-URL index never sits in memory whole. Pages are idempotent facts (once per
+# domain and URL), so a retry after a crash rewrites nothing twice.
+CHUNK = 5_000
+MAX_CHILD_SITEMAPS = 200
+
+
+@contextlib.contextmanager
+def _fetch_chunks(url: str) -> Iterator[Iterator[bytes]]:
+    with get_fetcher().stream(url, max_bytes=PROTOCOL_MAX_BYTES, raise_for_status=True) as resp:
+        yield resp.iter_bytes()
+
+
+def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int) -> int:
+    """Insert the entries not yet known for the domain; return how many were new."""
+    auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES", False)
+    pages = {
+        entry.url: Page(
+            domain_id=sitemap.domain_id,
+            sitemap_file_id=source_id,
+            url=entry.url,
+            page_type=classify_url(entry.url),
+            lastmod=entry.lastmod,
+            changefreq=entry.changefreq,
+            priority=entry.priority,
+        )
+        for entry in entries
+    }
+    with transaction.atomic():
+        known = set(
+            Page.objects.filter(domain_id=sitemap.domain_id, url__in=list(pages)).values_list(
+                "url", flat=True
+            )
+        )
+        new = [page for url, page in pages.items() if url not in known]
+        Page.objects.bulk_create(new, ignore_conflicts=True)
+        if auto_queue:
+            contact_like = [p.url for p in new if p.page_type in CONTACT_LIKE]
+            if contact_like:
+                queue_follow_up(
+                    "page_curation",
+                    Page.objects.filter(
+                        domain_id=sitemap.domain_id,
+                        url__in=contact_like,
+                        page_curation_processing_status__isnull=True,
+                    ),
+                    actor="sitemap_import",
+                )
+    return len(new)
+
+
+def _record_child(sitemap: SitemapFile, url: str, result) -> int:
+    child, _created = SitemapFile.objects.update_or_create(
+        domain_id=sitemap.domain_id,
+        url=url,
+        defaults={
+            "parent_id": sitemap.pk,
+            "kind": result.kind
+            if result.kind in dict(SitemapFile._meta.get_field("kind").choices)
+            else None,
+            "is_gzipped": result.gzipped,
+            "url_count": result.url_count,
+            "size_bytes": result.bytes_read,
+            "import_note": _note(result, prefix=f"read as part of sitemap #{sitemap.pk}"),
+        },
+        create_defaults={"source": "index", "parent_id": sitemap.pk},
+    )
+    return child.pk
+
+
+def _note(result, *, prefix: str = "") -> str:
+    parts = [prefix] if prefix else []
+    if result.failed:
+        parts.append(f"failed: {result.failed}")
+    if result.cut_reason:
+        parts.append(result.cut_reason)
+    if result.truncated:
+        parts.append(next((e for e in result.errors if "ended early" in e), "XML ended early"))
+    if result.skipped_children:
+        parts.append(
+            f"{len(result.skipped_children)} child sitemap(s) not followed: "
+            + ", ".join(f"{u} ({why})" for u, why in result.skipped_children[:5])
+        )
+    return "; ".join(parts)[:4000]
+
+
+def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Callable[[], None]:
+    """Stream the sitemap (and its children, if it is an index) into pages.
+
+    The root failing (unreachable, HTTP error, not a sitemap, unsafe XML) fails the row; a child
+    failing is noted on the row and the import goes on with the rest.
+    """
+    created = 0
+    notes: list[str] = []
+    root_result = None
+    total_urls = 0
+    for url, result in iter_sitemap_tree(
+        sitemap.url, _fetch_chunks, max_sitemaps=MAX_CHILD_SITEMAPS
+    ):
+        is_root = root_result is None
+        if is_root:
+            root_result = result
+            source_id = sitemap.pk
+        else:
+            source_id = _record_child(sitemap, url, result)
+            note = _note(result)
+            if note:
+                notes.append(f"{url}: {note}")
+        for start in range(0, len(result.entries), CHUNK):
+            created += _insert_pages(sitemap, result.entries[start : start + CHUNK], source_id)
+        total_urls += len(result.entries)
+    root_note = _note(root_result) if root_result is not None else ""
+    note = "; ".join(n for n in [root_note, *notes] if n)[:4000]
+
+    def persist() -> None:
+        SitemapFile.objects.filter(pk=sitemap.pk).update(
+            kind=root_result.kind if root_result.kind != "unknown" else None,
+            is_gzipped=root_result.gzipped,
+            url_count=root_result.url_count,
+            size_bytes=root_result.bytes_read,
+            pages_created=created,
+            import_note=note or f"{total_urls} page URL(s) read",
+        )
+
+    return persist
