@@ -95,6 +95,6 @@ class StatusChangeAdmin(admin.ModelAdmin):
             .get()
         )
         if not total:
-            return "–"
+            return "-"
         more = f" … and {total - ROW_IDS_SHOWN:,} more" if total > ROW_IDS_SHOWN else ""
         return ", ".join(str(pk) for pk in first) + more

@@ -23,7 +23,7 @@ ERROR_PREVIEW_CHARS = 60
 def badge(value: str | None, label: str | None = None) -> str:
     """A coloured status badge; the colour comes from the value (see change_list.html)."""
     if not value:
-        return format_html('<span class="ss-badge ss-badge--none">{}</span>', "–")
+        return format_html('<span class="ss-badge ss-badge--none">{}</span>', "-")
     return format_html(
         '<span class="ss-badge ss-badge--{}">{}</span>', value.lower(), label or value
     )
@@ -48,7 +48,7 @@ def changelist_link(model: type[models.Model], label: str, **filters: object) ->
 def change_link(obj: models.Model | None, label: str | None = None) -> str:
     """A link to ``obj``'s change page."""
     if obj is None:
-        return "–"
+        return "-"
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label if label is not None else str(obj))

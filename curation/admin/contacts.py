@@ -74,7 +74,7 @@ class ContactAdmin(PipelineAdmin):
             ((change_link(s.page), s.source, truncated(s.context, 80), s.seen_at) for s in latest),
         )
         if not rows:
-            return "–"
+            return "-"
         return format_html(
             '<table class="ss-sightings"><tr><th>page</th><th>source</th><th>context</th>'
             "<th>seen</th></tr>{}</table><p>{}</p>",
