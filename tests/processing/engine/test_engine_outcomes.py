@@ -1,0 +1,267 @@
+"""Consumer runs in-process: success, errors, transient retries, max attempts, persist, fencing."""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from conftest import WORKFLOW, queue_rows, start_thread, statuses
+from django.db import connection
+from django.utils import timezone
+
+from curation.models import SitemapFile
+from processing.engine import claims
+from processing.engine.backoff import retry_delay
+from processing.engine.reaper import reap_expired_leases
+from processing.engine.runner import run_consumer
+from processing.errors import PermanentError, TransientError
+from scrapersky.workflows import get_workflow
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WF = get_workflow(WORKFLOW)
+
+
+def knobs(**changes):
+    from dataclasses import replace
+
+    return replace(WF.settings, **{"batch_size": 5, "concurrency": 3, "time_budget": 30, **changes})
+
+
+def run(service, **kn):
+    return run_consumer(WORKFLOW, service=service, knobs=knobs(**kn), handle_signals=False)
+
+
+def row(row_id):
+    return WF.model.objects.get(pk=row_id)
+
+
+def field(obj, suffix):
+    return getattr(obj, WF.col(suffix))
+
+
+def test_every_queued_row_is_processed_once_and_completed():
+    ids = queue_rows(23)
+    seen: list[int] = []
+    lock = threading.Lock()
+
+    def service(domain):
+        assert not connection.in_atomic_block  # I/O runs outside any transaction
+        assert getattr(domain, WF.processing_field) == "Processing"
+        with lock:
+            seen.append(domain.pk)
+
+    result = run(service)
+    assert sorted(seen) == ids
+    assert result.complete == 23 and result.stopped_by == "empty"
+    assert statuses() == {"Complete": 23}
+    done = row(ids[0])
+    assert getattr(done, WF.curation_field) == "Complete"
+    assert field(done, "finished_at") and field(done, "lease_expires_at") is None
+
+
+def test_persist_writes_destination_rows_with_the_completion():
+    [row_id] = queue_rows(1)
+
+    def service(domain):
+        def persist():
+            SitemapFile.objects.create(domain=domain, url=f"https://{domain.domain}/sitemap.xml")
+
+        return persist
+
+    assert run(service).complete == 1
+    assert SitemapFile.objects.filter(domain_id=row_id).count() == 1
+
+
+def test_persist_failure_rolls_back_its_writes_and_marks_error():
+    [row_id] = queue_rows(1)
+
+    def service(domain):
+        def persist():
+            SitemapFile.objects.create(domain=domain, url="https://x.example/sitemap.xml")
+            raise ValueError("disk full")
+
+        return persist
+
+    result = run(service)
+    assert result.errored == 1
+    assert SitemapFile.objects.count() == 0
+    failed = row(row_id)
+    assert getattr(failed, WF.processing_field) == "Error"
+    assert getattr(failed, WF.error_field) == "persist failed: ValueError: disk full"
+
+
+def test_permanent_error_and_unexpected_exception_set_error_at_once():
+    permanent, crash = queue_rows(2)
+
+    def service(domain):
+        if domain.pk == permanent:
+            raise PermanentError("HTTP 404 for /robots.txt")
+        raise KeyError("boom")
+
+    run(service)
+    assert getattr(row(permanent), WF.error_field) == "HTTP 404 for /robots.txt"
+    assert getattr(row(crash), WF.error_field) == "KeyError: 'boom'"
+    assert field(row(crash), "attempts") == 1
+    assert statuses() == {"Error": 2}
+
+
+def test_transient_error_is_retried_with_backoff_then_errors_after_max_attempts():
+    [row_id] = queue_rows(1)
+
+    def service(domain):
+        raise TransientError("timed out", retry_after=5)
+
+    now = timezone.now()
+    result = run_consumer(
+        WORKFLOW,
+        service=service,
+        knobs=knobs(max_attempts=3, backoff_base=60, backoff_max=600),
+        now=lambda: now,
+        handle_signals=False,
+    )
+    assert result.retried == 1
+    first = row(row_id)
+    assert getattr(first, WF.processing_field) == "Queued"
+    assert getattr(first, WF.curation_field) == "Queued"
+    assert field(first, "attempts") == 1
+    delay = (field(first, "next_attempt_at") - now).total_seconds()
+    assert 5 <= delay <= 60  # full jitter within base * 2**0, at least Retry-After
+    message = getattr(first, WF.error_field)
+    assert message.startswith("attempt 1/3 failed: timed out; retrying after ")
+    assert message.endswith(f"{now + timedelta(seconds=delay):%H:%M:%S}")
+
+    # Not claimed again before next_attempt_at.
+    assert run(service).claimed == 0
+    for attempt in (2, 3):
+        WF.model.objects.filter(pk=row_id).update(**{WF.col("next_attempt_at"): None})
+        run(service, max_attempts=3)
+        assert field(row(row_id), "attempts") == attempt
+    final = row(row_id)
+    assert getattr(final, WF.processing_field) == "Error"
+    assert getattr(final, WF.error_field) == "attempt 3/3 failed: timed out; giving up"
+
+
+def test_backoff_is_exponential_full_jitter_capped_and_honours_retry_after():
+    rng = random.Random(7)
+    for attempt in range(1, 12):
+        ceiling = min(3600, 30 * 2 ** (attempt - 1))
+        draws = [retry_delay(attempt, base=30, cap=3600, rand=rng) for _ in range(200)]
+        assert all(0 <= d <= ceiling for d in draws)
+        assert max(draws) > ceiling * 0.8  # jitter spreads over the whole range
+    assert retry_delay(1, base=30, cap=3600, retry_after=7200, rand=rng) == 7200
+    assert retry_delay(5, base=30, cap=60, rand=rng) <= 60
+
+
+def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
+    [row_id] = queue_rows(1)
+    started = threading.Event()
+    proceed = threading.Event()
+
+    def slow_service(domain):
+        started.set()
+        proceed.wait(10)
+
+        def persist():
+            SitemapFile.objects.create(domain=domain, url="https://late.example/sitemap.xml")
+
+        return persist
+
+    results = []
+    thread = start_thread(
+        lambda: results.append(
+            run_consumer(
+                WORKFLOW,
+                service=slow_service,
+                knobs=knobs(concurrency=1, lease_seconds=3600),
+                handle_signals=False,
+            )
+        )
+    )
+    assert started.wait(10)
+    # The worker is presumed dead: its lease runs out, the reaper requeues, another claims.
+    WF.model.objects.filter(pk=row_id).update(
+        **{WF.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC)}
+    )
+    assert reap_expired_leases()[WORKFLOW]["requeued"] == [row_id]
+    assert claims.claim(WF, token="new-owner", batch_size=1, lease_seconds=60) == [row_id]
+    proceed.set()
+    thread.join(10)
+    assert results[0].lost == 1 and results[0].complete == 0
+    assert SitemapFile.objects.count() == 0  # persist() was rolled back with the fence
+    current = row(row_id)
+    assert getattr(current, WF.processing_field) == "Processing"
+    assert field(current, "worker") == "new-owner"
+    assert field(current, "attempts") == 2
+
+
+def test_reaper_requeues_then_errors_after_max_attempts():
+    fresh, exhausted, alive = queue_rows(3)
+    claims.claim(WF, token="dead", batch_size=3, lease_seconds=60)
+    past = datetime(2000, 1, 1, tzinfo=UTC)
+    WF.model.objects.filter(pk__in=[fresh, exhausted]).update(**{WF.col("lease_expires_at"): past})
+    WF.model.objects.filter(pk=exhausted).update(**{WF.col("attempts"): WF.settings.max_attempts})
+    report = reap_expired_leases()[WORKFLOW]
+    assert report == {"requeued": [fresh], "errored": [exhausted]}
+    assert getattr(row(fresh), WF.error_field) == (
+        "worker lost (lease expired at 2000-01-01 00:00:00 UTC); requeued, attempt 1/3"
+    )
+    assert getattr(row(exhausted), WF.error_field) == (
+        "worker lost (lease expired at 2000-01-01 00:00:00 UTC) after 3 attempts"
+    )
+    assert getattr(row(alive), WF.processing_field) == "Processing"  # its lease is still valid
+
+
+def test_heartbeat_keeps_a_slow_row_alive_past_its_original_lease():
+    [row_id] = queue_rows(1)
+    release = threading.Event()
+
+    def slow(domain):
+        release.wait(10)
+
+    thread = start_thread(
+        lambda: run_consumer(
+            WORKFLOW, service=slow, knobs=knobs(lease_seconds=1), handle_signals=False
+        )
+    )
+    try:
+        first = None
+        for _ in range(60):
+            first = field(row(row_id), "lease_expires_at")
+            if first:
+                break
+            threading.Event().wait(0.05)
+        threading.Event().wait(2.0)  # > the 1 s lease: only renewals keep it in the future
+        assert reap_expired_leases()[WORKFLOW]["requeued"] == []
+        assert field(row(row_id), "lease_expires_at") > first
+    finally:
+        release.set()
+        thread.join(10)
+    assert statuses() == {"Complete": 1}
+
+
+def test_stop_event_releases_claimed_rows_that_were_not_started():
+    ids = queue_rows(10)
+    stop = threading.Event()
+    gate = threading.Event()
+
+    def service(domain):
+        stop.set()  # a shutdown arrives while the first row is in hand
+        gate.set()
+
+    result = run_consumer(
+        WORKFLOW,
+        service=service,
+        knobs=knobs(concurrency=1, batch_size=10),
+        stop=stop,
+        handle_signals=False,
+    )
+    assert result.complete == 1 and result.released == 9
+    assert statuses() == {"Complete": 1, "Queued": 9}
+    assert set(
+        WF.model.objects.filter(pk__in=ids, **{WF.processing_field: "Queued"}).values_list(
+            WF.col("attempts"), flat=True
+        )
+    ) == {0}
