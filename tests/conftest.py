@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.db import connection
 
 from curation.dbschema import project_models
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """One test database per pytest process, so runs side by side never share one."""
+    from django.conf import settings
+
+    test = settings.DATABASES["default"].setdefault("TEST", {})
+    base = test.get("NAME") or f"test_{settings.DATABASES['default']['NAME']}"
+    test["NAME"] = f"{base}_p{os.getpid()}"
 
 
 @pytest.fixture(scope="session")

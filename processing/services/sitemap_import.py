@@ -66,20 +66,21 @@ def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int
 
 
 def _record_child(sitemap: SitemapFile, url: str, result) -> int:
+    """Record a child of an index as its own sitemap_files row (once per domain and URL)."""
+    known_kinds = {value for value, _label in SitemapFile._meta.get_field("kind").choices}
+    facts = {
+        "parent_id": sitemap.pk,
+        "kind": result.kind if result.kind in known_kinds else None,
+        "is_gzipped": result.gzipped,
+        "url_count": result.url_count,
+        "size_bytes": result.bytes_read,
+        "import_note": _note(result, prefix=f"read as part of sitemap #{sitemap.pk}"),
+    }
     child, _created = SitemapFile.objects.update_or_create(
         domain_id=sitemap.domain_id,
         url=url,
-        defaults={
-            "parent_id": sitemap.pk,
-            "kind": result.kind
-            if result.kind in dict(SitemapFile._meta.get_field("kind").choices)
-            else None,
-            "is_gzipped": result.gzipped,
-            "url_count": result.url_count,
-            "size_bytes": result.bytes_read,
-            "import_note": _note(result, prefix=f"read as part of sitemap #{sitemap.pk}"),
-        },
-        create_defaults={"source": "index", "parent_id": sitemap.pk},
+        defaults=facts,
+        create_defaults={**facts, "source": "index"},
     )
     return child.pk
 

@@ -1,0 +1,152 @@
+"""Every failure of a workflow service ends with each row in a truthful state."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.models import Domain, Page, SitemapFile
+from curation.services import set_curation_status
+from processing.demo import Site, SiteServer
+from processing.engine.runner import run_consumer
+from processing.fetcher import get_fetcher
+from scrapersky.workflows import Knobs
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ONE_ATTEMPT = Knobs(max_attempts=1)
+
+
+def odd_site() -> Site:
+    site = Site("odd-shop.demo", "Odd Shop")
+    site.add("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n")
+    site.add("/", "text/html", "<html><body><h1>Odd</h1></body></html>")
+    site.add("/html-sitemap.xml", "application/xml", "<!doctype html><html><body>Hi</body></html>")
+    site.add("/broken.xml", "application/xml", '<?xml version="1.0"?><urlset><url><loc>http')
+    site.add("/brochure.pdf", "application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>>")
+    site.add("/private/team", "text/html", "<p>secret@odd-shop.demo</p>")
+    return site
+
+
+@pytest.fixture
+def odd_web(settings):
+    with SiteServer([odd_site()]) as server:
+        settings.SCRAPERSKY_FETCHER = {
+            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
+            "CONNECT_TO": server.connect_to,
+            "RETRIES": 0,
+        }
+        settings.SCRAPERSKY_KICK_ON_QUEUE = False
+        yield server
+        get_fetcher().close()
+
+
+def queue(workflow: str, rows) -> None:
+    set_curation_status(
+        workflow=workflow,
+        status="Queued",
+        ids=[r.pk for r in rows],
+        actor="test",
+        channel="command",
+    )
+
+
+def test_unreachable_domain_is_retried_then_error(odd_web):
+    domain = Domain.objects.create(domain="nowhere-at-all.demo")
+    queue("sitemap_discovery", [domain])
+    result = run_consumer("sitemap_discovery", handle_signals=False)
+    assert result.retried == 1
+    domain.refresh_from_db()
+    assert domain.sitemap_discovery_processing_status == "Queued"
+    assert domain.sitemap_discovery_next_attempt_at is not None
+    assert "nowhere-at-all.demo" in domain.sitemap_discovery_processing_error
+
+    result = run_consumer("sitemap_discovery", handle_signals=False, knobs=ONE_ATTEMPT)
+    domain.refresh_from_db()
+    # Backoff holds the row until its next attempt is due: nothing is claimed early.
+    assert result.claimed == 0
+    assert domain.sitemap_discovery_processing_status == "Queued"
+
+
+def test_unreachable_domain_with_one_attempt_ends_error(odd_web):
+    domain = Domain.objects.create(domain="nowhere-at-all.demo")
+    queue("sitemap_discovery", [domain])
+    run_consumer("sitemap_discovery", handle_signals=False, knobs=ONE_ATTEMPT)
+    domain.refresh_from_db()
+    assert domain.sitemap_discovery_processing_status == "Error"
+    assert domain.sitemap_discovery_curation_status == "Error"
+    assert "could not reach" in domain.sitemap_discovery_processing_error
+    assert not SitemapFile.objects.exists()
+
+
+def test_private_address_is_refused_without_retry(settings, odd_web):
+    settings.SCRAPERSKY_FETCHER = {**settings.SCRAPERSKY_FETCHER, "ALLOWED_NETWORKS": []}
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    queue("sitemap_discovery", [domain])
+    result = run_consumer("sitemap_discovery", handle_signals=False)
+    assert result.errored == 1 and result.retried == 0
+    domain.refresh_from_db()
+    assert domain.sitemap_discovery_processing_status == "Error"
+    assert "127.0.0.1" in domain.sitemap_discovery_processing_error
+
+
+@pytest.mark.parametrize(
+    ("path", "fragment"),
+    [
+        ("/missing-sitemap.xml", "404"),
+        ("/html-sitemap.xml", "HTML"),
+    ],
+)
+def test_bad_sitemaps_end_in_error(odd_web, path, fragment):
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    sitemap = SitemapFile.objects.create(domain=domain, url=f"http://odd-shop.demo{path}")
+    queue("sitemap_import", [sitemap])
+    result = run_consumer("sitemap_import", handle_signals=False)
+    assert result.errored == 1
+    sitemap.refresh_from_db()
+    assert sitemap.sitemap_import_processing_status == "Error"
+    assert fragment.lower() in sitemap.sitemap_import_processing_error.lower()
+    assert not Page.objects.exists()
+
+
+def test_truncated_sitemap_completes_with_what_could_be_read(odd_web):
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    sitemap = SitemapFile.objects.create(domain=domain, url="http://odd-shop.demo/broken.xml")
+    queue("sitemap_import", [sitemap])
+    run_consumer("sitemap_import", handle_signals=False)
+    sitemap.refresh_from_db()
+    assert sitemap.sitemap_import_processing_status == "Complete"
+    assert "ended early" in sitemap.import_note
+
+
+def test_gone_page_is_error_without_retry(odd_web):
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/no-such-page")
+    queue("page_curation", [page])
+    result = run_consumer("page_curation", handle_signals=False)
+    assert (result.errored, result.retried) == (1, 0)
+    page.refresh_from_db()
+    assert page.page_curation_processing_status == "Error"
+    assert "HTTP 404" in page.page_curation_processing_error
+
+
+def test_page_disallowed_by_robots_is_error(odd_web):
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/private/team")
+    queue("page_curation", [page])
+    run_consumer("page_curation", handle_signals=False)
+    page.refresh_from_db()
+    assert page.page_curation_processing_status == "Error"
+    assert "robots.txt" in page.page_curation_processing_error
+    assert not domain.contacts.exists()
+
+
+def test_non_html_page_is_recorded_and_skipped(odd_web):
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/brochure.pdf")
+    queue("page_curation", [page])
+    run_consumer("page_curation", handle_signals=False)
+    page.refresh_from_db()
+    assert page.page_curation_processing_status == "Complete"
+    assert page.content_type == "application/pdf"
+    assert page.http_status == 200
+    assert not domain.contacts.exists()
