@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 from processing.contacts.decoys import is_decoy_email
+from processing.contacts.scanning import finditer_windows, literal_anchors, windows
 
 _LOCAL_CHARS = r"A-Za-z0-9._%+\-"
 # The negative lookbehind makes every position inside a run of address characters fail in
@@ -20,6 +22,10 @@ EMAIL_RE = re.compile(
 _LOCAL_RE = re.compile(r"[a-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~\-]+)*")
 _LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?")
 _TLD_RE = re.compile(r"[a-z]{2,24}")
+# Per page and pattern: a page with more address-shaped strings than this is a data dump,
+# and validating each in Python would make the run time depend on the attacker's input.
+MAX_CANDIDATES = 20_000
+_LOCAL_MAX, _DOMAIN_MAX = 64, 600
 
 ROLE_LOCALS = frozenset(
     [
@@ -206,6 +212,7 @@ class EmailMatch:
     obfuscated: bool
 
 
+@lru_cache(maxsize=4096)  # pages repeat the same address in header, body and footer
 def normalise_email(raw: str) -> str | None:
     """Return the lower-cased address if ``raw`` is a plausible real contact, else None."""
     address = raw.strip().strip(".,;:<>()[]\"'").lower()
@@ -247,7 +254,9 @@ def parse_mailto(href: str) -> list[str]:
 
 def find_emails(text: str) -> Iterator[EmailMatch]:
     """Plain, full-width-@ and percent-encoded addresses in ``text``, in order."""
-    for match in EMAIL_RE.finditer(text):
+    anchors = literal_anchors(text, ("@", "%40", "\uff20"))
+    spans = windows(anchors, len(text), _LOCAL_MAX + 1, _DOMAIN_MAX, MAX_CANDIDATES)
+    for match in finditer_windows(EMAIL_RE, text, spans):
         domain = match.group("domain")
         labels = domain.split(".")
         if labels[-1][:1].isupper() and domain[: -len(labels[-1])].islower() and len(labels) > 2:

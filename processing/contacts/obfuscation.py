@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from processing.contacts.emails import EmailMatch, normalise_email
+from processing.contacts.emails import MAX_CANDIDATES, EmailMatch, normalise_email
+from processing.contacts.scanning import finditer_windows, pattern_anchors, windows
 
 _LOCAL = r"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9._%+\-]{1,64})"
 _LABEL = r"[A-Za-z0-9\-]{1,63}"
@@ -26,6 +27,10 @@ BARE_RE = re.compile(
     rf"{_LOCAL}\s{{1,3}}AT\s{{1,3}}(?P<domain>{_LABEL}(?:\s{{1,3}}DOT\s{{1,3}}{_LABEL}){{1,6}})"
     r"(?![A-Za-z0-9])"
 )
+# Cheap anchors: where an obfuscated "at" token is; the full patterns run only near them.
+_AT_ANCHOR_RE = re.compile(rf"{_B_OPEN}\s{{0,2}}(?:at|AT|At|@|ät)\s{{0,2}}{_B_CLOSE}")
+_BARE_ANCHOR_RE = re.compile(r"\sAT\s")
+_BEFORE, _AFTER = 70, 700
 _BARE_DOT_RE = re.compile(r"\s{1,3}DOT\s{1,3}")
 _CF_HEX_RE = re.compile(r"(?:[0-9a-fA-F]{2}){2,256}")
 CF_PROTECTION_PATH = "/cdn-cgi/l/email-protection"
@@ -33,12 +38,17 @@ CF_PROTECTION_PATH = "/cdn-cgi/l/email-protection"
 
 def find_obfuscated_emails(text: str) -> Iterator[EmailMatch]:
     """Addresses written with [at]/(at)/AT and [dot]/(dot)/DOT tokens."""
-    for match in BRACKETED_RE.finditer(text):
+    anchors = pattern_anchors(_AT_ANCHOR_RE, text)
+    spans = windows(anchors, len(text), _BEFORE, _AFTER, MAX_CANDIDATES)
+    for match in finditer_windows(BRACKETED_RE, text, spans):
         domain = _DOT_BRACKETED_RE.sub(".", match.group("domain"))
         address = normalise_email(f"{match.group('local')}@{domain}")
         if address:
             yield EmailMatch(address, match.start(), match.end(), True)
-    for match in BARE_RE.finditer(text):
+    spans = windows(
+        pattern_anchors(_BARE_ANCHOR_RE, text), len(text), _BEFORE, _AFTER, MAX_CANDIDATES
+    )
+    for match in finditer_windows(BARE_RE, text, spans):
         local, domain_raw = match.group("local"), match.group("domain")
         labels = _BARE_DOT_RE.split(domain_raw)
         # "CALL US AT HOME DOT..." is shouting prose; real addresses here are lower-case.

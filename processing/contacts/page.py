@@ -67,6 +67,7 @@ class _Collector:
         self.length = 0
         self.found: list[_Found] = []
         self.schema_types: set[str] = set()
+        self.seen_links: set[str] = set()
         self.text = ""
 
     # -- building blocks -------------------------------------------------------------------
@@ -145,8 +146,9 @@ class _Collector:
                     self.add_structured(value, "jsonld")
 
     def _on_link(self, href: str) -> None:
-        if not href:
-            return
+        if not href or href in self.seen_links:
+            return  # a repeated link can only repeat a contact already recorded earlier
+        self.seen_links.add(href)
         lowered = href[:10].lower()
         if lowered.startswith("mailto:"):
             for address in parse_mailto(href):

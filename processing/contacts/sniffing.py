@@ -41,8 +41,11 @@ def looks_like_html(body: bytes, text_prefix: str, content_type: str | None = No
     """True if the body is an HTML document; ``text_prefix`` is its decoded beginning."""
     if not body.startswith(_WIDE_BOMS):
         stripped = body[:_SNIFF_CHARS].lstrip()
-        # NUL bytes never occur in byte-oriented text, so they mean binary data.
-        if stripped.startswith(_BINARY_MAGIC) or b"\x00" in stripped[:512]:
+        if stripped.startswith(_BINARY_MAGIC):
+            return False
+        # NUL bytes never occur in byte-oriented text, so outside markup they mean binary data
+        # (a stray NUL inside an otherwise fine page is only cleaned up by the parser).
+        if not stripped.startswith(b"<") and b"\x00" in stripped[:512]:
             return False
     head = text_prefix[:_SNIFF_CHARS].lstrip("\ufeff \t\r\n")
     if head[:1] in ("{", "["):

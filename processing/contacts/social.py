@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, unquote, urlsplit
 
 # Sub-domains that are just alternative front doors to the same profile.
@@ -180,6 +181,7 @@ def _network(host: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # share bars and footers repeat the same links on every page
 def normalise_social_url(url: str) -> tuple[str, str] | None:
     """Return ``(network, canonical_url)`` for a profile link, None for anything else."""
     url = url.strip()
