@@ -37,9 +37,16 @@ _INFLATE_SLICE = 64 * 1024
 _MAX_TEXT_LINE = 8 * 1024
 # Locs longer than this are not URLs anybody will fetch (browsers cap around 2-8 KB as well).
 _MAX_URL_LEN = 4096
+# Element budget per allowed URL before the parser gives up on a file (see _xml_events).
+_ELEMENTS_PER_URL = 30
 # Keep error messages short: report how many were skipped plus a few examples.
 _MAX_EXAMPLES = 3
 
+_WHITESPACE = re.compile(r"\s")
+# Absolute http(s) URL with a plain host[:port] (no userinfo, no IPv6 brackets).
+_PLAIN_HTTP_URL = re.compile(
+    r"https?://[A-Za-z0-9\-._~%!$&'()*+,;=]+(?::\d{1,5})?(?:[/?#]\S*)?", re.I
+)
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
@@ -172,8 +179,10 @@ def clean_url(raw: str | None, base_url: str | None) -> str | None:
     if raw is None:
         return None
     text = raw.strip()
-    if not text or len(text) > _MAX_URL_LEN or any(ch.isspace() for ch in text):
+    if not text or len(text) > _MAX_URL_LEN or _WHITESPACE.search(text):
         return None
+    if _PLAIN_HTTP_URL.fullmatch(text):
+        return text  # fast path for the common case; urlsplit costs more than the rest
     if base_url and not re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", text):
         # The protocol wants absolute locs, but "/page" under a known sitemap URL is unambiguous.
         text = urljoin(base_url, text)
@@ -202,24 +211,34 @@ def _format_bytes(n: int) -> str:
     return f"{n} bytes"
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(tag: object) -> str | None:
     # Comments, PIs and entity references have non-string tags; namespaces are ignored on
     # purpose so standard, missing and odd sitemap namespaces all work.
     if not isinstance(tag, str):
         return None
-    return tag.rpartition("}")[2].lower()
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2].lower()
+        if len(_LOCAL_NAMES) < 1000:  # a hostile file cannot grow the cache without bound
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
-def _child_text(element: etree._Element, *names: str) -> str | None:
-    # First non-empty match wins: an RSS item may carry an empty <atom:link/> before <link>.
-    found = None
+def _child_texts(element: etree._Element) -> dict[str, str]:
+    """Local name -> text of a record's children, in one pass (this is the hot loop)."""
+    fields: dict[str, str] = {}
     for child in element:
-        if _local(child.tag) in names:
-            text = "".join(child.itertext()) if len(child) else (child.text or "")
-            if text.strip():
-                return text
-            found = text
-    return found
+        name = _local(child.tag)
+        if name is None:
+            continue
+        text = "".join(child.itertext()) if len(child) else (child.text or "")
+        # First non-empty value wins: an RSS item may carry an empty <atom:link/> before <link>.
+        if name not in fields or (text.strip() and not fields[name].strip()):
+            fields[name] = text
+    return fields
 
 
 # --------------------------------------------------------------------------------------------
@@ -256,7 +275,6 @@ class SitemapStreamParser:
         self._sniff_buffer = bytearray()
         self._inflater: zlib._Decompress | None = None
         self._xml: etree.XMLPullParser | None = None
-        self._in_record = 0
         self._text_tail = b""
         self._text_skipping_long_line = False
         self._out: list[PageEntry | SitemapRef] = []
@@ -268,6 +286,9 @@ class SitemapStreamParser:
         self._byte_cap_hit = False
         self._trailing_noted = False
         self._finished = False
+        self._elements = 0
+        # Real sitemaps use ~5 elements per URL (up to ~20 with image/video/news extensions).
+        self._max_elements = max(100_000, _ELEMENTS_PER_URL * max_urls)
 
     # -- input side ------------------------------------------------------------------------
 
@@ -384,13 +405,17 @@ class SitemapStreamParser:
         if kind != "text":
             self._check_prolog(text)
             self._xml = etree.XMLPullParser(
-                events=("start", "end"),
+                # "end" only: start events would double the per-element Python work.
+                events=("end",),
                 # Defence in depth behind _check_prolog: never expand, fetch or validate.
                 resolve_entities=False,
                 no_network=True,
                 load_dtd=False,
                 huge_tree=False,
                 dtd_validation=False,
+                # Comments/PIs would pile up in the tree (they get no events we clear on).
+                remove_comments=True,
+                remove_pis=True,
             )
         self._route(data)
 
@@ -426,20 +451,23 @@ class SitemapStreamParser:
 
     def _xml_events(self) -> None:
         assert self._xml is not None
-        for event, element in self._xml.read_events():
+        for _event, element in self._xml.read_events():
             if self.done:
                 break
+            self._elements += 1
+            if self._elements > self._max_elements:
+                # Each element costs Python time: 50 MB of "<x/>" would take minutes.
+                self._set_cut(
+                    f"stopped after {self._max_elements} XML elements (far more than the URLs need)"
+                )
+                self._stop()
+                break
             name = _local(element.tag)
-            is_record = name in _RECORDS
-            if event == "start":
-                self._in_record += is_record
-                continue
-            if is_record:
-                self._in_record -= 1
-                self._record(name, element)
-            if self._in_record:
-                continue  # part of a record still being read; freed with the record
             parent = element.getparent()
+            if name in _RECORDS:
+                self._record(name, element)
+            elif parent is not None and _local(parent.tag) in _RECORDS:
+                continue  # a field of the record still being read; freed with the record
             if parent is not None:
                 # Memory stays flat: drop the finished element and every sibling before it,
                 # so the tree never holds more than the record being read.
@@ -450,16 +478,17 @@ class SitemapStreamParser:
     def _record(self, name: str, element: etree._Element) -> None:
         kind = self.result.kind
         if name == "url" and kind == "urlset":
-            url = self._url(_child_text(element, "loc"))
+            fields = _child_texts(element)
+            url = self._url(fields.get("loc"))
             if url is None:
                 return
-            raw_date = _child_text(element, "lastmod")
+            raw_date = fields.get("lastmod")
             lastmod = self._date(raw_date)
-            changefreq_raw = _child_text(element, "changefreq")
+            changefreq_raw = fields.get("changefreq")
             changefreq = parse_changefreq(changefreq_raw)
             if changefreq_raw is not None and changefreq is None and changefreq_raw.strip():
                 self._bad_changefreq += 1
-            priority_raw = _child_text(element, "priority")
+            priority_raw = fields.get("priority")
             priority = parse_priority(priority_raw)
             if priority_raw is not None and priority is None and priority_raw.strip():
                 self._bad_priority += 1
@@ -467,19 +496,22 @@ class SitemapStreamParser:
                 PageEntry(url, lastmod, changefreq, priority, _raw_if_unparsed(raw_date, lastmod))
             )
         elif name == "sitemap" and kind == "index":
-            url = self._url(_child_text(element, "loc"))
+            fields = _child_texts(element)
+            url = self._url(fields.get("loc"))
             if url is not None:
-                self._emit(SitemapRef(url, self._date(_child_text(element, "lastmod"))))
+                self._emit(SitemapRef(url, self._date(fields.get("lastmod"))))
         elif name == "item" and kind == "rss":
-            url = self._url(_child_text(element, "link") or _child_text(element, "guid"))
+            fields = _child_texts(element)
+            url = self._url(fields.get("link") or fields.get("guid"))
             if url is not None:
-                raw_date = _child_text(element, "pubdate", "date")
+                raw_date = fields.get("pubdate") or fields.get("date")
                 lastmod = self._date(raw_date)
                 self._emit(PageEntry(url, lastmod, lastmod_raw=_raw_if_unparsed(raw_date, lastmod)))
         elif name == "entry" and kind == "atom":
             url = self._url(_atom_link(element))
             if url is not None:
-                raw_date = _child_text(element, "updated", "published")
+                fields = _child_texts(element)
+                raw_date = fields.get("updated") or fields.get("published")
                 lastmod = self._date(raw_date)
                 self._emit(PageEntry(url, lastmod, lastmod_raw=_raw_if_unparsed(raw_date, lastmod)))
 
