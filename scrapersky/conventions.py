@@ -276,8 +276,27 @@ def check_workflow_database(app_configs=None, databases=None, **kwargs) -> list[
 
 
 def _check_schedules() -> list[CheckMessage]:
-    from processing.schedules import unsynced_schedules
+    """Each schedule the registry asks for exists once, with the right task and interval."""
+    from django_q.models import Schedule
 
+    from processing.engine.schedules import PREFIX, wanted_schedules
+
+    live: dict[str, list[Schedule]] = {}
+    for schedule in Schedule.objects.filter(name__startswith=PREFIX):
+        live.setdefault(schedule.name, []).append(schedule)
+    problems: list[tuple[str, str]] = []
+    wanted = wanted_schedules()
+    for want in wanted:
+        found = live.get(want.name, [])
+        if not found:
+            problems.append((want.name, "missing"))
+        elif len(found) > 1:
+            problems.append((want.name, f"duplicated {len(found)} times"))
+        elif (found[0].func, found[0].minutes) != (want.func, want.minutes):
+            problems.append(
+                (want.name, f"out of date (runs {found[0].func} every {found[0].minutes} min)")
+            )
+    problems += [(name, "stale") for name in live if name not in {w.name for w in wanted}]
     return [
         Warning(
             f"schedule {name}: {problem}",
@@ -285,5 +304,5 @@ def _check_schedules() -> list[CheckMessage]:
             obj=name,
             id="workflows.W113",
         )
-        for name, problem in unsynced_schedules()
+        for name, problem in problems
     ]

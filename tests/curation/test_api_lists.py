@@ -15,7 +15,6 @@ from tests.factories import (
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
 

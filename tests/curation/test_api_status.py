@@ -15,7 +15,6 @@ from tests.factories import DomainFactory, PageFactory, SitemapFileFactory, User
 pytestmark = [
     pytest.mark.django_db,
     # WhiteNoise warns that collectstatic has not run (STATIC_ROOT absent): not our concern here.
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
 URL = "/api/v3/pages/status"

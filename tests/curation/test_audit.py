@@ -12,7 +12,6 @@ from tests.factories import PageFactory, UserFactory
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
 
