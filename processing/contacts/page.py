@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import chain
 
 from lxml import etree
 from lxml.html import HtmlElement, document_fromstring
@@ -23,7 +24,7 @@ from processing.contacts.obfuscation import (
     find_obfuscated_emails,
 )
 from processing.contacts.phones import find_phones, parse_phone
-from processing.contacts.results import Contact, ContactKind, PageExtraction
+from processing.contacts.results import Contact, PageExtraction
 from processing.contacts.sniffing import looks_like_html
 from processing.contacts.social import normalise_social_url
 from processing.contacts.structured_data import (
@@ -58,6 +59,10 @@ class _Found:
     sequence: int
 
 
+def _email_contact(address: str, source: str, context: str) -> Contact:
+    return Contact("email", address, address, classify_email(address), source, context)
+
+
 class _Collector:
     """Walks the tree once, building the visible-text stream and attribute-borne contacts."""
 
@@ -77,9 +82,7 @@ class _Collector:
             self.parts.append(value)
             self.length += len(value)
 
-    def _add(self, kind: ContactKind, value: str, display: str, classification: str, *,
-             source: str, position: int, phase: int, context: str = "") -> None:  # fmt: skip
-        contact = Contact(kind, value, display, classification, source, context)
+    def _add(self, contact: Contact, position: int, phase: int = _ATTRIBUTE_PHASE) -> None:
         self.found.append(_Found(contact, position, phase, len(self.found)))
 
     def add_email(self, raw: str, source: str, context: str = "") -> None:
@@ -88,9 +91,7 @@ class _Collector:
             # Structured values sometimes wrap the address in prose ("Email: a@b.com").
             address = next((m.address for m in find_emails(raw)), None)
         if address:
-            classification = classify_email(address)
-            self._add("email", address, address, classification, source=source,
-                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+            self._add(_email_contact(address, source, context), self.length)
 
     def add_phone(self, raw: str, source: str, context: str = "") -> None:
         parsed = parse_phone(raw, self.region)
@@ -99,15 +100,16 @@ class _Collector:
             parsed = (match.e164, match.national, match.number_type) if match else None
         if parsed:
             e164, national, number_type = parsed
-            self._add("phone", e164, national, number_type, source=source,
-                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+            contact = Contact("phone", e164, national, number_type, source, context)
+            self._add(contact, self.length)
 
     def add_social(self, url: str, source: str, context: str = "") -> None:
         normalised = normalise_social_url(url)
         if normalised:
             network, canonical = normalised
-            self._add("social", canonical, canonical, network, source=source,
-                      position=self.length, phase=_ATTRIBUTE_PHASE, context=context)  # fmt: skip
+            self._add(
+                Contact("social", canonical, canonical, network, source, context), self.length
+            )
 
     def add_structured(self, value: StructuredValue, source: str) -> None:
         if value.kind == "email":
@@ -191,19 +193,16 @@ class _Collector:
     def scan_text(self) -> None:
         """Find addresses and numbers written out in the visible text."""
         text = self.text
-        for match in find_emails(text):
+        for match in chain(find_emails(text), find_obfuscated_emails(text)):
             source = "obfuscated" if match.obfuscated else "text"
-            self._add("email", match.address, match.address, classify_email(match.address),
-                      source=source, position=match.start, phase=_TEXT_PHASE,
-                      context=snippet(text, match.start, match.end))  # fmt: skip
-        for match in find_obfuscated_emails(text):
-            self._add("email", match.address, match.address, classify_email(match.address),
-                      source="obfuscated", position=match.start, phase=_TEXT_PHASE,
-                      context=snippet(text, match.start, match.end))  # fmt: skip
+            context = snippet(text, match.start, match.end)
+            self._add(_email_contact(match.address, source, context), match.start, _TEXT_PHASE)
         for phone in find_phones(text, self.region):
-            self._add("phone", phone.e164, phone.national, phone.number_type, source="text",
-                      position=phone.start, phase=_TEXT_PHASE,
-                      context=snippet(text, phone.start, phone.end))  # fmt: skip
+            context = snippet(text, phone.start, phone.end)
+            contact = Contact(
+                "phone", phone.e164, phone.national, phone.number_type, "text", context
+            )
+            self._add(contact, phone.start, _TEXT_PHASE)
 
     def contacts(self) -> list[Contact]:
         """Deduplicated by (kind, value), in order of first appearance on the page."""
@@ -218,14 +217,7 @@ class _Collector:
             if not contact.context:
                 # Links sit before their anchor text in the stream, so look mostly ahead.
                 context = snippet(self.text, found.position, found.position, 60, 140)
-                contact = Contact(
-                    contact.kind,
-                    contact.value,
-                    contact.display,
-                    contact.classification,
-                    contact.source,
-                    context,
-                )
+                contact = replace(contact, context=context)
             result.append(contact)
         return result
 

@@ -10,6 +10,7 @@ import pytest
 from processing.contacts import extract_page
 
 CORPUS = Path(__file__).parent / "corpus"
+SOURCES = {"mailto", "tel", "text", "cfemail", "jsonld", "microdata", "obfuscated", "href"}
 PAGES = sorted(p for p in CORPUS.iterdir() if not p.name.endswith(".expected.json"))
 
 
@@ -51,5 +52,4 @@ def test_corpus_page(page: Path) -> None:
         assert result.schema_types == expected["schema_types"]
     for contact in result.contacts:
         assert len(contact.context) <= 200
-        assert contact.source in {"mailto", "tel", "text", "cfemail", "jsonld", "microdata",
-                                  "obfuscated", "href"}  # fmt: skip
+        assert contact.source in SOURCES

@@ -1,5 +1,8 @@
 """Page-level behaviour: encodings, HTML sniffing, metadata, forms, ordering and results."""
 
+# Non-ASCII punctuation (en dash, full-width colon and at) is the point of the encoding tests.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,7 +36,9 @@ def test_windows_1252_fallback_when_undeclared_and_not_utf8() -> None:
 
 
 def test_iso_8859_1_label_decodes_as_windows_1252() -> None:
-    body = FRENCH.format(meta='<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    body = FRENCH.format(
+        meta='<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'
+    )
     text, encoding = decode_body(body.encode("cp1252"))
     assert encoding == "cp1252"
     assert "– crème" in text  # the en dash only exists in windows-1252
@@ -110,8 +115,14 @@ def test_non_html_bodies_are_not_extracted(body: bytes, content_type: str | None
         (HTML_DOC, None),
         (b"  \n<div><p>info@firm.com</p></div>", None),
         (b"<!-- generated --><p>info@firm.com</p>", None),
-        (b"Warning: session_start() failed\n<!DOCTYPE html><html><p>info@firm.com</p>", "text/html"),
-        (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>info@firm.com</body></html>', None),
+        (
+            b"Warning: session_start() failed\n<!DOCTYPE html><html><p>info@firm.com</p>",
+            "text/html",
+        ),
+        (
+            b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>info@firm.com</body></html>',
+            None,
+        ),
     ],
 )
 def test_html_bodies_are_extracted(body: bytes, content_type: str | None) -> None:
@@ -142,14 +153,22 @@ def test_metadata_fields() -> None:
     assert result.title == "Kanzlei Huber"
     assert result.meta_description == "Rechtsanwalt in Wien"
     assert result.language == "de-AT"
-    assert result.schema_types == ["AboutPage", "Attorney", "LocalBusiness", "Organization", "WebPage"]
+    assert result.schema_types == [
+        "AboutPage",
+        "Attorney",
+        "LocalBusiness",
+        "Organization",
+        "WebPage",
+    ]
     assert result.has_contact_form is False
     assert result.truncated is False
     assert result.content_hash == hashlib.sha256(html).hexdigest()
 
 
 def test_language_from_content_language_meta() -> None:
-    html = b'<html><head><meta http-equiv="content-language" content="fr"></head><body>x</body></html>'
+    html = (
+        b'<html><head><meta http-equiv="content-language" content="fr"></head><body>x</body></html>'
+    )
     assert extract_page(html, url=URL).language == "fr"
 
 
@@ -162,16 +181,26 @@ def test_missing_metadata_is_none() -> None:
 FORMS = {
     "textarea": '<form action="/send"><input name="name"><textarea name="msg"></textarea></form>',
     "message field": '<form><input type="email" name="email"><input name="your-message"></form>',
-    "many fields": '<form><input name="name"><input type="email" name="email"><input name="phone"><input name="company"></form>',
+    "many fields": (
+        '<form><input name="name"><input type="email" name="email"><input name="phone">'
+        '<input name="company"></form>'
+    ),
     "cf7": '<form class="wpcf7-form"><input name="n"><input type="email" name="e"></form>',
 }
 NOT_FORMS = {
     "search": '<form role="search"><input type="search" name="s"></form>',
     "search by name": '<form action="/search"><input name="q"><textarea></textarea></form>',
-    "login": '<form><input name="user"><input type="password" name="pw"><textarea></textarea></form>',
-    "newsletter": '<form class="newsletter"><input type="email" name="EMAIL"><input type="submit"></form>',
+    "login": (
+        '<form><input name="user"><input type="password" name="pw"><textarea></textarea></form>'
+    ),
+    "newsletter": (
+        '<form class="newsletter"><input type="email" name="EMAIL"><input type="submit"></form>'
+    ),
     "bare email box": '<form><input type="email" name="email"><input name="first"></form>',
-    "comments": '<form id="commentform" action="/wp-comments-post.php"><textarea name="comment"></textarea></form>',
+    "comments": (
+        '<form id="commentform" action="/wp-comments-post.php">'
+        '<textarea name="comment"></textarea></form>'
+    ),
 }
 
 
