@@ -1,0 +1,12 @@
+"""manage.py import_pages: import pages from a CSV file."""
+
+from curation.management.commands._importing import ImportCommand
+
+
+class Command(ImportCommand):
+    kind = "pages"
+    help = (
+        "Import pages from a CSV file (a header naming the column, or one value per line): "
+        "values are normalised and de-duplicated, every row is reported (created, duplicate, "
+        "invalid with the reason), and --queue queues what was created."
+    )

@@ -1,0 +1,98 @@
+"""Normalising what people paste as a domain or a URL into the forms stored in the tables."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+_LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_TLD_RE = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+class InvalidValue(ValueError):
+    """The input cannot be normalised; the message says why, in a few words."""
+
+
+def normalize_domain(raw: str) -> str:
+    """``"HTTPS://www.Example.com/contact?x=1"`` -> ``"example.com"``.
+
+    Case, scheme, credentials, port, ``www.``, trailing dots and paths are dropped; international
+    names are stored in their ASCII (punycode) form. IP addresses, e-mail addresses and names
+    without a valid top-level domain are refused.
+    """
+    value = (raw or "").strip().strip("\ufeff").strip()
+    if not value:
+        raise InvalidValue("empty")
+    if len(value) > 2000:
+        raise InvalidValue("too long")
+    if any(ch.isspace() for ch in value):
+        raise InvalidValue("contains spaces")
+    if "@" in value and not _SCHEME_RE.match(value) and "/" not in value:
+        raise InvalidValue("looks like an e-mail address, not a domain")
+    if value.startswith("//"):
+        value = "http:" + value
+    elif not _SCHEME_RE.match(value):
+        value = "http://" + value
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError as exc:
+        raise InvalidValue(f"not a domain or URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    if not host:
+        raise InvalidValue("no host name")
+    host = host.strip(".").lower()
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        raise InvalidValue("an IP address is not a domain")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InvalidValue("invalid international domain name") from None
+    if host.startswith("www.") and host.count(".") >= 2:
+        host = host[4:]
+    if len(host) > 253:
+        raise InvalidValue("longer than 253 characters")
+    labels = host.split(".")
+    if len(labels) < 2:
+        raise InvalidValue("no top-level domain (e.g. .com)")
+    if not all(_LABEL_RE.match(label) for label in labels):
+        raise InvalidValue("contains characters a domain cannot have")
+    if not _TLD_RE.match(labels[-1]):
+        raise InvalidValue(f"invalid top-level domain .{labels[-1]}")
+    return host
+
+
+def normalize_url(raw: str) -> tuple[str, str]:
+    """An absolute http(s) URL, tidied; returns ``(url, domain)``.
+
+    The scheme and host are lower-cased, the fragment dropped, an empty path becomes ``/``; the
+    domain is the normalised host (so ``www.`` pages belong to the domain without it).
+    """
+    value = (raw or "").strip()
+    if not value:
+        raise InvalidValue("empty")
+    if len(value) > 2000:
+        raise InvalidValue("too long")
+    if not _SCHEME_RE.match(value):
+        raise InvalidValue("not an absolute URL (it must start with http:// or https://)")
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError as exc:
+        raise InvalidValue(f"not a valid URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    if parts.username or parts.password:
+        raise InvalidValue("URLs with credentials are not accepted")
+    domain = normalize_domain(parts.hostname or "")
+    host = (parts.hostname or "").lower().encode("idna").decode("ascii")
+    netloc = f"{host}:{port}" if port else host
+    url = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+    return url, domain

@@ -1,0 +1,76 @@
+"""Domains and URLs are normalised the way a curator expects, and nonsense is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.normalize import InvalidValue, normalize_domain, normalize_url
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("example.com", "example.com"),
+        ("  Example.COM  ", "example.com"),
+        ("https://www.example.com/contact?x=1#top", "example.com"),
+        ("http://user:pw@shop.example.co.uk:8080/a", "shop.example.co.uk"),
+        ("//www.example.org", "example.org"),
+        ("www.example.net.", "example.net"),
+        ("\ufeffexample.io", "example.io"),
+        ("bücher.de", "xn--bcher-kva.de"),
+        ("www.com", "www.com"),  # a two-label name keeps its www
+    ],
+)
+def test_normalize_domain(raw, expected):
+    assert normalize_domain(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("localhost", "no top-level domain"),
+        ("192.168.1.10", "IP address"),
+        ("http://[::1]/", "IP address"),
+        ("info@example.com", "e-mail"),
+        ("ftp://example.com", "unsupported scheme"),
+        ("exa mple.com", "spaces"),
+        ("exa_mple.com", "characters"),
+        ("-bad-.com", "characters"),
+        ("example.c0m", "top-level domain"),
+        ("x" * 2001, "too long"),
+    ],
+)
+def test_invalid_domains_are_named(raw, reason):
+    with pytest.raises(InvalidValue, match=reason):
+        normalize_domain(raw)
+
+
+def test_normalize_url():
+    assert normalize_url("HTTPS://WWW.Example.com/Contact#form") == (
+        "https://www.example.com/Contact",
+        "example.com",
+    )
+    assert normalize_url("http://example.com") == ("http://example.com/", "example.com")
+    assert normalize_url("http://example.com:8080/a?b=1") == (
+        "http://example.com:8080/a?b=1",
+        "example.com",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("example.com/contact", "absolute URL"),
+        ("javascript:alert(1)", "absolute URL"),
+        ("mailto:x@example.com", "absolute URL"),
+        ("ftp://example.com/file", "unsupported scheme"),
+        ("http://user:pw@example.com/", "credentials"),
+        ("http://example.com:99999/", "valid URL"),
+        ("http://10.0.0.1/admin", "IP address"),
+    ],
+)
+def test_invalid_urls_are_named(raw, reason):
+    with pytest.raises(InvalidValue, match=reason):
+        normalize_url(raw)
