@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 from urllib.parse import urljoin, urlsplit
@@ -11,8 +13,12 @@ import lxml.html
 from lxml import etree
 
 from processing.errors import PermanentError, ProcessingError, TransientError
-from processing.sitemaps.errors import DomainRefusedError, DomainUnreachableError
-from processing.sitemaps.parse import SitemapStreamParser, normalise_url
+from processing.sitemaps.errors import (
+    DomainRefusedError,
+    DomainUnreachableError,
+    SitemapGoneError,
+)
+from processing.sitemaps.parse import PROTOCOL_MAX_BYTES, SitemapStreamParser, normalise_url
 from processing.sitemaps.sniff import SNIFF_BYTES, Kind, sniff_sitemap
 
 Source = Literal["robots", "well_known", "homepage"]
@@ -188,14 +194,18 @@ class _Discovery:
     def run(self, base_url: str | None) -> DiscoveryResult:
         bases = _base_urls(self.domain, base_url)
         result: DiscoveryResult | None = None
+        earlier_errors: list[str] = []
         for base in bases:
             result = DiscoveryResult(domain=self.domain, base_url=base)
             robots_urls = self._robots(result)
             home_links = self._homepage(result)
             if self.answered:
                 break
-            # Neither robots.txt nor the home page answered on this scheme: try the next one.
+            # Neither robots.txt nor the home page answered on this scheme: try the next one,
+            # keeping what went wrong so the row can say why https was not used.
+            earlier_errors += result.errors
         assert result is not None
+        result.errors[:0] = earlier_errors
         if not self.answered:
             self._raise_unreachable()
         candidates: list[tuple[str, Source]] = [(u, "robots") for u in robots_urls]
@@ -334,6 +344,26 @@ class _Discovery:
                 found.notes.append(parsed.cut_reason)
         attempt.outcome = f"sitemap ({sniffed.kind}{', gzip' if sniffed.gzipped else ''})"
         return found
+
+
+def fetch_sitemap_chunks(
+    fetcher: FetcherLike, *, max_bytes: int = PROTOCOL_MAX_BYTES
+) -> Callable[[str], AbstractContextManager[Iterable[bytes]]]:
+    """Adapter for iter_sitemap_tree: stream a sitemap with the fetcher, failing on non-2xx.
+
+    The fetcher raises transient errors itself (timeouts, 429/5xx after retries); any other
+    non-2xx status becomes SitemapGoneError (permanent). The body is cut (not refused) at
+    ``max_bytes``, so the parser returns what it read and reports the truncation.
+    """
+
+    @contextmanager
+    def fetch(url: str) -> Iterator[Iterable[bytes]]:
+        with fetcher.stream(url, max_bytes=max_bytes, truncate=True) as response:
+            if not 200 <= response.status_code < 300:
+                raise SitemapGoneError(f"HTTP {response.status_code} from {response.final_url}")
+            yield response.iter_bytes()
+
+    return fetch
 
 
 def discover_sitemaps(
