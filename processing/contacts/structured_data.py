@@ -6,12 +6,14 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from lxml.html import HtmlElement
 
 _MAX_DEPTH = 32
 _MAX_NODES = 20_000
+_MAX_VALUE_CHARS = 300
 _WRAPPER_RE = re.compile(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$")
 # JSON-LD keys that hold contact data, mapped to the contact kind they carry.
 _CONTACT_KEYS = {"email": "email", "telephone": "phone", "sameas": "social"}
@@ -93,7 +95,8 @@ def microdata_value(element: HtmlElement) -> str:
         return element.get("href", "")
     if element.get("content"):
         return element.get("content", "")
-    return element.text_content()
+    # Only the start of the text matters; never materialise a huge subtree's text.
+    return "".join(islice(element.itertext(), 32))[:_MAX_VALUE_CHARS]
 
 
 def microdata_contacts(element: HtmlElement) -> Iterator[StructuredValue]:
@@ -102,6 +105,6 @@ def microdata_contacts(element: HtmlElement) -> Iterator[StructuredValue]:
     for prop in props:
         kind = _CONTACT_KEYS.get(prop)
         if kind:
-            raw = " ".join(microdata_value(element).split())[:300]
+            raw = " ".join(microdata_value(element)[:_MAX_VALUE_CHARS].split())
             if raw:
                 yield StructuredValue(kind, raw, f"microdata {prop}: {raw}"[:200])
