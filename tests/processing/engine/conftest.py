@@ -91,7 +91,7 @@ def worker_env(overrides: dict, record_file: Path, **extra: str) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=test_database_url(),
-        SECRET_KEY="engine-tests",
+        SECRET_KEY=settings.SECRET_KEY,  # django-q2 signs task packages with it
         SCRAPERSKY_WORKFLOWS_JSON=json.dumps(overrides),
         ENGINE_RECORD_FILE=str(record_file),
         PYTHONPATH=os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")])),
@@ -104,18 +104,28 @@ def worker_env(overrides: dict, record_file: Path, **extra: str) -> dict:
 class Workers:
     """Subprocesses in their own sessions, so a test can signal or kill a whole cluster."""
 
-    def __init__(self):
+    def __init__(self, log_dir: Path):
         self.procs: list[subprocess.Popen] = []
+        self.log_dir = log_dir
+
+    def _log(self):
+        return open(self.log_dir / f"worker-{len(self.procs)}.log", "wb")
+
+    def log(self, proc: subprocess.Popen) -> str:
+        index = self.procs.index(proc)
+        return (self.log_dir / f"worker-{index}.log").read_text(errors="replace")[-3000:]
 
     def start(self, args: list[str], env: dict) -> subprocess.Popen:
+        log = self._log()
         proc = subprocess.Popen(
             [sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
             env=env,
             cwd=settings.BASE_DIR,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
+        log.close()
         self.procs.append(proc)
         return proc
 
@@ -125,13 +135,15 @@ class Workers:
             "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'scrapersky.settings')\n"
             "django.setup()\n"
         )
+        log = self._log()
         proc = subprocess.Popen(
             [sys.executable, "-c", setup + code],
             env=env,
             cwd=settings.BASE_DIR,
             start_new_session=True,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
+        log.close()
         self.procs.append(proc)
         return proc
 
@@ -146,8 +158,8 @@ class Workers:
 
 
 @pytest.fixture
-def workers():
-    w = Workers()
+def workers(tmp_path):
+    w = Workers(tmp_path)
     yield w
     w.stop_all()
 
