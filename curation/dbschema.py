@@ -19,7 +19,8 @@ def project_models() -> list:
     """Unmanaged models of the project whose tables live in sql/."""
     return [
         model
-        for model in apps.get_app_config("curation").get_models()
+        for label in ("curation", "processing")
+        for model in apps.get_app_config(label).get_models()
         if not model._meta.managed and model._meta.db_table not in CATALOG_TABLES
     ]
 

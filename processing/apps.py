@@ -1,0 +1,18 @@
+"""App config of processing: the workflow engine, its tasks, the fetcher and the services."""
+
+from django.apps import AppConfig
+
+
+class ProcessingConfig(AppConfig):
+    name = "processing"
+    verbose_name = "Processing"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django_q.signals import post_spawn, pre_execute
+
+        from processing import heartbeat
+
+        # Every worker process tells the health check it is alive: at start and on every task.
+        post_spawn.connect(heartbeat.on_spawn, dispatch_uid="scrapersky-heartbeat-spawn")
+        pre_execute.connect(heartbeat.on_execute, dispatch_uid="scrapersky-heartbeat-execute")

@@ -1,0 +1,82 @@
+"""The health endpoint: database reachability, worker liveness, queue age per workflow."""
+
+from __future__ import annotations
+
+import time
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from processing.heartbeat import alive_workers, max_age
+from scrapersky.workflows import all_workflows
+
+
+def queue_health(now) -> dict[str, dict]:
+    """Per workflow: queued rows, the oldest one's age, rows stuck past their lease.
+
+    Each figure is read through the workflow's partial indexes (queue, lease), so this stays
+    cheap however large the tables grow.
+    """
+    result = {}
+    for workflow in all_workflows():
+        objects = workflow.model.objects
+        queued = objects.filter(**{workflow.processing_field: "Queued"})
+        oldest = (
+            queued.order_by(workflow.col("queued_at"))
+            .values_list(workflow.col("queued_at"), flat=True)
+            .first()
+        )
+        stuck = objects.filter(
+            **{
+                workflow.processing_field: "Processing",
+                f"{workflow.col('lease_expires_at')}__lt": now,
+            }
+        ).count()
+        result[workflow.name] = {
+            "queued": queued.count(),
+            "oldest_queued_age_s": round((now - oldest).total_seconds(), 1) if oldest else None,
+            "stuck": stuck,
+        }
+    return result
+
+
+def _database() -> dict:
+    started = time.monotonic()
+    try:
+        connection.ensure_connection()
+        with connection.cursor():
+            pass
+        from curation.models import AppliedSqlFile
+
+        AppliedSqlFile.objects.exists()
+    except DatabaseError as exc:
+        return {"ok": False, "error": str(exc).strip().splitlines()[0][:300]}
+    return {"ok": True, "latency_ms": round((time.monotonic() - started) * 1000, 1)}
+
+
+@never_cache
+@require_GET
+def health(request):
+    """200 when the database answers and a worker is alive; 503 otherwise, with the details.
+
+    ``?check=web`` checks only the database (for a load balancer in front of the web servers).
+    Unauthenticated by design; it reveals counts and ages, nothing else.
+    """
+    database = _database()
+    body: dict = {"database": database}
+    healthy = database["ok"]
+    if request.GET.get("check") != "web" and database["ok"]:
+        now = timezone.now()
+        workers = alive_workers(now)
+        body["workers"] = {
+            "alive": len(workers),
+            "max_heartbeat_age_s": max_age().total_seconds(),
+            "last_seen_s": min(((now - w.seen_at).total_seconds() for w in workers), default=None),
+        }
+        body["workflows"] = queue_health(now)
+        healthy = healthy and bool(workers)
+    body["status"] = "ok" if healthy else "unhealthy"
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,25 @@
+"""Unmanaged models of the processing side (tables in sql/)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class WorkerHeartbeat(models.Model):
+    """A django-q2 worker process, and when it was last seen alive."""
+
+    worker = models.TextField(primary_key=True)
+    hostname = models.TextField()
+    pid = models.IntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField()
+    tasks_run = models.BigIntegerField(default=0)
+
+    class Meta:
+        managed = False
+        db_table = "worker_heartbeats"
+        ordering = ["-seen_at"]
+        indexes = [models.Index(fields=["seen_at"], name="worker_heartbeats_seen_at_idx")]
+
+    def __str__(self) -> str:
+        return self.worker

@@ -1,0 +1,107 @@
+"""The health endpoint: database, worker liveness (a real cluster up, then down), queue age."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from processing.models import WorkerHeartbeat
+from tests.factories import DomainFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def database_url() -> str:
+    d = connection.settings_dict
+    return f"postgresql://{d['USER']}@{d['HOST']}:{d['PORT']}/{d['NAME']}"
+
+
+@pytest.mark.django_db
+def test_no_worker_is_unhealthy_but_web_check_passes(client):
+    response = client.get("/health/")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unhealthy"
+    assert body["database"]["ok"] is True
+    assert body["workers"]["alive"] == 0
+    web = client.get("/health/?check=web")
+    assert web.status_code == 200
+    assert web.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_queue_age_and_stuck_rows_are_reported(client):
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(worker="w:1", hostname="w", pid=1, started_at=now, seen_at=now)
+    DomainFactory(
+        sitemap_discovery_curation_status="Queued",
+        sitemap_discovery_processing_status="Queued",
+        sitemap_discovery_queued_at=now - timedelta(minutes=10),
+    )
+    DomainFactory(
+        sitemap_discovery_curation_status="Processing",
+        sitemap_discovery_processing_status="Processing",
+        sitemap_discovery_lease_expires_at=now - timedelta(minutes=1),
+    )
+    response = client.get("/health/")
+    assert response.status_code == 200
+    discovery = response.json()["workflows"]["sitemap_discovery"]
+    assert discovery["queued"] == 1
+    assert 590 < discovery["oldest_queued_age_s"] < 700
+    assert discovery["stuck"] == 1
+    assert response.json()["workflows"]["page_curation"]["oldest_queued_age_s"] is None
+
+
+@pytest.mark.django_db
+def test_stale_heartbeat_is_not_alive(client, settings):
+    settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 60
+    old = timezone.now() - timedelta(minutes=5)
+    WorkerHeartbeat.objects.create(worker="w:1", hostname="w", pid=1, started_at=old, seen_at=old)
+    assert client.get("/health/").json()["workers"]["alive"] == 0
+
+
+@pytest.mark.workers
+@pytest.mark.django_db(transaction=True)
+def test_real_cluster_up_then_down(client, settings):
+    settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 4
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "SECRET_KEY": "health-test",
+        "Q_WORKERS": "1",
+    }
+    cluster = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "qcluster"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and client.get("/health/").status_code != 200:
+            time.sleep(0.3)
+        body = client.get("/health/").json()
+        assert body["status"] == "ok", body
+        assert body["workers"]["alive"] >= 1
+    finally:
+        cluster.send_signal(signal.SIGTERM)  # as a process manager stops it
+        try:
+            cluster.wait(timeout=60)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(cluster.pid, signal.SIGKILL)
+    time.sleep(4.5)
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["workers"]["alive"] == 0
