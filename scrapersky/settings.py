@@ -254,5 +254,14 @@ SCRAPERSKY_FETCHER = {
 if os.environ.get("SCRAPERSKY_USER_AGENT"):
     SCRAPERSKY_FETCHER["USER_AGENT"] = os.environ["SCRAPERSKY_USER_AGENT"]
 SCRAPERSKY_DEFAULT_PHONE_REGION = os.environ.get("SCRAPERSKY_DEFAULT_PHONE_REGION", "US")
+if os.environ.get("SCRAPERSKY_FETCH_CONNECT_TO"):
+    # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
+    SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
+        pair.split("=", 1) for pair in env_list("SCRAPERSKY_FETCH_CONNECT_TO") if "=" in pair
+    )
+# Chain the workflows without a curator in between: queue the sitemaps a discovery found, and
+# the contact-like pages (contact, about, team, legal) an import created.
+SCRAPERSKY_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False)
 SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES = env_bool("SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES", False)
+SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
 SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)

@@ -63,14 +63,19 @@ class SiteServer:
     @property
     def connect_to(self) -> dict[str, str]:
         """The fetcher's ``CONNECT_TO`` setting for these sites (port 80 → this server)."""
-        return {f"{name}:80": f"127.0.0.1:{self.port}" for name in self.sites}
+        return self.connect_to_for(self.sites.values(), self.port)
+
+    @staticmethod
+    def connect_to_for(sites, port: int) -> dict[str, str]:
+        return {f"{site.host}:80": f"127.0.0.1:{port}" for site in sites}
 
     def start(self) -> SiteServer:
         self._thread.start()
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
+        if self._thread.is_alive():
+            self._server.shutdown()
         self._server.server_close()
 
     def serve_forever(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import signal
 import socket
@@ -28,12 +29,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--prepare-only", action="store_true", help="prepare the database, then exit"
         )
-        if "demo" in get_commands():
-            parser.add_argument(
-                "--demo",
-                action="store_true",
-                help="also serve fictional websites on loopback and import their domains",
-            )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="also serve fictional websites on loopback, import their domains and point "
+            "the workers at them (sitemaps and contact pages are queued automatically)",
+        )
+        parser.add_argument("--demo-port", type=int, default=None, help="port of the demo sites")
 
     def handle(self, *args, addr: str, no_workers: bool, prepare_only: bool, **options):
         self.stdout.write("migrating Django's tables ...")
@@ -50,11 +52,17 @@ class Command(BaseCommand):
 
         children: list[subprocess.Popen] = []
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        env = dict(os.environ)
         if options.get("demo"):
-            children.append(subprocess.Popen([*manage, "demo", "--serve"]))
+            from curation.management.commands.demo import DEFAULT_PORT, demo_environment
+
+            port = options.get("demo_port") or DEFAULT_PORT
+            env.update(demo_environment(port))
+            children.append(subprocess.Popen([*manage, "demo", "--serve", "--port", str(port)]))
+            call_command("demo", stdout=self.stdout)
         if not no_workers:
-            children.append(subprocess.Popen([*manage, "qcluster"]))
-        children.append(subprocess.Popen([*manage, "runserver", addr, "--noreload"]))
+            children.append(subprocess.Popen([*manage, "qcluster"], env=env))
+        children.append(subprocess.Popen([*manage, "runserver", addr, "--noreload"], env=env))
         self.stdout.write(
             self.style.SUCCESS(f"ScraperSky is up: http://{addr}/admin/  (Ctrl-C stops it)")
         )

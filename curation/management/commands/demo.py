@@ -1,0 +1,73 @@
+"""manage.py demo: fictional small-business websites on loopback, and their domains imported."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from django.core.management.base import BaseCommand, CommandError
+
+from curation.importing import InputRow, import_rows
+from processing.demo import SiteServer, demo_sites
+
+DEFAULT_PORT = 8401
+
+
+def demo_environment(port: int) -> dict[str, str]:
+    """What the web server and the workers need to reach the demo sites on loopback."""
+    connect_to = ",".join(
+        f"{name}={target}" for name, target in SiteServer.connect_to_for(demo_sites(), port).items()
+    )
+    return {
+        "SCRAPERSKY_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,
+        "SCRAPERSKY_AUTO_QUEUE_SITEMAPS": "true",
+        "SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES": "true",
+    }
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Command(BaseCommand):
+    help = (
+        "Try ScraperSky offline: import the domains of a handful of fictional small-business "
+        "websites (source 'demo'), or with --serve, serve those websites on 127.0.0.1. "
+        "`manage.py up --demo` does both and points the workers at them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--serve", action="store_true", help="serve the sites until Ctrl-C")
+        parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+
+    def handle(self, *args, serve: bool, port: int, **options):
+        if serve:
+            self._serve(port)
+            return
+        report = import_rows(
+            [InputRow(n, site.host, site.name) for n, site in enumerate(demo_sites(), start=1)],
+            kind="domains",
+            source="demo",
+            actor=os.environ.get("USER", "demo"),
+            channel="command",
+        )
+        self.stdout.write(f"demo domains: {report.summary}")
+        self.stdout.write(
+            "Queue them in the admin (Domains → select → 'Queue for sitemap discovery') and watch "
+            "sitemaps, pages and contacts appear."
+        )
+
+    def _serve(self, port: int) -> None:
+        if port_in_use(port):
+            raise CommandError(f"127.0.0.1:{port} is in use: pass --port")
+        server = SiteServer(demo_sites(), port=port)
+        names = ", ".join(sorted(server.sites))
+        self.stdout.write(f"serving the demo websites on 127.0.0.1:{port}: {names}")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.stop()
