@@ -59,14 +59,21 @@ def _verbose(workflow: Workflow) -> str:
     return workflow.name.replace("_", " ")
 
 
+def _label(workflow: Workflow, model: type[models.Model], what: str) -> str:
+    """``curation``, or ``page curation: curation`` when the table has several workflows."""
+    if len(workflows_for_model(model)) == 1:
+        return what
+    return f"{_verbose(workflow)}: {what}"
+
+
 def workflow_list_display(model: type[models.Model]) -> list[Callable]:
     """Curation badge, processing badge and error preview for each workflow of ``model``."""
     columns: list[Callable] = []
     for workflow in workflows_for_model(model):
         columns += [
-            _badge_column(workflow.curation_field, f"{_verbose(workflow)} curation"),
-            _badge_column(workflow.processing_field, f"{_verbose(workflow)} processing"),
-            _error_column(workflow.error_field, f"{_verbose(workflow)} error"),
+            _badge_column(workflow.curation_field, _label(workflow, model, "curation")),
+            _badge_column(workflow.processing_field, _label(workflow, model, "processing")),
+            _error_column(workflow.error_field, _label(workflow, model, "error")),
         ]
     return columns
 
@@ -89,12 +96,26 @@ def _error_column(field: str, description: str) -> Callable:
     return column
 
 
-def workflow_list_filter(model: type[models.Model]) -> list[str]:
+def workflow_list_filter(model: type[models.Model]) -> list[tuple[str, type]]:
     """Both status columns of each workflow of ``model``: plain choice filters, no counting."""
-    fields: list[str] = []
+    filters: list[tuple[str, type]] = []
     for workflow in workflows_for_model(model):
-        fields += [workflow.curation_field, workflow.processing_field]
-    return fields
+        filters += [
+            (workflow.curation_field, _titled(_label(workflow, model, "curation status"))),
+            (workflow.processing_field, _titled(_label(workflow, model, "processing status"))),
+        ]
+    return filters
+
+
+def _titled(title: str) -> type[admin.ChoicesFieldListFilter]:
+    """Django's choices filter (no counts, no queries) under a readable title."""
+
+    class StatusFilter(admin.ChoicesFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return StatusFilter
 
 
 def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:

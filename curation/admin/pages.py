@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from curation.admin.base import (
     PipelineAdmin,
@@ -33,16 +37,15 @@ FETCH_FIELDS = [
 class PageAdmin(PipelineAdmin):
     list_display = [
         "id",
-        "url",
+        "url_path",
         "domain_link",
         "page_type",
         *workflow_list_display(Page),
-        "http_status",
+        "http",
         "title_preview",
         "contacts_link",
-        "created_at",
     ]
-    list_display_links = ["id", "url"]
+    list_display_links = ["id", "url_path"]
     list_select_related = ["domain"]
     list_filter = [*workflow_list_filter(Page), "page_type", "has_contact_form"]
     # Prefix matches: url and domain are LIKE 'prefix%' (C collation; domains has a unique index).
@@ -60,9 +63,22 @@ class PageAdmin(PipelineAdmin):
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    @admin.display(description="url", ordering="url")
+    def url_path(self, obj):
+        """The URL without scheme and host (the domain has its own column); all of it on hover."""
+        parts = urlsplit(obj.url)
+        path = parts.path or "/"
+        if parts.query:
+            path = f"{path}?{parts.query}"
+        return format_html('<span title="{}">{}</span>', obj.url, Truncator(path).chars(70))
+
     @admin.display(description="domain", ordering="domain__domain")
     def domain_link(self, obj):
         return change_link(obj.domain)
+
+    @admin.display(description="HTTP", ordering="http_status")
+    def http(self, obj):
+        return obj.http_status
 
     @admin.display(description="title")
     def title_preview(self, obj):

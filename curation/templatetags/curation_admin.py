@@ -25,12 +25,17 @@ class _DateRange:
 
     def __init__(self, queryset: models.QuerySet):
         self._queryset = queryset
+        self._aggregates: dict[str, dict] = {}
 
-    def aggregate(self, *args, **kwargs):
-        return self._queryset.aggregate(*args, **kwargs)
+    def aggregate(self, **kwargs):
+        # Django asks for MIN and MAX first; datetimes() asks again: one query for both.
+        key = repr(sorted(kwargs.items()))
+        if key not in self._aggregates:
+            self._aggregates[key] = self._queryset.aggregate(**kwargs)
+        return dict(self._aggregates[key])
 
     def datetimes(self, field_name: str, kind: str) -> list[datetime.datetime]:
-        bounds = self._queryset.aggregate(first=models.Min(field_name), last=models.Max(field_name))
+        bounds = self.aggregate(first=models.Min(field_name), last=models.Max(field_name))
         first, last = bounds["first"], bounds["last"]
         if first is None or last is None:
             return []
