@@ -304,9 +304,10 @@ class _Run:
                     except Exception:
                         logger.exception("%s: lease renewal failed", self.workflow.name)
                         continue
-                    if len(kept) < len(ids):
+                    with self.held_lock:  # rows finished meanwhile are not lost
+                        lost = sorted(i for i in set(ids) - set(kept) if i in self.held)
+                    if lost:
                         # Only possible if a renewal came too late (the reaper requeued them).
-                        lost = sorted(set(ids) - set(kept))
                         logger.warning("%s: leases lost for rows %s", self.workflow.name, lost)
         finally:
             connection.close()
