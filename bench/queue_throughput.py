@@ -166,12 +166,11 @@ for i in ids:
         # Latency: the curation service queues a row; time until it is Processing.
         queue(args.latency_samples)
         lat = []
-        code = (
-            """
+        code = """
 import sys, time
 from curation.services import set_curation_status
 from django.db import connection
-ids = list(range(1, %d + 1))
+ids = list(range(1, SAMPLES + 1))
 with connection.cursor() as c:
     c.execute("UPDATE domains SET sitemap_discovery_processing_status = NULL, "
               "sitemap_discovery_curation_status = 'New'")
@@ -183,16 +182,14 @@ for i in ids:
                         channel="command")
     while True:
         with connection.cursor() as c:
-            c.execute("SELECT sitemap_discovery_started_at IS NOT NULL FROM domains WHERE id=%%s",
+            c.execute("SELECT sitemap_discovery_started_at IS NOT NULL FROM domains WHERE id=%s",
                       [i])
             if c.fetchone()[0]:
                 break
         time.sleep(0.005)
     out.append(time.monotonic() - t0)
 print(" ".join(f"{x:.4f}" for x in out), file=sys.stderr)
-"""
-            % args.latency_samples
-        )
+""".replace("SAMPLES", str(args.latency_samples))
         env = child_env(DJANGO_SETTINGS_MODULE="scrapersky.settings")
         res = subprocess.run(
             [sys.executable, "-c", "import django; django.setup()\n" + code],
