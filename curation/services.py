@@ -11,8 +11,8 @@ and contain no logic of their own. One call is one transaction:
 3. the others are changed by ONE set-based ``UPDATE ... WHERE id = ANY(...)``. When the target is
    ``Queued`` the same statement sets the processing status to ``Queued``, clears the error,
    stamps ``{wf}_queued_at`` and resets the retry counters (the dual-status update). Any other
-   target changes the curation status only: the processing columns keep the engine's last word
-   (a row already queued for processing stays queued; the engine owns that column);
+   target changes the curation status and withdraws rows still waiting in the queue (their
+   processing status goes back to NULL); finished rows keep the engine's last word;
 4. the audit row (``status_changes``) is written in the same transaction.
 
 After the commit, if rows were queued and ``SCRAPERSKY_KICK_ON_QUEUE`` is true, the workflow's
@@ -197,6 +197,13 @@ def set_curation_status(
                     }
                 )
             model._base_manager.filter(_AnyOf(F("pk"), change_ids)).update(**values)
+            if not queue:
+                # Any other target withdraws rows still waiting in the queue: a curator who
+                # skips a row must not see a worker process it a second later. Finished rows
+                # keep their processing history.
+                model._base_manager.filter(
+                    _AnyOf(F("pk"), change_ids), **{processing_col: "Queued"}
+                ).update(**{processing_col: None, wf.col("next_attempt_at"): None})
 
         if requested_ids is not None:
             found = {pk for pk, _, _ in locked}

@@ -27,7 +27,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"curator{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@scrapersky.test")
     is_staff = True
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+    password = factory.django.Password("correct horse battery")
 
     @factory.post_generation
     def perms(self, create, extracted, **kwargs):

@@ -33,6 +33,9 @@ class Contact(models.Model):
         indexes = [
             models.Index(fields=["kind", "classification"], name="contacts_kind_idx"),
             models.Index(fields=["created_at"], name="contacts_created_at_idx"),
+            models.Index(
+                fields=["value"], name="contacts_value_prefix_idx", opclasses=["text_pattern_ops"]
+            ),
         ]
         ordering = ["-id"]
         constraints = [

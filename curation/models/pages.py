@@ -82,6 +82,9 @@ class Page(
             models.Index(fields=["sitemap_file"], name="pages_sitemap_file_idx"),
             models.Index(fields=["page_type"], name="pages_page_type_idx"),
             models.Index(fields=["created_at"], name="pages_created_at_idx"),
+            models.Index(
+                fields=["url"], name="pages_url_prefix_idx", opclasses=["text_pattern_ops"]
+            ),
         ]
         ordering = ["-id"]
         constraints = [

@@ -69,6 +69,9 @@ class SitemapFile(
                 condition=models.Q(parent__isnull=False),
             ),
             models.Index(fields=["created_at"], name="sitemap_files_created_at_idx"),
+            models.Index(
+                fields=["url"], name="sitemap_files_url_prefix_idx", opclasses=["text_pattern_ops"]
+            ),
         ]
         ordering = ["-id"]
         constraints = [

@@ -216,3 +216,15 @@ def test_user_actor_is_recorded():
     result = _queue([page.pk], actor=user, channel="api")
     audit = StatusChange.objects.get(pk=result.audit_id)
     assert audit.actor == user.username and audit.user_id == user.pk
+
+
+@pytest.mark.parametrize("target", ["New", "Skipped"])
+def test_other_targets_withdraw_rows_still_queued(target):
+    page = PageFactory(
+        page_curation_curation_status="Queued",
+        page_curation_processing_status="Queued",
+    )
+    set_curation_status(workflow=WF, status=target, ids=[page.pk], actor="t", channel="command")
+    page.refresh_from_db()
+    assert page.page_curation_curation_status == target
+    assert page.page_curation_processing_status is None
