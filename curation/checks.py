@@ -23,6 +23,22 @@ def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessag
                     id="scrapersky.W001",
                 )
             ]
+        from curation.sqlfiles import SqlFileError, pending_files
+
+        try:
+            pending = pending_files()
+        except SqlFileError as exc:
+            return [Error(str(exc), id="scrapersky.E003")]
+        if pending:
+            # Expected after pulling new code: the models are ahead until the files are applied.
+            names = ", ".join(f.name for f in pending)
+            return [
+                Warning(
+                    f"sql/ files not applied yet: {names}",
+                    hint="Run `python manage.py apply_sql`.",
+                    id="scrapersky.W002",
+                )
+            ]
         problems = compare()
     except OperationalError:
         # Not a schema problem: the command that needs the database reports it in one line.

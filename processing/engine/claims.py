@@ -117,13 +117,17 @@ def complete(
                {n.finished_at} = now(), {n.err} = NULL, {n.lease} = NULL, {n.next_at} = NULL
          WHERE id = %s AND {_held(n)}
         RETURNING id"""
+    if persist is None:
+        # Nothing to write but the status: one autocommit statement, no transaction round trips.
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [row_id, token])
+            return cursor.fetchone() is not None
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(sql, [row_id, token])
             if cursor.fetchone() is None:
                 return False
-        if persist is not None:
-            persist()
+        persist()
     return True
 
 

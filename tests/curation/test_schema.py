@@ -112,3 +112,19 @@ def test_enum_columns_round_trip_through_the_orm():
     assert domain.sitemap_discovery_curation_status == "New"
     assert domain.sitemap_discovery_processing_status is None
     assert PageCurationCurationStatus.Queued == "Queued"
+
+
+def test_pending_sql_file_is_a_warning_not_drift(monkeypatch, tmp_path):
+    import shutil
+
+    from curation import sqlfiles
+    from curation.checks import check_schema
+
+    copy = tmp_path / "sql"
+    shutil.copytree(sqlfiles.SQL_DIR, copy)
+    (copy / "900_later.sql").write_text("CREATE INDEX later_idx ON pages (title);")
+    monkeypatch.setattr(sqlfiles, "SQL_DIR", copy)
+    monkeypatch.setattr(sqlfiles.pending_files, "__defaults__", (copy,))
+    messages = check_schema(databases=["default"])
+    assert [m.id for m in messages] == ["scrapersky.W002"]
+    assert "900_later.sql" in messages[0].msg
