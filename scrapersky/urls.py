@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from curation.admin.dashboard import dashboard_json
 from processing.health import health
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    # Before admin.site.urls, whose catch-all would answer 404; admin_view: staff only.
+    path("admin/dashboard.json", admin.site.admin_view(dashboard_json), name="admin-dashboard"),
     path("admin/", admin.site.urls),
     path("api/", include("curation.api.urls")),
     path("health/", health, name="health"),

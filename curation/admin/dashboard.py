@@ -1,0 +1,76 @@
+"""The operator dashboard on the admin index: the figures a user may see, with their links.
+
+The figures come from ``processing.dashboard`` (index-only queries, cached a few seconds); this
+module keeps the workflows whose model the user may view and adds links into the filtered
+changelists. The index template renders the first figures inline and refreshes them from the
+JSON endpoint every few seconds.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from processing import dashboard
+from scrapersky.workflows import get_workflow
+
+REFRESH_SECONDS = 5
+
+
+def _changelist(workflow, **filters) -> str:
+    opts = workflow.model._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    return f"{url}?{urlencode(filters)}" if filters else url
+
+
+def _links(workflow) -> dict:
+    proc, cur = workflow.processing_field, workflow.curation_field
+    processing = {
+        status: _changelist(workflow, **{f"{proc}__exact": status})
+        for status in dashboard.PROCESSING_VALUES
+    }
+    processing[dashboard.NEVER_QUEUED] = _changelist(workflow, **{f"{proc}__isnull": "True"})
+    return {
+        "all": _changelist(workflow),
+        "processing": processing,
+        "curation": {
+            status: _changelist(workflow, **{f"{cur}__exact": status})
+            for status in workflow.curation_enum.values
+        },
+    }
+
+
+def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
+    """The dashboard data for ``user``: only workflows over models they may view."""
+    data = dashboard.figures()
+    workflows = []
+    for figures in data["workflows"]:
+        workflow = get_workflow(figures["name"])
+        opts = workflow.model._meta
+        if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        workflows.append(
+            {
+                **figures,
+                "label": workflow.name.replace("_", " "),
+                "model": str(opts.verbose_name_plural),
+                "purpose": workflow.purpose,
+                "links": _links(workflow),
+            }
+        )
+    visible = {**data, "workflows": workflows}
+    visible["warning"] = dashboard.no_worker_warning(visible)
+    visible["refresh_seconds"] = REFRESH_SECONDS
+    return visible
+
+
+@never_cache
+@require_GET
+def dashboard_json(request: HttpRequest) -> JsonResponse:
+    """GET /admin/dashboard.json (staff only, through ``admin_site.admin_view``)."""
+    return JsonResponse(visible_figures(request.user))
