@@ -11,13 +11,15 @@ from curation.admin.base import (
     workflow_list_display,
     workflow_list_filter,
 )
+from curation.admin.importing import CsvImportMixin
 from curation.models import Contact, Domain, Page, SitemapFile
 
 RELATED = {"sitemaps": SitemapFile, "pages": Page, "contacts": Contact}
 
 
 @admin.register(Domain)
-class DomainAdmin(PipelineAdmin):
+class DomainAdmin(CsvImportMixin, PipelineAdmin):
+    import_kind = "domains"
     list_display = [
         "id",
         "domain",

@@ -16,6 +16,7 @@ from curation.admin.base import (
     workflow_list_display,
     workflow_list_filter,
 )
+from curation.admin.importing import CsvImportMixin
 from curation.models import Contact, Page
 
 FETCH_FIELDS = [
@@ -34,7 +35,8 @@ FETCH_FIELDS = [
 
 
 @admin.register(Page)
-class PageAdmin(PipelineAdmin):
+class PageAdmin(CsvImportMixin, PipelineAdmin):
+    import_kind = "pages"
     list_display = [
         "id",
         "url_path",

@@ -11,11 +11,13 @@ from curation.admin.base import (
     workflow_list_display,
     workflow_list_filter,
 )
+from curation.admin.importing import CsvImportMixin
 from curation.models import Page, SitemapFile
 
 
 @admin.register(SitemapFile)
-class SitemapFileAdmin(PipelineAdmin):
+class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
+    import_kind = "sitemap_files"
     list_display = [
         "id",
         "url",
