@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
+from curation import exporting
 from curation.admin.base import PipelineAdmin, change_link, changelist_link, truncated
 from curation.models import Contact, ContactSighting, Page
 
@@ -35,6 +36,7 @@ class ContactAdmin(PipelineAdmin):
     readonly_fields = ["first_seen_at", "last_seen_at", "created_at", "updated_at", "sightings"]
     # Bulk delete stays: removing junk contacts is curation, and it cascades to sightings only.
     bulk_delete = True
+    actions = ["export_csv"]
     fieldsets = [
         (None, {"fields": ["domain", "kind", "value", "display", "classification"]}),
         (
@@ -42,6 +44,11 @@ class ContactAdmin(PipelineAdmin):
             {"fields": ["first_seen_at", "last_seen_at", "sightings", "created_at", "updated_at"]},
         ),
     ]
+
+    @admin.action(permissions=["view"], description="Export selected as CSV")
+    def export_csv(self, request, queryset):
+        """Streams the selection ("select all" across pages included) from a server cursor."""
+        return exporting.csv_response(queryset, filename=exporting.export_filename())
 
     def decorate_results(self, rows):
         ids = [row.pk for row in rows]
