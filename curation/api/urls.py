@@ -1,16 +1,24 @@
-"""API routes: /api/v3/{table}/, /api/v3/{table}/{id}/, /api/v3/{table}/status[/filtered]."""
+"""API routes: /api/v3/{table}/, /api/v3/{table}/{id}/, /api/v3/{table}/status[/filtered],
+/api/v3/{table}/submit and /api/v3/contacts/export.csv."""
 
 from __future__ import annotations
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from curation.api.feeding import SUBMISSIONS, ContactExportView, submit_view
 from curation.api.filters import RESOURCES
 from curation.api.views import row_viewset, status_views
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Before the generated routes (literal paths; none of them collide with <int:pk>/).
+    path("v3/contacts/export.csv", ContactExportView.as_view(), name="contacts-export"),
+    *(
+        path(f"v3/{kind}/submit", submit_view(kind).as_view(), name=f"{kind}-submit")
+        for kind in SUBMISSIONS
+    ),
 ]
 
 for resource in RESOURCES:
