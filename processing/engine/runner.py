@@ -34,6 +34,11 @@ logger = logging.getLogger(__name__)
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
+# Rows with nothing to persist are completed this many at a time (see _Run._worker).
+COMPLETE_GROUP = 100
+COMPLETE_GROUP_SECONDS = 0.25  # ... or after this long, so progress stays visible
+
+
 @dataclass
 class RunResult:
     """What one consumer run did."""
@@ -195,8 +200,18 @@ class _Run:
 
     # --- row processing (worker threads) -------------------------------------------------------
     def _worker(self) -> None:
+        # Rows whose service wrote nothing are completed in groups (one statement per group);
+        # they stay held (lease renewed) until their group is flushed.
+        done: list[tuple[int, str]] = []
+        oldest = 0.0  # when the first row of the current group finished
         try:
             while True:
+                if done and (
+                    len(done) >= COMPLETE_GROUP
+                    or self.work.empty()
+                    or time.monotonic() - oldest >= COMPLETE_GROUP_SECONDS
+                ):
+                    self._flush(done)
                 item = self.work.get()
                 if item is None:
                     return
@@ -205,41 +220,75 @@ class _Run:
                     with self.held_lock:
                         self.unstarted.append((row.pk, token))
                     continue
+                buffered = False
                 try:
-                    self._process(row, token)
+                    if not done:
+                        oldest = time.monotonic()
+                    buffered = self._process(row, token, done)
                 except Exception:
                     # Finishing itself failed (database gone?): the lease will bring it back.
                     logger.exception("%s: row %s could not be finished", self.workflow.name, row.pk)
                 finally:
-                    with self.held_lock:
-                        self.held.pop(row.pk, None)
+                    if not buffered:
+                        with self.held_lock:
+                            self.held.pop(row.pk, None)
         finally:
-            connection.close()  # each thread has its own connection: do not leak it
+            try:
+                self._flush(done)
+            finally:
+                connection.close()  # each thread has its own connection: do not leak it
 
-    def _process(self, row, token: str) -> None:
+    def _flush(self, done: list[tuple[int, str]]) -> None:
+        if not done:
+            return
+        try:
+            completed = claims.complete_many(self.workflow, done)
+        except Exception:
+            # The rows stay Processing; once their lease expires the reaper requeues them.
+            logger.exception("%s: could not complete rows %s", self.workflow.name, done)
+            completed = set()
+        with self.held_lock:
+            for row_id, _token in done:
+                self.held.pop(row_id, None)
+        for row_id, _token in done:
+            if row_id in completed:
+                self.result.count("complete")
+            else:
+                self.result.count("lost")
+                logger.warning(
+                    "%s: row %s lost its claim; result discarded", self.workflow.name, row_id
+                )
+        done.clear()
+
+    def _process(self, row, token: str, done: list[tuple[int, str]]) -> bool:
+        """Run the service on one row and finish it; True when it was left in ``done``."""
         wf, row_id = self.workflow.name, row.pk
         try:
             persist = self.service(row)
         except TransientError as exc:
             self._retry_or_fail(row, token, exc)
-            return
+            return False
         except Exception as exc:
             if not isinstance(exc, ProcessingError):
                 logger.exception("%s: row %s failed", wf, row_id)
             self._fail(row_id, token, error_message(exc))
-            return
+            return False
+        if persist is None:
+            done.append((row_id, token))
+            return True
         try:
             ok = claims.complete(self.workflow, row_id, token=token, persist=persist)
         except Exception as exc:
             logger.exception("%s: row %s persist failed", wf, row_id)
             self._fail(row_id, token, f"persist failed: {error_message(exc)}")
-            return
+            return False
         if ok:
             self.result.count("complete")
             logger.debug("%s: row %s complete", wf, row_id)
         else:
             self.result.count("lost")
             logger.warning("%s: row %s lost its claim; result discarded", wf, row_id)
+        return False
 
     def _fail(self, row_id: int, token: str, message: str) -> None:
         if claims.fail(self.workflow, row_id, token=token, message=message):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import WORKFLOW, queue_rows
 from django.db import connection, transaction
+from engine_support import WORKFLOW, queue_rows
 
 from processing.engine import claims
 from scrapersky.workflows import get_workflow

@@ -7,9 +7,9 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import WORKFLOW, queue_rows, start_thread, statuses
 from django.db import connection
 from django.utils import timezone
+from engine_support import WORKFLOW, queue_rows, start_thread, statuses
 
 from curation.models import SitemapFile
 from processing.engine import claims

@@ -7,8 +7,8 @@ import time
 from collections import Counter
 
 import pytest
-from conftest import WORKFLOW, queue_rows, statuses, wait_for, worker_env
 from engine_recording import recorded
+from engine_support import WORKFLOW, queue_rows, statuses, wait_for, worker_env
 
 from processing.engine.reaper import reap_expired_leases
 from processing.engine.runner import run_consumer
