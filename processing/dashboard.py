@@ -1,10 +1,14 @@
 """The operator dashboard's figures per workflow, read only through the workflows' indexes.
 
-Every query here is answered from an index, so the dashboard stays fast on tables of millions:
+Every figure is read through an index, so the dashboard stays fast on tables of millions:
 
-- counts by processing and by curation status: ``GROUP BY`` over the status column alone, which
-  PostgreSQL answers with an index-only scan of the status index (``count(*)``, never
-  ``count(id)``: the id is not in that index, and asking for it means reading the table);
+- counts by processing and by curation status: on a table of up to
+  ``SCRAPERSKY_DASHBOARD_EXACT_ROWS`` rows (default 200,000, by the planner's estimate), one
+  ``GROUP BY`` over the status column (``count(*)``, never ``count(id)``: the id is not in the
+  status index). On a bigger table an exact count of the big statuses (never queued, Complete,
+  New: millions of rows) costs a scan of millions of index entries on every refresh, so those
+  are the planner's estimates (marked ``estimated``), while the statuses an operator acts on
+  (Queued, Processing, Error) are always counted exactly, each through its status index;
 - oldest queued row: the first entry of the partial queue index;
 - stuck rows (Processing past their lease): the partial lease index;
 - throughput (rows finished per five minutes over the last hour): the ``finished_at`` index;
@@ -17,6 +21,7 @@ by the user's permissions afterwards.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import Counter
@@ -37,6 +42,7 @@ ERROR_SAMPLE = 500  # latest errored rows read to group their messages
 TOP_ERRORS = 5
 NEVER_QUEUED = "None"
 PROCESSING_ORDER = (NEVER_QUEUED, *PROCESSING_VALUES)
+EXACT_ALWAYS = ("Queued", "Processing", "Error")  # what operators act on: never estimated
 
 # Error texts differ by URL, host and numbers; grouping on the raw text would count each once.
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+")
@@ -47,6 +53,53 @@ _HTTP_STATUS_RE = re.compile(r"\b(HTTP) <n>")
 
 def cache_seconds() -> float:
     return float(getattr(settings, "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", 5))
+
+
+def exact_rows() -> int:
+    return int(getattr(settings, "SCRAPERSKY_DASHBOARD_EXACT_ROWS", 200_000))
+
+
+def _estimated_rows(cursor, table: str) -> int:
+    """The planner's row count of ``table`` (-1: never analyzed)."""
+    cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [table])
+    row = cursor.fetchone()
+    return row[0] if row else -1
+
+
+def _plan_rows(cursor, sql: str, params: list) -> int:
+    """The planner's estimate of the rows ``sql`` returns (statistics only, nothing is read)."""
+    cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _status_counts(
+    cursor, table: str, column: str, values: tuple[str, ...], *, exact: bool
+) -> tuple[dict[str, int], list[str]]:
+    """Rows per value of a status column (``NEVER_QUEUED`` for NULL) and the estimated values."""
+    if exact:
+        cursor.execute(
+            f"SELECT {column}::text, n FROM "  # noqa: S608
+            f"(SELECT {column}, count(*) AS n FROM {table} GROUP BY {column}) AS counts"
+        )
+        counts = {value or NEVER_QUEUED: n for value, n in cursor.fetchall()}
+        return {value: counts.get(value, 0) for value in values}, []
+    counts, estimated = {}, []
+    for value in values:
+        if value == NEVER_QUEUED:
+            where, params = f"{column} IS NULL", []
+        else:
+            where, params = f"{column} = %s", [value]
+        sql = f"SELECT 1 FROM {table} WHERE {where}"  # noqa: S608
+        if value in EXACT_ALWAYS:
+            cursor.execute(f"SELECT count(*) FROM {table} WHERE {where}", params)  # noqa: S608
+            counts[value] = cursor.fetchone()[0]
+        else:
+            counts[value] = _plan_rows(cursor, sql, params)
+            estimated.append(value)
+    return counts, estimated
 
 
 def error_group(message: str) -> str:
@@ -74,10 +127,13 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     error = qn(workflow.error_field)
     since = now - timedelta(minutes=BUCKET_MINUTES * BUCKETS)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {proc}::text, count(*) FROM {table} GROUP BY 1")  # noqa: S608
-        processing = {status or NEVER_QUEUED: n for status, n in cursor.fetchall()}
-        cursor.execute(f"SELECT {cur}::text, count(*) FROM {table} GROUP BY 1")  # noqa: S608
-        curation = dict(cursor.fetchall())
+        exact = _estimated_rows(cursor, workflow.table) < exact_rows()
+        processing, processing_estimated = _status_counts(
+            cursor, table, proc, PROCESSING_ORDER, exact=exact
+        )
+        curation, curation_estimated = _status_counts(
+            cursor, table, cur, tuple(workflow.curation_enum.values), exact=exact
+        )
         cursor.execute(
             f"SELECT min({queued_at}) FROM {table} WHERE {proc} = 'Queued'"  # noqa: S608
         )
@@ -114,8 +170,9 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
         "name": workflow.name,
         "table": workflow.table,
         "total": sum(processing.values()),
-        "processing": {status: processing.get(status, 0) for status in PROCESSING_ORDER},
-        "curation": {status: curation.get(status, 0) for status in workflow.curation_enum.values},
+        "processing": processing,
+        "curation": curation,
+        "estimated": {"processing": processing_estimated, "curation": curation_estimated},
         "oldest_queued_s": round((now - oldest).total_seconds(), 1) if oldest else None,
         "stuck": stuck,
         "throughput": {

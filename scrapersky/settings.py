@@ -269,3 +269,5 @@ SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = float(
     os.environ.get("SCRAPERSKY_DASHBOARD_CACHE_SECONDS", "5")
 )
+# Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
+SCRAPERSKY_DASHBOARD_EXACT_ROWS = int(os.environ.get("SCRAPERSKY_DASHBOARD_EXACT_ROWS", "200000"))

@@ -247,3 +247,22 @@ def test_figures_are_cached_briefly(settings, domain, django_assert_num_queries)
     with django_assert_num_queries(0):
         assert dashboard.figures() == first
     cache.delete(dashboard.CACHE_KEY)
+
+
+def test_big_tables_estimate_the_bulk_and_count_what_operators_act_on(settings, domain):
+    settings.SCRAPERSKY_DASHBOARD_EXACT_ROWS = 0  # every table counts as big
+    now = timezone.now()
+    _mix(domain, now)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE pages")
+    pages = next(wf for wf in dashboard.compute(now)["workflows"] if wf["name"] == "page_curation")
+    assert pages["estimated"] == {
+        "processing": ["None", "Complete"],
+        "curation": ["New", "Complete", "Skipped"],
+    }
+    for status, n in {"Queued": 3, "Processing": 2, "Error": 3}.items():
+        assert pages["processing"][status] == n  # exact
+        assert pages["curation"][status] == n
+    assert pages["processing"]["Complete"] >= 1  # the planner's estimate
