@@ -96,7 +96,7 @@ def wait_for_count(page, workflow: str, status: str, predicate: str) -> None:
     """Wait until the dashboard (refreshed by its own fetch, no reload) shows the count."""
     page.wait_for_function(
         "([wf, s]) => { const el = document.querySelector("
-        "`[data-workflow=\"${wf}\"] [data-processing=\"${s}\"]`);"
+        '`[data-workflow="${wf}"] [data-processing="${s}"]`);'
         f" if (!el) return false; const n = Number(el.textContent.replace(/,/g, '')); "
         f"return {predicate}; }}",
         arg=[workflow, status],
@@ -177,7 +177,7 @@ def test_operator_imports_queues_and_watches_the_workers(
     wait_for_count(page, "page_curation", "Complete", "n > 0")
     page.wait_for_function(
         "() => !document.querySelector('[data-workflow] [data-processing=\"Queued\"]') ||"
-        " [...document.querySelectorAll('[data-processing=\"Queued\"],"
+        ' [...document.querySelectorAll(\'[data-processing="Queued"],'
         " [data-processing=\"Processing\"]')].every(el => el.textContent === '0')",
         timeout=DEADLINE_MS,
         polling=500,
