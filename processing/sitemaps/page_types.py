@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 #: Page types worth scraping for contacts first.
@@ -96,11 +97,37 @@ _SLUG_WORDS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = tuple(
     (kind, tuple(tuple(slug.split()) for slug in slugs.split("|"))) for kind, slugs in _SLUGS
 )
 _BLOG_SLUGS = dict(_SLUG_WORDS)["blog"]
+
+
+# The same slugs as lookup tables, per type in order: classify_url runs once per sitemap URL
+# (a million for a big index), so it does set lookups instead of a loop over ~300 slugs.
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    kind: str
+    whole: frozenset[tuple[str, ...]]  # the segment is exactly the slug
+    joined: frozenset[str]  # the segment's words joined ("contactus") equal the slug joined
+    multi: frozenset[tuple[str, ...]]  # multi-word slugs, found anywhere in the segment
+    leading: frozenset[str]  # single-word slugs longer than 3 letters
+
+
+_LOOKUPS: tuple[_Lookup, ...] = tuple(
+    _Lookup(
+        kind=kind,
+        whole=frozenset(slugs),
+        joined=frozenset("".join(slug) for slug in slugs),
+        multi=frozenset(slug for slug in slugs if len(slug) > 1),
+        leading=frozenset(slug[0] for slug in slugs if len(slug) == 1 and len(slug[0]) > 3),
+    )
+    for kind, slugs in _SLUG_WORDS
+)
+_MULTI_LENGTHS = sorted({len(slug) for lookup in _LOOKUPS for slug in lookup.multi})
 _FILE_EXTENSIONS = {"html", "htm", "php", "asp", "aspx", "jsp", "cfm", "shtml"}
 
 
 def _fold(text: str) -> str:
     # "Über" -> "uber", "Équipe" -> "equipe": accents vary between sites of one language.
+    if text.isascii():
+        return text.lower()  # the common case; NFKD changes nothing in ASCII
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
 
@@ -110,11 +137,6 @@ def _segment_words(segment: str) -> list[str]:
     if len(words) > 1 and words[-1] in _FILE_EXTENSIONS:
         words.pop()  # "kontakt.html" -> ["kontakt"]
     return words
-
-
-def _contains(words: list[str], slug: tuple[str, ...]) -> bool:
-    n = len(slug)
-    return any(tuple(words[i : i + n]) == slug for i in range(len(words) - n + 1))
 
 
 def classify_url(url: str) -> str:
@@ -137,23 +159,23 @@ def classify_url(url: str) -> str:
     if any(len(words) == 1 and (words[0],) in _BLOG_SLUGS for words in seg_words[:-1]):
         return "blog"
     for words in reversed(seg_words):
+        key = tuple(words)
         whole = "".join(words)
-        for kind, slugs in _SLUG_WORDS:
-            for slug in slugs:
-                # Only exact matches for a whole segment, or multi-word slugs inside it, so that
-                # "p" or "tag" do not match every segment with those letters.
-                if words == list(slug) or whole == "".join(slug):
-                    return kind
-                if len(slug) > 1 and _contains(words, slug):
-                    return kind
-                # A segment led by a type word names that type: "contact-our-team".
-                if len(slug) == 1 and len(slug[0]) > 3 and words[:1] == list(slug):
-                    return kind
+        ngrams = {key[i : i + n] for n in _MULTI_LENGTHS for i in range(len(key) - n + 1)}
+        for lookup in _LOOKUPS:
+            # Only exact matches for a whole segment, or multi-word slugs inside it, so that
+            # "p" or "tag" do not match every segment with those letters.
+            if key in lookup.whole or whole in lookup.joined:
+                return lookup.kind
+            if not lookup.multi.isdisjoint(ngrams):
+                return lookup.kind
+            # A segment led by a type word names that type: "contact-our-team".
+            if key and key[0] in lookup.leading:
+                return lookup.kind
     for words in reversed(seg_words):
-        for kind, slugs in _SLUG_WORDS:
-            for slug in slugs:
-                # Single-word slugs as a word of a longer segment: "kontakt-formular",
-                # "privacy-policy-2024", "jobs-berlin". Skip the very short/generic ones.
-                if len(slug) == 1 and len(slug[0]) > 3 and slug[0] in words:
-                    return kind
+        for lookup in _LOOKUPS:
+            # Single-word slugs as a word of a longer segment: "kontakt-formular",
+            # "privacy-policy-2024", "jobs-berlin". Skip the very short/generic ones.
+            if not lookup.leading.isdisjoint(words):
+                return lookup.kind
     return "other"
