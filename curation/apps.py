@@ -9,4 +9,6 @@ class CurationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from curation import checks  # noqa: F401  (registers the schema system check)
+        # Register the system checks: schema drift, and the workflow naming contract.
+        from curation import checks  # noqa: F401
+        from scrapersky import conventions  # noqa: F401

@@ -165,7 +165,12 @@ class PipelineAdmin(admin.ModelAdmin):
         super().__init__(model, admin_site)
         self.actions = [
             *self.actions,
-            *(action for wf in workflows_for_model(model) for action in workflow_actions(wf)),
+            *(
+                action
+                for wf in workflows_for_model(model)
+                if wf.ui  # background-only workflows get no curation actions
+                for action in workflow_actions(wf)
+            ),
         ]
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):

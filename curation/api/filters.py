@@ -40,7 +40,9 @@ class Resource:
 
     @property
     def workflows(self) -> list[Workflow]:
-        return workflows_for_model(self.model)
+        """The workflows curated through this table's status routes (background-only ones
+        have none)."""
+        return [workflow for workflow in workflows_for_model(self.model) if workflow.ui]
 
 
 # Ordering is limited to NOT NULL columns: cursor pagination cannot page over NULLs.

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from string import Template
 
@@ -69,7 +71,7 @@ class Plan:
     def model_file(self) -> Path:
         return self.root / (self.source_model.__module__.replace(".", "/") + ".py")
 
-    @property
+    @cached_property  # computed once: the file it names is about to exist
     def sql_file(self) -> Path:
         numbers = [
             int(m.group(1))
@@ -214,7 +216,7 @@ def edit_registry(plan: Plan, text: str) -> str:
         f'        name="{plan.name}",\n'
         f'        source_model="{plan.source_model._meta.label}",\n'
         f"        destination_model={destination},\n"
-        f"        purpose={plan.answers.purpose.strip()!r},\n"
+        f"        purpose={json.dumps(plan.answers.purpose.strip())},\n"
         + ("" if plan.answers.has_ui else "        ui=False,\n")
         + "    ),\n"
     )
@@ -237,25 +239,26 @@ def render_service(plan: Plan) -> str:
         fields=answers.fields,
         validation=answers.validation,
         function=plan.service_function,
-        model_module="curation.models",
+        model_module=plan.source_model.__module__,
         model_name=plan.source_model.__name__,
     )
 
 
 def render_tests(plan: Plan) -> str:
     model = plan.source_model
-    return _render(
-        "test_workflow.py.tmpl",
-        name=plan.name,
-        class_prefix=plan.class_prefix,
-        table=model._meta.db_table,
-        model_name=model.__name__,
-        model_label=model._meta.label,
-        model_lower=model._meta.model_name,
-        app_label=model._meta.app_label,
-        factory=f"{model.__name__}Factory",
-        service_path=f"processing.services.{plan.name}.{plan.service_function}",
-    )
+    values = {
+        "name": plan.name,
+        "class_prefix": plan.class_prefix,
+        "table": model._meta.db_table,
+        "model_lower": model._meta.model_name,
+        "app_label": model._meta.app_label,
+        "factory": f"{model.__name__}Factory",
+        "model_module": model.__module__,
+    }
+    text = _render("test_workflow.py.tmpl", **values)
+    if plan.answers.has_ui:  # the admin actions and the API status route
+        text += _render("test_workflow_ui.py.tmpl", **values)
+    return text
 
 
 def generate(plan: Plan) -> list[Path]:
