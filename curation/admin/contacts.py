@@ -13,6 +13,39 @@ from curation.models import Contact, ContactSighting, Page
 SIGHTINGS_SHOWN = 20
 
 
+class ClassificationFilter(admin.SimpleListFilter):
+    """The classifications the extractor assigns, listed without scanning the table."""
+
+    title = "classification"
+    parameter_name = "classification"
+    CHOICES = (
+        ("company", "Email: company address"),
+        ("role", "Email: role address (info@, sales@)"),
+        ("free", "Email: free mail provider"),
+        ("mobile", "Phone: mobile"),
+        ("fixed_line", "Phone: fixed line"),
+        ("fixed_line_or_mobile", "Phone: fixed line or mobile"),
+        ("toll_free", "Phone: toll free"),
+        ("voip", "Phone: VoIP"),
+        ("linkedin", "Social: LinkedIn"),
+        ("facebook", "Social: Facebook"),
+        ("instagram", "Social: Instagram"),
+        ("x", "Social: X / Twitter"),
+        ("youtube", "Social: YouTube"),
+        ("tiktok", "Social: TikTok"),
+        ("pinterest", "Social: Pinterest"),
+        ("github", "Social: GitHub"),
+    )
+
+    def lookups(self, request, model_admin):
+        return self.CHOICES
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(classification=self.value())
+        return queryset
+
+
 @admin.register(Contact)
 class ContactAdmin(PipelineAdmin):
     list_display = [
@@ -28,7 +61,7 @@ class ContactAdmin(PipelineAdmin):
     ]
     list_display_links = ["id", "value"]
     list_select_related = ["domain"]
-    list_filter = ["kind"]
+    list_filter = ["kind", ClassificationFilter]
     search_fields = ["value__startswith", "domain__domain__startswith", "display__icontains"]
     search_help_text = "Value (starts with: an email, +E.164 phone or profile URL), domain."
     date_hierarchy = "created_at"

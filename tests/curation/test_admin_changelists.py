@@ -198,3 +198,18 @@ def test_date_hierarchy_drills_down(admin_client, rows):
     )
     assert response.status_code == 200
     assert response.context["cl"].result_count == 1
+
+
+@pytest.mark.django_db
+def test_contacts_filter_by_classification(client):
+    from tests.factories import ContactFactory
+
+    role = ContactFactory(value="info@acme.example", classification="role")
+    ContactFactory(value="jane@acme.example", classification="company")
+    admin_user = UserFactory(is_superuser=True)
+    client.force_login(admin_user)
+    response = client.get("/admin/curation/contact/?classification=role")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert role.value in body and "jane@acme.example" not in body
+    assert "Email: role address" in body
