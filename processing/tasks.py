@@ -7,6 +7,7 @@ The consumer functions are generated from the registry at import, as module attr
 
 from __future__ import annotations
 
+from processing import heartbeat
 from processing.engine import reaper, runner
 from scrapersky.workflows import all_workflows
 
@@ -17,8 +18,10 @@ def run_workflow_queue(workflow_name: str) -> dict:
 
 
 def reap_expired_leases() -> dict:
-    """Rescue rows whose worker died (scheduled every minute)."""
-    return reaper.reap_expired_leases()
+    """Rescue rows whose worker died (scheduled every minute); forget long-gone workers."""
+    result = reaper.reap_expired_leases()
+    heartbeat.prune()
+    return result
 
 
 def _consumer(workflow_name: str):
