@@ -52,7 +52,7 @@ class ContactAdmin(PipelineAdmin):
         "id",
         "value",
         "kind",
-        "display",
+        "national_format",
         "classification",
         "domain_link",
         "pages_link",
@@ -93,6 +93,11 @@ class ContactAdmin(PipelineAdmin):
         )
         for row in rows:
             row.page_count = counts.get(row.pk, 0)
+
+    @admin.display(description="display", ordering="display")
+    def national_format(self, obj: Contact) -> str:
+        """The phone's national format; nothing when it would repeat the value."""
+        return obj.display if obj.display and obj.display != obj.value else ""
 
     @admin.display(description="domain", ordering="domain__domain")
     def domain_link(self, obj):
