@@ -375,6 +375,25 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
 # the driver
 
 
+def count_requests() -> dict[str, int]:
+    """Count the requests the loopback server answers (both crawlers share it)."""
+    import threading
+
+    from processing.demo import server
+
+    served = {"n": 0}
+    lock = threading.Lock()
+    do_get = server._Handler.do_GET
+
+    def counted(handler) -> None:
+        with lock:
+            served["n"] += 1
+        do_get(handler)
+
+    server._Handler.do_GET = counted
+    return served
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n", 1)[0],
@@ -413,6 +432,7 @@ def main() -> None:
     conc = overrides.get("page_curation", {}).get("concurrency", PAGE_CURATION_CONCURRENCY)
     if not args.no_scrapy:
         ensure_ext_venv()
+    served = count_requests()
     sites = generated_web(args.sites, args.pages)
     expected = args.sites * args.pages
     server = SiteServer(sites).start()
@@ -444,10 +464,13 @@ def main() -> None:
             if not args.no_ours:
                 admin_url = prepare_database(env)
                 print("ours: qcluster running the pipeline ...", flush=True)
+                before = served["n"]
                 ours = run_ours(args, sites, env, workdir)
+                ours["requests"] = served["n"] - before
                 print(f"  done in {ours['seconds']:.1f}s", flush=True)
             if not args.no_scrapy:
                 print("scrapy: crawling the same web ...", flush=True)
+                before = served["n"]
                 theirs = run_scrapy(
                     server.port,
                     [s.host for s in sites],
@@ -455,6 +478,7 @@ def main() -> None:
                     PER_HOST_CONCURRENCY,
                     workdir,
                 )
+                theirs["served"] = served["n"] - before
                 print(f"  done in {theirs['seconds']:.1f}s", flush=True)
         finally:
             server.stop()
@@ -508,9 +532,16 @@ def print_table(ours, theirs, expected: int, args, conc: int) -> None:
         if ours["discovery_errors"]:
             notes.append(f"{ours['discovery_errors']} domains failed discovery")
         notes.append(f"{ours['sitemaps']} sitemap_files found")
+        notes.append(
+            f"{ours['requests']:,} requests served ({ours['requests'] / ours['seconds']:.0f}/s)"
+        )
         print("ours: " + "; ".join(notes))
     if theirs:
-        print(f"scrapy: {theirs['requests']:,} requests, {theirs['items_bytes'] / 1e6:.1f} MB")
+        print(
+            f"scrapy: {theirs['served']:,} requests served "
+            f"({theirs['served'] / theirs['seconds']:.0f}/s), "
+            f"{theirs['items_bytes'] / 1e6:.1f} MB of items"
+        )
 
 
 if __name__ == "__main__":
