@@ -62,16 +62,24 @@ def _trailing_kick(workflow_name: str) -> None:
         connection.close()
 
 
+def consumers_per_kick() -> int:
+    """How many consumer tasks one kick starts: by default one per cluster worker, so a large
+    queue is drained by every worker at once (consumers that find it empty exit at once)."""
+    default = settings.Q_CLUSTER.get("workers", 1) if hasattr(settings, "Q_CLUSTER") else 1
+    return max(1, int(getattr(settings, "SCRAPERSKY_KICK_CONSUMERS", None) or default))
+
+
 def _enqueue(workflow_name: str) -> None:
     from django_q.tasks import async_task
 
     workflow = get_workflow(workflow_name)
     try:
-        async_task(
-            workflow.task_path,
-            task_name=f"kick:{workflow.name}",
-            group=f"scrapersky:{workflow.name}",
-        )
+        for _ in range(consumers_per_kick()):
+            async_task(
+                workflow.task_path,
+                task_name=f"kick:{workflow.name}",
+                group=f"scrapersky:{workflow.name}",
+            )
     except Exception:
         # A kick is a latency optimisation; the schedule still runs the consumer.
         logger.exception("%s: could not enqueue consumer kick", workflow.name)

@@ -209,7 +209,10 @@ class _Discovery:
         if not self.answered:
             self._raise_unreachable()
         candidates: list[tuple[str, Source]] = [(u, "robots") for u in robots_urls]
-        candidates += [(result.base_url + path, "well_known") for path in WELL_KNOWN_PATHS]
+        if not robots_urls:
+            # robots.txt naming its sitemaps is the site's own answer: probing seven more paths
+            # then costs every site seven requests and almost never finds anything new.
+            candidates += [(result.base_url + path, "well_known") for path in WELL_KNOWN_PATHS]
         candidates += [(u, "homepage") for u in home_links]
         seen_urls: set[str] = set()
         seen_final: set[str] = set()

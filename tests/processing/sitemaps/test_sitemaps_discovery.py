@@ -6,7 +6,7 @@ import gzip
 import socket
 
 import pytest
-from conftest import Route
+from sitemaps_server import Route
 from sitemaps_testutil import sitemapindex, urlset
 
 from processing.errors import PermanentError, TransientError
@@ -142,17 +142,33 @@ def test_duplicates_are_merged_by_final_url(site, fetcher: Fetcher) -> None:
     site.routes.update(
         {
             "/": HOME,
-            "/robots.txt": f"Sitemap: {base}/sitemap_index.xml\n",
+            "/robots.txt": "User-agent: *\nDisallow:\n",
             "/sitemap_index.xml": sitemapindex([f"{base}/post-sitemap.xml"]),
-            # /sitemap.xml redirects to the index robots.txt already listed
+            # /sitemap.xml redirects to the index, which is also a well-known path
             "/sitemap.xml": Route(b"", status=301, headers={"Location": "/sitemap_index.xml"}),
             "/wp-sitemap.xml": Route(b"", status=302, headers={"Location": f"{base}/sitemap.xml"}),
         }
     )
     result = discover_sitemaps("example.com", fetcher, base_url=base)
-    assert found_urls(result) == [("sitemap_index.xml", "robots")]
+    assert [(s.final_url.rsplit("/", 1)[1], s.source) for s in result.sitemaps] == [
+        ("sitemap_index.xml", "well_known")
+    ]
     wp = next(a for a in result.attempts if a.url.endswith("/wp-sitemap.xml"))
     assert wp.outcome.startswith("duplicate of")
+
+
+def test_sitemaps_named_by_robots_spare_the_well_known_probes(site, fetcher: Fetcher) -> None:
+    base = site.base_url
+    site.routes.update(
+        {
+            "/": HOME,
+            "/robots.txt": f"Sitemap: {base}/sitemap_index.xml\n",
+            "/sitemap_index.xml": sitemapindex([f"{base}/post-sitemap.xml"]),
+        }
+    )
+    result = discover_sitemaps("example.com", fetcher, base_url=base)
+    assert found_urls(result) == [("sitemap_index.xml", "robots")]
+    assert not [a for a in result.attempts if a.source == "well_known"]
 
 
 def test_hostile_candidate_is_dropped(site, fetcher: Fetcher) -> None:
