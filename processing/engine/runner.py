@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import queue
@@ -60,6 +61,23 @@ class RunResult:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+
+def interleave_by_domain(rows: list) -> list:
+    """Round-robin the rows over their domains, keeping each domain's queue order.
+
+    A batch often holds many pages of one site in a row; the fetcher allows only a few requests
+    per host at once, so threads would queue behind one host while others sit idle.
+    """
+    if not rows or not hasattr(rows[0], "domain_id"):
+        return rows
+    lanes: dict[object, list] = {}
+    for row in rows:
+        lanes.setdefault(row.domain_id, []).append(row)
+    ordered = []
+    for layer in itertools.zip_longest(*lanes.values()):
+        ordered.extend(row for row in layer if row is not None)
+    return ordered
 
 
 def error_message(exc: BaseException) -> str:
@@ -161,7 +179,7 @@ class _Run:
                     break
                 self.result.claimed += len(ids)
                 logger.info("%s: claimed %d rows (%s)", wf, len(ids), token)
-                rows = claims.load(self.workflow, ids)
+                rows = interleave_by_domain(claims.load(self.workflow, ids))
                 with self.held_lock:
                     for row in rows:
                         self.held[row.pk] = token
