@@ -280,7 +280,7 @@ def main() -> None:
     env.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     env["SCRAPERSKY_FETCH_ALLOWED_NETWORKS"] = "127.0.0.0/8"
-    env["SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES"] = "false"
+    env["SCRAPERSKY_AUTO_QUEUE_PAGES"] = "none"
     admin_url = None
     try:
         base = f"http://127.0.0.1:{server.port}"

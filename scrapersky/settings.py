@@ -260,9 +260,15 @@ if os.environ.get("SCRAPERSKY_FETCH_CONNECT_TO"):
         pair.split("=", 1) for pair in env_list("SCRAPERSKY_FETCH_CONNECT_TO") if "=" in pair
     )
 # Chain the workflows without a curator in between: queue the sitemaps a discovery found, and
-# the contact-like pages (contact, about, team, legal) an import created.
+# the pages an import created.
 SCRAPERSKY_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False)
-SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES = env_bool("SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES", False)
+# Which pages an import queues for page_curation: none, contact (contact, about, team, legal)
+# or all.
+SCRAPERSKY_AUTO_QUEUE_PAGES = os.environ.get("SCRAPERSKY_AUTO_QUEUE_PAGES", "none").lower()
+if SCRAPERSKY_AUTO_QUEUE_PAGES not in {"none", "contact", "all"}:
+    raise ImproperlyConfigured(
+        f"SCRAPERSKY_AUTO_QUEUE_PAGES={SCRAPERSKY_AUTO_QUEUE_PAGES!r}: use none, contact or all"
+    )
 SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
 SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.

@@ -29,7 +29,7 @@ def _fetch_chunks(url: str) -> Iterator[Iterator[bytes]]:
 
 def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int) -> int:
     """Insert the entries not yet known for the domain; return how many were new."""
-    auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES", False)
+    auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_PAGES", "none")
     pages = {
         entry.url: Page(
             domain_id=sitemap.domain_id,
@@ -50,14 +50,14 @@ def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int
         )
         new = [page for url, page in pages.items() if url not in known]
         Page.objects.bulk_create(new, ignore_conflicts=True)
-        if auto_queue:
-            contact_like = [p.url for p in new if p.page_type in CONTACT_LIKE]
-            if contact_like:
+        if auto_queue in ("contact", "all"):
+            wanted = [p.url for p in new if auto_queue == "all" or p.page_type in CONTACT_LIKE]
+            if wanted:
                 queue_follow_up(
                     "page_curation",
                     Page.objects.filter(
                         domain_id=sitemap.domain_id,
-                        url__in=contact_like,
+                        url__in=wanted,
                         page_curation_processing_status__isnull=True,
                     ),
                     actor="sitemap_import",

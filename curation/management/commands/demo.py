@@ -22,7 +22,7 @@ def demo_environment(port: int) -> dict[str, str]:
         "SCRAPERSKY_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
         "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,
         "SCRAPERSKY_AUTO_QUEUE_SITEMAPS": "true",
-        "SCRAPERSKY_AUTO_QUEUE_CONTACT_PAGES": "true",
+        "SCRAPERSKY_AUTO_QUEUE_PAGES": "contact",
     }
 
 
