@@ -5,6 +5,7 @@ from __future__ import annotations
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from curation.models import (
     Channel,
@@ -16,6 +17,7 @@ from curation.models import (
     SitemapFile,
     StatusChange,
 )
+from processing.models import WorkerHeartbeat
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -97,3 +99,14 @@ class StatusChangeFactory(factory.django.DjangoModelFactory):
     to_status = "Queued"
     channel = Channel.ADMIN
     actor = "curator"
+
+
+class WorkerHeartbeatFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkerHeartbeat
+
+    worker = factory.Sequence(lambda n: f"worker-host:{1000 + n}")
+    hostname = "worker-host"
+    pid = factory.Sequence(lambda n: 1000 + n)
+    started_at = factory.LazyFunction(timezone.now)
+    seen_at = factory.LazyFunction(timezone.now)

@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from processing.models import WorkerHeartbeat
-from tests.factories import DomainFactory
+from tests.factories import DomainFactory, WorkerHeartbeatFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,7 +66,7 @@ def test_queue_age_and_stuck_rows_are_reported(client):
 def test_stale_heartbeat_is_not_alive(client, settings):
     settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 60
     old = timezone.now() - timedelta(minutes=5)
-    WorkerHeartbeat.objects.create(worker="w:1", hostname="w", pid=1, started_at=old, seen_at=old)
+    WorkerHeartbeatFactory(started_at=old, seen_at=old)
     assert client.get("/health/").json()["workers"]["alive"] == 0
 
 

@@ -150,3 +150,31 @@ def test_non_html_page_is_recorded_and_skipped(odd_web):
     assert page.content_type == "application/pdf"
     assert page.http_status == 200
     assert not domain.contacts.exists()
+
+
+def test_a_40_mb_page_is_read_up_to_the_cap(settings):
+    """The fetcher stops at its cap while streaming; extraction reads what fits."""
+    head = b"<html><body><p>Write to sales@huge-page.demo or call +1 212 555 0147</p>"
+    filler = b"<p>" + b"lorem ipsum dolor sit amet " * 40 + b"</p>\n"
+    body = head + filler * (40 * 1024 * 1024 // len(filler)) + b"</body></html>"
+    site = Site("huge-page.demo", "Huge")
+    site.add("/", "text/html; charset=utf-8", body)
+    site.add("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n")
+    with SiteServer([site]) as server:
+        settings.SCRAPERSKY_FETCHER = {
+            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
+            "CONNECT_TO": server.connect_to,
+            "RETRIES": 0,
+        }
+        settings.SCRAPERSKY_KICK_ON_QUEUE = False
+        domain = Domain.objects.create(domain="huge-page.demo")
+        page = Page.objects.create(domain=domain, url="http://huge-page.demo/")
+        queue("page_curation", [page])
+        run_consumer("page_curation", handle_signals=False)
+        get_fetcher().close()
+    page.refresh_from_db()
+    assert page.page_curation_processing_status == "Complete"
+    assert len(body) > 40_000_000  # 40 MB
+    assert page.content_length <= 10 * 1024 * 1024 + 64 * 1024  # the fetcher's cap
+    values = set(domain.contacts.values_list("value", flat=True))
+    assert values == {"sales@huge-page.demo", "+12125550147"}
