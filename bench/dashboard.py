@@ -26,54 +26,19 @@ It also prints the plan of each dashboard query on pages, to show the index it r
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
 import time
 from pathlib import Path
+
+import scratch
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DB = "scrapersky_bench_dash"
 URL = "/admin/dashboard.json"
 
 
-def create_scratch_database() -> None:
-    """Drop and create BENCH_DB on the project's server (embedded or DATABASE_URL)."""
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        admin_url = url.rsplit("/", 1)[0] + "/postgres"
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + f"/{BENCH_DB}"
-    else:
-        from scrapersky.embedded_pg import ensure_server
-
-        data_dir = Path(os.environ.get("SCRAPERSKY_PGDATA", BASE_DIR / ".pgdata"))
-        admin_url = ensure_server(data_dir).url("postgres")
-        os.environ["SCRAPERSKY_DB_NAME"] = BENCH_DB
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
-
-
 def setup_django() -> None:
-    sys.path.insert(0, str(BASE_DIR))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
-    os.environ["ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    create_scratch_database()
-    import warnings
-
-    import django
-
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
-    django.setup()
-    from django.core.management import call_command
-
-    from curation.sqlfiles import apply_pending
-
-    call_command("migrate", verbosity=0)
-    apply_pending()
+    scratch.setup_django(BENCH_DB)
 
 
 # g % 100 decides the row's state: 0-69 never queued, 70 skipped, 71-90 Complete, 91-94 Error,

@@ -55,6 +55,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import scratch
+
 BASE = Path(__file__).resolve().parent.parent
 EXT = BASE / "bench" / "_ext"
 EXT_PYTHON = EXT / "venv" / "bin" / "python"
@@ -190,32 +192,10 @@ def run_scrapy(port: int, hosts: list[str], conc: int, per_host: int, workdir: P
 # our side
 
 
-def _admin_url() -> str:
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url.rsplit("/", 1)[0] + "/postgres"
-    from scrapersky.embedded_pg import ensure_server
-
-    data_dir = Path(os.environ.get("SCRAPERSKY_PGDATA", BASE / ".pgdata"))
-    return ensure_server(data_dir).url("postgres")
-
-
-def _drop_database(admin_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-
-
 def prepare_database(env: dict[str, str]) -> str:
     """Create the scratch database, migrate, apply sql/, sync schedules; return the admin URL."""
-    import psycopg
-
-    admin_url = _admin_url()
-    _drop_database(admin_url)
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {DB}")
-    env["DATABASE_URL"] = admin_url.rsplit("/", 1)[0] + f"/{DB}"
+    admin_url = scratch.admin_url()
+    env["DATABASE_URL"] = scratch.recreate(DB)
     manage = [sys.executable, str(BASE / "manage.py")]
     quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([*manage, "migrate", "-v0", "--skip-checks"], **quiet)
@@ -486,7 +466,7 @@ def main() -> None:
                 from django.db import connections
 
                 connections.close_all()
-                _drop_database(admin_url)
+                scratch.drop(DB)
     print_table(ours, theirs, expected, args, conc)
 
 

@@ -41,6 +41,8 @@ import sys
 import time
 from pathlib import Path
 
+import scratch
+
 BASE = Path(__file__).resolve().parent.parent
 EXT = BASE / "bench" / "_ext"
 EXT_PYTHON = EXT / "venv" / "bin" / "python"
@@ -182,33 +184,10 @@ def build_files(base: str, n_urls: int, n_children: int) -> dict[str, tuple[str,
 # the scratch database (service section)
 
 
-def _admin_url() -> str:
-    url = os.environ.get("DATABASE_URL", "").strip()
-    if url:
-        return url.rsplit("/", 1)[0] + "/postgres"
-    sys.path.insert(0, str(BASE))
-    from scrapersky.embedded_pg import ensure_server
-
-    data_dir = Path(os.environ.get("SCRAPERSKY_PGDATA", BASE / ".pgdata"))
-    return ensure_server(data_dir).url("postgres")
-
-
-def _drop_database(admin_url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-
-
 def prepare_database(env: dict[str, str]) -> str:
     """Create, migrate and apply sql/ to the scratch database; return the admin URL."""
-    import psycopg
-
-    admin_url = _admin_url()
-    _drop_database(admin_url)
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {DB}")
-    env["DATABASE_URL"] = admin_url.rsplit("/", 1)[0] + f"/{DB}"
+    admin_url = scratch.admin_url()
+    env["DATABASE_URL"] = scratch.recreate(DB)
     manage = [sys.executable, str(BASE / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0", "--skip-checks"], env=env, check=True)
     subprocess.run([*manage, "apply_sql"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -327,7 +306,7 @@ def main() -> None:
     finally:
         server.stop()
         if admin_url:
-            _drop_database(admin_url)
+            scratch.drop(DB)
 
 
 def print_table(results: dict, files: dict, kinds: list[str], args) -> None:
