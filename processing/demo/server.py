@@ -11,6 +11,9 @@ from processing.demo.sites import Site
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    # Headers and body are two writes: with Nagle's algorithm the body waits for the client's
+    # delayed ACK (40 ms on Linux) on every response. Real web servers do not stall like that.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         host = (self.headers.get("Host") or "").split(":")[0].lower()
