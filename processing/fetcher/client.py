@@ -622,11 +622,27 @@ class Fetcher:
 
     # ------------------------------------------------------------------ robots.txt
 
-    def _check_robots(self, parsed: httpx.URL) -> None:
+    @staticmethod
+    def _origin(parsed: httpx.URL) -> str:
         scheme = parsed.scheme.lower()
         port = parsed.port or _DEFAULT_PORTS[scheme]
         host = f"[{parsed.host}]" if ":" in parsed.host else parsed.host
-        origin = f"{scheme}://{host.lower()}:{port}"
+        return f"{scheme}://{host.lower()}:{port}"
+
+    def remember_robots(self, response: FetchResponse) -> None:
+        """Cache a robots.txt the caller fetched itself (discovery reads it for its Sitemap
+        lines), so the next request to that origin does not fetch it again. The verdict is the
+        one the fetcher would reach: 2xx is parsed; anything else allows everything."""
+        requested, final = httpx.URL(response.url), httpx.URL(response.final_url)
+        if self._origin(requested) != self._origin(final) or final.path != "/robots.txt":
+            return  # redirected elsewhere: let the fetcher decide on its own
+        ok = 200 <= response.status_code < 300
+        text = response.content.decode("utf-8", errors="replace") if ok else None
+        self._robots.remember(self._origin(final), text)
+
+    def _check_robots(self, parsed: httpx.URL) -> None:
+        scheme = parsed.scheme.lower()
+        origin = self._origin(parsed)
         if not self._robots.allowed(origin, str(parsed), self.config.user_agent):
             raise RobotsDisallowedError(
                 f"robots.txt of {scheme}://{parsed.netloc.decode('ascii')} disallows {parsed} "

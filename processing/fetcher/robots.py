@@ -36,16 +36,19 @@ class RobotsCache:
                 entry = self._entries.get(origin)
                 if entry and entry[0] > time.monotonic():
                     return entry[1]
-            text = self._loader(origin)
-            parser: urllib.robotparser.RobotFileParser | None = None
-            if text is not None:
-                parser = urllib.robotparser.RobotFileParser()
-                parser.parse(text.splitlines())
-            with self._lock:
-                self._entries[origin] = (time.monotonic() + self._ttl, parser)
-                if len(self._entries) > self.MAX_ENTRIES:
-                    self._prune()
-            return parser
+            return self.remember(origin, self._loader(origin))
+
+    def remember(self, origin: str, text: str | None) -> urllib.robotparser.RobotFileParser | None:
+        """Cache ``text`` (None: allow everything) as the robots.txt of ``origin``."""
+        parser: urllib.robotparser.RobotFileParser | None = None
+        if text is not None:
+            parser = urllib.robotparser.RobotFileParser()
+            parser.parse(text.splitlines())
+        with self._lock:
+            self._entries[origin] = (time.monotonic() + self._ttl, parser)
+            if len(self._entries) > self.MAX_ENTRIES:
+                self._prune()
+        return parser
 
     def _prune(self) -> None:
         """Drop expired entries, then the soonest-expiring ones (called with the lock held)."""

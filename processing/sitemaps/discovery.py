@@ -198,7 +198,8 @@ class _Discovery:
         for base in bases:
             result = DiscoveryResult(domain=self.domain, base_url=base)
             robots_urls = self._robots(result)
-            home_links = self._homepage(result)
+            # Sitemaps named by robots.txt are the site's own answer (see below).
+            home_links = [] if robots_urls else self._homepage(result)
             if self.answered:
                 break
             # Neither robots.txt nor the home page answered on this scheme: try the next one,
@@ -255,6 +256,9 @@ class _Discovery:
             return []
         self.answered = True
         result.robots_status = response.status_code
+        remember = getattr(self.fetcher, "remember_robots", None)
+        if remember is not None:
+            remember(response)  # the fetcher's own robots check need not fetch it again
         if not 200 <= response.status_code < 300:
             return []
         text = response.content.decode("utf-8", errors="replace")

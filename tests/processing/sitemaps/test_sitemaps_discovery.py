@@ -10,7 +10,7 @@ from sitemaps_server import Route
 from sitemaps_testutil import sitemapindex, urlset
 
 from processing.errors import PermanentError, TransientError
-from processing.fetcher import Fetcher, FetcherConfig
+from processing.fetcher import Fetcher, FetcherConfig, RobotsDisallowedError
 from processing.sitemaps import discover_sitemaps
 from processing.sitemaps.discovery import WELL_KNOWN_PATHS, homepage_sitemap_links
 
@@ -49,7 +49,8 @@ def test_robots_absolute_and_relative_sitemap_lines(site, fetcher: Fetcher) -> N
     assert main.url == f"{base}/maps/main.xml" and main.size == len(site.routes["/maps/main.xml"])
     assert news.kind == "urlset"  # served as text/html, sniffed as a sitemap anyway
     assert (feed.kind, feed.url_count) == ("rss", 1)
-    assert result.robots_status == 200 and result.homepage_status == 200
+    assert result.robots_status == 200
+    assert result.homepage_status is None  # robots.txt named the sitemaps: no home page fetch
 
 
 @pytest.mark.parametrize("path", WELL_KNOWN_PATHS)
@@ -210,3 +211,19 @@ def test_refused_address_raises_permanent(site) -> None:
         strict.close()
     assert "loopback" in str(info.value)
     assert site.hits == []  # refused before any request was sent
+
+
+def test_discovery_reads_robots_once_for_itself_and_the_fetcher(site, fetcher: Fetcher) -> None:
+    base = site.base_url
+    site.routes.update(
+        {
+            "/": HOME,
+            "/robots.txt": "User-agent: *\nDisallow: /private\n",
+            "/sitemap.xml": urlset([f"{base}/a"]),
+        }
+    )
+    discover_sitemaps("example.com", fetcher, base_url=base)
+    assert site.hits.count("/robots.txt") == 1
+    # The fetcher obeys the robots.txt that discovery handed it.
+    with pytest.raises(RobotsDisallowedError):
+        fetcher.get(f"{base}/private/page")
