@@ -1,4 +1,4 @@
--- 007_search_indexes.sql
+-- 006_search_indexes.sql
 -- Prefix search in the admin and the API (`url` and `value` starting with ...). The cluster's
 -- collation is C for the embedded server; text_pattern_ops makes LIKE 'prefix%' use the index
 -- under any collation.

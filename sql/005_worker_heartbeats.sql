@@ -1,4 +1,4 @@
--- 006_worker_heartbeats.sql
+-- 005_worker_heartbeats.sql
 -- Worker liveness: every django-q2 worker process records itself when it starts and whenever it
 -- runs a task (the engine also schedules a heartbeat task every minute), so the health endpoint
 -- and the dashboard can tell "no worker alive" from "nothing to do".
