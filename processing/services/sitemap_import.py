@@ -10,6 +10,7 @@ from django.db import transaction
 
 from curation.models import Page, SitemapFile
 from processing.fetcher import get_fetcher
+from processing.models import PageInsert
 from processing.services.follow_up import queue_follow_up
 from processing.sitemaps import CONTACT_LIKE, PageEntry, classify_url, iter_sitemap_tree
 from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
@@ -31,7 +32,7 @@ def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int
     """Insert the entries not yet known for the domain; return how many were new."""
     auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_PAGES", "none")
     pages = {
-        entry.url: Page(
+        entry.url: PageInsert(
             domain_id=sitemap.domain_id,
             sitemap_file_id=source_id,
             url=entry.url,
@@ -49,7 +50,7 @@ def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int
             )
         )
         new = [page for url, page in pages.items() if url not in known]
-        Page.objects.bulk_create(new, ignore_conflicts=True)
+        PageInsert.objects.bulk_create(new, ignore_conflicts=True)
         if auto_queue in ("contact", "all"):
             wanted = [p.url for p in new if auto_queue == "all" or p.page_type in CONTACT_LIKE]
             if wanted:
