@@ -31,6 +31,7 @@ from .errors import (
     FetchConnectionError,
     FetchError,
     FetchTimeoutError,
+    HostNotFoundError,
     HTTPStatusError,
     InvalidURLError,
     RobotsDisallowedError,
@@ -500,6 +501,8 @@ class Fetcher:
             # The proxy resolves the name again: best effort check of what our DNS says.
             try:
                 guard.check_host(parsed.host, port, self.config.allowed_networks, url=str(parsed))
+            except guard.HostNotFound as exc:
+                raise HostNotFoundError(f"{exc} (fetching {parsed})", url=str(parsed)) from exc
             except httpcore.ConnectError as exc:
                 raise FetchConnectionError(f"{exc} (fetching {parsed})", url=str(parsed)) from exc
         return parsed
@@ -599,6 +602,14 @@ class Fetcher:
                     raise FetchTimeoutError(message, url=url) from exc
                 except httpx.UnsupportedProtocol as exc:
                     raise InvalidURLError(f"cannot fetch {url}: {exc}", url=url) from exc
+                except httpx.ConnectError as exc:
+                    if _caused_by(exc, guard.HostNotFound):
+                        raise HostNotFoundError(f"cannot fetch {url}: {exc}", url=url) from exc
+                    raise FetchConnectionError(
+                        f"connection to {parsed.host} failed fetching {url}: "
+                        f"{exc or type(exc).__name__}",
+                        url=url,
+                    ) from exc
                 except httpx.TransportError as exc:
                     raise FetchConnectionError(
                         f"connection to {parsed.host} failed fetching {url}: "
@@ -708,3 +719,14 @@ def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
 
 
 setting_changed.connect(_on_setting_changed, dispatch_uid="processing.fetcher.reset")
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    """Whether ``kind`` is in the chain of causes of ``exc`` (httpx wraps httpcore's errors)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, kind):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False

@@ -73,6 +73,10 @@ class FetchConnectionError(_TransientFetchError):
     """DNS failure, connection refused/reset, TLS or protocol error."""
 
 
+class HostNotFoundError(FetchError, PermanentError):
+    """The host name does not exist (DNS NXDOMAIN): the domain is gone or mistyped."""
+
+
 class HTTPStatusError(FetchError):
     """The server answered with an error status.
 

@@ -86,6 +86,14 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
+class HostNotFound(httpcore.ConnectError):
+    """The name does not exist (NXDOMAIN): retrying will not help, unlike a resolver hiccup."""
+
+
+# getaddrinfo's answers that mean "no such name", as opposed to EAI_AGAIN (try again later).
+_NO_SUCH_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)}
+
+
 def resolve(host: str, port: int) -> list[tuple[int, IPAddress]]:
     """``getaddrinfo`` → [(family, address)], deduplicated, in resolver order.
 
@@ -93,8 +101,12 @@ def resolve(host: str, port: int) -> list[tuple[int, IPAddress]]:
     """
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    except socket.gaierror as exc:
+        if exc.errno in _NO_SUCH_NAME:
+            raise HostNotFound(f"host {host!r} does not exist (DNS: {exc.strerror})") from exc
         raise httpcore.ConnectError(f"could not resolve host {host!r}: {exc}") from exc
+    except UnicodeError as exc:
+        raise HostNotFound(f"host {host!r} is not a valid name: {exc}") from exc
     result: list[tuple[int, IPAddress]] = []
     for family, _type, _proto, _name, sockaddr in infos:
         if family not in (socket.AF_INET, socket.AF_INET6):

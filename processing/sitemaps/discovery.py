@@ -239,7 +239,8 @@ class _Discovery:
         first = self.failures[0] if self.failures else None
         message = f"could not reach {self.domain}: {first}"
         if any(isinstance(e, PermanentError) for e in self.failures):
-            permanent = next(e for e in self.failures if isinstance(e, PermanentError))
+            # The last scheme tried (http after https) has the final word.
+            permanent = next(e for e in reversed(self.failures) if isinstance(e, PermanentError))
             raise DomainRefusedError(f"could not reach {self.domain}: {permanent}") from permanent
         retry_after = getattr(first, "retry_after", None)
         raise DomainUnreachableError(message, retry_after=retry_after) from first

@@ -105,3 +105,14 @@ def test_redirect_to_bad_scheme_refused(server):
     fetcher = Fetcher(FetcherConfig(allowed_networks=("127.0.0.1/32",)))
     with pytest.raises(InvalidURLError, match="scheme 'file' is not allowed"):
         fetcher.get(server.url("/go"))
+
+
+def test_a_host_that_does_not_exist_is_a_permanent_error():
+    from processing.errors import PermanentError
+    from processing.fetcher import Fetcher, FetcherConfig, HostNotFoundError
+
+    fetcher = Fetcher(FetcherConfig(retries=2))
+    with pytest.raises(HostNotFoundError, match="does not exist") as info:
+        fetcher.get("http://no-such-host.invalid/")
+    assert isinstance(info.value, PermanentError)
+    fetcher.close()

@@ -50,15 +50,23 @@ def queue(workflow: str, rows) -> None:
     )
 
 
-def test_unreachable_domain_is_retried_then_error(odd_web):
-    domain = Domain.objects.create(domain="nowhere-at-all.demo")
+def closed_port_web(settings) -> None:
+    """closed.demo resolves (through CONNECT_TO) to a loopback port nobody listens on."""
+    connect_to = {**settings.SCRAPERSKY_FETCHER["CONNECT_TO"]}
+    connect_to.update({"closed.demo:80": "127.0.0.1:9", "closed.demo:443": "127.0.0.1:9"})
+    settings.SCRAPERSKY_FETCHER = {**settings.SCRAPERSKY_FETCHER, "CONNECT_TO": connect_to}
+
+
+def test_unreachable_domain_is_retried_then_error(settings, odd_web):
+    closed_port_web(settings)
+    domain = Domain.objects.create(domain="closed.demo")
     queue("sitemap_discovery", [domain])
     result = run_consumer("sitemap_discovery", handle_signals=False)
     assert result.retried == 1
     domain.refresh_from_db()
     assert domain.sitemap_discovery_processing_status == "Queued"
     assert domain.sitemap_discovery_next_attempt_at is not None
-    assert "nowhere-at-all.demo" in domain.sitemap_discovery_processing_error
+    assert "closed.demo" in domain.sitemap_discovery_processing_error
 
     result = run_consumer("sitemap_discovery", handle_signals=False, knobs=ONE_ATTEMPT)
     domain.refresh_from_db()
@@ -67,8 +75,9 @@ def test_unreachable_domain_is_retried_then_error(odd_web):
     assert domain.sitemap_discovery_processing_status == "Queued"
 
 
-def test_unreachable_domain_with_one_attempt_ends_error(odd_web):
-    domain = Domain.objects.create(domain="nowhere-at-all.demo")
+def test_unreachable_domain_with_one_attempt_ends_error(settings, odd_web):
+    closed_port_web(settings)
+    domain = Domain.objects.create(domain="closed.demo")
     queue("sitemap_discovery", [domain])
     run_consumer("sitemap_discovery", handle_signals=False, knobs=ONE_ATTEMPT)
     domain.refresh_from_db()
@@ -76,6 +85,16 @@ def test_unreachable_domain_with_one_attempt_ends_error(odd_web):
     assert domain.sitemap_discovery_curation_status == "Error"
     assert "could not reach" in domain.sitemap_discovery_processing_error
     assert not SitemapFile.objects.exists()
+
+
+def test_domain_that_does_not_exist_fails_at_once(odd_web):
+    domain = Domain.objects.create(domain="nowhere-at-all.demo")
+    queue("sitemap_discovery", [domain])
+    result = run_consumer("sitemap_discovery", handle_signals=False)
+    assert (result.errored, result.retried) == (1, 0)
+    domain.refresh_from_db()
+    assert domain.sitemap_discovery_processing_status == "Error"
+    assert "does not exist" in domain.sitemap_discovery_processing_error
 
 
 def test_private_address_is_refused_without_retry(settings, odd_web):
