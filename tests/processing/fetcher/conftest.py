@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import threading
@@ -31,12 +32,8 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
         if route is None:
             respond(self, 404, b"not found")
             return
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        finally:
-            owner.leave()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -78,8 +75,6 @@ class TestServer:
         self.default: Route | None = None  # called for paths without a route
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
-        self.active = 0
-        self.max_active = 0
         self._httpd = _Server((host, 0), _RequestHandler)
         self._httpd.owner = self
         self.host, self.port = self._httpd.server_address[:2]
@@ -90,12 +85,6 @@ class TestServer:
     def record(self, handler: Handler) -> None:
         with self.lock:
             self.requests.append((handler.path, dict(handler.headers.items())))
-            self.active += 1
-            self.max_active = max(self.max_active, self.active)
-
-    def leave(self) -> None:
-        with self.lock:
-            self.active -= 1
 
     def hits(self, path: str) -> int:
         return sum(1 for p, _ in self.requests if p == path)
