@@ -8,8 +8,15 @@ from django.db import connection
 from curation.fields import PgEnumField
 from curation.models import EnumType, TableColumn, TableIndex
 
-# Catalog views (sql/000) that the check itself reads; they are not part of the comparison.
-CATALOG_TABLES = {"schema_enum_types", "schema_columns", "schema_indexes"}
+# Views of the catalog (sql/000, sql/007) read by the schema check and the dashboard; they are
+# not tables to compare (nor to truncate in tests).
+CATALOG_TABLES = {
+    "schema_enum_types",
+    "schema_columns",
+    "schema_indexes",
+    "table_estimates",
+    "column_value_estimates",
+}
 
 # Spellings Django and format_type() use for the same PostgreSQL type.
 TYPE_ALIASES = {"serial": "integer", "bigserial": "bigint", "smallserial": "smallint"}
