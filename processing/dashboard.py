@@ -28,9 +28,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
+from processing.engine.stats import oldest_queued_seconds, stuck_count
 from processing.heartbeat import alive_workers
 from processing.models import ColumnValueEstimate, TableEstimate
 from scrapersky.workflows import PROCESSING_VALUES, Workflow, all_workflows
@@ -116,12 +117,6 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     curation, curation_estimated = _status_counts(
         workflow, cur, tuple(workflow.curation_enum.values), exact=exact
     )
-    oldest = objects.filter(**{proc: "Queued"}).aggregate(oldest=Min(workflow.col("queued_at")))[
-        "oldest"
-    ]
-    stuck = objects.filter(
-        **{proc: "Processing", f"{workflow.col('lease_expires_at')}__lt": now}
-    ).count()
     # One pass over the last hour of the finished_at index: a count per five-minute bucket,
     # oldest first, the current five minutes last.
     edges = [now - timedelta(minutes=BUCKET_MINUTES * (BUCKETS - i)) for i in range(BUCKETS + 1)]
@@ -156,8 +151,8 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
         "processing": processing,
         "curation": curation,
         "estimated": {"processing": processing_estimated, "curation": curation_estimated},
-        "oldest_queued_s": round((now - oldest).total_seconds(), 1) if oldest else None,
-        "stuck": stuck,
+        "oldest_queued_s": oldest_queued_seconds(workflow, now=now),
+        "stuck": stuck_count(workflow, now=now),
         "throughput": {
             "bucket_minutes": BUCKET_MINUTES,
             "buckets": buckets,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from processing.engine.stats import oldest_queued_seconds, stuck_count
 from processing.heartbeat import alive_workers, max_age
 from scrapersky.workflows import all_workflows
 
@@ -20,27 +21,16 @@ def queue_health(now) -> dict[str, dict]:
     Each figure is read through the workflow's partial indexes (queue, lease), so this stays
     cheap however large the tables grow.
     """
-    result = {}
-    for workflow in all_workflows():
-        objects = workflow.model.objects
-        queued = objects.filter(**{workflow.processing_field: "Queued"})
-        oldest = (
-            queued.order_by(workflow.col("queued_at"))
-            .values_list(workflow.col("queued_at"), flat=True)
-            .first()
-        )
-        stuck = objects.filter(
-            **{
-                workflow.processing_field: "Processing",
-                f"{workflow.col('lease_expires_at')}__lt": now,
-            }
-        ).count()
-        result[workflow.name] = {
-            "queued": queued.count(),
-            "oldest_queued_age_s": round((now - oldest).total_seconds(), 1) if oldest else None,
-            "stuck": stuck,
+    return {
+        workflow.name: {
+            "queued": workflow.model.objects.filter(
+                **{workflow.processing_field: "Queued"}
+            ).count(),
+            "oldest_queued_age_s": oldest_queued_seconds(workflow, now=now),
+            "stuck": stuck_count(workflow, now=now),
         }
-    return result
+        for workflow in all_workflows()
+    }
 
 
 def _database() -> dict:

@@ -27,6 +27,22 @@ class WorkflowStats:
         return asdict(self)
 
 
+def oldest_queued_seconds(workflow: Workflow, *, now) -> float | None:
+    """Age of the oldest queued row: the first entry of the partial queue index."""
+    oldest = workflow.model.objects.filter(**{workflow.processing_field: "Queued"}).aggregate(
+        oldest=Min(workflow.col("queued_at"))
+    )["oldest"]
+    return round((now - oldest).total_seconds(), 1) if oldest else None
+
+
+def stuck_count(workflow: Workflow, *, now) -> int:
+    """Rows Processing past their lease (a dead worker the reaper has not yet seen): read
+    through the partial lease index."""
+    return workflow.model.objects.filter(
+        **{workflow.processing_field: "Processing", f"{workflow.col('lease_expires_at')}__lt": now}
+    ).count()
+
+
 def workflow_stats(workflow: Workflow, *, minutes: int = 60, now=None) -> WorkflowStats:
     """Counts by curation and processing status, queue age, recent throughput, stuck rows."""
     now = now or timezone.now()
@@ -48,18 +64,12 @@ def workflow_stats(workflow: Workflow, *, minutes: int = 60, now=None) -> Workfl
     recent = Q(**{f"{workflow.col('finished_at')}__gte": now - timedelta(minutes=minutes)})
     agg = model.objects.aggregate(
         ready=Count("pk", filter=ready),
-        oldest=Min(workflow.col("queued_at"), filter=queued),
         recent=Count("pk", filter=recent),
-        stuck=Count(
-            "pk",
-            filter=Q(**{proc: "Processing", f"{workflow.col('lease_expires_at')}__lt": now}),
-        ),
     )
     stats.queued_ready = agg["ready"]
-    if agg["oldest"] is not None:
-        stats.oldest_queued_seconds = round((now - agg["oldest"]).total_seconds(), 1)
+    stats.oldest_queued_seconds = oldest_queued_seconds(workflow, now=now)
     stats.finished_recently = agg["recent"]
-    stats.stuck = agg["stuck"]
+    stats.stuck = stuck_count(workflow, now=now)
     return stats
 
 
