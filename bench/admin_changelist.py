@@ -135,12 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     setup_django()
 
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    user = get_user_model().objects.create_superuser("bench", "bench@localhost", "bench")
-    client = Client()
-    client.force_login(user)
+    client = scratch.superuser_client()
 
     results: dict[tuple[int, str], tuple[float, float, int]] = {}
     for size in sizes:

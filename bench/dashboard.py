@@ -142,17 +142,13 @@ def main(argv: list[str] | None = None) -> None:
     setup_django()
 
     from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection
-    from django.test import Client
 
     from processing import dashboard
     from processing.engine.stats import all_stats
 
-    user = get_user_model().objects.create_superuser("bench", "bench@localhost", "bench")
-    client = Client()
-    client.force_login(user)
+    client = scratch.superuser_client()
 
     def uncached():
         settings.SCRAPERSKY_DASHBOARD_CACHE_SECONDS = 0

@@ -67,3 +67,14 @@ def setup_django(name: str, **environ: str) -> None:
 
     call_command("migrate", verbosity=0, skip_checks=True)
     apply_pending()
+
+
+def superuser_client():
+    """A Django test client logged in as a superuser of the scratch database."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.create_superuser("bench", "bench@localhost", "bench")
+    client = Client()
+    client.force_login(user)
+    return client
