@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +12,7 @@ from processing.fetcher import get_fetcher
 from processing.models import PageInsert
 from processing.services.follow_up import queue_follow_up
 from processing.sitemaps import CONTACT_LIKE, PageEntry, classify_url, iter_sitemap_tree
+from processing.sitemaps.discovery import fetch_sitemap_chunks
 from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
 
 # Pages are written in chunks, each in its own short transaction, while the sitemap tree is
@@ -20,12 +20,6 @@ from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
 # domain and URL), so a retry after a crash rewrites nothing twice.
 CHUNK = 5_000
 MAX_CHILD_SITEMAPS = 200
-
-
-@contextlib.contextmanager
-def _fetch_chunks(url: str) -> Iterator[Iterator[bytes]]:
-    with get_fetcher().stream(url, max_bytes=PROTOCOL_MAX_BYTES, raise_for_status=True) as resp:
-        yield resp.iter_bytes()
 
 
 def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int) -> int:
@@ -113,7 +107,9 @@ def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Call
     root_result = None
     total_urls = 0
     for url, result in iter_sitemap_tree(
-        sitemap.url, _fetch_chunks, max_sitemaps=MAX_CHILD_SITEMAPS
+        sitemap.url,
+        fetch_sitemap_chunks(get_fetcher(), max_bytes=PROTOCOL_MAX_BYTES),
+        max_sitemaps=MAX_CHILD_SITEMAPS,
     ):
         is_root = root_result is None
         if is_root:
