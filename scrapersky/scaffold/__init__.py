@@ -49,6 +49,7 @@ class Plan:
     source_model: type
     destination_model: type | None
     root: Path
+    sql_number: int | None = None  # None: the next free number after the highest
 
     @property
     def name(self) -> str:
@@ -71,14 +72,19 @@ class Plan:
     def model_file(self) -> Path:
         return self.root / (self.source_model.__module__.replace(".", "/") + ".py")
 
-    @cached_property  # computed once: the file it names is about to exist
-    def sql_file(self) -> Path:
-        numbers = [
+    @property
+    def sql_numbers(self) -> list[int]:
+        """The numbers of the files already in sql/."""
+        return [
             int(m.group(1))
             for p in (self.root / "sql").glob("*.sql")
             if (m := re.match(r"^(\d{3})_", p.name))
         ]
-        return self.root / "sql" / f"{max(numbers, default=0) + 1:03d}_{self.name}.sql"
+
+    @cached_property  # computed once: the file it names is about to exist
+    def sql_file(self) -> Path:
+        number = self.sql_number or max(self.sql_numbers, default=0) + 1
+        return self.root / "sql" / f"{number:03d}_{self.name}.sql"
 
     @property
     def service_file(self) -> Path:
@@ -100,8 +106,13 @@ def _model_for_table(table: str) -> type | None:
     return None
 
 
-def validate(answers: Answers, root: Path | None = None) -> Plan:
-    """Check every answer; return what would be written, or raise ScaffoldError."""
+def validate(answers: Answers, root: Path | None = None, *, sql_number: int | None = None) -> Plan:
+    """Check every answer; return what would be written, or raise ScaffoldError.
+
+    ``sql_number`` picks the SQL file's number (branches developed side by side each reserve
+    one); it must be free and above every existing file's, so a fresh database applies the new
+    file after everything it may depend on.
+    """
     root = root or Path(settings.BASE_DIR)
     name = answers.name
     if not WORKFLOW_NAME_RE.match(name):
@@ -129,7 +140,16 @@ def validate(answers: Answers, root: Path | None = None) -> Plan:
     clashing = [f.name for f in source._meta.get_fields() if f.name.startswith(f"{name}_")]
     if clashing:
         raise ScaffoldError(f"{source._meta.label} already has columns {clashing}")
-    plan = Plan(answers, source, destination, root)
+    plan = Plan(answers, source, destination, root, sql_number)
+    if sql_number is not None:
+        highest = max(plan.sql_numbers, default=0)
+        if not 0 < sql_number <= 999:
+            raise ScaffoldError(f"SQL file number {sql_number} is not between 1 and 999")
+        if sql_number <= highest:
+            raise ScaffoldError(
+                f"SQL file number {sql_number:03d} is not above the highest in sql/ "
+                f"({highest:03d}): a fresh database would apply it too early"
+            )
     for path in (plan.sql_file, plan.service_file, plan.test_file):
         if path.exists():
             raise ScaffoldError(f"{path.relative_to(root)} exists: refusing to overwrite it")

@@ -87,6 +87,16 @@ def test_the_plan_follows_the_naming_contract():
     assert plan.test_file.name == "test_contact_validation_workflow.py"
 
 
+def test_the_sql_number_can_be_chosen_above_the_highest():
+    highest = max(int(p.name[:3]) for p in (ROOT / "sql").glob("[0-9][0-9][0-9]_*.sql"))
+    plan = validate(answers(), sql_number=highest + 2)
+    assert plan.sql_file.name == f"{highest + 2:03d}_contact_validation.sql"
+    with pytest.raises(ScaffoldError, match="not above the highest"):
+        validate(answers(), sql_number=highest)
+    with pytest.raises(ScaffoldError, match="between 1 and 999"):
+        validate(answers(), sql_number=1000)
+
+
 @pytest.fixture
 def project_copy(tmp_path):
     """A copy of the project and a scratch database for it on the same server."""

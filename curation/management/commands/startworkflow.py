@@ -44,6 +44,13 @@ class Command(BaseCommand):
         parser.add_argument("--fields")
         parser.add_argument("--validation")
         parser.add_argument(
+            "--sql-number",
+            dest="sql_number",
+            type=int,
+            help="number of the SQL file (default: the next after the highest in sql/); "
+            "for a number reserved while other branches add theirs",
+        )
+        parser.add_argument(
             "--noinput",
             "--no-input",
             action="store_false",
@@ -51,7 +58,7 @@ class Command(BaseCommand):
             help="do not ask; take answers from flags (and defaults)",
         )
 
-    def handle(self, *args, interactive: bool, **options):
+    def handle(self, *args, interactive: bool, sql_number: int | None, **options):
         raw = {key: options.get(key) for key, _q, _d in QUESTIONS}
         for key, question, default in QUESTIONS:
             if raw[key]:
@@ -76,7 +83,7 @@ class Command(BaseCommand):
             validation=raw["validation"].strip(),
         )
         try:
-            plan = validate(answers)
+            plan = validate(answers, sql_number=sql_number)
             written = generate(plan)
         except ScaffoldError as exc:
             raise CommandError(str(exc)) from None
