@@ -240,6 +240,12 @@ WORKFLOWS: list[Workflow] = [
         purpose="Fetch a page, record what it is, and extract its contacts.",
         knobs=Knobs(batch_size=50, concurrency=16, lease_seconds=300),
     ),
+    Workflow(
+        name="contact_validation",
+        source_model="curation.Contact",
+        destination_model=None,
+        purpose="Check that a contact can be reached: email syntax, mail exchangers and disposable domains; phone validity and line type; social profile shape",
+    ),
 ]
 
 

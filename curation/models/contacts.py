@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from curation.fields import workflow_columns
+
 
 class ContactKind(models.TextChoices):
     EMAIL = "email"
@@ -11,7 +13,31 @@ class ContactKind(models.TextChoices):
     SOCIAL = "social"
 
 
-class Contact(models.Model):
+# --- ContactValidation Workflow Enums (workflow `contact_validation`) ---
+class ContactValidationCurationStatus(models.TextChoices):
+    New = "New"
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+    Skipped = "Skipped"
+
+
+class ContactValidationProcessingStatus(models.TextChoices):
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+
+
+class Contact(
+    workflow_columns(
+        "contact_validation",
+        ContactValidationCurationStatus,
+        ContactValidationProcessingStatus,
+        module=__name__,
+    ),
+):
     """A contact value, once per domain; ``sightings`` say where it was seen."""
 
     domain = models.ForeignKey("curation.Domain", on_delete=models.CASCADE, related_name="contacts")
