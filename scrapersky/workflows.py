@@ -244,7 +244,10 @@ WORKFLOWS: list[Workflow] = [
         name="contact_validation",
         source_model="curation.Contact",
         destination_model=None,
-        purpose="Check that a contact can be reached: email syntax, mail exchangers and disposable domains; phone validity and line type; social profile shape",
+        purpose=(
+            "Check that a contact can be reached: email syntax, mail exchangers and disposable "
+            "domains; phone validity and line type; social profile shape"
+        ),
     ),
 ]
 

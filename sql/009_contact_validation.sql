@@ -1,5 +1,6 @@
 -- 009_contact_validation.sql
--- Workflow `contact_validation` on `contacts`: Check that a contact can be reached: email syntax, mail exchangers and disposable domains; phone validity and line type; social profile shape.
+-- Workflow `contact_validation` on `contacts`: Check that a contact can be reached: email syntax,
+-- mail exchangers and disposable domains; phone validity and line type; social profile shape.
 -- The workflow name defines every name below (seed: ENUM STANDARDIZATION MANDATE).
 -- Applied by `python manage.py apply_sql`; never edit this file once applied: add a new one.
 

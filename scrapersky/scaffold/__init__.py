@@ -12,6 +12,7 @@ import ast
 import importlib
 import json
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,7 @@ from django.conf import settings
 from scrapersky.workflows import WORKFLOW_NAME_RE, all_workflows, camel
 
 SCAFFOLD_DIR = Path(__file__).resolve().parent
+LINE_LENGTH = 100  # the project's ruff line length: generated code passes `ruff check` as it is
 
 
 class ScaffoldError(Exception):
@@ -167,13 +169,37 @@ def _render(template: str, **values: str) -> str:
     return Template((SCAFFOLD_DIR / template).read_text()).substitute(**values)
 
 
+def _fill(
+    text: str, indent: str = "", *, first: str | None = None, width: int = LINE_LENGTH
+) -> str:
+    """``text`` wrapped to the line length (answers to the questionnaire can be long).
+
+    ``first`` prefixes the first line instead of ``indent`` (a docstring's opening quotes).
+    """
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def _sentence(text: str) -> str:
+    return text.strip().rstrip(".") + "."
+
+
 def render_sql(plan: Plan) -> str:
+    table = plan.source_model._meta.db_table
     return _render(
         "workflow.sql.tmpl",
         filename=plan.sql_file.name,
+        heading=_fill(
+            f"Workflow `{plan.name}` on `{table}`: {_sentence(plan.answers.purpose)}", "-- "
+        ),
         name=plan.name,
-        table=plan.source_model._meta.db_table,
-        purpose=plan.answers.purpose.strip().rstrip(".") + ".",
+        table=table,
         type_prefix=plan.name.replace("_", ""),
     )
 
@@ -236,37 +262,73 @@ def edit_registry(plan: Plan, text: str) -> str:
         f'        name="{plan.name}",\n'
         f'        source_model="{plan.source_model._meta.label}",\n'
         f"        destination_model={destination},\n"
-        f"        purpose={json.dumps(plan.answers.purpose.strip())},\n"
+        + _python_string_argument("purpose", plan.answers.purpose.strip())
         + ("" if plan.answers.has_ui else "        ui=False,\n")
         + "    ),\n"
     )
     return "".join(lines[:closing]) + declaration + "".join(lines[closing:])
 
 
+def _python_string_argument(keyword: str, value: str) -> str:
+    """``keyword="value",`` in the registry, split into implicitly joined strings if long."""
+    indent = " " * 8
+    one_line = f"{indent}{keyword}={json.dumps(value)},"
+    if len(one_line) <= LINE_LENGTH:
+        return one_line + "\n"
+    width = LINE_LENGTH - len(indent) - 4 - 2  # the inner indent, quotes and margin
+    chunks = textwrap.wrap(
+        value, width=width, drop_whitespace=False, break_on_hyphens=False, break_long_words=True
+    )
+    body = "".join(f"{indent}    {json.dumps(chunk)}\n" for chunk in chunks)
+    return f"{indent}{keyword}=(\n{body}{indent}),\n"
+
+
 def render_service(plan: Plan) -> str:
     answers = plan.answers
+    table = plan.source_model._meta.db_table
+    destination = (
+        f"`{plan.destination_model._meta.db_table}`"
+        if plan.destination_model
+        else "updates the source rows"
+    )
+    model_name = plan.source_model.__name__
+    paragraphs = [
+        f"Workflow `{plan.name}`: {_sentence(answers.purpose)}",
+        f"Source table: `{table}`; destination: {destination}. Estimated time per record: "
+        f"{answers.time_per_record}. Fields needed: {answers.fields}. "
+        f"Validation: {_sentence(answers.validation)}",
+        f"The engine calls ``{plan.service_function}(row)`` outside any transaction with a "
+        f"claimed ``{model_name}`` row. Do the slow work (I/O) here, then return a "
+        "``persist()`` callable that writes the results; the engine runs it and marks the row "
+        "Complete in one transaction. Raise ``TransientError`` for failures worth retrying "
+        "(timeouts, 5xx) and ``PermanentError`` for the rest: the row ends ``Error`` with your "
+        "message.",
+    ]
+    # The first line holds the template's opening quotes too.
+    docstring = _fill(paragraphs[0], first='"""').removeprefix('"""')
+    docstring += "".join("\n\n" + _fill(p) for p in paragraphs[1:])
     return _render(
         "service.py.tmpl",
+        docstring=docstring,
         name=plan.name,
-        purpose=answers.purpose.strip().rstrip(".") + ".",
-        table=plan.source_model._meta.db_table,
-        destination_text=(
-            f"`{plan.destination_model._meta.db_table}`"
-            if plan.destination_model
-            else "updates the source rows"
-        ),
-        time_per_record=answers.time_per_record,
-        fields=answers.fields,
-        validation=answers.validation,
+        table=table,
         function=plan.service_function,
         model_module=plan.source_model.__module__,
-        model_name=plan.source_model.__name__,
+        model_name=model_name,
     )
 
 
 def render_tests(plan: Plan) -> str:
     model = plan.source_model
+    summary = (
+        f"Workflow `{plan.name}` on `{model._meta.db_table}`: the dual-status update, the claim, "
+        "success and error paths"
+        + (", and its admin actions and API route" if plan.answers.has_ui else "")
+        + " (generated by `manage.py startworkflow`; extend freely)."
+    )
     values = {
+        # Room for the closing quotes on the last line.
+        "docstring": _fill(summary, first='"""', width=LINE_LENGTH - 3).removeprefix('"""'),
         "name": plan.name,
         "class_prefix": plan.class_prefix,
         "table": model._meta.db_table,

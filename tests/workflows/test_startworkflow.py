@@ -33,9 +33,15 @@ IGNORE = shutil.ignore_patterns(
 )
 
 
+LONG_PURPOSE = (
+    "Have a curator review a contact before it is exported: whether the person still works "
+    "there, whether the address is the right one for sales, and what the last answer was"
+)
+
+
 def answers(**changes) -> Answers:
     base = {
-        "name": "contact_validation",
+        "name": "contact_review",
         "purpose": "Check that a contact still works",
         "source_table": "contacts",
         "destination_table": None,
@@ -46,10 +52,11 @@ def answers(**changes) -> Answers:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"name": "ContactValidation"}, "not snake_case"),
+        ({"name": "ContactReview"}, "not snake_case"),
         ({"name": "contact-validation"}, "not snake_case"),
         ({"name": "9lives"}, "not snake_case"),
         ({"name": "page_curation", "source_table": "pages"}, "already exists"),
+        ({"name": "contact_validation"}, "already exists"),
         ({"source_table": "leads"}, "source table 'leads' has no model"),
         ({"destination_table": "nowhere"}, "destination table 'nowhere' has no model"),
         ({"purpose": "  "}, "purpose must not be empty"),
@@ -77,20 +84,20 @@ def test_command_refuses_an_existing_workflow_and_writes_nothing():
 
 def test_noinput_requires_the_answers_without_defaults():
     with pytest.raises(CommandError, match="--purpose is required"):
-        call_command("startworkflow", "contact_validation", "--noinput")
+        call_command("startworkflow", "contact_review", "--noinput")
 
 
 def test_the_plan_follows_the_naming_contract():
     plan = validate(answers())
-    assert plan.service_function == "process_single_contact_for_contact_validation"
-    assert plan.sql_file.name.endswith("_contact_validation.sql")
-    assert plan.test_file.name == "test_contact_validation_workflow.py"
+    assert plan.service_function == "process_single_contact_for_contact_review"
+    assert plan.sql_file.name.endswith("_contact_review.sql")
+    assert plan.test_file.name == "test_contact_review_workflow.py"
 
 
 def test_the_sql_number_can_be_chosen_above_the_highest():
     highest = max(int(p.name[:3]) for p in (ROOT / "sql").glob("[0-9][0-9][0-9]_*.sql"))
     plan = validate(answers(), sql_number=highest + 2)
-    assert plan.sql_file.name == f"{highest + 2:03d}_contact_validation.sql"
+    assert plan.sql_file.name == f"{highest + 2:03d}_contact_review.sql"
     with pytest.raises(ScaffoldError, match="not above the highest"):
         validate(answers(), sql_number=highest)
     with pytest.raises(ScaffoldError, match="between 1 and 999"):
@@ -142,20 +149,27 @@ def test_generated_workflow_works_end_to_end(project_copy):
         env,
         "manage.py",
         "startworkflow",
-        stdin="contact_validation\nCheck that a contact still works\ncontacts\nsource\n"
+        stdin="contact_review\n" + LONG_PURPOSE + "\ncontacts\nsource\n"
         "y\n< 1 second\nvalue, kind\nThe address still exists\n",
     ).stdout
     assert "wrote sql/" in out and "apply_sql" in out
-    sql = next((copy / "sql").glob("*_contact_validation.sql")).read_text()
-    assert "CREATE TYPE contactvalidationcurationstatus AS ENUM" in sql
-    assert (
-        "ADD COLUMN contact_validation_processing_status contactvalidationprocessingstatus" in sql
-    )
-    assert "WHERE contact_validation_processing_status = 'Queued'" in sql
+    sql = next((copy / "sql").glob("*_contact_review.sql")).read_text()
+    assert "CREATE TYPE contactreviewcurationstatus AS ENUM" in sql
+    assert "ADD COLUMN contact_review_processing_status contactreviewprocessingstatus" in sql
+    assert "WHERE contact_review_processing_status = 'Queued'" in sql
     models_text = (copy / "curation/models/contacts.py").read_text()
-    assert "class ContactValidationCurationStatus(models.TextChoices):" in models_text
-    service = (copy / "processing/services/contact_validation.py").read_text()
-    assert "def process_single_contact_for_contact_validation(row: Contact)" in service
+    assert "class ContactReviewCurationStatus(models.TextChoices):" in models_text
+    service = (copy / "processing/services/contact_review.py").read_text()
+    assert "def process_single_contact_for_contact_review(row: Contact)" in service
+
+    # Long answers are wrapped: the generated code passes the project's linter as it is.
+    generated = [
+        line.removeprefix("wrote ")
+        for line in out.splitlines()
+        if line.startswith("wrote ") and line.endswith(".py")
+    ]
+    run(copy, env, "-m", "ruff", "check", "--no-cache", *generated)
+    run(copy, env, "-m", "ruff", "format", "--check", "--no-cache", *generated)
 
     run(copy, env, "manage.py", "migrate", "-v0")
     run(copy, env, "manage.py", "apply_sql")
@@ -170,7 +184,7 @@ def test_generated_workflow_works_end_to_end(project_copy):
         "-q",
         "-p",
         "no:cacheprovider",
-        "tests/workflows/test_contact_validation_workflow.py",
+        "tests/workflows/test_contact_review_workflow.py",
     )
     assert "6 passed" in tests.stdout
 
@@ -180,7 +194,7 @@ def test_generated_workflow_works_end_to_end(project_copy):
             sys.executable,
             "manage.py",
             "startworkflow",
-            "contact_validation",
+            "contact_review",
             "--purpose",
             "x",
             "--source-table",
