@@ -269,6 +269,15 @@ if SCRAPERSKY_AUTO_QUEUE_PAGES not in {"none", "contact", "all"}:
     raise ImproperlyConfigured(
         f"SCRAPERSKY_AUTO_QUEUE_PAGES={SCRAPERSKY_AUTO_QUEUE_PAGES!r}: use none, contact or all"
     )
+# Contact validation (processing/validation/): queue the contacts page curation creates, and
+# the DNS resolver for mail exchanger lookups: "ip" or "ip:port" entries (default: the system
+# resolver, /etc/resolv.conf), a timeout per lookup and how long a domain's answer is reused.
+SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = env_bool(
+    "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", False
+)
+SCRAPERSKY_DNS_NAMESERVERS = env_list("SCRAPERSKY_DNS_NAMESERVERS")
+SCRAPERSKY_DNS_TIMEOUT = float(os.environ.get("SCRAPERSKY_DNS_TIMEOUT", "5"))
+SCRAPERSKY_DNS_CACHE_SECONDS = float(os.environ.get("SCRAPERSKY_DNS_CACHE_SECONDS", "300"))
 SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
 SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
 # Consumer tasks one kick starts (default: one per django-q2 worker).

@@ -36,3 +36,17 @@ CREATE INDEX contacts_contact_validation_processing_status_idx ON contacts (cont
 -- Throughput and "finished in the last minutes" on the dashboard.
 CREATE INDEX contacts_contact_validation_finished_at_idx ON contacts (contact_validation_finished_at)
     WHERE contact_validation_finished_at IS NOT NULL;
+
+-- What the last validation found (filled in by the service; NULL: never checked).
+-- valid: mail is accepted / the number can be dialled / the profile URL is well formed;
+-- risky: it may work but should not be trusted blindly (disposable domain, no MX, premium rate);
+-- invalid: it cannot work (syntax, NXDOMAIN, null MX, not a valid number);
+-- unknown: the checks could not decide (a URL of a network we do not check).
+ALTER TABLE contacts
+    ADD COLUMN verdict            text        NULL,
+    ADD COLUMN verdict_reason     text        NOT NULL DEFAULT '',  -- a few words: why
+    ADD COLUMN verdict_checked_at timestamptz NULL,                 -- when it was checked
+    ADD CONSTRAINT contacts_verdict_check
+        CHECK (verdict IS NULL OR verdict IN ('valid', 'risky', 'invalid', 'unknown'));
+-- Curators filter by verdict (and kind): "valid emails" for an export.
+CREATE INDEX contacts_verdict_idx ON contacts (verdict, kind);

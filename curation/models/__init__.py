@@ -1,7 +1,7 @@
 """The pipeline's tables, mapped by unmanaged models (the schema is hand-written in sql/)."""
 
 from curation.models.audit import Channel, StatusChange
-from curation.models.contacts import Contact, ContactKind, ContactSighting
+from curation.models.contacts import Contact, ContactKind, ContactSighting, ContactVerdict
 from curation.models.domains import (
     Domain,
     SitemapDiscoveryCurationStatus,
@@ -27,6 +27,7 @@ __all__ = [
     "Contact",
     "ContactKind",
     "ContactSighting",
+    "ContactVerdict",
     "Domain",
     "EnumType",
     "Page",

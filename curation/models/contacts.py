@@ -13,6 +13,15 @@ class ContactKind(models.TextChoices):
     SOCIAL = "social"
 
 
+class ContactVerdict(models.TextChoices):
+    """What contact validation concluded (``contacts.verdict``; NULL until checked)."""
+
+    VALID = "valid"
+    RISKY = "risky"
+    INVALID = "invalid"
+    UNKNOWN = "unknown"
+
+
 # --- ContactValidation Workflow Enums (workflow `contact_validation`) ---
 class ContactValidationCurationStatus(models.TextChoices):
     New = "New"
@@ -45,6 +54,9 @@ class Contact(
     value = models.TextField()
     display = models.TextField(default="", blank=True)
     classification = models.TextField(default="", blank=True)
+    verdict = models.TextField(choices=ContactVerdict.choices, null=True, blank=True)
+    verdict_reason = models.TextField(default="", blank=True)
+    verdict_checked_at = models.DateTimeField(null=True, blank=True)
     first_seen_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(auto_now_add=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -59,6 +71,7 @@ class Contact(
         indexes = [
             models.Index(fields=["kind", "classification"], name="contacts_kind_idx"),
             models.Index(fields=["created_at"], name="contacts_created_at_idx"),
+            models.Index(fields=["verdict", "kind"], name="contacts_verdict_idx"),
             models.Index(
                 fields=["value"], name="contacts_value_prefix_idx", opclasses=["text_pattern_ops"]
             ),

@@ -181,6 +181,18 @@ def _network(host: str) -> str | None:
     return None
 
 
+def social_network(url: str) -> str | None:
+    """The network a URL belongs to (``"linkedin"``, ...), profile or not; None for others."""
+    text = url.strip()
+    if text.startswith("//"):
+        text = "https:" + text
+    try:
+        parts = urlsplit(text if re.match(r"https?://", text, re.I) else "https://" + text)
+    except ValueError:
+        return None
+    return _network(_host(parts.netloc))
+
+
 @lru_cache(maxsize=4096)  # share bars and footers repeat the same links on every page
 def normalise_social_url(url: str) -> tuple[str, str] | None:
     """Return ``(network, canonical_url)`` for a profile link, None for anything else."""

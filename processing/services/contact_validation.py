@@ -6,24 +6,40 @@ second (one DNS lookup per email domain, cached per run). Fields needed: kind, v
 classification. Validation: Check for valid email format, a mail exchanger for the domain, a
 dialable phone number, a well-formed profile URL.
 
-The engine calls ``process_single_contact_for_contact_validation(row)`` outside any transaction with
-a claimed ``Contact`` row. Do the slow work (I/O) here, then return a ``persist()`` callable that
-writes the results; the engine runs it and marks the row Complete in one transaction. Raise
-``TransientError`` for failures worth retrying (timeouts, 5xx) and ``PermanentError`` for the rest:
-the row ends ``Error`` with your message.
+The checks live in ``processing.validation`` (one module per kind); this service runs them on
+the stored value and writes the verdict, its reason, when it was checked and the refreshed
+classification (role/free/company, the phone's line type, the network). A DNS failure (timeout,
+SERVFAIL) raises ``DnsLookupError``, a ``TransientError``: the engine retries the row with
+backoff. NXDOMAIN, a null MX and "no mail exchanger" are verdicts (``invalid``), not errors.
+No SMTP connection is made and no social network is asked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
+from django.utils import timezone
+
 from curation.models.contacts import Contact
-from processing.errors import PermanentError, TransientError  # noqa: F401  (for your code)
+from processing.validation import validate_contact
 
 
-def process_single_contact_for_contact_validation(row: Contact) -> Callable[[], None] | None:
-    """Process one ``contacts`` row for contact_validation.
+def process_single_contact_for_contact_validation(row: Contact) -> Callable[[], None]:
+    """Validate one contact as stored; the verdict is written by ``persist()``."""
+    check = validate_contact(
+        kind=row.kind, value=row.value, default_region=settings.SCRAPERSKY_DEFAULT_PHONE_REGION
+    )
+    checked_at = timezone.now()
 
-    Until you fill this in, a row is accepted as it is: it completes without changes.
-    """
-    return None
+    def persist() -> None:
+        values = {
+            "verdict": check.verdict,
+            "verdict_reason": check.reason[:500],
+            "verdict_checked_at": checked_at,
+        }
+        if check.classification:
+            values["classification"] = check.classification
+        Contact.objects.filter(pk=row.pk).update(**values)
+
+    return persist

@@ -1,0 +1,63 @@
+"""A phone number's verdict: libphonenumber validity, line type and region, offline."""
+
+from __future__ import annotations
+
+import phonenumbers
+from phonenumbers import PhoneNumberType, ValidationResult
+
+from curation.models import ContactVerdict
+from processing.validation.result import Check
+
+LINE_TYPES = {
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE: "fixed_line",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+    PhoneNumberType.VOIP: "voip",
+    PhoneNumberType.TOLL_FREE: "toll_free",
+    PhoneNumberType.PREMIUM_RATE: "premium_rate",
+    PhoneNumberType.SHARED_COST: "shared_cost",
+    PhoneNumberType.PERSONAL_NUMBER: "personal_number",
+    PhoneNumberType.PAGER: "pager",
+    PhoneNumberType.UAN: "uan",
+    PhoneNumberType.VOICEMAIL: "voicemail",
+    PhoneNumberType.UNKNOWN: "unknown",
+}
+LABELS = {
+    "fixed_line": "fixed line",
+    "fixed_line_or_mobile": "fixed line or mobile",
+    "voip": "VoIP",
+    "toll_free": "toll free",
+    "premium_rate": "premium rate",
+    "shared_cost": "shared cost",
+    "personal_number": "personal",
+    "uan": "company (UAN)",
+}
+# Numbers that connect but do not reach a person a sales team can talk to, or cost the caller.
+RISKY_TYPES = frozenset({"premium_rate", "pager", "voicemail"})
+_IMPOSSIBLE = {
+    ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
+    ValidationResult.TOO_SHORT: "too short",
+    ValidationResult.TOO_LONG: "too long",
+    ValidationResult.INVALID_LENGTH: "wrong length",
+}
+
+
+def check_phone(value: str, *, default_region: str) -> Check:
+    """The number as stored (E.164; ``default_region`` for one without a country code)."""
+    try:
+        number = phonenumbers.parse(value, None if value.startswith("+") else default_region)
+    except phonenumbers.NumberParseException as exc:
+        if exc.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+            return Check(ContactVerdict.INVALID, "impossible number: unknown country code")
+        return Check(ContactVerdict.INVALID, "not a phone number")
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    if possible in _IMPOSSIBLE:
+        return Check(ContactVerdict.INVALID, f"impossible number: {_IMPOSSIBLE[possible]}")
+    region = phonenumbers.region_code_for_number(number) or "no region"
+    if not phonenumbers.is_valid_number(number):
+        return Check(ContactVerdict.INVALID, f"not a valid number in {region}")
+    line_type = LINE_TYPES.get(phonenumbers.number_type(number), "unknown")
+    verdict = ContactVerdict.RISKY if line_type in RISKY_TYPES else ContactVerdict.VALID
+    if line_type == "unknown":
+        return Check(verdict, f"valid number (line type unknown), {region}", line_type)
+    return Check(verdict, f"{LABELS.get(line_type, line_type)} number, {region}", line_type)

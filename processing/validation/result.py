@@ -1,0 +1,16 @@
+"""What validating one contact concluded: a verdict, the reason in a few words, a classification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curation.models import ContactVerdict
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The verdict of one contact."""
+
+    verdict: ContactVerdict
+    reason: str  # a few words, shown to curators
+    classification: str = ""  # role/free/company, the phone's line type, the network ("": keep)

@@ -1,0 +1,21 @@
+"""A social profile's verdict: its URL's shape re-checked, without asking the network."""
+
+from __future__ import annotations
+
+from curation.models import ContactVerdict
+from processing.contacts.social import normalise_social_url, social_network
+from processing.validation.result import Check
+
+
+def check_social(value: str) -> Check:
+    """Valid when the stored URL is a profile URL in its canonical form."""
+    parsed = normalise_social_url(value)
+    if parsed is None:
+        network = social_network(value)
+        if network is None:
+            return Check(ContactVerdict.UNKNOWN, "not a social network we check")
+        return Check(ContactVerdict.INVALID, f"not a profile URL on {network}")
+    network, canonical = parsed
+    if canonical != value:
+        return Check(ContactVerdict.RISKY, f"not canonical: {canonical}", network)
+    return Check(ContactVerdict.VALID, f"{network} profile URL", network)
