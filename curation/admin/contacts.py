@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
 from curation import exporting
-from curation.admin.base import PipelineAdmin, change_link, changelist_link, truncated
-from curation.models import Contact, ContactSighting, Page
+from curation.admin.base import PipelineAdmin, badge, change_link, changelist_link, truncated
+from curation.models import Contact, ContactSighting, ContactVerdict, Page
 
 SIGHTINGS_SHOWN = 20
 
@@ -46,6 +46,24 @@ class ClassificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class VerdictFilter(admin.SimpleListFilter):
+    """Contact validation's verdict, and the contacts never checked."""
+
+    title = "verdict"
+    parameter_name = "verdict"
+    NOT_CHECKED = "none"
+
+    def lookups(self, request, model_admin):
+        return [*ContactVerdict.choices, (self.NOT_CHECKED, "Not checked")]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.NOT_CHECKED:
+            return queryset.filter(verdict__isnull=True)
+        if self.value() in ContactVerdict.values:
+            return queryset.filter(verdict=self.value())
+        return queryset
+
+
 @admin.register(Contact)
 class ContactAdmin(PipelineAdmin):
     list_display = [
@@ -54,6 +72,7 @@ class ContactAdmin(PipelineAdmin):
         "kind",
         "national_format",
         "classification",
+        "verdict_badge",
         "domain_link",
         "pages_link",
         "first_seen_at",
@@ -61,17 +80,27 @@ class ContactAdmin(PipelineAdmin):
     ]
     list_display_links = ["id", "value"]
     list_select_related = ["domain"]
-    list_filter = ["kind", ClassificationFilter]
+    list_filter = ["kind", ClassificationFilter, VerdictFilter]
     search_fields = ["value__startswith", "domain__domain__startswith", "display__icontains"]
     search_help_text = "Value (starts with: an email, +E.164 phone or profile URL), domain."
     date_hierarchy = "created_at"
     autocomplete_fields = ["domain"]
-    readonly_fields = ["first_seen_at", "last_seen_at", "created_at", "updated_at", "sightings"]
+    readonly_fields = [
+        "first_seen_at",
+        "last_seen_at",
+        "created_at",
+        "updated_at",
+        "sightings",
+        "verdict",
+        "verdict_reason",
+        "verdict_checked_at",
+    ]
     # Bulk delete stays: removing junk contacts is curation, and it cascades to sightings only.
     bulk_delete = True
     actions = ["export_csv"]
     fieldsets = [
         (None, {"fields": ["domain", "kind", "value", "display", "classification"]}),
+        ("Validation", {"fields": ["verdict", "verdict_reason", "verdict_checked_at"]}),
         (
             "Seen",
             {"fields": ["first_seen_at", "last_seen_at", "sightings", "created_at", "updated_at"]},
@@ -98,6 +127,13 @@ class ContactAdmin(PipelineAdmin):
     def national_format(self, obj: Contact) -> str:
         """The phone's national format; nothing when it would repeat the value."""
         return obj.display if obj.display and obj.display != obj.value else ""
+
+    @admin.display(description="verdict", ordering="verdict")
+    def verdict_badge(self, obj: Contact):
+        """The verdict, its reason on hover."""
+        if not obj.verdict:
+            return badge(None)
+        return format_html('<span title="{}">{}</span>', obj.verdict_reason, badge(obj.verdict))
 
     @admin.display(description="domain", ordering="domain__domain")
     def domain_link(self, obj):

@@ -19,7 +19,16 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
-from curation.models import Contact, ContactKind, Domain, Page, PageType, SitemapFile, SitemapKind
+from curation.models import (
+    Contact,
+    ContactKind,
+    ContactVerdict,
+    Domain,
+    Page,
+    PageType,
+    SitemapFile,
+    SitemapKind,
+)
 from scrapersky.workflows import Workflow, workflows_for_model
 
 NULL_VALUE = "null"
@@ -151,6 +160,12 @@ def _model_filters(model: type[models.Model]) -> dict[str, django_filters.Filter
             **domain,
             "kind": _multiple("kind", ContactKind.choices),
             "classification": django_filters.CharFilter(),
+            "verdict": django_filters.MultipleChoiceFilter(
+                choices=ContactVerdict.choices,
+                distinct=False,
+                null_label="none (never checked)",
+                null_value=NULL_VALUE,
+            ),
         }
     return domain
 

@@ -11,6 +11,7 @@ from curation.models import Contact, ContactSighting, Page
 from processing.contacts import extract_page
 from processing.errors import PermanentError
 from processing.fetcher import get_fetcher
+from processing.services.follow_up import queue_follow_up
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -85,5 +86,17 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
             unique_fields=["contact", "page"],
             update_fields=["source", "context", "seen_at"],
         )
+        if settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION:
+            # Contacts this page created (an upsert keeps first_seen_at of known ones), queued
+            # through the curation service in this same transaction.
+            queue_follow_up(
+                "contact_validation",
+                Contact.objects.filter(
+                    pk__in=[c.pk for c in contacts],
+                    first_seen_at=fetched_at,
+                    contact_validation_processing_status__isnull=True,
+                ),
+                actor="page_curation",
+            )
 
     return persist
