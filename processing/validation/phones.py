@@ -53,9 +53,11 @@ def check_phone(value: str, *, default_region: str) -> Check:
     possible = phonenumbers.is_possible_number_with_reason(number)
     if possible in _IMPOSSIBLE:
         return Check(ContactVerdict.INVALID, f"impossible number: {_IMPOSSIBLE[possible]}")
-    region = phonenumbers.region_code_for_number(number) or "no region"
     if not phonenumbers.is_valid_number(number):
+        # An invalid number has no region of its own: name its country code's main one.
+        region = phonenumbers.region_code_for_country_code(number.country_code)
         return Check(ContactVerdict.INVALID, f"not a valid number in {region}")
+    region = phonenumbers.region_code_for_number(number)
     line_type = LINE_TYPES.get(phonenumbers.number_type(number), "unknown")
     verdict = ContactVerdict.RISKY if line_type in RISKY_TYPES else ContactVerdict.VALID
     if line_type == "unknown":
