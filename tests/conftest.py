@@ -9,6 +9,9 @@ from django.db import connection
 
 from curation.dbschema import project_models
 
+# Fixtures shared by several test packages.
+pytest_plugins = ["tests.dnsserver"]
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pytest
 from dnslib import AAAA, MX, QTYPE, RCODE, RR, A, DNSRecord
 
 
@@ -124,3 +125,17 @@ class LoopbackDns:
             for address in zone.aaaa:
                 reply.add_answer(RR(name, QTYPE.AAAA, rdata=AAAA(address), ttl=300))
         return reply
+
+
+@pytest.fixture
+def loopback_dns(settings):
+    """An empty loopback DNS server (every name NXDOMAIN until a test adds zones), with contact
+    validation's resolver pointed at it and its cache emptied."""
+    from processing.validation import mail_dns
+
+    with LoopbackDns() as server:
+        settings.SCRAPERSKY_DNS_NAMESERVERS = [server.address]
+        settings.SCRAPERSKY_DNS_TIMEOUT = 0.5
+        mail_dns.clear_cache()
+        yield server
+    mail_dns.clear_cache()

@@ -87,16 +87,26 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
             update_fields=["source", "context", "seen_at"],
         )
         if settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION:
-            # Contacts this page created (an upsert keeps first_seen_at of known ones), queued
-            # through the curation service in this same transaction.
-            queue_follow_up(
-                "contact_validation",
-                Contact.objects.filter(
-                    pk__in=[c.pk for c in contacts],
-                    first_seen_at=fetched_at,
-                    contact_validation_processing_status__isnull=True,
-                ),
-                actor="page_curation",
-            )
+            _queue_new_contacts(contacts)
 
     return persist
+
+
+def _queue_new_contacts(contacts: list[Contact]) -> None:
+    """Queue the contacts this upsert inserted for contact_validation (same transaction).
+
+    A row this persist inserted holds the first_seen_at it was given; a known row kept its own
+    (the upsert does not update it), so the comparison is exact even with concurrent pages.
+    """
+    written = {contact.pk: contact.first_seen_at for contact in contacts}
+    new = [
+        pk
+        for pk, first_seen_at in Contact.objects.filter(pk__in=list(written)).values_list(
+            "pk", "first_seen_at"
+        )
+        if first_seen_at == written[pk]
+    ]
+    if new:
+        queue_follow_up(
+            "contact_validation", Contact.objects.filter(pk__in=new), actor="page_curation"
+        )

@@ -15,6 +15,7 @@ from processing.engine import claims
 from processing.engine.runner import run_consumer
 from processing.errors import PermanentError
 from scrapersky.workflows import get_workflow
+from tests.dnsserver import mail_zone
 from tests.factories import ContactFactory, UserFactory
 
 WORKFLOW = "contact_validation"
@@ -23,6 +24,12 @@ WORKFLOW = "contact_validation"
 @pytest.fixture(autouse=True)
 def _no_kick(settings):
     settings.SCRAPERSKY_KICK_ON_QUEUE = False  # the tests run the consumer themselves
+
+
+@pytest.fixture(autouse=True)
+def _mail_domains(loopback_dns):
+    """The factories' email domains accept mail: the service asks a DNS server on loopback."""
+    loopback_dns.zone_for = lambda name: mail_zone()
 
 
 def queue(row) -> None:

@@ -20,9 +20,9 @@ class Clock:
         return self.now
 
 
-def test_many_contacts_of_a_domain_on_many_threads_cost_one_query(dns):
-    dns.zones["acme.com"] = mail_zone()
-    dns.zones["tiny.com"] = Zone(a=("192.0.2.1",))
+def test_many_contacts_of_a_domain_on_many_threads_cost_one_query(loopback_dns):
+    loopback_dns.zones["acme.com"] = mail_zone()
+    loopback_dns.zones["tiny.com"] = Zone(a=("192.0.2.1",))
     addresses = [f"person{i}@{'acme' if i % 2 else 'tiny'}.com" for i in range(200)]
     with ThreadPoolExecutor(max_workers=16) as pool:
         verdicts = list(
@@ -31,16 +31,16 @@ def test_many_contacts_of_a_domain_on_many_threads_cost_one_query(dns):
             )
         )
     assert {v.verdict for v in verdicts} == {"valid", "risky"}
-    assert dns.count("acme.com") == 1
-    assert dns.count("tiny.com") == 2  # MX (none), then A (answered): AAAA is never asked
+    assert loopback_dns.count("acme.com") == 1
+    assert loopback_dns.count("tiny.com") == 2  # MX (none), then A (answered): AAAA is never asked
 
 
-def test_a_failing_domain_is_asked_once_per_moment_then_again(dns):
-    dns.zones["broken.com"] = Zone(rcode="SERVFAIL")
+def test_a_failing_domain_is_asked_once_per_moment_then_again(loopback_dns):
+    loopback_dns.zones["broken.com"] = Zone(rcode="SERVFAIL")
     for _ in range(5):
         with pytest.raises(DnsLookupError, match="SERVFAIL"):
             validate_contact(kind="email", value="a@broken.com", default_region="US")
-    assert dns.count("broken.com") == 1  # the batch's other contacts fail at once
+    assert loopback_dns.count("broken.com") == 1  # the batch's other contacts fail at once
 
 
 def test_entries_expire_and_failures_expire_sooner():
@@ -106,10 +106,10 @@ def test_the_cache_is_bounded():
     assert len(cache._entries) <= 101
 
 
-def test_another_resolver_does_not_see_the_first_ones_answers(dns, settings):
+def test_another_resolver_does_not_see_the_first_ones_answers(loopback_dns, settings):
     from tests.dnsserver import LoopbackDns
 
-    dns.zones["acme.com"] = mail_zone()
+    loopback_dns.zones["acme.com"] = mail_zone()
     assert (
         validate_contact(kind="email", value="a@acme.com", default_region="US").verdict == "valid"
     )

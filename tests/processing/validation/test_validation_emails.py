@@ -18,88 +18,92 @@ def check(address: str):
     return validate_contact(kind="email", value=address, default_region="US")
 
 
-def test_a_domain_with_mail_exchangers_is_valid(dns):
-    dns.zones["acme-plumbing.com"] = Zone(
+def test_a_domain_with_mail_exchangers_is_valid(loopback_dns):
+    loopback_dns.zones["acme-plumbing.com"] = Zone(
         mx=((20, "backup.acme-plumbing.com"), (10, "mx1.acme.net"))
     )
     result = check("jane.doe@acme-plumbing.com")
     assert (result.verdict, result.classification) == ("valid", "company")
     assert result.reason == "mail exchanger mx1.acme.net"  # the preferred one
-    assert dns.count("acme-plumbing.com") == 1  # MX only: no fallback asked
+    assert loopback_dns.count("acme-plumbing.com") == 1  # MX only: no fallback asked
 
 
-def test_the_classification_is_kept(dns):
-    dns.zones["acme-plumbing.com"] = mail_zone()
-    dns.zones["gmail.com"] = mail_zone("gmail-smtp-in.l.google.com")
+def test_the_classification_is_kept(loopback_dns):
+    loopback_dns.zones["acme-plumbing.com"] = mail_zone()
+    loopback_dns.zones["gmail.com"] = mail_zone("gmail-smtp-in.l.google.com")
     assert check("info@acme-plumbing.com").classification == "role"
     assert check("someone@gmail.com").classification == "free"
 
 
-def test_a_domain_with_only_an_address_is_risky(dns):
-    dns.zones["tiny-bakery.com"] = Zone(a=("192.0.2.10",))
-    dns.zones["v6-only.org"] = Zone(aaaa=("2001:db8::25",))
+def test_a_domain_with_only_an_address_is_risky(loopback_dns):
+    loopback_dns.zones["tiny-bakery.com"] = Zone(a=("192.0.2.10",))
+    loopback_dns.zones["v6-only.org"] = Zone(aaaa=("2001:db8::25",))
     result = check("hello@tiny-bakery.com")
     assert result.verdict == "risky"
     assert "no MX" in result.reason
-    assert dns.count("tiny-bakery.com", "MX") == dns.count("tiny-bakery.com", "A") == 1
+    assert (
+        loopback_dns.count("tiny-bakery.com", "MX")
+        == loopback_dns.count("tiny-bakery.com", "A")
+        == 1
+    )
     assert check("a@v6-only.org").verdict == "risky"
-    assert dns.count("v6-only.org", "AAAA") == 1
+    assert loopback_dns.count("v6-only.org", "AAAA") == 1
 
 
-def test_a_domain_that_does_not_exist_is_invalid(dns):
+def test_a_domain_that_does_not_exist_is_invalid(loopback_dns):
     result = check("owner@no-such-company.com")
     assert (result.verdict, result.reason) == ("invalid", "the domain does not exist (NXDOMAIN)")
 
 
-def test_no_mail_exchanger_and_null_mx_are_invalid(dns):
-    dns.zones["parked.com"] = Zone()  # exists, no MX, A or AAAA
-    dns.zones["nomail.org"] = Zone(mx=((0, "."),), a=("192.0.2.1",))  # RFC 7505
+def test_no_mail_exchanger_and_null_mx_are_invalid(loopback_dns):
+    loopback_dns.zones["parked.com"] = Zone()  # exists, no MX, A or AAAA
+    loopback_dns.zones["nomail.org"] = Zone(mx=((0, "."),), a=("192.0.2.1",))  # RFC 7505
     assert check("x@parked.com").reason == "no mail exchanger (no MX, A or AAAA)"
     assert check("x@parked.com").verdict == "invalid"
     result = check("x@nomail.org")
     assert (result.verdict, result.reason) == ("invalid", "the domain accepts no mail (null MX)")
-    assert dns.count("nomail.org", "A") == 0  # a null MX is final
+    assert loopback_dns.count("nomail.org", "A") == 0  # a null MX is final
 
 
-def test_servfail_is_transient(dns):
-    dns.zones["broken-dns.com"] = Zone(rcode="SERVFAIL")
+def test_servfail_is_transient(loopback_dns):
+    loopback_dns.zones["broken-dns.com"] = Zone(rcode="SERVFAIL")
     with pytest.raises(DnsLookupError, match="SERVFAIL") as raised:
         check("sales@broken-dns.com")
     assert isinstance(raised.value, TransientError)  # the engine retries it with backoff
 
 
-def test_a_server_that_never_answers_times_out_as_transient(dns, settings):
-    dns.zones["slow-dns.com"] = Zone(silent=True)
+def test_a_server_that_never_answers_times_out_as_transient(loopback_dns, settings):
+    loopback_dns.zones["slow-dns.com"] = Zone(silent=True)
     settings.SCRAPERSKY_DNS_TIMEOUT = 0.3
     started = time.monotonic()
     with pytest.raises(DnsLookupError, match=r"timed out after 0.3s"):
         check("sales@slow-dns.com")
     assert time.monotonic() - started < 5  # bounded by the setting, not hanging
-    assert dns.count("slow-dns.com", "MX") >= 1
+    assert loopback_dns.count("slow-dns.com", "MX") >= 1
 
 
-def test_a_disposable_domain_is_risky_without_a_lookup(dns):
+def test_a_disposable_domain_is_risky_without_a_lookup(loopback_dns):
     assert is_disposable("mailinator.com") and is_disposable("eu.mailinator.com")
     assert not is_disposable("acme-plumbing.com")
     result = check("throwaway@mailinator.com")
     assert (result.verdict, result.reason) == ("risky", "disposable mail domain")
-    assert dns.total == 0
+    assert loopback_dns.total == 0
 
 
 @pytest.mark.parametrize(
     "address", ["no-at-sign.com", "two..dots@acme.com", "a@b@acme.com", "x@site.test", "x@1.2.3.4"]
 )
-def test_bad_syntax_is_invalid_without_a_lookup(dns, address):
+def test_bad_syntax_is_invalid_without_a_lookup(loopback_dns, address):
     result = check(address)
     assert result.verdict == "invalid"
     assert result.reason.startswith("bad address: ")
-    assert dns.total == 0
+    assert loopback_dns.total == 0
 
 
-def test_an_international_domain_is_looked_up_in_punycode(dns):
-    dns.zones["xn--bcher-kva.de"] = mail_zone()
+def test_an_international_domain_is_looked_up_in_punycode(loopback_dns):
+    loopback_dns.zones["xn--bcher-kva.de"] = mail_zone()
     assert check("kontakt@bücher.de").verdict == "valid"
-    assert dns.count("xn--bcher-kva.de", "MX") == 1
+    assert loopback_dns.count("xn--bcher-kva.de", "MX") == 1
 
 
 def test_the_nameserver_setting_is_parsed_and_checked(settings):
