@@ -69,6 +69,9 @@ def test_columns_and_content(contacts):
         "value": "info@acme.example",
         "display": "",
         "classification": "role",
+        "verdict": "",  # not validated yet
+        "verdict_reason": "",
+        "verdict_checked_at": "",
         "first_seen_at": contacts["email"].first_seen_at.isoformat(),
         "last_seen_at": contacts["email"].last_seen_at.isoformat(),
         "pages": "3",
