@@ -248,6 +248,8 @@ WORKFLOWS: list[Workflow] = [
             "Check that a contact can be reached: email syntax, mail exchangers and disposable "
             "domains; phone validity and line type; social profile shape"
         ),
+        # DNS-bound and light: many threads, large batches (lookups are cached per domain).
+        knobs=Knobs(batch_size=200, concurrency=16, lease_seconds=120),
     ),
 ]
 

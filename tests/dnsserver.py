@@ -7,6 +7,7 @@ NXDOMAIN. Every query is counted by (name, type), so a test can say how many wer
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections import Counter
@@ -38,6 +39,7 @@ class LoopbackDns:
     zones: dict[str, Zone] = field(default_factory=dict)
     zone_for: Callable[[str], Zone | None] | None = None  # consulted when ``zones`` has no entry
     queries: Counter = field(default_factory=Counter)
+    latency: float = 0.0  # seconds before each answer (a remote resolver's round trip)
 
     def __post_init__(self) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -97,8 +99,16 @@ class LoopbackDns:
             except Exception:  # noqa: S112  (garbage in: nothing to answer)
                 continue
             reply = self._reply(request)
-            if reply is not None:
-                self._sock.sendto(reply.pack(), peer)
+            if reply is None:
+                continue
+            if self.latency:  # answers overlap, as a real resolver's do
+                threading.Timer(self.latency, self._send, (reply, peer)).start()
+            else:
+                self._send(reply, peer)
+
+    def _send(self, reply: DNSRecord, peer) -> None:
+        with contextlib.suppress(OSError):  # stopped meanwhile
+            self._sock.sendto(reply.pack(), peer)
 
     def _reply(self, request: DNSRecord) -> DNSRecord | None:
         name = str(request.q.qname).rstrip(".").lower()
