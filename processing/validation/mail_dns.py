@@ -37,7 +37,8 @@ from django.core.exceptions import ImproperlyConfigured
 from processing.errors import TransientError
 
 # How long a lookup failure is remembered: contacts of the same domain claimed in the same
-# batch fail at once instead of each waiting for the timeout.
+# batch fail at once instead of each waiting for the timeout. Keep it below the engine's first
+# retry delay (the workflow's backoff_base, 30 s by default) so a retry asks DNS again.
 FAILURE_SECONDS = 10.0
 MAX_DOMAINS = 50_000  # bounds the cache's memory (about 200 bytes a domain)
 
