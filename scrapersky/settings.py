@@ -79,9 +79,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served locally: no CDN needed
+    # processing before django_q: its qcluster command (a clean stop) replaces django-q2's.
+    "processing",
     "django_q",
     "curation",
-    "processing",
 ]
 
 MIDDLEWARE = [
