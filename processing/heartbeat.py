@@ -25,8 +25,10 @@ def _identity() -> tuple[str, str, int]:
     return f"{hostname}:{pid}", hostname, pid
 
 
-def beat(*, task_run: bool = False) -> None:
-    """Record that this process is alive (an upsert; never raises into the caller's task)."""
+def beat(*, task_run: bool = False) -> bool:
+    """Record that this process is alive (an upsert; never raises into the caller's task).
+
+    Returns False when the database refused it (the caller may drop its connection)."""
     worker, hostname, pid = _identity()
     now = timezone.now()
     try:
@@ -49,6 +51,8 @@ def beat(*, task_run: bool = False) -> None:
             )
     except DatabaseError:
         logger.warning("could not record the worker heartbeat", exc_info=True)
+        return False
+    return True
 
 
 def max_age() -> timedelta:

@@ -272,7 +272,7 @@ if SCRAPERSKY_AUTO_QUEUE_PAGES not in {"none", "contact", "all"}:
     )
 SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
 SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
-# Consumer tasks one kick starts (default: one per django-q2 worker).
+# Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
 SCRAPERSKY_KICK_CONSUMERS = int(os.environ.get("SCRAPERSKY_KICK_CONSUMERS") or 0) or None
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = float(

@@ -19,6 +19,7 @@ the worker (recycling, its own stop), or when the worker's parent dies.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import math
 import os
@@ -105,14 +106,23 @@ class WorkerLoop:
     # --- lanes ---------------------------------------------------------------------------------
     def _lane(self, workflow: Workflow) -> None:
         wake = self.wakes[workflow.name]
+        failing = False
         try:
             while not self.stopping.is_set():
                 pause = self.poll
                 try:
                     if has_ready_rows(workflow):
                         pause = self._run(workflow)
+                    if failing:
+                        logger.info("%s: lane working again", workflow.name)
+                        failing = False
                 except Exception:
-                    logger.exception("%s: lane failed; retrying", workflow.name)
+                    # The database restarting or unreachable: the traceback once per outage.
+                    if failing:
+                        logger.warning("%s: lane still failing", workflow.name)
+                    else:
+                        logger.exception("%s: lane failed; retrying", workflow.name)
+                    failing = True
                     connection.close()  # a broken connection is reopened on the next query
                     pause = ERROR_PAUSE_SECONDS
                 wake.wait(pause)
@@ -156,7 +166,8 @@ class WorkerLoop:
                 now = time.monotonic()
                 if now >= next_beat:
                     next_beat = now + BEAT_SECONDS
-                    heartbeat.beat()
+                    if not heartbeat.beat():
+                        connection.close()  # reconnect on the next beat (database restarted?)
                 if now >= next_reap:
                     next_reap = now + REAP_SECONDS
                     self._reap()
@@ -186,6 +197,8 @@ def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
     _current = loop
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
+        # `kill -USR1 PID` prints every thread's stack to stderr: what a wedged worker waits on.
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     loop.start()
     return loop
 
