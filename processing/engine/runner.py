@@ -390,7 +390,6 @@ class _Run:
                         )
                     except Exception:
                         logger.exception("%s: lease renewal failed", self.workflow.name)
-                        connection.close()  # a dropped connection is reopened next time
                         continue
                     with self.held_lock:  # rows finished meanwhile are not lost
                         lost = sorted(i for i in set(ids) - set(kept) if i in self.held)
