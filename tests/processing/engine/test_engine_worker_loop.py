@@ -157,3 +157,19 @@ def test_a_killed_worker_is_replaced_and_its_rows_rescued_within_seconds(workers
     assert wait_for(lambda: statuses() == {"Complete": len(ids)}, timeout=120), statuses()
     replacement = WorkerHeartbeat.objects.exclude(pid=victim).filter(pid__in=psutil.pids())
     assert replacement.count() >= 2  # the surviving worker and the sentinel's reincarnation
+
+
+def test_rows_whose_lease_ran_out_are_rescued_within_seconds_by_a_running_cluster(
+    workers, record_file
+):
+    from processing.engine import claims
+
+    ids = queue_rows(5)
+    # Held by a worker elsewhere that stopped renewing: only its 1 s lease can free the rows.
+    assert claims.claim(A, token="elsewhere:1:x:1", batch_size=5, lease_seconds=1) == ids
+    cluster(workers, record_file)
+    started = time.monotonic()
+    assert wait_for(lambda: statuses() == {"Complete": 5}, timeout=30), statuses()
+    # The loops reap every second (the schedule only every minute): lease + reap + start-up.
+    assert time.monotonic() - started < 5
+    assert sorted(recorded(record_file)) == ids
