@@ -12,7 +12,10 @@ class ProcessingConfig(AppConfig):
         from django_q.signals import post_spawn, pre_execute
 
         from processing import heartbeat
+        from processing.engine import worker_loop
 
         # Every worker process tells the health check it is alive: at start and on every task.
         post_spawn.connect(heartbeat.on_spawn, dispatch_uid="scrapersky-heartbeat-spawn")
         pre_execute.connect(heartbeat.on_execute, dispatch_uid="scrapersky-heartbeat-execute")
+        # ... and serves every workflow from the moment it exists (processing/engine/worker_loop).
+        post_spawn.connect(worker_loop.start_in_worker, dispatch_uid="scrapersky-worker-loop")

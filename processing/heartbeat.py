@@ -1,12 +1,14 @@
-"""Worker liveness: heartbeats written by worker processes, read by health checks."""
+"""Worker liveness: heartbeats written by worker processes, read by health checks and the reaper."""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
+from collections.abc import Iterable
 from datetime import timedelta
 
+import psutil
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F
@@ -23,8 +25,10 @@ def _identity() -> tuple[str, str, int]:
     return f"{hostname}:{pid}", hostname, pid
 
 
-def beat(*, task_run: bool = False) -> None:
-    """Record that this process is alive (an upsert; never raises into the caller's task)."""
+def beat(*, task_run: bool = False) -> bool:
+    """Record that this process is alive (an upsert; never raises into the caller's task).
+
+    Returns False when the database refused it (the caller may drop its connection)."""
     worker, hostname, pid = _identity()
     now = timezone.now()
     try:
@@ -47,11 +51,62 @@ def beat(*, task_run: bool = False) -> None:
             )
     except DatabaseError:
         logger.warning("could not record the worker heartbeat", exc_info=True)
+        return False
+    return True
 
 
 def max_age() -> timedelta:
     """How old a heartbeat may be for its worker to count as alive."""
     return timedelta(seconds=getattr(settings, "SCRAPERSKY_HEARTBEAT_MAX_AGE", 150))
+
+
+def dead_after() -> timedelta:
+    """How long a heartbeat must be silent before its worker may be declared dead (the worker
+    engine beats every second; see ``certainly_dead``)."""
+    return timedelta(seconds=getattr(settings, "SCRAPERSKY_HEARTBEAT_DEAD_AFTER", 5))
+
+
+def identity_of(token: str) -> str | None:
+    """The worker (``host:pid``) that wrote a claim token ``host:pid:run:batch``, if readable."""
+    parts = token.split(":")
+    if len(parts) < 3 or not parts[1].isdigit():
+        return None
+    return f"{parts[0]}:{parts[1]}"
+
+
+def process_gone(pid: int) -> bool:
+    """True when no process ``pid`` runs on this machine (a zombie counts as gone)."""
+    try:
+        return psutil.Process(pid).status() in (psutil.STATUS_ZOMBIE, psutil.STATUS_DEAD)
+    except psutil.NoSuchProcess:
+        return True
+    except psutil.Error:
+        return False  # e.g. access denied: it exists
+
+
+def certainly_dead(workers: Iterable[str], *, now=None) -> set[str]:
+    """The workers (``host:pid``) among ``workers`` that cannot be alive.
+
+    Proof needs both: the worker ran on this host and its process is gone, and its heartbeat
+    (if it ever wrote one) has been silent for ``dead_after()``. A worker on another host, or
+    whose pid exists (even reused by another program), is never declared dead here: its rows
+    wait for their lease. The heartbeat condition guards against a second pid namespace that
+    shares this hostname (a container with the host's name), where a live worker's pid would
+    look gone.
+    """
+    host = socket.gethostname()
+    candidates: set[str] = set()
+    for worker in set(workers):
+        name, _, pid = worker.rpartition(":")
+        if name == host and pid.isdigit() and int(pid) != os.getpid() and process_gone(int(pid)):
+            candidates.add(worker)
+    if not candidates:
+        return set()
+    now = now or timezone.now()
+    fresh = WorkerHeartbeat.objects.filter(
+        worker__in=candidates, seen_at__gte=now - dead_after()
+    ).values_list("worker", flat=True)
+    return candidates - set(fresh)
 
 
 def alive_workers(now=None) -> list[WorkerHeartbeat]:

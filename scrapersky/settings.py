@@ -79,9 +79,10 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI served locally: no CDN needed
+    # processing before django_q: its qcluster command (a clean stop) replaces django-q2's.
+    "processing",
     "django_q",
     "curation",
-    "processing",
 ]
 
 MIDDLEWARE = [
@@ -280,7 +281,7 @@ SCRAPERSKY_DNS_TIMEOUT = float(os.environ.get("SCRAPERSKY_DNS_TIMEOUT", "5"))
 SCRAPERSKY_DNS_CACHE_SECONDS = float(os.environ.get("SCRAPERSKY_DNS_CACHE_SECONDS", "300"))
 SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
 SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
-# Consumer tasks one kick starts (default: one per django-q2 worker).
+# Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
 SCRAPERSKY_KICK_CONSUMERS = int(os.environ.get("SCRAPERSKY_KICK_CONSUMERS") or 0) or None
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = float(

@@ -264,3 +264,23 @@ def requeue_stuck(workflow: Workflow, ids: Iterable[int] | None = None) -> list[
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return sorted(row[0] for row in cursor.fetchall())
+
+
+def end_leases_of(workflow: Workflow, workers: Iterable[str]) -> list[int]:
+    """End now the leases of Processing rows held by dead workers (``host:pid`` prefixes of their
+    claim tokens), so the next ``reap`` rescues them without waiting for the lease to run out.
+
+    Only for workers proven dead (``processing.heartbeat.certainly_dead``).
+    """
+    prefixes = [f"{worker}:" for worker in workers]
+    if not prefixes:
+        return []
+    n = _names(workflow)
+    sql = f"""
+        UPDATE {n.table} SET {n.lease} = now() - interval '1 millisecond'
+         WHERE {n.proc} = 'Processing'::{n.proc_type} AND {n.lease} >= now()
+           AND {n.worker} ^@ ANY(%s::text[])
+        RETURNING id"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [prefixes])
+        return sorted(row[0] for row in cursor.fetchall())

@@ -1,4 +1,8 @@
-"""kick_consumer: start a workflow's consumer now instead of waiting for its schedule."""
+"""kick_consumer: wake a workflow's consumer now instead of waiting for its next poll or schedule.
+
+In a cluster worker the kicked task wakes the workflow's lane of the worker loop (which also
+polls every quarter second by itself); where no worker loop runs, the task drains the queue.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from scrapersky.workflows import get_workflow
 logger = logging.getLogger(__name__)
 
 # A burst of curation calls (an admin action per page of results, an API client looping) must
-# not put one consumer task per call on the broker: one consumer drains the whole queue. Kicks
+# not put one consumer task per call on the broker: one wake-up serves the whole queue. Kicks
 # within DEBOUNCE_SECONDS of the last one are folded into a single trailing kick, so rows
 # committed just after a consumer found the queue empty still get a consumer within the window.
 DEBOUNCE_SECONDS = 0.5
@@ -63,10 +67,9 @@ def _trailing_kick(workflow_name: str) -> None:
 
 
 def consumers_per_kick() -> int:
-    """How many consumer tasks one kick starts: by default one per cluster worker, so a large
-    queue is drained by every worker at once (consumers that find it empty exit at once)."""
-    default = settings.Q_CLUSTER.get("workers", 1) if hasattr(settings, "Q_CLUSTER") else 1
-    return max(1, int(getattr(settings, "SCRAPERSKY_KICK_CONSUMERS", None) or default))
+    """How many consumer tasks one kick enqueues: by default one. Every worker's loop already
+    serves every workflow, so one wake-up is enough; more only help clusters without it."""
+    return max(1, int(getattr(settings, "SCRAPERSKY_KICK_CONSUMERS", None) or 1))
 
 
 def _enqueue(workflow_name: str) -> None:

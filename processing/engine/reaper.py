@@ -1,23 +1,51 @@
-"""The reaper: rescue rows whose worker died (lease expired) in every workflow."""
+"""The reaper: rescue rows whose worker died (lease expired, or the worker proven dead)."""
 
 from __future__ import annotations
 
 import logging
 
+from processing import heartbeat
 from processing.engine import claims
-from scrapersky.workflows import all_workflows
+from scrapersky.workflows import Workflow, all_workflows
 
 logger = logging.getLogger(__name__)
+
+
+def dead_holders(workflow: Workflow) -> set[str]:
+    """Workers (``host:pid``) holding Processing rows of ``workflow`` that are proven dead.
+
+    The distinct claim tokens are read through the partial lease index (rows in flight only).
+    """
+    tokens = (
+        workflow.model.objects.filter(**{workflow.processing_field: "Processing"})
+        .values_list(workflow.col("worker"), flat=True)
+        .distinct()
+    )
+    holders = {heartbeat.identity_of(token) for token in tokens if token}
+    return heartbeat.certainly_dead(holders - {None})
 
 
 def reap_expired_leases() -> dict[str, dict[str, list[int]]]:
     """Requeue Processing rows whose lease expired, or set them Error after max_attempts.
 
     A live worker renews its leases (heartbeat), so only rows of dead or wedged workers are
-    touched. Returns ``{workflow: {"requeued": [ids], "errored": [ids]}}``.
+    touched. Rows of a worker proven dead (``heartbeat.certainly_dead``: its process is gone from
+    this host and its heartbeat is silent) have their lease ended first, so they are rescued at
+    once instead of after the whole lease. Returns ``{workflow: {"requeued": [ids], "errored":
+    [ids]}}``.
     """
     report: dict[str, dict[str, list[int]]] = {}
     for workflow in all_workflows():
+        dead = dead_holders(workflow)
+        if dead:
+            ended = claims.end_leases_of(workflow, sorted(dead))
+            if ended:
+                logger.warning(
+                    "%s: workers %s are gone; ending the leases of rows %s",
+                    workflow.name,
+                    sorted(dead),
+                    ended,
+                )
         reaped = claims.reap(workflow, max_attempts=workflow.settings.max_attempts)
         report[workflow.name] = {"requeued": reaped.requeued, "errored": reaped.errored}
         if reaped.requeued:

@@ -38,6 +38,9 @@ _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 # Rows with nothing to persist are completed this many at a time (see _Run._worker).
 COMPLETE_GROUP = 100
 COMPLETE_GROUP_SECONDS = 0.25  # ... or after this long, so progress stays visible
+# An empty claim while rows are still in flight is tried again this often: rows queued while the
+# last batch finishes start at once instead of waiting for the run to end (issue 11.1).
+IN_FLIGHT_POLL_SECONDS = 0.2
 
 
 @dataclass
@@ -97,8 +100,13 @@ def run_consumer(
     now: Callable[[], datetime] = timezone.now,
     clock: Callable[[], float] = time.monotonic,
     handle_signals: bool = True,
+    time_budget: float | None = None,
 ) -> RunResult:
     """Drain a workflow's queue until it is empty, the time budget is spent, or a stop.
+
+    ``time_budget`` overrides the workflow's knob (the worker engine's lanes pass ``math.inf``:
+    they are not django-q2 tasks, so no task timeout bounds them). "Empty" means a claim found
+    nothing and no row of this run is still in flight.
 
     Rows are claimed ``batch_size`` at a time (one statement, SKIP LOCKED) and processed by
     ``concurrency`` threads; no transaction is open while a service does I/O. Leases of held rows
@@ -114,13 +122,17 @@ def run_consumer(
         now=now,
         clock=clock,
         handle_signals=handle_signals,
+        time_budget=time_budget,
     ).run()
 
 
 class _Run:
-    def __init__(self, workflow: Workflow, *, stop, knobs, service, now, clock, handle_signals):
+    def __init__(
+        self, workflow: Workflow, *, stop, knobs, service, now, clock, handle_signals, time_budget
+    ):
         self.workflow = workflow
         self.knobs = knobs or workflow.settings
+        self.time_budget = self.knobs.time_budget if time_budget is None else time_budget
         self.stop = stop
         self.service = service
         self.now = now
@@ -175,6 +187,10 @@ class _Run:
                     lease_seconds=self.knobs.lease_seconds,
                 )
                 if not ids:
+                    if self._in_flight():
+                        # Threads still hold rows: keep claiming for rows queued meanwhile.
+                        self.stop.wait(IN_FLIGHT_POLL_SECONDS)
+                        continue
                     self.result.stopped_by = "empty"
                     break
                 self.result.claimed += len(ids)
@@ -212,9 +228,13 @@ class _Run:
             return "stop event"
         if os.getppid() != self.ppid:
             return "parent exited"
-        if self.clock() - started >= self.knobs.time_budget:
+        if self.clock() - started >= self.time_budget:
             return "time budget"
         return ""
+
+    def _in_flight(self) -> bool:
+        with self.held_lock:
+            return bool(self.held)
 
     # --- row processing (worker threads) -------------------------------------------------------
     def _worker(self) -> None:

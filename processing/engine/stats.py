@@ -27,6 +27,19 @@ class WorkflowStats:
         return asdict(self)
 
 
+def ready_filter(workflow: Workflow, *, now) -> Q:
+    """Queued rows not in backoff: what a claim would take."""
+    return Q(**{workflow.processing_field: "Queued"}) & (
+        Q(**{f"{workflow.col('next_attempt_at')}__isnull": True})
+        | Q(**{f"{workflow.col('next_attempt_at')}__lte": now})
+    )
+
+
+def has_ready_rows(workflow: Workflow, *, now=None) -> bool:
+    """Whether a claim would find a row: one probe of the partial queue index."""
+    return workflow.model.objects.filter(ready_filter(workflow, now=now or timezone.now())).exists()
+
+
 def oldest_queued_seconds(workflow: Workflow, *, now) -> float | None:
     """Age of the oldest queued row: the first entry of the partial queue index."""
     oldest = workflow.model.objects.filter(**{workflow.processing_field: "Queued"}).aggregate(
@@ -56,11 +69,7 @@ def workflow_stats(workflow: Workflow, *, minutes: int = 60, now=None) -> Workfl
         (row[proc] or "None"): row["n"]
         for row in model.objects.values(proc).annotate(n=Count("pk")).order_by()
     }
-    queued = Q(**{proc: "Queued"})
-    ready = queued & (
-        Q(**{f"{workflow.col('next_attempt_at')}__isnull": True})
-        | Q(**{f"{workflow.col('next_attempt_at')}__lte": now})
-    )
+    ready = ready_filter(workflow, now=now)
     recent = Q(**{f"{workflow.col('finished_at')}__gte": now - timedelta(minutes=minutes)})
     agg = model.objects.aggregate(
         ready=Count("pk", filter=ready),

@@ -12,6 +12,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -147,6 +148,16 @@ class Workers:
         self.procs.append(proc)
         return proc
 
+    def session_pids(self, proc: subprocess.Popen) -> list[int]:
+        """Live processes of ``proc``'s session (it was started in its own): the whole cluster,
+        orphans included, whoever their parent now is."""
+        pids = []
+        for pid in psutil.pids():
+            with contextlib.suppress(psutil.Error, OSError):
+                if os.getsid(pid) == proc.pid and psutil.Process(pid).status() != "zombie":
+                    pids.append(pid)
+        return pids
+
     def signal_group(self, proc: subprocess.Popen, signum: int) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signum)
@@ -155,6 +166,9 @@ class Workers:
         for proc in self.procs:
             self.signal_group(proc, signal.SIGKILL)
             proc.wait(timeout=10)
+            for pid in self.session_pids(proc):  # orphans that left the process group
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture

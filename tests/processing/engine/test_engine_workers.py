@@ -1,4 +1,5 @@
-"""Real worker processes: four consumers exactly-once, a kicked cluster, SIGKILL, SIGTERM."""
+"""Real worker processes: four consumers exactly-once, a kicked cluster, SIGKILL (stops: see
+test_engine_worker_loop)."""
 
 from __future__ import annotations
 
@@ -95,32 +96,3 @@ def test_sigkilled_cluster_rows_are_reaped_and_finished_by_a_fresh_consumer(
     assert result.stopped_by == "empty"
     assert statuses() == {"Complete": len(ids)}
     assert set(recorded(record_file)) == set(ids)  # none lost (some ran twice: they died mid-way)
-
-
-@pytest.mark.parametrize("whole_group", [True, False], ids=["group", "main-only"])
-def test_sigterm_stops_a_cluster_leaving_no_row_processing(workers, record_file, whole_group):
-    queue_rows(400)
-    knobs = {"batch_size": 20, "concurrency": 2, "time_budget": 5}
-    env = worker_env(overrides(**knobs), record_file, Q_WORKERS="2", ENGINE_RECORD_SLEEP="0.05")
-    cluster = _start_cluster(workers, env)
-    from processing.engine.kick import kick_consumer
-
-    kick_consumer(WORKFLOW)
-    assert wait_for(lambda: statuses().get("Processing", 0) > 0, timeout=30)
-    if whole_group:  # systemd's control-group kill, Ctrl-C in a terminal, `up` stopping
-        workers.signal_group(cluster, signal.SIGTERM)
-    else:  # only the cluster's main process: it waits for running tasks
-        cluster.send_signal(signal.SIGTERM)
-    # The consumer finishes or releases its rows within seconds; django-q2's own processes can
-    # linger after a group SIGTERM (its sentinel dies on SIG_DFL), so a supervisor's follow-up
-    # SIGKILL is simulated: the rows must already tell the truth by then.
-    if whole_group:
-        assert wait_for(lambda: statuses().get("Processing", 0) == 0, timeout=30)
-        time.sleep(1)
-        workers.signal_group(cluster, signal.SIGKILL)
-    cluster.wait(timeout=40)
-    counts = statuses()
-    assert "Processing" not in counts, counts
-    assert counts.get("Complete", 0) + counts.get("Queued", 0) == 400
-    released = WF.model.objects.filter(**{WF.processing_field: "Queued"})
-    assert set(released.values_list(WF.col("attempts"), flat=True)) <= {0}

@@ -1,0 +1,151 @@
+"""Running the django-q2 cluster so that it stops cleanly: no hang on SIGTERM, no orphans.
+
+django-q2's ``qcluster`` (1.11) has two stop faults (issue 16.4):
+
+- SIGTERM to the process group kills the sentinel at once (its SIGTERM is ``SIG_DFL``) while the
+  main process's handler calls ``stop_event.set()``: a ``multiprocessing.Event`` whose condition
+  still counts the dead sentinel as a sleeper, so ``set()`` waits for it forever.
+- SIGKILL of the main process leaves the sentinel and its workers running as orphans.
+
+``run_cluster`` starts the same ``django_q.cluster.Cluster`` but owns the stop (Linux):
+
+- every process forked from here (sentinel, workers, pusher, monitor) asks the kernel for
+  SIGTERM when its parent dies (``prctl(PR_SET_PDEATHSIG)``), so killing any level kills the
+  levels below it, and a worker's SIGTERM is graceful (``worker_loop``: rows in flight finish);
+- this process is the *subreaper* of its descendants (``PR_SET_CHILD_SUBREAPER``), so it can
+  wait for every one of them, not only for the sentinel;
+- SIGTERM or SIGINT here terminates the sentinel (never touching the Event) and waits until
+  every descendant has exited; a second signal, or ``stop_timeout`` seconds, SIGKILLs the rest.
+
+prctl has no maintained Python binding (python-prctl is unmaintained and needs a compiler), and
+it is two libc calls, so it is called through ctypes. Elsewhere django-q2 runs unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+import sys
+import time
+
+import psutil
+
+logger = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+DEATH_SIGNAL = signal.SIGTERM
+
+_libc = None
+_forking_parent = 0  # pid of the process about to fork (set in the parent, read in the child)
+
+
+def supported() -> bool:
+    """Whether this platform has prctl (Linux)."""
+    return sys.platform.startswith("linux")
+
+
+def _prctl(option: int, value: int) -> None:
+    global _libc
+    if _libc is None:
+        _libc = ctypes.CDLL(None, use_errno=True)
+    if _libc.prctl(option, value, 0, 0, 0) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"prctl({option}) failed: {os.strerror(errno)}")
+
+
+def _before_fork() -> None:
+    global _forking_parent
+    _forking_parent = os.getpid()
+
+
+def _die_with_parent() -> None:
+    """In a freshly forked child: get SIGTERM when the parent dies, also if it already has."""
+    _prctl(PR_SET_PDEATHSIG, DEATH_SIGNAL)
+    if os.getppid() != _forking_parent:  # it died between fork() and prctl()
+        os.kill(os.getpid(), DEATH_SIGNAL)
+
+
+_hooked = False
+
+
+def _install_fork_hook() -> None:
+    global _hooked
+    if not _hooked:
+        os.register_at_fork(before=_before_fork, after_in_child=_die_with_parent)
+        _hooked = True
+
+
+def _descendants() -> list[psutil.Process]:
+    try:
+        return psutil.Process().children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _signal_all(signum: int) -> None:
+    for child in _descendants():
+        with contextlib.suppress(psutil.Error):
+            child.send_signal(signum)
+
+
+def _reap_children(deadline: float) -> bool:
+    """Wait for every child (orphaned descendants included); True when none is left."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        if pid:
+            continue
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
+
+
+def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
+    """Run a django-q2 cluster until a signal (or ``run_once``); return the exit status.
+
+    0 after a stop by signal, 1 when the sentinel died by itself (so a supervisor restarts us).
+    """
+    from django_q.cluster import Cluster
+
+    _install_fork_hook()
+    _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    cluster = Cluster()  # installs django-q2's handlers; ours replace them below
+    stopping = {"signal": None}
+
+    def on_signal(signum, frame):
+        if stopping["signal"] is not None:
+            logger.warning("second signal: killing the cluster's processes")
+            _signal_all(signal.SIGKILL)
+            return
+        stopping["signal"] = signum
+        logger.info("stopping: rows in flight finish, the others are released")
+        sentinel = cluster.sentinel
+        if sentinel is not None and sentinel.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(sentinel.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        cluster.start()
+    except RuntimeError:
+        if stopping["signal"] is None:
+            raise  # the sentinel could not start (django-q2 logged why)
+    if run_once:
+        on_signal(signal.SIGTERM, None)
+    cluster.sentinel.join()
+    if stopping["signal"] is None:
+        logger.error("the cluster's sentinel died (exit code %s)", cluster.sentinel.exitcode)
+        _signal_all(signal.SIGTERM)  # they got it from the kernel too; this is belt and braces
+    if not _reap_children(time.monotonic() + stop_timeout):
+        logger.error("cluster processes still running after %ss: killing them", stop_timeout)
+        _signal_all(signal.SIGKILL)
+        _reap_children(time.monotonic() + 10)
+    logger.info("cluster stopped")
+    return 0 if stopping["signal"] is not None else 1

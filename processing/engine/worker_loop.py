@@ -1,0 +1,213 @@
+"""The worker loop: one long-lived consumer in each django-q2 worker process, for every workflow.
+
+Why not one django-q2 task per consumer run: a task holds its worker process until it returns, so
+with ``Q_WORKERS=2`` two runs draining one workflow's backlog starved every other workflow (issue
+11). Here each worker process runs, beside django-q2's own task loop, one *lane* per workflow:
+a thread that looks for ready rows every ``POLL_SECONDS`` and, while there are any, runs
+``runner.run_consumer`` with the workflow's own ``concurrency`` and ``batch_size``. Lanes are
+independent, so a backlog in one workflow never delays another's rows by more than one poll.
+The process's main thread stays django-q2's: kicks, schedules, the reaper and any other task
+still run there, and nothing holds a worker for a whole backlog.
+
+A supervisor thread beats the worker heartbeat and runs the reaper every ``REAP_SECONDS`` (so
+rows of a dead worker are rescued about a second after their lease ends, or at once when the
+worker is proven dead). The loop starts when django-q2 spawns the worker (``post_spawn``), so a
+(re)started cluster claims as soon as its workers exist. It stops on SIGTERM (rows started are
+finished, the rest released, then the process exits as SIGTERM would have), when django-q2 ends
+the worker (recycling, its own stop), or when the worker's parent dies.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import math
+import os
+import signal
+import threading
+import time
+
+from django.db import connection
+
+from processing import heartbeat
+from processing.engine import reaper, runner
+from processing.engine.stats import has_ready_rows
+from scrapersky.workflows import Workflow, all_workflows
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.25  # an idle lane looks for ready rows this often
+BEAT_SECONDS = 1.0  # the worker heartbeat
+REAP_SECONDS = 1.0  # the reaper
+SUPERVISE_SECONDS = 0.1  # how quickly the loop notices its process ending
+ERROR_PAUSE_SECONDS = 2.0  # after a database error (server restarting, connection lost)
+NO_SERVICE_PAUSE_SECONDS = 30.0  # a workflow whose service cannot be imported
+
+_current: WorkerLoop | None = None
+
+
+class WorkerLoop:
+    """The lanes and the supervisor of one worker process."""
+
+    def __init__(self, workflows: list[Workflow] | None = None, *, poll: float = POLL_SECONDS):
+        self.workflows = workflows if workflows is not None else all_workflows()
+        self.poll = poll
+        self.stopping = threading.Event()
+        self.reason = ""
+        self.wakes = {w.name: threading.Event() for w in self.workflows}
+        self._run_stops: set[threading.Event] = set()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._ppid = os.getppid()
+
+    # --- lifecycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        for workflow in self.workflows:
+            self._spawn(f"lane-{workflow.name}", self._lane, workflow)
+        self._spawn("worker-loop", self._supervise)
+        logger.info("worker loop started: lanes %s", ", ".join(self.wakes))
+
+    def _spawn(self, name: str, target, *args) -> None:
+        # Not daemon threads: at interpreter exit Python waits for them, so rows in flight are
+        # finished (or released) before the process goes away.
+        thread = threading.Thread(target=target, args=args, name=name)
+        self._threads.append(thread)
+        thread.start()
+
+    def stop(self, reason: str) -> None:
+        """Stop claiming; each lane finishes the rows it started and releases the others."""
+        with self._lock:
+            if not self.stopping.is_set():
+                self.reason = reason
+                logger.info("worker loop stopping (%s)", reason)
+            self.stopping.set()
+            for event in self._run_stops:
+                event.set()
+        for wake in self.wakes.values():
+            wake.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for every thread of the loop; True when all have ended."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for thread in self._threads:
+            if thread is threading.current_thread():
+                continue
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._threads if t is not threading.current_thread())
+
+    def nudge(self, workflow_name: str) -> bool:
+        """Make a lane look for rows now (a kick); False when this loop has no such lane."""
+        wake = self.wakes.get(workflow_name)
+        if wake is None:
+            return False
+        wake.set()
+        return True
+
+    # --- lanes ---------------------------------------------------------------------------------
+    def _lane(self, workflow: Workflow) -> None:
+        wake = self.wakes[workflow.name]
+        failing = False
+        try:
+            while not self.stopping.is_set():
+                pause = self.poll
+                try:
+                    if has_ready_rows(workflow):
+                        pause = self._run(workflow)
+                    if failing:
+                        logger.info("%s: lane working again", workflow.name)
+                        failing = False
+                except Exception:
+                    # The database restarting or unreachable: the traceback once per outage.
+                    if failing:
+                        logger.warning("%s: lane still failing", workflow.name)
+                    else:
+                        logger.exception("%s: lane failed; retrying", workflow.name)
+                    failing = True
+                    connection.close()  # a broken connection is reopened on the next query
+                    pause = ERROR_PAUSE_SECONDS
+                wake.wait(pause)
+                wake.clear()
+        finally:
+            connection.close()
+
+    def _run(self, workflow: Workflow) -> float:
+        """One consumer run while rows are ready; returns how long the lane then waits."""
+        run_stop = threading.Event()
+        with self._lock:
+            if self.stopping.is_set():
+                return 0.0
+            self._run_stops.add(run_stop)
+        try:
+            result = runner.run_consumer(
+                workflow.name, stop=run_stop, handle_signals=False, time_budget=math.inf
+            )
+        finally:
+            with self._lock:
+                self._run_stops.discard(run_stop)
+        if result.stopped_by == "no service":
+            return NO_SERVICE_PAUSE_SECONDS
+        return 0.0 if result.stopped_by == "empty" and result.claimed else self.poll
+
+    # --- supervisor ----------------------------------------------------------------------------
+    def _supervise(self) -> None:
+        main = threading.main_thread()
+        next_beat = next_reap = 0.0
+        try:
+            while not self.stopping.wait(SUPERVISE_SECONDS):
+                if not main.is_alive():  # django-q2's worker loop ended (recycle, STOP)
+                    self.stop("worker ending")
+                    break
+                if os.getppid() != self._ppid:
+                    # The sentinel died and no death signal came (not started by our qcluster,
+                    # or not Linux): stop the way SIGTERM does, which also ends the process.
+                    logger.warning("worker loop: parent process gone; stopping")
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    break
+                now = time.monotonic()
+                if now >= next_beat:
+                    next_beat = now + BEAT_SECONDS
+                    if not heartbeat.beat():
+                        connection.close()  # reconnect on the next beat (database restarted?)
+                if now >= next_reap:
+                    next_reap = now + REAP_SECONDS
+                    self._reap()
+        finally:
+            connection.close()
+
+    def _reap(self) -> None:
+        try:
+            reaper.reap_expired_leases()
+        except Exception:
+            logger.warning("worker loop: reaping failed", exc_info=True)
+            connection.close()
+
+
+def current() -> WorkerLoop | None:
+    """The loop of this process (running or stopping), if it has one."""
+    return _current
+
+
+def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
+    """django-q2 ``post_spawn`` receiver: start this worker process's loop, and make SIGTERM
+    stop it gracefully (django-q2's workers otherwise die at once on SIGTERM)."""
+    global _current
+    if _current is not None and not _current.stopping.is_set():
+        return _current
+    loop = WorkerLoop()
+    _current = loop
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        # `kill -USR1 PID` prints every thread's stack to stderr: what a wedged worker waits on.
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
+    loop.start()
+    return loop
+
+
+def _on_sigterm(signum, frame) -> None:
+    # Runs in the worker's main thread; the lanes keep running while it waits for them.
+    loop = _current
+    if loop is not None:
+        loop.stop("SIGTERM")
+        loop.join()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
