@@ -38,7 +38,7 @@ SERVER = """
 import sys
 sys.path.insert(0, sys.argv[1])
 from processing.demo import SiteServer, generated_web
-server = SiteServer(generated_web(int(sys.argv[2]), int(sys.argv[3])))
+server = SiteServer(generated_web(int(sys.argv[2]), int(sys.argv[3]), slow_every=0))
 print(server.port, flush=True)
 server.serve_forever()
 """
@@ -105,6 +105,7 @@ def main() -> None:
     root.setLevel(logging.INFO)
 
     from processing import fetcher as new
+    from processing.demo import generated_web
 
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(BASE), str(args.hosts), str(args.pages)],
@@ -113,9 +114,14 @@ def main() -> None:
     )
     try:
         port = int(server.stdout.readline())
-        hosts = [f"site{n:04d}.demo" for n in range(args.hosts)]
-        paths = ["/"] + [f"/p/{i}" for i in range(1, args.pages)]
-        urls = [f"http://{h}{p}" for p in paths for h in hosts]
+        sites = generated_web(args.hosts, args.pages, slow_every=0)
+        hosts = [site.host for site in sites]
+        pages = [
+            [site.base + path for path, (ct, _) in site.resources.items() if "html" in ct]
+            for site in sites
+        ]
+        # interleaved across hosts, as the engine's batches are
+        urls = [page[i] for i in range(max(map(len, pages))) for page in pages if i < len(page)]
         options = {
             "ALLOWED_NETWORKS": ["127.0.0.0/8"],
             "CONNECT_TO": {f"{h}:80": f"127.0.0.1:{port}" for h in hosts},
