@@ -487,11 +487,13 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     sys.path.insert(0, str(BASE))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
-    os.environ["SCRAPERSKY_WORKFLOWS_JSON"] = args.workflows_json
     from processing.demo import SiteServer, generated_web
     from scrapersky.workflows import get_workflow
 
-    conc = get_workflow("page_curation").settings.concurrency * args.q_workers
+    # the declared default, or the override (settings are read later, once DATABASE_URL is set)
+    overrides = json.loads(args.workflows_json).get("page_curation", {})
+    per_worker = overrides.get("concurrency", get_workflow("page_curation").knobs.concurrency)
+    conc = per_worker * args.q_workers
     if not args.no_scrapy:
         ensure_ext_venv()
     sites = generated_web(args.sites, args.pages)
@@ -504,6 +506,7 @@ def main() -> None:
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     env.update(
         Q_WORKERS=str(args.q_workers),
+        SCRAPERSKY_WORKFLOWS_JSON=args.workflows_json,
         SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
         SCRAPERSKY_FETCH_CONNECT_TO=",".join(connect_to),
         SCRAPERSKY_AUTO_QUEUE_SITEMAPS="true",
