@@ -1,45 +1,42 @@
-"""The whole pipeline end to end with real workers, beside a Scrapy crawl of the same web.
+"""The whole pipeline as a user meets it, beside a Scrapy crawl of the same web in the same run.
 
-    .venv/bin/python bench/pipeline.py [--sites 300] [--pages 12] [--q-workers 2]
-                                       [--workflows-json '{...}'] [--no-scrapy]
+    .venv/bin/python bench/pipeline.py [--sites 200] [--pages 42] [--q-workers 2]
+                                       [--workflows-json '{...}'] [--no-scrapy] [--no-ours]
 
-Builds ``processing.demo.generated_web(sites, pages)`` (robots.txt → /sitemap.xml → pages; every
-page carries exactly one contact, an email or a phone, so ``sites * pages`` contacts are
-expected) and serves it on 127.0.0.1 (``SiteServer``, one threaded HTTP/1.1 server dispatching
-by Host header). Then, in the same run:
+The web: ``processing.demo.generated_web(sites, pages)``: every common way of publishing a
+sitemap (relative and absolute robots.txt lines, an index with a gzipped child, WordPress's
+wp-sitemap.xml, plain text, no robots.txt, a home-page footer link only, .xml.gz, RSS), a footer
+with the site's shared email and phone on every page, one contact of each page's own, a contact
+page writing its contacts every way the extractor knows, and a few slow hosts (every 40th site
+answers after 0.5 s). It is served on 127.0.0.1 by a threaded HTTP/1.1 server dispatching by
+Host header, in this process (its CPU is not counted for either crawler).
 
 ours
     A scratch database ``scrapersky_bench_pipeline`` (dropped and recreated: migrate, ``sql/``,
-    ``setup_schedules``; dropped on exit) and a real ``manage.py qcluster`` subprocess with
-    ``DATABASE_URL`` pointing at it, ``SCRAPERSKY_FETCH_CONNECT_TO`` mapping every site's
-    ``host:80`` to the server, ``SCRAPERSKY_AUTO_QUEUE_SITEMAPS=true`` and
-    ``SCRAPERSKY_AUTO_QUEUE_PAGES=all`` (the stages overlap, as Scrapy's do). The clock starts
-    when the domains are queued for sitemap_discovery (one ``set_curation_status`` call, as a
-    curator would) and ends when every page is curated; the stage figures are the times at
-    which each queue drained.
-    Everything is persisted: sitemap_files, pages (with status/title/hash), contacts and
-    sightings.
+    ``setup_schedules``; dropped on exit) and ``manage.py qcluster`` (``Q_WORKERS`` workers, the
+    README's way) with default settings except what the loopback web needs: loopback allowed,
+    ``CONNECT_TO`` mapping each site's port 80 to the server and port 443 to a closed loopback
+    port (no TLS there: https is refused, as for a site without https), and the two auto-queue
+    settings that chain the stages without a curator (``SCRAPERSKY_AUTO_QUEUE_SITEMAPS=true``,
+    ``SCRAPERSKY_AUTO_QUEUE_PAGES=all``). The domains are imported **bare** through the import
+    service with ``queue=True`` (as ``import_domains --queue`` does), so discovery tries https
+    first. The clock starts at the import and ends when no row of any stage is queued or
+    processing. Everything is persisted: sitemap_files, pages, contacts and sightings.
 
 scrapy
-    A ``SitemapSpider`` in the separate venv ``bench/_ext/venv`` (created on first run with
-    ``pip install ultimate-sitemap-parser scrapy``; never a project dependency), started from
-    every site's ``http://host/robots.txt`` (its ``Sitemap:`` line → sitemap → pages), with
-    ROBOTSTXT_OBEY, extracting mailto/tel links and email/phone regexes from every page and
-    writing page and contact items to a JSON-lines feed (its persistence). Hosts reach the
-    loopback server the way our fetcher's CONNECT_TO does (curl's ``--connect-to``): a download
-    handler sends the request to 127.0.0.1:PORT with the site's ``Host`` header and hands the
-    response back under the original URL, so robots.txt, dupe filter, per-domain slots and
-    relative links all see the real host names. Concurrency matches ours: CONCURRENT_REQUESTS =
-    q-workers x page_curation concurrency, CONCURRENT_REQUESTS_PER_DOMAIN = the fetcher's
-    PER_HOST_CONCURRENCY (2).
+    A spider in the separate venv ``bench/_ext/venv`` (created on first run with
+    ``pip install scrapy``; never a project dependency), told where each site's sitemap is (it
+    does no discovery: an advantage), reading urlset / index / gzip / text / RSS, with
+    ROBOTSTXT_OBEY, CONCURRENT_REQUESTS = ours (Q_WORKERS x page_curation concurrency) and
+    CONCURRENT_REQUESTS_PER_DOMAIN = 8, extracting mailto/tel links and email/phone regexes, and
+    writing page and contact items to a JSON-lines feed (its persistence). Hosts reach the server
+    as our CONNECT_TO does: a download handler connects to 127.0.0.1:PORT with the site's Host.
 
-Domains are stored as ``http://siteNNNN.demo`` by default (``--domains http``), so discovery,
-like the spider, starts at http (the generated web has no https). ``--domains bare`` stores the
-bare names, as an import would: discovery then tries https first, and each https probe of a site
-without TLS costs the fetcher's connection retries (see the printed notes).
-
-Knobs go through the environment only: ``--q-workers`` → Q_WORKERS, ``--workflows-json`` →
-SCRAPERSKY_WORKFLOWS_JSON (per-workflow batch_size / concurrency ...). Both are printed.
+Printed: pages/s of both and the ratio, CPU seconds per page of the cluster's processes (every
+process of the qcluster session, sampled from /proc; startup excluded) and of the Scrapy
+process, rows in ``Error`` grouped by reason, the time from queueing to the first import, the
+first curated page and the first contact (and each stage's start after its first queued row),
+contacts found of those published, and the cluster's peak RSS.
 """
 
 from __future__ import annotations
@@ -47,12 +44,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import scratch
@@ -60,23 +61,31 @@ import scratch
 BASE = Path(__file__).resolve().parent.parent
 EXT = BASE / "bench" / "_ext"
 EXT_PYTHON = EXT / "venv" / "bin" / "python"
-EXT_PACKAGES = ["ultimate-sitemap-parser", "scrapy"]
+EXT_PACKAGES = ["scrapy"]
 DB = "scrapersky_bench_pipeline"
-PAGE_CURATION_CONCURRENCY = 16  # scrapersky/workflows.py default, unless overridden
-PER_HOST_CONCURRENCY = 2  # processing/fetcher/config.py default
+SCRAPY_PER_DOMAIN = 8
+WORKFLOW_COLUMNS = (
+    ("sitemap_discovery", "domains"),
+    ("sitemap_import", "sitemap_files"),
+    ("page_curation", "pages"),
+)
 
 
 # --------------------------------------------------------------------------------------------
 # the Scrapy side (runs in bench/_ext/venv; imports nothing from the project)
 
 
-def scrapy_child(port: int, hosts_file: str, out_file: str, conc: int, per_host: int) -> dict:
+def scrapy_child(port: int, entries_file: str, out_file: str, conc: int, per_host: int) -> dict:
+    import gzip
     import re
+    import resource
     from urllib.parse import urlsplit, urlunsplit
 
+    import scrapy
+    from lxml import etree
     from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
     from scrapy.crawler import CrawlerProcess
-    from scrapy.spiders import SitemapSpider
+    from scrapy.utils.sitemap import Sitemap
 
     target = f"127.0.0.1:{port}"
 
@@ -98,12 +107,39 @@ def scrapy_child(port: int, hosts_file: str, out_file: str, conc: int, per_host:
     email_re = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
     phone_re = re.compile(r"\+?\d[\d ()./-]{7,}\d")
 
-    class ContactSpider(SitemapSpider):
+    class ContactSpider(scrapy.Spider):
         name = "contacts"
 
-        def __init__(self, hosts, **kwargs):
+        def __init__(self, entries, **kwargs):
             super().__init__(**kwargs)
-            self.sitemap_urls = [f"http://{h}/robots.txt" for h in hosts]
+            self.entries = entries
+
+        async def start(self):
+            for url in self.entries:
+                yield scrapy.Request(url, callback=self.parse_sitemap)
+
+        def start_requests(self):  # Scrapy < 2.13
+            for url in self.entries:
+                yield scrapy.Request(url, callback=self.parse_sitemap)
+
+        def parse_sitemap(self, response):
+            body = response.body
+            if body[:2] == b"\x1f\x8b":
+                body = gzip.decompress(body)
+            if not body.lstrip().startswith(b"<"):
+                for line in body.decode("utf-8", "replace").splitlines():
+                    if line.strip():
+                        yield scrapy.Request(line.strip(), callback=self.parse)
+                return
+            root = etree.fromstring(body, etree.XMLParser(resolve_entities=False))
+            if etree.QName(root).localname == "rss":
+                for link in root.iterfind("channel/item/link"):
+                    yield scrapy.Request(link.text.strip(), callback=self.parse)
+                return
+            sitemap = Sitemap(body)
+            callback = self.parse_sitemap if sitemap.type == "sitemapindex" else self.parse
+            for entry in sitemap:
+                yield scrapy.Request(entry["loc"], callback=callback)
 
         def parse(self, response):
             host = urlsplit(response.url).hostname
@@ -126,7 +162,7 @@ def scrapy_child(port: int, hosts_file: str, out_file: str, conc: int, per_host:
                 if 10 <= len(digits) <= 15:
                     yield {"type": "contact", "domain": host, "kind": "phone", "value": digits}
 
-    hosts = Path(hosts_file).read_text().split()
+    entries = Path(entries_file).read_text().split()
     process = CrawlerProcess(
         settings={
             "DOWNLOAD_HANDLERS": {"http": ConnectToHandler},
@@ -142,15 +178,16 @@ def scrapy_child(port: int, hosts_file: str, out_file: str, conc: int, per_host:
         }
     )
     crawler = process.create_crawler(ContactSpider)
-    started = time.perf_counter()
-    process.crawl(crawler, hosts=hosts)
+    started, cpu = time.perf_counter(), time.process_time()
+    process.crawl(crawler, entries=entries)
     process.start()
     seconds = time.perf_counter() - started
     stats = crawler.stats.get_stats()
     return {
         "seconds": seconds,
+        "cpu": time.process_time() - cpu,
+        "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         "requests": stats.get("downloader/request_count", 0),
-        "responses_200": stats.get("downloader/response_status_count/200", 0),
     }
 
 
@@ -162,11 +199,11 @@ def ensure_ext_venv() -> None:
     subprocess.run([str(EXT_PYTHON), "-m", "pip", "install", "-q", *EXT_PACKAGES], check=True)
 
 
-def run_scrapy(port: int, hosts: list[str], conc: int, per_host: int, workdir: Path) -> dict:
-    hosts_file = workdir / "hosts.txt"
-    hosts_file.write_text("\n".join(hosts))
+def run_scrapy(port: int, sites, conc: int, workdir: Path) -> dict:
+    entries = workdir / "entries.txt"
+    entries.write_text("\n".join(site.entry for site in sites))
     out = workdir / "scrapy-items.jsonl"
-    args = [str(port), str(hosts_file), str(out), str(conc), str(per_host)]
+    args = [str(port), str(entries), str(out), str(conc), str(SCRAPY_PER_DOMAIN)]
     proc = subprocess.run(
         [str(EXT_PYTHON), str(Path(__file__).resolve()), "--scrapy-child", *args],
         stdout=subprocess.PIPE,
@@ -183,8 +220,10 @@ def run_scrapy(port: int, hosts: list[str], conc: int, per_host: int, workdir: P
             if item["type"] == "page":
                 pages += item["status"] == 200
             else:
-                contacts.add((item["domain"], item["kind"], item["value"]))
-    result.update(pages=pages, contacts=len(contacts), items_bytes=out.stat().st_size)
+                value = "+" + item["value"] if item["kind"] == "phone" else item["value"]
+                contacts.add((item["domain"], item["kind"], value))
+    expected = {(s.host, k, v) for s in sites for k, v in s.expected if k != "social"}
+    result.update(pages=pages, contacts=len(contacts & expected), expected=len(expected))
     return result
 
 
@@ -192,20 +231,64 @@ def run_scrapy(port: int, hosts: list[str], conc: int, per_host: int, workdir: P
 # our side
 
 
-def prepare_database(env: dict[str, str]) -> str:
-    """Create the scratch database, migrate, apply sql/, sync schedules; return the admin URL."""
-    admin_url = scratch.admin_url()
+def prepare_database(env: dict[str, str]) -> None:
+    """Create the scratch database, migrate, apply sql/, sync schedules."""
     env["DATABASE_URL"] = scratch.recreate(DB)
     manage = [sys.executable, str(BASE / "manage.py")]
     quiet = {"env": env, "check": True, "stdout": subprocess.DEVNULL}
     subprocess.run([*manage, "migrate", "-v0", "--skip-checks"], **quiet)
     subprocess.run([*manage, "apply_sql"], **quiet)
     subprocess.run([*manage, "setup_schedules"], **quiet)
-    return admin_url
+
+
+class ProcessGroupMonitor(threading.Thread):
+    """Samples /proc for every process of one session: CPU seconds per pid and summed RSS."""
+
+    TICK = os.sysconf("SC_CLK_TCK")
+    PAGE = os.sysconf("SC_PAGE_SIZE")
+
+    def __init__(self, session: int, interval: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.session = session
+        self.interval = interval
+        self.cpu: dict[int, float] = {}
+        self.peak_rss = 0
+        self._stop_event = threading.Event()
+        self._lock = threading.Lock()
+
+    def sample(self) -> None:
+        rss = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) != self.session:  # field 6 of stat: the session id
+                continue
+            cpu = (int(fields[11]) + int(fields[12])) / self.TICK  # utime + stime
+            rss += int(fields[21]) * self.PAGE
+            with self._lock:
+                self.cpu[int(entry)] = max(cpu, self.cpu.get(int(entry), 0.0))
+        self.peak_rss = max(self.peak_rss, rss)
+
+    def total_cpu(self) -> float:
+        self.sample()
+        with self._lock:
+            return sum(self.cpu.values())
+
+    def run(self) -> None:
+        while not self._stop_event.wait(self.interval):
+            self.sample()
+
+    def stop(self) -> None:
+        self._stop_event.set()
 
 
 class Cluster:
-    """``manage.py qcluster`` in its own process group; stderr to a log file."""
+    """``manage.py qcluster`` in its own session (process group); output to a log file."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.log = log
@@ -217,12 +300,14 @@ class Cluster:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        self.monitor = ProcessGroupMonitor(self.proc.pid)
+        self.monitor.start()
 
-    def wait_ready(self, workers: int, timeout: float = 60) -> None:
+    def wait_ready(self, workers: int, timeout: float = 90) -> None:
         """Until every worker process has spawned (its heartbeat row exists)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if _counts("SELECT count(*) FROM worker_heartbeats")[0] >= workers:
+            if _row("SELECT count(*) FROM worker_heartbeats")[0] >= workers:
                 return
             if self.proc.poll() is not None:
                 raise RuntimeError(f"qcluster exited: {self.log.read_text()[-2000:]}")
@@ -230,17 +315,18 @@ class Cluster:
         raise RuntimeError(f"qcluster did not start: {self.log.read_text()[-2000:]}")
 
     def stop(self) -> None:
+        self.monitor.stop()
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
         self._log_file.close()
 
 
-def _counts(sql: str) -> tuple:
+def _row(sql: str) -> tuple:
     from django.db import connection
 
     with connection.cursor() as c:
@@ -248,20 +334,30 @@ def _counts(sql: str) -> tuple:
         return c.fetchone()
 
 
-def _wait(label: str, sql: str, done, deadline: float) -> tuple:
-    """Poll ``sql`` until ``done(row)``; print progress every few seconds."""
-    last = 0.0
-    while True:
-        row = _counts(sql)
-        if done(row):
-            return row
-        now = time.monotonic()
-        if now > deadline:
-            raise TimeoutError(f"{label}: not done before --timeout ({row})")
-        if now - last > 5:
-            print(f"    {label}: {row}", flush=True)
-            last = now
-        time.sleep(0.2)
+def _rows(sql: str) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as c:
+        c.execute(sql)
+        return c.fetchall()
+
+
+PROGRESS = """SELECT
+  (SELECT count(*) FROM domains WHERE sitemap_discovery_processing_status IN ('Complete', 'Error')),
+  (SELECT count(*) FROM domains WHERE sitemap_discovery_processing_status IN ('Queued', 'Processing')),
+  (SELECT count(*) FROM sitemap_files WHERE sitemap_import_processing_status IN ('Queued', 'Processing')),
+  (SELECT count(*) FROM sitemap_files),
+  (SELECT count(*) FROM pages WHERE page_curation_processing_status IN ('Queued', 'Processing')),
+  (SELECT count(*) FROM pages WHERE page_curation_processing_status IN ('Complete', 'Error')),
+  (SELECT count(*) FROM contacts)"""
+
+
+def _reason(message: str) -> str:
+    """An error message with its URLs, host names and numbers generalised, for grouping."""
+    message = re.sub(r"\b\w+://\S+", "<url>", message or "")
+    message = re.sub(r"site\d{4}\.demo", "<host>", message)
+    message = re.sub(r"\d+(\.\d+)?", "N", message)
+    return message[:150]
 
 
 def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
@@ -269,85 +365,88 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
 
     os.environ.update(env)
     django.setup()
-    from curation.models import Domain, Page
-    from curation.services import set_curation_status
+    from curation.importing import InputRow, import_rows
 
-    prefix = "http://" if args.domains == "http" else ""
-    Domain.objects.bulk_create(
-        [Domain(domain=f"{prefix}{s.host}", company_name=s.name, source="bench") for s in sites]
-    )
     cluster = Cluster(env, workdir / "qcluster.log")
     try:
         cluster.wait_ready(args.q_workers)
+        time.sleep(1.0)  # let the workers finish importing Django before CPU is counted
         deadline = time.monotonic() + args.timeout
-        stages: dict[str, float] = {}
+        cpu_before = cluster.monitor.total_cpu()
+        t0_db = _row("SELECT clock_timestamp()")[0]
         t0 = time.monotonic()
-        set_curation_status(
-            workflow="sitemap_discovery",
-            status="Queued",
-            queryset=Domain.objects.all(),
+        report = import_rows(
+            [InputRow(i + 1, s.host, s.name) for i, s in enumerate(sites)],
+            kind="domains",
+            source="bench",
+            queue=True,
             actor="bench",
             channel="command",
         )
-        unfinished = "IN ('Queued', 'Processing')"
-        _wait(
-            "sitemap_discovery (pending, done)",
-            f"""SELECT count(*) FILTER (WHERE sitemap_discovery_processing_status {unfinished}),
-                count(*) FILTER (WHERE sitemap_discovery_processing_status IN ('Complete', 'Error'))
-                FROM domains""",
-            lambda r: r[0] == 0,
-            deadline,
-        )
-        stages["sitemap_discovery"] = time.monotonic() - t0
-        _wait(
-            "sitemap_import (pending, done, pages)",
-            f"""SELECT count(*) FILTER (WHERE sitemap_import_processing_status {unfinished}),
-                count(*) FILTER (WHERE sitemap_import_processing_status IN ('Complete', 'Error')),
-                (SELECT count(*) FROM pages) FROM sitemap_files""",
-            lambda r: r[0] == 0,
-            deadline,
-        )
-        stages["sitemap_import"] = time.monotonic() - t0 - stages["sitemap_discovery"]
-        t_pages = time.monotonic()
-        set_curation_status(
-            workflow="page_curation",
-            status="Queued",
-            queryset=Page.objects.filter(page_curation_processing_status__isnull=True),
-            actor="bench",
-            channel="command",
-        )
-        _wait(
-            "page_curation (pending, done, contacts)",
-            f"""SELECT count(*) FILTER (WHERE page_curation_processing_status {unfinished}),
-                count(*) FILTER (WHERE page_curation_processing_status IN ('Complete', 'Error')),
-                (SELECT count(*) FROM contacts) FROM pages""",
-            lambda r: r[0] == 0,
-            deadline,
-        )
-        stages["page_curation"] = time.monotonic() - t_pages
+        assert report.queued == len(sites), (report.queued, report.rows[:3])
+        last = 0.0
+        while True:
+            done, disc, imp, files, curating, curated, contacts = _row(PROGRESS)
+            if done == len(sites) and not disc and not imp and not curating:
+                break
+            now = time.monotonic()
+            if now > deadline:
+                raise TimeoutError(f"not done before --timeout: {_row(PROGRESS)}")
+            if now - last > 10:
+                print(
+                    f"    {now - t0:5.0f}s discovered {done}/{len(sites)}, sitemaps {files} "
+                    f"({imp} pending), pages curated {curated:,} ({curating:,} pending), "
+                    f"contacts {contacts:,}",
+                    flush=True,
+                )
+                last = now
+            time.sleep(0.25)
         total = time.monotonic() - t0
+        cpu = cluster.monitor.total_cpu() - cpu_before
+        peak_rss = cluster.monitor.peak_rss
     finally:
         cluster.stop()
-    pages_ok, pages_err, contacts, sitemaps, disc_err = _counts(
-        """SELECT (SELECT count(*) FROM pages WHERE page_curation_processing_status = 'Complete'),
-           (SELECT count(*) FROM pages WHERE page_curation_processing_status = 'Error'),
-           (SELECT count(*) FROM contacts),
-           (SELECT count(*) FROM sitemap_files),
-           (SELECT count(*) FROM domains WHERE sitemap_discovery_processing_status = 'Error')"""
+    pages_ok, pages_err = _row(
+        """SELECT count(*) FILTER (WHERE page_curation_processing_status = 'Complete'),
+                  count(*) FILTER (WHERE page_curation_processing_status = 'Error') FROM pages"""
     )
-    errors = _counts(
-        """SELECT string_agg(DISTINCT left(page_curation_processing_error, 160), ' | ')
-           FROM pages WHERE page_curation_processing_status = 'Error'"""
-    )[0]
+    errors: Counter[tuple[str, str]] = Counter()
+    for workflow, table in WORKFLOW_COLUMNS:
+        for (message,) in _rows(
+            f"SELECT {workflow}_processing_error FROM {table} "
+            f"WHERE {workflow}_processing_status = 'Error'"
+        ):
+            errors[workflow, _reason(message)] += 1
+    timeline = {}
+    for workflow, table in WORKFLOW_COLUMNS:
+        first_queued, first_started, last_finished = _row(
+            f"SELECT min({workflow}_queued_at), min({workflow}_started_at), "
+            f"max({workflow}_finished_at) FROM {table}"
+        )
+        timeline[workflow] = tuple(
+            None if t is None else (t - t0_db).total_seconds()
+            for t in (first_queued, first_started, last_finished)
+        )
+    first_contact = _row("SELECT min(created_at) FROM contacts")[0]
+    found = set(
+        _rows(
+            "SELECT d.domain, c.kind, c.value FROM contacts c JOIN domains d ON d.id = c.domain_id"
+        )
+    )
+    expected = {(s.host, k, v) for s in sites for k, v in s.expected}
     return {
         "seconds": total,
-        "stages": stages,
         "pages": pages_ok,
         "page_errors": pages_err,
-        "page_error_text": errors,
-        "contacts": contacts,
-        "sitemaps": sitemaps,
-        "discovery_errors": disc_err,
+        "errors": errors,
+        "timeline": timeline,
+        "first_contact": None if first_contact is None else (first_contact - t0_db).total_seconds(),
+        "contacts": len(found & expected),
+        "contacts_all": len(found),
+        "expected": len(expected),
+        "cpu": cpu,
+        "peak_rss": peak_rss,
+        "sitemaps": _row("SELECT count(*) FROM sitemap_files")[0],
     }
 
 
@@ -355,173 +454,152 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
 # the driver
 
 
-def count_requests() -> dict[str, int]:
-    """Count the requests the loopback server answers (both crawlers share it)."""
-    import threading
-
-    from processing.demo import server
-
-    served = {"n": 0}
-    lock = threading.Lock()
-    do_get = server._Handler.do_GET
-
-    def counted(handler) -> None:
-        with lock:
-            served["n"] += 1
-        do_get(handler)
-
-    server._Handler.do_GET = counted
-    return served
+def closed_port() -> int:
+    """A loopback port nothing listens on (connections to it are refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n", 1)[0],
-        epilog="Prints one table: pages/s and contacts of ours and of Scrapy, with the ratio.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    parser.add_argument("--sites", type=int, default=300, help="sites in the generated web")
-    parser.add_argument("--pages", type=int, default=12, help="pages per site")
+    parser.add_argument("--sites", type=int, default=200, help="sites in the generated web")
+    parser.add_argument("--pages", type=int, default=42, help="pages per site")
     parser.add_argument("--q-workers", type=int, default=2, help="Q_WORKERS of the qcluster")
     parser.add_argument(
         "--workflows-json",
         default="{}",
         help='SCRAPERSKY_WORKFLOWS_JSON, e.g. \'{"page_curation": {"concurrency": 32}}\'',
     )
-    parser.add_argument(
-        "--domains",
-        choices=["http", "bare"],
-        default="http",
-        help="store domains as http://name (discovery starts at http) or bare names",
-    )
-    parser.add_argument("--timeout", type=float, default=900, help="seconds for our pipeline")
+    parser.add_argument("--timeout", type=float, default=1200, help="seconds for our pipeline")
     parser.add_argument("--no-scrapy", action="store_true", help="skip the Scrapy crawl")
     parser.add_argument("--no-ours", action="store_true", help="skip our pipeline")
     parser.add_argument("--scrapy-child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scrapy_child:
-        port, hosts_file, out_file, conc, per_host = args.scrapy_child
-        print(json.dumps(scrapy_child(int(port), hosts_file, out_file, int(conc), int(per_host))))
+        port, entries_file, out_file, conc, per_host = args.scrapy_child
+        print(json.dumps(scrapy_child(int(port), entries_file, out_file, int(conc), int(per_host))))
         return
 
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     sys.path.insert(0, str(BASE))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
     from processing.demo import SiteServer, generated_web
+    from scrapersky.workflows import get_workflow
 
-    overrides = json.loads(args.workflows_json)
-    conc = overrides.get("page_curation", {}).get("concurrency", PAGE_CURATION_CONCURRENCY)
+    # the declared default, or the override (settings are read later, once DATABASE_URL is set)
+    overrides = json.loads(args.workflows_json).get("page_curation", {})
+    per_worker = overrides.get("concurrency", get_workflow("page_curation").knobs.concurrency)
+    conc = per_worker * args.q_workers
     if not args.no_scrapy:
         ensure_ext_venv()
-    served = count_requests()
     sites = generated_web(args.sites, args.pages)
-    expected = args.sites * args.pages
+    expected_pages = sum(1 for s in sites for ct, _ in s.resources.values() if "html" in ct)
     server = SiteServer(sites).start()
-    connect_to = ",".join(f"{k}={v}" for k, v in server.connect_to.items())
+    refused = closed_port()
+    connect_to = [f"{s.host}:80=127.0.0.1:{server.port}" for s in sites]
+    connect_to += [f"{s.host}:443=127.0.0.1:{refused}" for s in sites]
     env = dict(os.environ, PYTHONPATH=str(BASE), LOG_LEVEL="WARNING")
-    env.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     env.update(
         Q_WORKERS=str(args.q_workers),
         SCRAPERSKY_WORKFLOWS_JSON=args.workflows_json,
         SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
-        SCRAPERSKY_FETCH_CONNECT_TO=connect_to,
+        SCRAPERSKY_FETCH_CONNECT_TO=",".join(connect_to),
         SCRAPERSKY_AUTO_QUEUE_SITEMAPS="true",
         SCRAPERSKY_AUTO_QUEUE_PAGES="all",
     )
+    slow = sum(1 for s in sites if s.delay)
     print(
-        f"web: {args.sites} sites x {args.pages} pages = {expected:,} pages, {expected:,} "
-        f"contacts expected; served on 127.0.0.1:{server.port}\n"
-        f"knobs: Q_WORKERS={args.q_workers} SCRAPERSKY_WORKFLOWS_JSON={args.workflows_json} "
-        f"(page_curation concurrency {conc}), PER_HOST_CONCURRENCY {PER_HOST_CONCURRENCY}, "
-        f"domains stored as {'http://name' if args.domains == 'http' else 'bare names'}",
+        f"web: {args.sites} sites, {expected_pages:,} pages, "
+        f"{sum(len(s.expected) for s in sites):,} contacts published; {slow} slow hosts; "
+        f"sitemap forms: {', '.join(sorted({s.form for s in sites}))}; 127.0.0.1:{server.port}\n"
+        f"ours: Q_WORKERS={args.q_workers}, SCRAPERSKY_WORKFLOWS_JSON={args.workflows_json}, "
+        f"domains imported bare (https first; refused)\n"
+        f"scrapy: CONCURRENT_REQUESTS={conc}, CONCURRENT_REQUESTS_PER_DOMAIN={SCRAPY_PER_DOMAIN}",
         flush=True,
     )
-    admin_url = None
     ours = theirs = None
+    created_db = False
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         workdir = Path(tmp)
         try:
             if not args.no_ours:
-                admin_url = prepare_database(env)
+                created_db = True
+                prepare_database(env)
                 print("ours: qcluster running the pipeline ...", flush=True)
-                before = served["n"]
                 ours = run_ours(args, sites, env, workdir)
-                ours["requests"] = served["n"] - before
                 print(f"  done in {ours['seconds']:.1f}s", flush=True)
             if not args.no_scrapy:
                 print("scrapy: crawling the same web ...", flush=True)
-                before = served["n"]
-                theirs = run_scrapy(
-                    server.port,
-                    [s.host for s in sites],
-                    conc * args.q_workers,
-                    PER_HOST_CONCURRENCY,
-                    workdir,
-                )
-                theirs["served"] = served["n"] - before
+                theirs = run_scrapy(server.port, sites, conc, workdir)
                 print(f"  done in {theirs['seconds']:.1f}s", flush=True)
         finally:
             server.stop()
-            if admin_url:
+            if created_db:
                 from django.db import connections
 
                 connections.close_all()
                 scratch.drop(DB)
-    print_table(ours, theirs, expected, args, conc)
+    print_report(ours, theirs, expected_pages)
 
 
-def print_table(ours, theirs, expected: int, args, conc: int) -> None:
+def _s(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}s"
+
+
+def print_report(ours, theirs, expected_pages: int) -> None:
     print()
-    print(
-        f"pipeline: {args.sites} sites x {args.pages} pages; Q_WORKERS={args.q_workers}, "
-        f"page_curation concurrency {conc}; Scrapy CONCURRENT_REQUESTS={conc * args.q_workers}, "
-        f"per domain {PER_HOST_CONCURRENCY}"
+    header = (
+        f"{'':30} {'seconds':>8} {'pages':>7} {'pages/s':>8} {'CPU ms/page':>12} "
+        f"{'peak RSS':>9} {'contacts found':>18}"
     )
-    header = f"{'':44} {'seconds':>8} {'pages':>7} {'pages/s':>8} {'contacts':>9} {'expected':>9}"
     print(header)
     print("-" * len(header))
-    if ours:
-        st = ours["stages"]
+    for label, r in (("ours (qcluster, persisted)", ours), ("scrapy (JSON lines)", theirs)):
+        if not r:
+            continue
         print(
-            f"{'ours: end to end (all persisted)':44} {ours['seconds']:8.1f} {ours['pages']:>7,} "
-            f"{ours['pages'] / ours['seconds']:8.0f} {ours['contacts']:>9,} {expected:>9,}"
+            f"{label:30} {r['seconds']:8.1f} {r['pages']:>7,} {r['pages'] / r['seconds']:8.1f} "
+            f"{r['cpu'] / max(1, r['pages']) * 1000:12.2f} {r['peak_rss'] / 2**20:7.0f}MB "
+            f"{r['contacts']:>8,}/{r['expected']:<9,}"
         )
-        print(f"{'  sitemap_discovery':44} {st['sitemap_discovery']:8.1f}")
-        print(f"{'  sitemap_import':44} {st['sitemap_import']:8.1f}")
-        print(
-            f"{'  page_curation':44} {st['page_curation']:8.1f} {ours['pages']:>7,} "
-            f"{ours['pages'] / st['page_curation']:8.0f}"
-        )
-    if theirs:
-        print(
-            f"{'scrapy: end to end (items to JSON lines)':44} {theirs['seconds']:8.1f} "
-            f"{theirs['pages']:>7,} {theirs['pages'] / theirs['seconds']:8.0f} "
-            f"{theirs['contacts']:>9,} {expected:>9,}"
-        )
+    print(f"pages published: {expected_pages:,}")
     if ours and theirs:
         ratio = (ours["pages"] / ours["seconds"]) / (theirs["pages"] / theirs["seconds"])
-        stage = (ours["pages"] / ours["stages"]["page_curation"]) / (
-            theirs["pages"] / theirs["seconds"]
+        cpu_ratio = (ours["cpu"] / max(1, ours["pages"])) / (
+            theirs["cpu"] / max(1, theirs["pages"])
         )
-        print(f"{'ratio ours/scrapy, end to end':44} {ratio:8.2f}x   (goal >= 1.00x)")
-        print(f"{'ratio ours page_curation stage / scrapy':44} {stage:8.2f}x")
-    if ours:
-        notes = []
-        if ours["page_errors"]:
-            notes.append(f"{ours['page_errors']} pages in Error: {ours['page_error_text']}")
-        if ours["discovery_errors"]:
-            notes.append(f"{ours['discovery_errors']} domains failed discovery")
-        notes.append(f"{ours['sitemaps']} sitemap_files found")
-        notes.append(
-            f"{ours['requests']:,} requests served ({ours['requests'] / ours['seconds']:.0f}/s)"
-        )
-        print("ours: " + "; ".join(notes))
-    if theirs:
         print(
-            f"scrapy: {theirs['served']:,} requests served "
-            f"({theirs['served'] / theirs['seconds']:.0f}/s), "
-            f"{theirs['items_bytes'] / 1e6:.1f} MB of items"
+            f"ratio ours/scrapy: pages/s {ratio:.2f}x (goal >= 1.5x), CPU per page {cpu_ratio:.2f}x"
         )
+    if theirs:
+        print("  (scrapy's contacts: emails and phones only; it extracts no social profiles)")
+    if not ours:
+        return
+    print(
+        f"ours: CPU is every qcluster process (workers, sentinel, monitor); goal <= 4 ms/page; "
+        f"{ours['sitemaps']} sitemap_files"
+    )
+    print("timeline from the import (seconds): first queued / first started / last finished")
+    for workflow, (queued, started, finished) in ours["timeline"].items():
+        wait = None if queued is None or started is None else started - queued
+        print(
+            f"  {workflow:18} {_s(queued):>7} {_s(started):>7} {_s(finished):>7}   "
+            f"start after first queued row: {_s(wait)} (goal <= 1s)"
+        )
+    print(
+        f"  first import started {_s(ours['timeline']['sitemap_import'][1])}, "
+        f"first page curated {_s(ours['timeline']['page_curation'][1])}, "
+        f"first contact {_s(ours['first_contact'])}"
+    )
+    errors = ours["errors"]
+    print(f"rows in Error: {sum(errors.values())} (goal: 0 other than the sites' own answers)")
+    for (workflow, reason), count in errors.most_common(20):
+        print(f"  {count:6} {workflow}: {reason}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from processing.demo.sites import Site
@@ -20,6 +21,8 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.sites.get(host)
         path = self.path.split("?")[0].split("#")[0]
         resource = site.resources.get(path) if site else None
+        if site is not None and site.delay:
+            time.sleep(site.delay)
         if resource is None:
             body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
             self._send(404, "text/html; charset=utf-8", body)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import random
 from dataclasses import dataclass, field
 
 HTML = "text/html; charset=utf-8"
@@ -23,6 +22,12 @@ class Site:
     host: str
     name: str
     resources: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    #: seconds the server waits before answering any request of this site (a slow host)
+    delay: float = 0.0
+    #: generated web only (processing.demo.web): sitemap URL, how it is published, contacts
+    entry: str = ""
+    form: str = ""
+    expected: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, path: str, content_type: str, body: str | bytes) -> None:
         self.resources[path] = (content_type, body.encode() if isinstance(body, str) else body)
@@ -278,29 +283,3 @@ DEMO_CONTACTS: dict[str, set[tuple[str, str]]] = {
     },
     "smile-dental.demo": set(),
 }
-
-
-def generated_web(n_sites: int, pages_per_site: int, *, seed: int = 7) -> list[Site]:
-    """A web of ``n_sites`` small sites for the pipeline bench: robots.txt → sitemap → pages.
-
-    Every page carries one contact (an email or a phone) so contacts found can be counted; the
-    expected total is ``n_sites * pages_per_site`` distinct values.
-    """
-    rng = random.Random(seed)
-    sites = []
-    for n in range(n_sites):
-        site = Site(f"site{n:04d}.demo", f"Business {n}")
-        paths = ["/"] + [f"/p/{i}" for i in range(1, pages_per_site)]
-        site.add("/robots.txt", TEXT, "User-agent: *\nSitemap: /sitemap.xml\n")
-        site.add("/sitemap.xml", XML, _urlset([f"{site.base}{p}" for p in paths]))
-        for i, path in enumerate(paths):
-            if i % 2:
-                contact = f'<a href="mailto:person{i}@site{n:04d}.demo">Write to person {i}</a>'
-            else:
-                contact = f"<p>Call +1 212 555 {1000 + (n * 37 + i) % 9000:04d}</p>"
-            filler = " ".join(
-                rng.choice(("quality", "service", "local", "trusted")) for _ in range(60)
-            )
-            site.add(path, HTML, _page(site, f"Page {i}", f"<p>{filler}</p>{contact}"))
-        sites.append(site)
-    return sites

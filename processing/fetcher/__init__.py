@@ -10,14 +10,20 @@
             ...
 
 Errors are :class:`processing.errors.TransientError` / :class:`~processing.errors.PermanentError`
-subclasses, see :mod:`processing.fetcher.errors`; knobs are in :class:`FetcherConfig`.
+subclasses carrying ``kind`` and ``connect_failed`` (the retry policy and the error API are
+documented in :mod:`processing.fetcher.errors`); knobs are in :class:`FetcherConfig`.
 """
 
 from .client import DEFAULT_ACCEPT, Fetcher, FetchResponse, get_fetcher, reset_fetcher
 from .config import FetcherConfig
 from .errors import (
+    CONNECT_FAILURES,
     BlockedAddressError,
     BodyTooLargeError,
+    ConnectionRefusedFetchError,
+    ConnectTimeoutFetchError,
+    DNSFetchError,
+    FailureKind,
     FetchConnectionError,
     FetchError,
     FetchTimeoutError,
@@ -26,14 +32,20 @@ from .errors import (
     InvalidURLError,
     PermanentHTTPStatusError,
     RobotsDisallowedError,
+    TLSFetchError,
     TooManyRedirectsError,
     TransientHTTPStatusError,
 )
 
 __all__ = [
+    "CONNECT_FAILURES",
     "DEFAULT_ACCEPT",
     "BlockedAddressError",
     "BodyTooLargeError",
+    "ConnectTimeoutFetchError",
+    "ConnectionRefusedFetchError",
+    "DNSFetchError",
+    "FailureKind",
     "FetchConnectionError",
     "FetchError",
     "FetchResponse",
@@ -45,6 +57,7 @@ __all__ = [
     "InvalidURLError",
     "PermanentHTTPStatusError",
     "RobotsDisallowedError",
+    "TLSFetchError",
     "TooManyRedirectsError",
     "TransientHTTPStatusError",
     "get_fetcher",

@@ -2,32 +2,45 @@
 :func:`get_fetcher`.
 
 One :class:`Fetcher` is thread-safe and meant to be shared (e.g. by a ``ThreadPoolExecutor``
-inside a worker). It wraps one ``httpx.Client`` whose connection pool uses
-:class:`~processing.fetcher.guard.GuardedBackend` (SSRF guard + wall-clock deadline).
+inside a worker). It wraps one urllib3 ``PoolManager`` (keep-alive pools per origin) whose
+connections are :mod:`processing.fetcher.connection`'s guarded ones (SSRF check on the
+connected address, wall-clock deadline). Redirects, retries, robots.txt, per-host politeness and
+body decoding with a size cap are done here, not by urllib3, so each hop passes every check.
+
+Logging: one DEBUG line per request (``processing.fetcher``); the engine logs per batch.
 """
 
 from __future__ import annotations
 
 import contextlib
 import email.utils
-import http.cookiejar
+import logging
 import random
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
-import httpcore
-import httpx
+import urllib3
 from django.core.signals import setting_changed
+from urllib3.exceptions import HTTPError as Urllib3HTTPError
+from urllib3.exceptions import LocationParseError, ProtocolError, ReadTimeoutError
+from urllib3.exceptions import SSLError as Urllib3SSLError
+from urllib3.util import Url, parse_url
 
 from . import guard
 from .config import FetcherConfig
+from .connection import ConnectFailed, pool_classes
 from .decoding import DecodingError, accept_encoding, decode_stream
 from .errors import (
     BlockedAddressError,
     BodyTooLargeError,
+    ConnectionRefusedFetchError,
+    ConnectTimeoutFetchError,
+    DNSFetchError,
+    FailureKind,
     FetchConnectionError,
     FetchError,
     FetchTimeoutError,
@@ -35,6 +48,7 @@ from .errors import (
     HTTPStatusError,
     InvalidURLError,
     RobotsDisallowedError,
+    TLSFetchError,
     TooManyRedirectsError,
 )
 from .hosts import HOST_GATE
@@ -42,9 +56,14 @@ from .robots import RobotsCache
 
 __all__ = ["DEFAULT_ACCEPT", "FetchResponse", "Fetcher", "get_fetcher", "reset_fetcher"]
 
+logger = logging.getLogger("processing.fetcher")
+
 DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+CHUNK = 64 * 1024
+# A redirect or retried error body this small is read so the connection can be kept alive.
+_DISCARD_MAX = 64 * 1024
 
 
 def _mb(n: int) -> str:
@@ -74,17 +93,17 @@ class FetchResponse:
 
     ``url`` is the requested URL, ``final_url`` the URL after redirects, ``redirects`` every
     hop's URL in order. ``content`` is available after :meth:`Fetcher.get` (or :meth:`read`);
-    in :meth:`Fetcher.stream` iterate :meth:`iter_bytes` instead. ``size`` counts decoded body
-    bytes delivered so far, ``truncated`` tells the body was cut at the cap (``truncate=True``),
-    ``elapsed`` is seconds from the call until the headers (``stream``) or the whole body
-    (``get``).
+    in :meth:`Fetcher.stream` iterate :meth:`iter_bytes` instead. ``headers`` is
+    case-insensitive. ``size`` counts decoded body bytes delivered so far, ``truncated`` tells
+    the body was cut at the cap (``truncate=True``), ``elapsed`` is seconds from the call until
+    the headers (``stream``) or the whole body (``get``).
     """
 
     def __init__(
         self,
         *,
         url: str,
-        http_response: httpx.Response,
+        http_response: urllib3.BaseHTTPResponse,
         exit_stack: contextlib.ExitStack,
         deadline: float | None,
         started: float,
@@ -93,10 +112,10 @@ class FetchResponse:
         total_timeout: float,
     ) -> None:
         self.url = url
-        self.final_url = str(http_response.request.url)
-        self.status_code = http_response.status_code
-        self.reason_phrase = http_response.reason_phrase
-        self.headers: httpx.Headers = http_response.headers
+        self.final_url = url
+        self.status_code = http_response.status
+        self.reason_phrase = http_response.reason or ""
+        self.headers = http_response.headers
         self.redirects: list[str] = []
         self.started = started
         self.elapsed = time.monotonic() - started
@@ -110,7 +129,9 @@ class FetchResponse:
         self._total_timeout = total_timeout
         self._content: bytes | None = None
         self._consumed = False
+        self._complete = False  # the whole body was read: the connection can be reused
         self._closed = False
+        exit_stack.callback(self._release)
 
     def __repr__(self) -> str:
         return f"<FetchResponse {self.status_code} {self.final_url}>"
@@ -162,19 +183,19 @@ class FetchResponse:
         """Read the whole (capped) body into ``content`` and release the connection."""
         if self._content is None:
             chunks = list(self.iter_bytes())
-            self._content = b"".join(chunks)
+            self._content = chunks[0] if len(chunks) == 1 else b"".join(chunks)
             del chunks
             self.elapsed = time.monotonic() - self.started
         return self._content
 
     def _raw_chunks(self) -> Iterator[bytes]:
-        raw = self._http.iter_raw()
+        read1 = self._http.read1
         while True:
             with guard.use_deadline(self._deadline):
-                try:
-                    chunk = next(raw)
-                except StopIteration:
-                    return
+                chunk = read1(CHUNK, decode_content=False)
+            if not chunk:
+                self._complete = True
+                return
             yield chunk
 
     def _too_large(self) -> BodyTooLargeError:
@@ -224,23 +245,27 @@ class FetchResponse:
                     break
                 self.size += len(chunk)
                 yield chunk
-        except httpx.TimeoutException as exc:
+        except ReadTimeoutError as exc:
             if self._deadline is not None and time.monotonic() >= self._deadline - 0.001:
                 raise self._total_timeout_error() from exc
             raise FetchTimeoutError(
-                f"timed out reading the body of {self.final_url} ({exc})", url=self.final_url
+                f"timed out reading the body of {self.final_url} ({exc})",
+                url=self.final_url,
+                kind=FailureKind.READ_TIMEOUT,
             ) from exc
-        except (httpx.TransportError, httpx.StreamError) as exc:
+        except (Urllib3HTTPError, OSError) as exc:
             raise FetchConnectionError(
                 f"connection failed while reading the body of {self.final_url}: "
                 f"{exc or type(exc).__name__}",
                 url=self.final_url,
+                kind=FailureKind.RESET,
             ) from exc
         except DecodingError as exc:
             raise FetchConnectionError(
                 f"could not decode the body of {self.final_url} "
                 f"(Content-Encoding {self.headers.get('content-encoding')!r}): {exc}",
                 url=self.final_url,
+                kind=FailureKind.DECODING,
             ) from exc
         finally:
             self.close()
@@ -250,7 +275,25 @@ class FetchResponse:
             f"fetching {self.final_url} took longer than the total timeout of "
             f"{self._total_timeout:g}s",
             url=self.final_url,
+            kind=FailureKind.TOTAL_TIMEOUT,
         )
+
+    def discard(self) -> None:
+        """Drop the body; a small one is read so its connection stays alive."""
+        if not self._consumed and not self._closed:
+            length = self.headers.get("content-length")
+            if length and length.isdigit() and int(length) <= _DISCARD_MAX:
+                self._consumed = True
+                with contextlib.suppress(Urllib3HTTPError, OSError):
+                    for _ in self._raw_chunks():
+                        pass
+        self.close()
+
+    def _release(self) -> None:
+        http = self._http
+        if not self._complete:
+            http.close()  # unread bytes would corrupt the next request on this connection
+        http.release_conn()
 
     def close(self) -> None:
         """Release the connection and the per-host slot (idempotent)."""
@@ -265,44 +308,35 @@ class FetchResponse:
         self.close()
 
 
-class _GuardedTransport(httpx.HTTPTransport):
-    """``httpx.HTTPTransport`` whose httpcore pool uses :class:`guard.GuardedBackend`.
+def _build_manager(config: FetcherConfig) -> urllib3.PoolManager:
+    """Keep-alive pools per origin, with guarded connections (or through the proxy)."""
+    common: dict[str, Any] = {
+        "num_pools": max(1, config.max_connections // config.per_host_concurrency),
+        "maxsize": config.per_host_concurrency,
+        "block": False,
+    }
+    if config.proxy:
+        proxy = parse_url(config.proxy)
+        proxy_headers = urllib3.make_headers(proxy_basic_auth=proxy.auth) if proxy.auth else None
+        manager: urllib3.PoolManager = urllib3.ProxyManager(
+            proxy._replace(auth=None).url, proxy_headers=proxy_headers, **common
+        )
+        # The proxy resolves and connects to targets itself; our connection is to the proxy.
+        manager.pool_classes_by_scheme = pool_classes(config.allowed_networks, {}, check=False)
+    else:
+        manager = urllib3.PoolManager(**common)
+        manager.pool_classes_by_scheme = pool_classes(
+            config.allowed_networks, dict(config.connect_to)
+        )
+    return manager
 
-    httpx does not expose ``network_backend``, so the pool built by ``__init__`` is replaced
-    (``_pool`` is what ``HTTPTransport.handle_request`` uses in httpx 0.28).
-    """
 
-    def __init__(self, config: FetcherConfig) -> None:
-        super().__init__(trust_env=False)
-        self._pool.close()
-        ssl_context = httpx.create_ssl_context(verify=True, trust_env=False)
-        common: dict[str, Any] = {
-            "ssl_context": ssl_context,
-            "max_connections": config.max_connections,
-            "max_keepalive_connections": min(20, config.max_connections),
-            "keepalive_expiry": 5.0,
-        }
-        if config.proxy:
-            proxy = httpx.Proxy(config.proxy)
-            self._pool = httpcore.HTTPProxy(
-                proxy_url=httpcore.URL(
-                    scheme=proxy.url.raw_scheme,
-                    host=proxy.url.raw_host,
-                    port=proxy.url.port,
-                    target=proxy.url.raw_path,
-                ),
-                proxy_auth=proxy.raw_auth,
-                proxy_headers=proxy.headers.raw,
-                network_backend=guard.GuardedBackend(config.allowed_networks, check=False),
-                **common,
-            )
-        else:
-            self._pool = httpcore.ConnectionPool(
-                network_backend=guard.GuardedBackend(
-                    config.allowed_networks, connect_to=dict(config.connect_to)
-                ),
-                **common,
-            )
+_CONNECT_ERRORS: dict[FailureKind, type[FetchError]] = {
+    FailureKind.REFUSED: ConnectionRefusedFetchError,
+    FailureKind.TLS: TLSFetchError,
+    FailureKind.CONNECT_TIMEOUT: ConnectTimeoutFetchError,
+    FailureKind.DNS: DNSFetchError,
+}
 
 
 class Fetcher:
@@ -314,27 +348,16 @@ class Fetcher:
     def __init__(self, config: FetcherConfig | None = None) -> None:
         self.config = config or FetcherConfig()
         c = self.config
-        self._client = httpx.Client(
-            transport=_GuardedTransport(c),
-            timeout=httpx.Timeout(
-                connect=c.connect_timeout,
-                read=c.read_timeout,
-                write=c.read_timeout,
-                pool=c.total_timeout,
-            ),
-            follow_redirects=False,
-            trust_env=False,
-            # never keep cookies: one client serves unrelated sites and threads
-            cookies=http.cookiejar.CookieJar(
-                policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
-            ),
-            headers={"User-Agent": c.user_agent},
-        )
+        self._manager = _build_manager(c)
+        self._timeout = urllib3.Timeout(connect=c.connect_timeout, read=c.read_timeout)
+        self._user_agent = c.user_agent
+        # robots.txt groups are matched on the product token (RFC 9309 section 2.2.1)
+        self._robots_agent = c.user_agent.split("/", 1)[0].strip() or c.user_agent
         self._robots = RobotsCache(self._load_robots, c.robots_cache_ttl)
-        self.sleep = time.sleep  # tests may replace it
+        self.sleep: Callable[[float], None] = time.sleep  # tests may replace it
 
     def close(self) -> None:
-        self._client.close()
+        self._manager.clear()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -385,6 +408,8 @@ class Fetcher:
         Redirects are followed (each hop checked). 2xx/3xx/4xx responses are returned, except
         that 408/429/5xx are retried and then raised as a transient :class:`HTTPStatusError`,
         and other 4xx are raised as a permanent one with ``raise_for_status=True``.
+        Connect-level failures (refused, TLS, connect timeout, DNS) are raised at once, not
+        retried: see :mod:`processing.fetcher.errors`.
         """
         response = self._open(
             url,
@@ -402,10 +427,10 @@ class Fetcher:
 
     # ------------------------------------------------------------------ internals
 
-    @staticmethod
-    def _headers(accept: str, extra: Mapping[str, str] | None) -> dict[str, str]:
-        result = {"Accept": accept}
-        result.update(extra or {})
+    def _headers(self, accept: str, extra: Mapping[str, str] | None) -> dict[str, str]:
+        result = {"User-Agent": self._user_agent, "Accept": accept}
+        if extra:
+            result.update(extra)
         # we decode ourselves (bounded output), so we decide what is advertised
         result["Accept-Encoding"] = accept_encoding()
         return result
@@ -422,16 +447,16 @@ class Fetcher:
         retries: int,
     ) -> FetchResponse:
         started = time.monotonic()
-        current = url
         redirects: list[str] = []
-        seen: set[str] = set()
+        parsed = self._validate(url)
+        first = current = parsed.url
+        seen = {current}
         while True:
-            parsed = self._validate(current)
-            seen.add(str(parsed))
             if check_robots:
-                self._check_robots(parsed)
+                self._check_robots(parsed, current)
             response = self._send_with_retries(
                 parsed,
+                current,
                 headers=headers,
                 started=started,
                 max_bytes=max_bytes,
@@ -440,76 +465,83 @@ class Fetcher:
             )
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
-                response.close()
+                response.discard()
                 try:
-                    target = parsed.join(location.strip())
-                except (httpx.InvalidURL, ValueError) as exc:
+                    target = urljoin(current, location.strip()).split("#", 1)[0]
+                except ValueError as exc:
                     raise InvalidURLError(
                         f"{current} redirects to an invalid URL {location!r}: {exc}",
                         url=current,
                     ) from exc
-                target = target.copy_with(fragment=None)
-                if str(target) in seen:
+                parsed = self._validate(target, referrer=current)
+                target = parsed.url
+                if target in seen:
                     raise TooManyRedirectsError(
-                        f"redirect loop fetching {url}: {' -> '.join([url, *redirects])} "
+                        f"redirect loop fetching {first}: {' -> '.join([first, *redirects])} "
                         f"-> {target}",
-                        url=url,
+                        url=first,
                     )
                 if len(redirects) >= self.config.max_redirects:
                     raise TooManyRedirectsError(
-                        f"more than {self.config.max_redirects} redirects fetching {url} "
+                        f"more than {self.config.max_redirects} redirects fetching {first} "
                         f"(last: {target})",
-                        url=url,
+                        url=first,
                     )
-                redirects.append(str(target))
-                current = str(target)
+                seen.add(target)
+                redirects.append(target)
+                current = target
                 continue
-            response.url = url
+            response.url = first
+            response.final_url = current
             response.redirects = redirects
             if raise_for_status and 400 <= response.status_code < 500:
                 response.close()
-                raise HTTPStatusError.create(response.status_code, response.final_url)
+                raise HTTPStatusError.create(response.status_code, current)
             return response
 
-    def _validate(self, url: str) -> httpx.URL:
-        if not isinstance(url, str | httpx.URL):
+    def _validate(self, url: str, *, referrer: str | None = None) -> Url:
+        if not isinstance(url, str):
             raise InvalidURLError(f"invalid URL {url!r}: not a string")
+        where = f"{referrer} redirects to an invalid URL" if referrer else "invalid URL"
         try:
-            parsed = httpx.URL(str(url).strip())
-        except (httpx.InvalidURL, ValueError, TypeError) as exc:
-            raise InvalidURLError(f"invalid URL {url!r}: {exc}", url=str(url)) from exc
-        scheme = parsed.scheme.lower()
+            parsed = parse_url(url.strip())
+        except (LocationParseError, ValueError) as exc:
+            raise InvalidURLError(f"{where} {url!r}: {exc}", url=url) from exc
+        scheme = (parsed.scheme or "").lower()
         if scheme not in self.config.allowed_schemes:
             raise InvalidURLError(
                 f"refused to fetch {url}: scheme {scheme or '(none)'!r} is not allowed "
                 f"(allowed: {', '.join(self.config.allowed_schemes)})",
-                url=str(url),
+                url=url,
             )
-        if parsed.userinfo:
+        if parsed.auth:
             raise InvalidURLError(
-                f"refused to fetch {parsed.copy_with(userinfo=b'')}: URLs with credentials "
+                f"refused to fetch {parsed._replace(auth=None).url}: URLs with credentials "
                 "(user:password@) are not fetched",
-                url=str(url),
+                url=parsed._replace(auth=None).url,
             )
         if not parsed.host:
-            raise InvalidURLError(f"invalid URL {url!r}: no host", url=str(url))
-        port = parsed.port or _DEFAULT_PORTS[scheme]
+            raise InvalidURLError(f"{where} {url!r}: no host", url=url)
+        if not parsed.path or parsed.fragment is not None:
+            parsed = parsed._replace(path=parsed.path or "/", fragment=None)
         literal = guard.parse_ip(parsed.host)
         if literal is not None:
-            guard.check_ip(literal, self.config.allowed_networks, url=str(parsed), host=parsed.host)
+            guard.check_ip(literal, self.config.allowed_networks, url=parsed.url, host=parsed.host)
         elif self.config.proxy:
             # The proxy resolves the name again: best effort check of what our DNS says.
+            port = parsed.port or _DEFAULT_PORTS[scheme]
             try:
-                guard.check_host(parsed.host, port, self.config.allowed_networks, url=str(parsed))
+                guard.check_host(parsed.host, port, self.config.allowed_networks, url=parsed.url)
             except guard.HostNotFound as exc:
-                raise HostNotFoundError(f"{exc} (fetching {parsed})", url=str(parsed)) from exc
-            except httpcore.ConnectError as exc:
-                raise FetchConnectionError(f"{exc} (fetching {parsed})", url=str(parsed)) from exc
+                raise HostNotFoundError(f"{exc} (fetching {parsed.url})", url=parsed.url) from exc
+            except guard.ResolveError as exc:
+                raise DNSFetchError(f"{exc} (fetching {parsed.url})", url=parsed.url) from exc
         return parsed
 
     def _send_with_retries(
         self,
-        parsed: httpx.URL,
+        parsed: Url,
+        url: str,
         *,
         headers: dict[str, str],
         started: float,
@@ -522,9 +554,16 @@ class Fetcher:
             last = attempt + 1 >= attempts
             try:
                 response = self._send_once(
-                    parsed, headers=headers, started=started, max_bytes=max_bytes, truncate=truncate
+                    parsed,
+                    url,
+                    headers=headers,
+                    started=started,
+                    max_bytes=max_bytes,
+                    truncate=truncate,
                 )
             except (FetchTimeoutError, FetchConnectionError) as exc:
+                if exc.connect_failed:
+                    raise  # an answer about this host/scheme: retrying costs the same again
                 if last:
                     if attempts > 1:
                         exc.args = (f"{exc} (after {attempts} attempts)",)
@@ -534,14 +573,14 @@ class Fetcher:
             if not HTTPStatusError.is_transient_status(response.status_code):
                 return response
             retry_after = parse_retry_after(response.headers.get("retry-after"))
-            response.close()
+            response.discard()
             if retry_after is not None and retry_after > self.config.max_retry_after:
                 raise HTTPStatusError.create(
-                    response.status_code, str(parsed), retry_after=retry_after, attempts=attempt + 1
+                    response.status_code, url, retry_after=retry_after, attempts=attempt + 1
                 )
             if last:
                 raise HTTPStatusError.create(
-                    response.status_code, str(parsed), retry_after=retry_after, attempts=attempts
+                    response.status_code, url, retry_after=retry_after, attempts=attempts
                 )
             self.sleep(retry_after if retry_after is not None else self._backoff(attempt))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -552,7 +591,8 @@ class Fetcher:
 
     def _send_once(
         self,
-        parsed: httpx.URL,
+        parsed: Url,
+        url: str,
         *,
         headers: dict[str, str],
         started: float,
@@ -560,13 +600,13 @@ class Fetcher:
         truncate: bool,
     ) -> FetchResponse:
         c = self.config
-        url = str(parsed)
+        host = parsed.host or ""
         stack = contextlib.ExitStack()
         try:
             try:
                 stack.enter_context(
                     HOST_GATE.slot(
-                        parsed.host,
+                        host,
                         limit=c.per_host_concurrency,
                         delay=c.per_host_delay,
                         timeout=c.total_timeout,
@@ -574,49 +614,26 @@ class Fetcher:
                 )
             except TimeoutError as exc:
                 raise FetchTimeoutError(
-                    f"no free connection slot for {parsed.host} within {c.total_timeout:g}s "
+                    f"no free connection slot for {host} within {c.total_timeout:g}s "
                     f"(PER_HOST_CONCURRENCY={c.per_host_concurrency}) fetching {url}",
                     url=url,
+                    kind=FailureKind.SLOT_TIMEOUT,
                 ) from exc
-            request = self._client.build_request("GET", parsed, headers=headers)
             with guard.deadline(c.total_timeout) as deadline_at:
                 try:
-                    http_response = self._client.send(request, stream=True)
-                except BlockedAddressError as exc:
-                    detail = getattr(exc, "detail", str(exc))
-                    raise BlockedAddressError(
-                        f"refused to fetch {url}: {detail}", url=url
-                    ) from None
-                except httpx.TimeoutException as exc:
-                    if deadline_at is not None and time.monotonic() >= deadline_at - 0.001:
-                        message = f"fetching {url} took longer than the total timeout of "
-                        message += f"{c.total_timeout:g}s"
-                    else:
-                        kind = {
-                            httpx.ConnectTimeout: "connect",
-                            httpx.ReadTimeout: "read",
-                            httpx.WriteTimeout: "write",
-                            httpx.PoolTimeout: "connection pool",
-                        }.get(type(exc), "")
-                        message = f"{kind} timeout fetching {url}".strip()
-                    raise FetchTimeoutError(message, url=url) from exc
-                except httpx.UnsupportedProtocol as exc:
-                    raise InvalidURLError(f"cannot fetch {url}: {exc}", url=url) from exc
-                except httpx.ConnectError as exc:
-                    if _caused_by(exc, guard.HostNotFound):
-                        raise HostNotFoundError(f"cannot fetch {url}: {exc}", url=url) from exc
-                    raise FetchConnectionError(
-                        f"connection to {parsed.host} failed fetching {url}: "
-                        f"{exc or type(exc).__name__}",
-                        url=url,
-                    ) from exc
-                except httpx.TransportError as exc:
-                    raise FetchConnectionError(
-                        f"connection to {parsed.host} failed fetching {url}: "
-                        f"{exc or type(exc).__name__}",
-                        url=url,
-                    ) from exc
-            stack.callback(http_response.close)
+                    http_response = self._manager.urlopen(
+                        "GET",
+                        url,
+                        headers=headers,
+                        redirect=False,
+                        retries=False,
+                        preload_content=False,
+                        decode_content=False,
+                        timeout=self._timeout,
+                    )
+                except Exception as exc:
+                    raise self._error(exc, url, host, deadline_at) from exc
+            logger.debug("GET %s -> %s", url, http_response.status)
             return FetchResponse(
                 url=url,
                 http_response=http_response,
@@ -631,35 +648,76 @@ class Fetcher:
             stack.close()
             raise
 
+    def _error(self, exc: Exception, url: str, host: str, deadline_at: float | None) -> Exception:
+        """The public error for what ``urlopen`` raised."""
+        c = self.config
+        logger.debug("GET %s failed: %r", url, exc)
+        if isinstance(exc, FetchError):
+            if isinstance(exc, BlockedAddressError):
+                detail = getattr(exc, "detail", str(exc))
+                return BlockedAddressError(f"refused to fetch {url}: {detail}", url=url)
+            return exc
+        if isinstance(exc, ConnectFailed):
+            if exc.not_found:
+                return HostNotFoundError(f"cannot fetch {url}: {exc.detail}", url=url)
+            if exc.kind is FailureKind.CONNECT_TIMEOUT:
+                return ConnectTimeoutFetchError(
+                    f"connect timeout fetching {url} (no connection to {host} within "
+                    f"{c.connect_timeout:g}s)",
+                    url=url,
+                )
+            cls = _CONNECT_ERRORS.get(exc.kind, FetchConnectionError)
+            return cls(
+                f"connection to {host} failed fetching {url}: {exc.detail}", url=url, kind=exc.kind
+            )
+        if isinstance(exc, ReadTimeoutError | TimeoutError):
+            if deadline_at is not None and time.monotonic() >= deadline_at - 0.001:
+                return FetchTimeoutError(
+                    f"fetching {url} took longer than the total timeout of {c.total_timeout:g}s",
+                    url=url,
+                    kind=FailureKind.TOTAL_TIMEOUT,
+                )
+            return FetchTimeoutError(
+                f"read timeout fetching {url}", url=url, kind=FailureKind.READ_TIMEOUT
+            )
+        if isinstance(exc, Urllib3SSLError):
+            return TLSFetchError(f"connection to {host} failed fetching {url}: {exc}", url=url)
+        if isinstance(exc, LocationParseError):
+            return InvalidURLError(f"cannot fetch {url}: {exc}", url=url)
+        if isinstance(exc, ProtocolError | Urllib3HTTPError | OSError):
+            return FetchConnectionError(
+                f"connection to {host} failed fetching {url}: {exc or type(exc).__name__}",
+                url=url,
+                kind=FailureKind.RESET if isinstance(exc, ProtocolError) else FailureKind.PROTOCOL,
+            )
+        return exc
+
     # ------------------------------------------------------------------ robots.txt
 
     @staticmethod
-    def _origin(parsed: httpx.URL) -> str:
-        scheme = parsed.scheme.lower()
+    def _origin(parsed: Url) -> str:
+        scheme = (parsed.scheme or "").lower()
         port = parsed.port or _DEFAULT_PORTS[scheme]
-        host = f"[{parsed.host}]" if ":" in parsed.host else parsed.host
-        return f"{scheme}://{host.lower()}:{port}"
+        return f"{scheme}://{(parsed.host or '').lower()}:{port}"
 
     def remember_robots(self, response: FetchResponse) -> None:
         """Cache a robots.txt the caller fetched itself (discovery reads it for its Sitemap
         lines), so the next request to that origin does not fetch it again. The verdict is the
         one the fetcher would reach: 2xx is parsed; anything else allows everything."""
-        requested, final = httpx.URL(response.url), httpx.URL(response.final_url)
+        requested, final = parse_url(response.url), parse_url(response.final_url)
         if self._origin(requested) != self._origin(final) or final.path != "/robots.txt":
             return  # redirected elsewhere: let the fetcher decide on its own
         ok = 200 <= response.status_code < 300
         text = response.content.decode("utf-8", errors="replace") if ok else None
         self._robots.remember(self._origin(final), text)
 
-    def _check_robots(self, parsed: httpx.URL) -> None:
-        scheme = parsed.scheme.lower()
-        origin = self._origin(parsed)
-        if not self._robots.allowed(origin, str(parsed), self.config.user_agent):
+    def _check_robots(self, parsed: Url, url: str) -> None:
+        if not self._robots.allowed(self._origin(parsed), url, self._robots_agent):
             raise RobotsDisallowedError(
-                f"robots.txt of {scheme}://{parsed.netloc.decode('ascii')} disallows {parsed} "
-                f"for {self.config.user_agent.split('/', 1)[0]} (set check_robots=False or "
+                f"robots.txt of {parsed.scheme}://{parsed.netloc} disallows {url} "
+                f"for {self._robots_agent} (set check_robots=False or "
                 "SCRAPERSKY_FETCHER['OBEY_ROBOTS'] = False to ignore it)",
-                url=str(parsed),
+                url=url,
             )
 
     def _load_robots(self, origin: str) -> str | None:
@@ -719,14 +777,3 @@ def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
 
 
 setting_changed.connect(_on_setting_changed, dispatch_uid="processing.fetcher.reset")
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
-    """Whether ``kind`` is in the chain of causes of ``exc`` (httpx wraps httpcore's errors)."""
-    seen = set()
-    while exc is not None and id(exc) not in seen:
-        if isinstance(exc, kind):
-            return True
-        seen.add(id(exc))
-        exc = exc.__cause__ or exc.__context__
-    return False

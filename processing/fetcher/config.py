@@ -37,7 +37,10 @@ class FetcherConfig:
         Redirects are followed by the fetcher itself, so every hop gets the URL, SSRF and robots
         checks. More hops, or a loop, raise ``TooManyRedirectsError``.
     ``RETRIES`` (2)
-        Extra attempts after timeouts, connection errors and HTTP 408/429/5xx.
+        Extra attempts after read/total timeouts, resets and protocol errors on an established
+        connection, and HTTP 408/429/5xx. A refused connection, a TLS failure, a connect timeout
+        or a DNS failure is raised after one attempt (``exc.connect_failed``): it is an answer
+        about that host and scheme, and retrying it only multiplies the wait.
     ``BACKOFF_BASE`` (0.5)
         Retry *n* (0-based) sleeps ``BACKOFF_BASE * 2**n`` plus up to ``BACKOFF_BASE`` of jitter,
         or what ``Retry-After`` (seconds or HTTP date) asks for.
@@ -55,7 +58,9 @@ class FetcherConfig:
         (parsing what fits). 4xx → everything allowed (the usual crawler convention; unlike
         ``urllib.robotparser`` we do not treat 401/403 as "disallow all"). 5xx, timeouts and
         unreachable hosts → allowed as well: a sick robots.txt should not make a lead
-        permanently fail, and the page fetch itself will report a real outage.
+        permanently fail, and the page fetch itself will report a real outage. Rules are
+        read by RFC 9309 (Protego: wildcards, ``$``, longest match, Allow wins ties, groups
+        matched on the product token of ``USER_AGENT``).
     ``ROBOTS_CACHE_TTL`` (3600.0)
         Seconds a robots.txt verdict is cached per origin (scheme, host, port).
     ``ROBOTS_MAX_BYTES`` (512 KiB = 524_288)
@@ -72,8 +77,12 @@ class FetcherConfig:
         ``["127.0.0.0/8", "::1/128"]``.
     ``ALLOWED_SCHEMES`` (["http", "https"])
         URL schemes that may be fetched; only a subset of http/https makes sense.
-    ``MAX_CONNECTIONS`` (100)
-        Size of the shared connection pool of one fetcher.
+    ``MAX_CONNECTIONS`` (1000)
+        Idle keep-alive connections one fetcher keeps: ``MAX_CONNECTIONS //
+        PER_HOST_CONCURRENCY`` origins (scheme, host, port; least recently used out first),
+        each with up to ``PER_HOST_CONCURRENCY`` connections. A worker's batches interleave
+        hundreds of domains, so fewer origins than that would reconnect (and redo TLS) on
+        almost every request.
     ``CONNECT_TO`` ({})
         Like curl's ``--connect-to``: ``{"acme.test:80": "127.0.0.1:8401"}`` makes connections
         for ``acme.test`` port 80 go to 127.0.0.1:8401 (Host header, SNI and robots.txt keep the
@@ -98,7 +107,7 @@ class FetcherConfig:
     proxy: str | None = None
     allowed_networks: tuple[IPNetwork, ...] = ()
     allowed_schemes: tuple[str, ...] = ("http", "https")
-    max_connections: int = 100
+    max_connections: int = 1000
     connect_to: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:

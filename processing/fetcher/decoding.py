@@ -1,7 +1,8 @@
 """Streaming Content-Encoding decoders that never produce more than ``chunk`` bytes at once.
 
-httpx's own decoders inflate a whole network read in one go (a 64 KiB gzip read of zeros becomes
-64 MiB), so the fetcher reads raw bytes and decodes them here with bounded output.
+HTTP clients' own decoders may inflate a whole network read in one go (a 64 KiB gzip read of zeros
+becomes 64 MiB), so the fetcher reads raw bytes (urllib3 ``decode_content=False``) and decodes
+them here with bounded output, the same for every client.
 """
 
 from __future__ import annotations

@@ -1,14 +1,12 @@
-"""SSRF guard and wall-clock deadline, implemented as an httpcore network backend.
+"""SSRF guard (which addresses may be connected to) and the thread-local wall-clock deadline.
 
-httpcore's connection calls ``network_backend.connect_tcp(host, port, ...)`` with the URL's
-hostname and later ``stream.start_tls(server_hostname=<the URL's hostname>)`` (see
-``httpcore/_sync/connection.py``). :class:`GuardedBackend` resolves the hostname itself, refuses
-if any resolved address is not global (unless inside ``ALLOWED_NETWORKS``) and connects to
+:mod:`processing.fetcher.connection` resolves a hostname with :func:`check_host`, which refuses
+if any resolved address is not global (unless inside ``ALLOWED_NETWORKS``), and connects to
 exactly the checked address: no second resolution, so no DNS rebinding, while the ``Host``
 header, SNI and certificate verification keep using the hostname.
 
 The deadline (``TOTAL_TIMEOUT``) is thread-local: the fetcher sets it around each attempt and
-every read/write on a stream is bounded by the time left.
+every connect, send and receive on a socket is bounded by the time left (:func:`bounded`).
 """
 
 from __future__ import annotations
@@ -20,8 +18,6 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any
-
-import httpcore
 
 from .errors import BlockedAddressError
 
@@ -86,7 +82,11 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
-class HostNotFound(httpcore.ConnectError):
+class ResolveError(OSError):
+    """The name could not be resolved (resolver failure, no address)."""
+
+
+class HostNotFound(ResolveError):
     """The name does not exist (NXDOMAIN): retrying will not help, unlike a resolver hiccup."""
 
 
@@ -97,14 +97,14 @@ _NO_SUCH_NAME = {socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NON
 def resolve(host: str, port: int) -> list[tuple[int, IPAddress]]:
     """``getaddrinfo`` → [(family, address)], deduplicated, in resolver order.
 
-    Raises ``httpcore.ConnectError`` when the name does not resolve.
+    Raises :class:`HostNotFound` (NXDOMAIN) or :class:`ResolveError` when it does not resolve.
     """
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         if exc.errno in _NO_SUCH_NAME:
             raise HostNotFound(f"host {host!r} does not exist (DNS: {exc.strerror})") from exc
-        raise httpcore.ConnectError(f"could not resolve host {host!r}: {exc}") from exc
+        raise ResolveError(f"could not resolve host {host!r}: {exc}") from exc
     except UnicodeError as exc:
         raise HostNotFound(f"host {host!r} is not a valid name: {exc}") from exc
     result: list[tuple[int, IPAddress]] = []
@@ -115,7 +115,7 @@ def resolve(host: str, port: int) -> list[tuple[int, IPAddress]]:
         if all(ip != seen for _f, seen in result):
             result.append((family, ip))
     if not result:
-        raise httpcore.ConnectError(f"could not resolve host {host!r}: no IP address")
+        raise ResolveError(f"could not resolve host {host!r}: no IP address")
     return result
 
 
@@ -161,107 +161,20 @@ def use_deadline(value: float | None) -> Iterator[None]:
         _local.deadline = previous
 
 
-def _bounded(timeout: float | None, exc_class: type[Exception]) -> float | None:
+def current_deadline() -> float | None:
+    return getattr(_local, "deadline", None)
+
+
+def bounded(timeout: float | None) -> float | None:
+    """``timeout`` shortened to the time left before this thread's deadline.
+
+    Raises ``TimeoutError`` when the deadline has passed (the socket layer's own timeout type,
+    so urllib3 reports it like any socket timeout).
+    """
     value = getattr(_local, "deadline", None)
     if value is None:
         return timeout
     left = value - time.monotonic()
     if left <= 0:
-        raise exc_class("total timeout exceeded")
+        raise TimeoutError("total timeout exceeded")
     return left if timeout is None else min(timeout, left)
-
-
-class DeadlineStream(httpcore.NetworkStream):
-    """Delegating stream whose reads and writes never outlive the thread's deadline."""
-
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(
-        self,
-        ssl_context: Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._stream.start_tls(
-            ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout)
-        )
-        return DeadlineStream(stream)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class GuardedBackend(httpcore.NetworkBackend):
-    """Resolve, check and connect to the checked IP; apply the deadline to the stream.
-
-    With ``check=False`` (used for the connection to a configured proxy, which the operator
-    trusts) only the deadline applies.
-    """
-
-    def __init__(
-        self,
-        allowed_networks: Iterable[Any],
-        *,
-        check: bool = True,
-        connect_to: dict[str, str] | None = None,
-    ) -> None:
-        self._connect_to = {k.lower(): v for k, v in (connect_to or {}).items()}
-        self._allowed = tuple(allowed_networks)
-        self._check = check
-        self._backend = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        target = self._connect_to.get(f"{host}:{port}".lower())
-        if target:
-            mapped_host, _, mapped_port = target.rpartition(":")
-            host, port = mapped_host.strip("[]"), int(mapped_port)
-        if not self._check:
-            stream = self._backend.connect_tcp(
-                host,
-                port,
-                timeout=_bounded(timeout, httpcore.ConnectTimeout),
-                local_address=local_address,
-                socket_options=socket_options,
-            )
-            return DeadlineStream(stream)
-        url = f"//{host}:{port}/"
-        addresses = check_host(host, port, self._allowed, url=url)
-        last_exc: Exception | None = None
-        for _family, ip in addresses:
-            try:
-                stream = self._backend.connect_tcp(
-                    str(ip),
-                    port,
-                    timeout=_bounded(timeout, httpcore.ConnectTimeout),
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last_exc = exc
-                continue
-            return DeadlineStream(stream)
-        assert last_exc is not None
-        raise last_exc
-
-    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        raise httpcore.ConnectError("unix sockets are not supported by the fetcher")
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)

@@ -1,11 +1,18 @@
-"""robots.txt cache (per origin, with TTL), parsed with :mod:`urllib.robotparser`."""
+"""robots.txt cache (per origin, with TTL), parsed by RFC 9309 with Protego.
+
+Protego (Scrapy's parser) implements what :mod:`urllib.robotparser` does not: ``*`` and ``$``
+wildcards, the longest (most specific) matching rule wins, ``Allow`` wins a tie with
+``Disallow``, and the group of the most specific matching user-agent applies (else ``*``).
+The fetcher passes its product token (``ScraperSkyBot``), as RFC 9309 section 2.2.1 asks.
+"""
 
 from __future__ import annotations
 
 import threading
 import time
-import urllib.robotparser
 from collections.abc import Callable
+
+from protego import Protego
 
 
 class RobotsCache:
@@ -21,10 +28,10 @@ class RobotsCache:
         self._loader = loader
         self._ttl = ttl
         self._lock = threading.Lock()
-        self._entries: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
+        self._entries: dict[str, tuple[float, Protego | None]] = {}
         self._origin_locks: dict[str, threading.Lock] = {}
 
-    def _get(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+    def _get(self, origin: str) -> Protego | None:
         now = time.monotonic()
         with self._lock:
             entry = self._entries.get(origin)
@@ -38,12 +45,11 @@ class RobotsCache:
                     return entry[1]
             return self.remember(origin, self._loader(origin))
 
-    def remember(self, origin: str, text: str | None) -> urllib.robotparser.RobotFileParser | None:
+    def remember(self, origin: str, text: str | None) -> Protego | None:
         """Cache ``text`` (None: allow everything) as the robots.txt of ``origin``."""
-        parser: urllib.robotparser.RobotFileParser | None = None
+        parser: Protego | None = None
         if text is not None:
-            parser = urllib.robotparser.RobotFileParser()
-            parser.parse(text.splitlines())
+            parser = Protego.parse(text)
         with self._lock:
             self._entries[origin] = (time.monotonic() + self._ttl, parser)
             if len(self._entries) > self.MAX_ENTRIES:
@@ -65,7 +71,7 @@ class RobotsCache:
 
     def allowed(self, origin: str, url: str, user_agent: str) -> bool:
         parser = self._get(origin)
-        return True if parser is None else parser.can_fetch(user_agent, url)
+        return True if parser is None else parser.can_fetch(url, user_agent)
 
     def clear(self) -> None:
         with self._lock:

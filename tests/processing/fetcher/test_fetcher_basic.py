@@ -169,3 +169,26 @@ def test_get_fetcher_is_cached_and_reset_on_setting_changed(monkeypatch):
     finally:
         reset_fetcher()
     assert client._fetcher is None
+
+
+def test_requests_are_logged_at_debug_only(server, make_fetcher, caplog):
+    """A crawl must not write a log line per page at INFO (the engine logs per batch)."""
+    import logging
+
+    server.respond("/page", 200, b"ok")
+    fetcher = make_fetcher()
+    with caplog.at_level(logging.DEBUG):
+        fetcher.get(server.url("/page"))
+    assert any(r.levelno == logging.DEBUG and "/page" in r.getMessage() for r in caplog.records)
+    assert [r for r in caplog.records if r.levelno >= logging.INFO] == []
+
+
+def test_international_host_names_are_sent_as_punycode(server, make_fetcher):
+    server.respond("/", 200, b"ok")
+    fetcher = make_fetcher(
+        connect_to={f"xn--bcher-kva.example:{server.port}": f"127.0.0.1:{server.port}"}
+    )
+    response = fetcher.get(f"http://Bücher.example:{server.port}/", check_robots=False)
+    assert response.content == b"ok"
+    assert response.final_url == f"http://xn--bcher-kva.example:{server.port}/"
+    assert server.requests[-1][1]["Host"] == f"xn--bcher-kva.example:{server.port}"

@@ -135,3 +135,61 @@ def test_redirect_loop(server, make_fetcher):
     with pytest.raises(TooManyRedirectsError, match="redirect loop"):
         make_fetcher().get(server.url("/x"))
     assert server.hits("/x") == 1
+
+
+def test_total_timeout_ends_headers_dripped_byte_by_byte(server, make_fetcher):
+    """Each byte arrives well within the read timeout; only the deadline can end it."""
+
+    def drip_headers(handler):
+        handler.wfile.write(b"HTTP/1.0 200 OK\r\n")
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            handler.wfile.write(b"X")
+            handler.wfile.flush()
+            time.sleep(0.05)
+
+    server.routes["/drip-headers"] = drip_headers
+    fetcher = make_fetcher(read_timeout=5, total_timeout=0.5, retries=0, obey_robots=False)
+    start = time.monotonic()
+    with pytest.raises(FetchTimeoutError, match="total timeout"):
+        fetcher.get(server.url("/drip-headers"))
+    assert time.monotonic() - start < 2.0
+
+
+def _site_server(resources):
+    from processing.demo import Site, SiteServer
+
+    site = Site("keepalive.demo", "Keep-alive")
+    for path, body in resources.items():
+        site.add(path, "text/plain", body)
+    return SiteServer([site]).start()
+
+
+def test_connections_are_kept_alive_and_a_cut_body_is_not_reused(make_fetcher, monkeypatch):
+    """Sequential requests share one connection; a body left unread (cap, truncate) closes
+    its connection instead of leaving bytes that would corrupt the next response."""
+    from processing.fetcher import connection
+
+    connects = []
+    real_create = connection.create_connection
+
+    def counting_create(address, *args, **kwargs):
+        connects.append(address)
+        return real_create(address, *args, **kwargs)
+
+    monkeypatch.setattr(connection, "create_connection", counting_create)
+    server = _site_server({"/a": b"a" * 100, "/big": b"b" * 500_000, "/c": b"c" * 10})
+    try:
+        fetcher = make_fetcher(connect_to={"keepalive.demo:80": f"127.0.0.1:{server.port}"})
+        for _ in range(5):
+            assert fetcher.get("http://keepalive.demo/a").content == b"a" * 100
+        assert connects == [("127.0.0.1", server.port)]  # robots.txt and five pages
+        cut = fetcher.get("http://keepalive.demo/big", max_bytes=1000, truncate=True)
+        assert cut.truncated and cut.content == b"b" * 1000
+        assert fetcher.get("http://keepalive.demo/c").content == b"c" * 10
+        with fetcher.stream("http://keepalive.demo/big") as response:
+            assert next(response.iter_bytes())[:1] == b"b"
+        assert fetcher.get("http://keepalive.demo/a").content == b"a" * 100
+        assert len(connects) == 3  # reconnected after each of the two cut bodies
+    finally:
+        server.stop()

@@ -9,8 +9,14 @@ import pytest
 
 from processing.errors import TransientError
 from processing.fetcher import (
+    ConnectionRefusedFetchError,
+    ConnectTimeoutFetchError,
+    FailureKind,
     FetchConnectionError,
+    FetchTimeoutError,
+    HostNotFoundError,
     HTTPStatusError,
+    TLSFetchError,
     TransientHTTPStatusError,
 )
 from processing.fetcher.client import parse_retry_after
@@ -102,18 +108,115 @@ def test_retry_after_on_final_attempt_is_carried(server, make_fetcher):
     assert slept == [2]
 
 
-def test_connection_refused_is_retried_then_transient(make_fetcher):
+def _free_port() -> int:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()  # nothing listens there now
+    return port
+
+
+def test_connection_refused_is_an_answer_not_retried(make_fetcher):
+    fetcher = make_fetcher(retries=2)
+    slept = _recording_sleep(fetcher)
+    start = time.monotonic()
+    with pytest.raises(FetchConnectionError) as info:
+        fetcher.get(f"http://127.0.0.1:{_free_port()}/", check_robots=False)
+    exc = info.value
+    assert isinstance(exc, ConnectionRefusedFetchError)
+    assert isinstance(exc, TransientError)  # the engine may try the row again later
+    assert exc.kind == FailureKind.REFUSED == "refused"
+    assert exc.connect_failed is True
+    assert "connection refused" in str(exc)
+    assert "attempts" not in str(exc)
+    assert slept == []
+    assert time.monotonic() - start < 1.0
+
+
+def test_tls_failure_is_not_retried(server, make_fetcher):
+    """https to a port that speaks plain HTTP: the handshake fails, once."""
+    server.respond("/", 200, b"plain")
+    fetcher = make_fetcher(retries=2)
+    slept = _recording_sleep(fetcher)
+    with pytest.raises(TLSFetchError) as info:
+        fetcher.get(f"https://127.0.0.1:{server.port}/", check_robots=False)
+    assert info.value.kind == FailureKind.TLS
+    assert info.value.connect_failed is True
+    assert isinstance(info.value, FetchConnectionError)
+    assert slept == []
+
+
+def test_connect_timeout_is_not_retried(make_fetcher):
+    """A listener whose accept queue is full drops new SYNs: the connect times out, once."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    try:
+        for _ in range(8):  # fill the accept queue (nobody calls accept)
+            filler = socket.socket()
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+            fillers.append(filler)
+        time.sleep(0.2)
+        fetcher = make_fetcher(retries=2, connect_timeout=0.3)
+        slept = _recording_sleep(fetcher)
+        start = time.monotonic()
+        with pytest.raises(FetchTimeoutError) as info:
+            fetcher.get(f"http://127.0.0.1:{port}/", check_robots=False)
+        elapsed = time.monotonic() - start
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+    assert isinstance(info.value, ConnectTimeoutFetchError)
+    assert info.value.kind == FailureKind.CONNECT_TIMEOUT
+    assert info.value.connect_failed is True
+    assert "connect timeout" in str(info.value)
+    assert slept == []
+    assert elapsed < 2.0
+
+
+def test_read_timeout_on_an_established_connection_is_retried(server, make_fetcher):
+    server.slow_headers("/slow", 1.0)
+    fetcher = make_fetcher(read_timeout=0.2, retries=1)
+    slept = _recording_sleep(fetcher)
+    with pytest.raises(FetchTimeoutError) as info:
+        fetcher.get(server.url("/slow"), check_robots=False)
+    assert info.value.kind == FailureKind.READ_TIMEOUT
+    assert info.value.connect_failed is False
+    assert "after 2 attempts" in str(info.value)
+    assert len(slept) == 1
+    assert server.hits("/slow") == 2
+
+
+def test_reset_after_connecting_is_retried(server, make_fetcher):
+    """The server accepts, reads the request and hangs up without answering."""
+
+    def hang_up(handler):
+        handler.close_connection = True
+        handler.connection.shutdown(socket.SHUT_RDWR)
+
+    server.routes["/drop"] = hang_up
     fetcher = make_fetcher(retries=2)
     slept = _recording_sleep(fetcher)
     with pytest.raises(FetchConnectionError) as info:
-        fetcher.get(f"http://127.0.0.1:{port}/", check_robots=False)
-    assert isinstance(info.value, TransientError)
-    assert "after 3 attempts" in str(info.value)
+        fetcher.get(server.url("/drop"), check_robots=False)
+    assert info.value.kind == FailureKind.RESET
+    assert info.value.connect_failed is False
+    assert server.hits("/drop") == 3
     assert len(slept) == 2
+
+
+def test_unknown_host_is_a_dns_failure(make_fetcher):
+    fetcher = make_fetcher(retries=2)
+    slept = _recording_sleep(fetcher)
+    with pytest.raises(HostNotFoundError) as info:
+        fetcher.get("http://no-such-host.invalid/", check_robots=False)
+    assert info.value.kind == FailureKind.DNS
+    assert info.value.connect_failed is True
+    assert slept == []
 
 
 def test_parse_retry_after():
