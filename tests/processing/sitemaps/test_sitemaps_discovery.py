@@ -99,7 +99,8 @@ def test_homepage_links(site, fetcher: Fetcher) -> None:
         ("pages/SiteMap-pages.xml", "homepage"),
     ]
     html_attempt = next(a for a in result.attempts if a.url.endswith("/sitemap.html"))
-    assert html_attempt.outcome == "not a sitemap (body looks like html)"
+    # "Human sitemap" is a page for people: its links are the site's pages, not a sitemap.
+    assert html_attempt.outcome == "html_sitemap"
     assert not any("other.example.org" in a.url for a in result.attempts)
 
 
@@ -125,8 +126,8 @@ def test_soft_404_html_is_not_a_sitemap(site, fetcher: Fetcher) -> None:
     site.routes.update({"/": HOME, **{p: page for p in WELL_KNOWN_PATHS}})
     result = discover_sitemaps("example.com", fetcher, base_url=site.base_url)
     assert result.sitemaps == []
-    outcomes = {a.url.rsplit("/", 1)[1]: a.outcome for a in result.attempts}
-    assert outcomes["sitemap.xml"] == "not a sitemap (body looks like html)"
+    outcomes = {a.url.rsplit("/", 1)[1]: (a.outcome, a.detail) for a in result.attempts}
+    assert outcomes["sitemap.xml"] == ("not_sitemap", "not a sitemap (body looks like html)")
 
 
 def test_no_sitemap_anywhere_is_an_empty_result(site, fetcher: Fetcher) -> None:
@@ -135,7 +136,11 @@ def test_no_sitemap_anywhere_is_an_empty_result(site, fetcher: Fetcher) -> None:
     assert result.sitemaps == []
     assert result.robots_status == 404
     assert {a.source for a in result.attempts} == {"well_known"}
-    assert all(a.outcome == "HTTP 404" for a in result.attempts)
+    assert all((a.outcome, a.detail) == ("not_found", "HTTP 404") for a in result.attempts)
+    assert result.summary() == (
+        "no sitemap: no robots.txt (404); 7 well-known paths 404; home page links none; "
+        "1 page from the site's links"
+    )
 
 
 def test_duplicates_are_merged_by_final_url(site, fetcher: Fetcher) -> None:
@@ -155,7 +160,7 @@ def test_duplicates_are_merged_by_final_url(site, fetcher: Fetcher) -> None:
         ("sitemap_index.xml", "well_known")
     ]
     wp = next(a for a in result.attempts if a.url.endswith("/wp-sitemap.xml"))
-    assert wp.outcome.startswith("duplicate of")
+    assert wp.outcome == "duplicate" and wp.detail.startswith("duplicate of")
 
 
 def test_sitemaps_named_by_robots_spare_the_well_known_probes(site, fetcher: Fetcher) -> None:
@@ -181,7 +186,8 @@ def test_hostile_candidate_is_dropped(site, fetcher: Fetcher) -> None:
     result = discover_sitemaps("example.com", fetcher, base_url=site.base_url)
     assert result.sitemaps == []
     attempt = next(a for a in result.attempts if a.url.endswith("/sitemap.xml"))
-    assert attempt.outcome.startswith("rejected: refused: the sitemap's DOCTYPE declares")
+    assert attempt.outcome == "entities_refused"
+    assert attempt.detail.startswith("rejected: refused: the sitemap's DOCTYPE declares")
 
 
 def test_https_falls_back_to_http(site, fetcher: Fetcher) -> None:

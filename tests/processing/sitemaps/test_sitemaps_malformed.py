@@ -125,7 +125,7 @@ def test_gzip_bomb_of_markup_stops_at_the_uncompressed_cap() -> None:
     finally:
         tracemalloc.stop()
     assert result.gzipped and result.kind == "urlset"
-    assert result.cut_reason == "stopped at 50 MB uncompressed"
+    assert result.cut_reason == "stopped at the 50 MB decompressed-size cap"
     assert result.uncompressed_bytes == 50 * MB
     assert result.bytes_read == pulled < 200 * 1024  # ~1000:1 ratio, stopped early
     # The inflater hands over at most 64 KB at a time; the peak is a few slices, not 50 MB.
@@ -222,7 +222,7 @@ def test_small_custom_limits() -> None:
     by_count = parse_sitemap([doc], max_urls=10)
     assert by_count.cut_reason == "stopped at 10 URLs (limit); 20 more not read"
     by_bytes = parse_sitemap(chunked(doc, 64), max_bytes=1024)
-    assert by_bytes.cut_reason == "stopped at 1 KB uncompressed"
+    assert by_bytes.cut_reason == "stopped at the 1 KB decompressed-size cap"
     assert by_bytes.uncompressed_bytes == 1024
     assert 0 < by_bytes.url_count < 30
     text = b"\n".join(f"https://example.com/{i}".encode() for i in range(30))
