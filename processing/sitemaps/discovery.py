@@ -162,8 +162,9 @@ class _Discovery:
                 scheme_notes.append(f"{scheme} failed ({label(result.robots.outcome)})")
                 earlier_errors += result.errors
                 continue
-            if not robots_urls:
-                # Sitemaps named by robots.txt are the site's own answer (see below).
+            if not robots_urls and result.robots.outcome != "dns":
+                # Sitemaps named by robots.txt are the site's own answer (see below); a host
+                # the DNS does not know has no home page on this scheme either.
                 self._homepage(result)
             if self.reached:
                 break

@@ -526,6 +526,12 @@ class SitemapStreamParser:
         message = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc).split(", line")[0]
         if "amplification" in message:
             message = f"{message} (entities are never expanded)"
+        if "Resource limit exceeded" in message:
+            # libxml2's own cap on one text node (10 MB without huge_tree): a cap, not a
+            # broken file. A whitespace gzip bomb ends here.
+            self._set_cut(f"stopped at the XML parser's 10 MB text-node cap at line {line}")
+            self._stop()
+            return
         prefix = "XML ended early" if at_end else "XML error"
         self._note_truncated(f"{prefix} at line {line}: {message}")
         self._stop()
