@@ -47,6 +47,12 @@ _COUNTRY_RE = re.compile(
     + r")(?![\w])",
     re.IGNORECASE,
 )
+_COUNTRY_ALTERNATION = "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+# "10115 Berlin, Deutschland", "75002 Paris, France": a postcode, a town and its country.
+_POSTAL_ADDRESS_RE = re.compile(
+    rf"\b\d{{4,5}}\s+[^\W\d][\w\-. ]{{1,40}}?,\s*({_COUNTRY_ALTERNATION})(?![\w])",
+    re.IGNORECASE,
+)
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
@@ -58,12 +64,13 @@ _ADDRESS_PATTERNS = (
 )
 _INTERNATIONAL_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\d \u00a0().\-/]{6,18}\d")
 
-# Votes: an international number on the page is the strongest sign of where its national
-# ones are; a country-code TLD or a language with its region subtag next.
+# Votes: an international number on the page, a country-code TLD or a language with its
+# region subtag are the strongest signs; the page's language alone is one too (a German page
+# lists German numbers); one mention of a country name is only a hint.
 _W_INTERNATIONAL = 3
 _W_TLD = 3
-_W_LANG_REGION = 2
-_W_LANG = 1
+_W_LANG_REGION = 3
+_W_LANG = 2
 _W_ADDRESS = 2
 _W_COUNTRY_NAME = 1
 _W_EMAIL = 1
@@ -154,6 +161,9 @@ def choose_region(
         vote(region, _W_EMAIL * min(n, _MAX_VOTES_EACH))
     for pattern, region in _ADDRESS_PATTERNS:
         vote(region, _W_ADDRESS * min(len(pattern.findall(text)), _MAX_VOTES_EACH))
+    postal = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _POSTAL_ADDRESS_RE.finditer(text))
+    for region, n in postal.items():
+        vote(region, _W_ADDRESS * min(n, _MAX_VOTES_EACH))
     names = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _COUNTRY_RE.finditer(text))
     for region, n in names.items():
         vote(region, _W_COUNTRY_NAME * min(n, _MAX_VOTES_EACH))

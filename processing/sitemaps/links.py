@@ -62,7 +62,8 @@ def same_site(url: str, page_url: str, domain: str) -> bool:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
     host = site_host(parts.hostname)
-    allowed = {site_host(domain.split(":")[0]), site_host(urlsplit(page_url).hostname or "")}
+    named = urlsplit(domain).hostname if "://" in domain else domain.split(":")[0]
+    allowed = {site_host(named or ""), site_host(urlsplit(page_url).hostname or "")}
     return any(host == a or host.endswith("." + a) for a in allowed if a)
 
 

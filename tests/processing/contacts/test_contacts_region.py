@@ -79,6 +79,11 @@ def test_international_numbers_on_the_page_choose_the_region_of_national_ones():
     assert phones(html, "https://example.com/") == ("DE", ["+49301234567", "+49891234567"])
 
 
+def test_a_postal_address_with_its_country_chooses_the_region():
+    html = "<html><body><p>Hauptstr. 5, 10115 Berlin, Deutschland</p><p>(030) 2345 6789</p>"
+    assert phones(html, "https://example.com/") == ("DE", ["+493023456789"])
+
+
 def test_content_language_header_counts_like_html_lang():
     html = "<html><body><p>Tél. 01 23 45 67 89</p></body></html>"
     assert phones(html, "https://example.com/", content_language="fr-FR") == (
