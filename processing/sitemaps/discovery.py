@@ -298,7 +298,7 @@ class _Discovery:
             return
         result.homepage_url = response.final_url
         if response.is_success:
-            self.home_doc = parse_html(response.content)
+            self.home_doc = parse_html(response.content, response.headers.get("content-type"))
 
     def _probe(self, result: DiscoveryResult, url: str, source: Source) -> FoundSitemap | None:
         attempt = CandidateAttempt(url=url, source=source, http_status=None, outcome="")
@@ -341,7 +341,7 @@ class _Discovery:
             if sniffed.kind == "html" and source == "homepage":
                 # A page the home page calls its site map, written for people: its links are
                 # the site's pages (used when the site has no XML sitemap).
-                self._read_html_sitemap(head, chunks, response.final_url)
+                self._read_html_sitemap(head, chunks, response)
                 attempt.outcome = "html_sitemap"
                 attempt.detail = f"an HTML site map page with {len(self.html_sitemap_links)} links"
                 return None
@@ -392,13 +392,14 @@ class _Discovery:
             attempt.detail += f" ({'; '.join(found.notes)})"
         return found
 
-    def _read_html_sitemap(self, head: bytearray, chunks: Iterator[bytes], page_url: str) -> None:
+    def _read_html_sitemap(self, head: bytearray, chunks: Iterator[bytes], response: Any) -> None:
         body = bytearray(head)
         for chunk in chunks:
             body += chunk
             if len(body) >= HOMEPAGE_MAX_BYTES:
                 break
-        for url in page_links(parse_html(bytes(body)), page_url, self.domain):
+        doc = parse_html(bytes(body), response.headers.get("content-type"))
+        for url in page_links(doc, response.final_url, self.domain):
             if url not in self.html_sitemap_links:
                 self.html_sitemap_links.append(url)
 
@@ -460,7 +461,8 @@ class _Discovery:
             return []
         if not response.is_success:
             return []
-        return page_links(parse_html(response.content), response.final_url, self.domain)
+        doc = parse_html(response.content, response.headers.get("content-type"))
+        return page_links(doc, response.final_url, self.domain)
 
 
 class _CappedBody:

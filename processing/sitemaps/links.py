@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from processing.contacts.encoding import decode_body
 from processing.sitemaps.page_types import CONTACT_LIKE, classify_url
 
 #: A home page listing more sitemap links than this is a spam trap, not a site map.
@@ -26,6 +27,8 @@ _SITEMAP_PATH = re.compile(
     r"mapa-del-sitio|mappa-del-sito)",
     re.IGNORECASE,
 )
+# lxml refuses str input that declares its own encoding.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
 # Files that are not pages: a contact page is never a .pdf or a .jpg.
 _NOT_PAGES = re.compile(
     r"\.(?:pdf|jpe?g|png|gif|webp|svg|ico|css|js|json|xml|gz|zip|rar|7z|mp[34]|mov|avi|"
@@ -40,12 +43,17 @@ def _fold(text: str) -> str:
     return " ".join(folded.replace("ß", "ss").split())
 
 
-def parse_html(html: bytes) -> lxml.html.HtmlElement | None:
-    """The document, or None for an empty or unparseable body."""
+def parse_html(html: bytes, content_type: str | None = None) -> lxml.html.HtmlElement | None:
+    """The document, or None for an empty or unparseable body.
+
+    Decoded as the page extractor decodes pages (header charset, BOM, meta, UTF-8, cp1252):
+    lxml alone would read an undeclared UTF-8 "Seitenübersicht" as Latin-1.
+    """
     if not html or not html.strip():
         return None
+    text, _codec = decode_body(html, content_type)
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (etree.ParserError, ValueError):
         return None
 

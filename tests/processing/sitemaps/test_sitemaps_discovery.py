@@ -233,3 +233,54 @@ def test_discovery_reads_robots_once_for_itself_and_the_fetcher(site, fetcher: F
     # The fetcher obeys the robots.txt that discovery handed it.
     with pytest.raises(RobotsDisallowedError):
         fetcher.get(f"{base}/private/page")
+
+
+class CountingFetcher:
+    """The real fetcher, recording every URL asked for."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self.urls: list[str] = []
+
+    def get(self, url, **kwargs):
+        self.urls.append(url)
+        return self.fetcher.get(url, **kwargs)
+
+    def stream(self, url, **kwargs):
+        self.urls.append(url)
+        return self.fetcher.stream(url, **kwargs)
+
+
+def test_one_tls_failure_on_https_decides_http_for_the_whole_discovery(site, fetcher) -> None:
+    site.routes.update({"/": HOME, "/sitemap.xml": urlset([f"{site.base_url}/a"])})
+    counting = CountingFetcher(fetcher)
+    result = discover_sitemaps(site.host, counting)
+    https = [u for u in counting.urls if u.startswith("https://")]
+    # robots.txt once on https; the home page is not asked there again.
+    assert https == [f"https://{site.host}/robots.txt"]
+    assert result.scheme_notes == ["https failed (TLS failure)"]
+    assert result.summary().startswith("1 sitemap found (1 from well-known paths): https failed")
+
+
+def test_homepage_links_that_say_site_map_in_any_common_language() -> None:
+    html = (
+        '<footer><a href="/plan/map.xml">Site map</a>'
+        '<a href="/fr/plan.xml">Plan du site</a>'
+        '<a href="/de/verzeichnis">Seitenübersicht</a>'
+        '<a href="/es/mapa">Mapa del sitio</a>'
+        '<a href="/it/mappa">Mappa del sito</a>'
+        '<a href="/x" title="Sitemap">&#9776;</a>'
+        '<a href="/help/site_map">Help</a><a href="/site-map/">Index</a>'
+        '<a href="/about">About us</a><a href="/maps">Our map of stores</a></footer>'
+    ).encode()
+    links = homepage_sitemap_links(html, "https://example.com/", "example.com")
+    assert [link.removeprefix("https://example.com") for link in links] == [
+        "/plan/map.xml",
+        "/fr/plan.xml",
+        "/de/verzeichnis",
+        "/es/mapa",
+        "/it/mappa",
+        "/x",
+        "/help/site_map",
+        "/site-map/",
+    ]
