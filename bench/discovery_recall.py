@@ -192,26 +192,29 @@ def build_web(n_sites: int, n_pages: int, seed: int = 12):
         urls = [base + p for p in listed]
         xml = urlset(urls)
         robots = "User-agent: *\nDisallow: /private/\n"
-        if way == "robots_absolute":
-            robots += f"Sitemap: {base}/sitemaps/main.xml\n"
-            site.add("/sitemaps/main.xml", "application/xml", xml)
-            sitemap_url = base + "/sitemaps/main.xml"
-        elif way == "robots_relative":
-            robots += "Sitemap: /content-map.xml\n"
-            site.add("/content-map.xml", "application/xml", xml)
-            sitemap_url = base + "/content-map.xml"
-        elif way == "robots_rss":
-            robots += "Sitemap: /feed.rss\n"
-            items = "".join(f"<item><title>p</title><link>{u}</link></item>" for u in urls)
-            site.add(
-                "/feed.rss",
-                "application/rss+xml",
-                f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>',
-            )
-            sitemap_url = base + "/feed.rss"
-        elif way == "well_known_xml":
-            site.add("/sitemap.xml", "application/xml", xml)
-            sitemap_url = base + "/sitemap.xml"
+        items = "".join(f"<item><title>p</title><link>{u}</link></item>" for u in urls)
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>'
+        # way -> (path, content type, body, how robots.txt names it: absolute, relative, not)
+        files = {
+            "robots_absolute": ("/sitemaps/main.xml", "application/xml", xml, "absolute"),
+            "robots_relative": ("/content-map.xml", "application/xml", xml, "relative"),
+            "robots_rss": ("/feed.rss", "application/rss+xml", rss, "relative"),
+            "well_known_xml": ("/sitemap.xml", "application/xml", xml, None),
+            "well_known_wp": ("/wp-sitemap.xml", "application/xml", xml, None),
+            "well_known_gz": (
+                "/sitemap.xml.gz",
+                "application/gzip",
+                gzip.compress(xml.encode()),
+                None,
+            ),
+            "well_known_txt": ("/sitemap.txt", "text/plain", "\n".join(urls) + "\n", None),
+        }
+        if way in files:
+            path, content_type, body, named = files[way]
+            site.add(path, content_type, body)
+            sitemap_url = base + path
+            if named:
+                robots += f"Sitemap: {sitemap_url if named == 'absolute' else path}\n"
         elif way == "well_known_index":
             half = len(urls) // 2
             site.add("/pages-1.xml", "application/xml", urlset(urls[:half]))
@@ -225,15 +228,6 @@ def build_web(n_sites: int, n_pages: int, seed: int = 12):
                 f"</sitemap><sitemap><loc>{base}/pages-2.xml.gz</loc></sitemap></sitemapindex>",
             )
             sitemap_url = base + "/sitemap_index.xml"
-        elif way == "well_known_wp":
-            site.add("/wp-sitemap.xml", "application/xml", xml)
-            sitemap_url = base + "/wp-sitemap.xml"
-        elif way == "well_known_gz":
-            site.add("/sitemap.xml.gz", "application/gzip", gzip.compress(xml.encode()))
-            sitemap_url = base + "/sitemap.xml.gz"
-        elif way == "well_known_txt":
-            site.add("/sitemap.txt", "text/plain", "\n".join(urls) + "\n")
-            sitemap_url = base + "/sitemap.txt"
         elif sitemap_url and way != "html_sitemap_page":
             site.add(sitemap_url[len(base) :], "application/xml", xml)
         if way == "html_sitemap_page":

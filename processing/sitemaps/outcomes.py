@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ssl
 
+from processing.fetcher.client import _caused_by  # the one walk over httpx's cause chains
 from processing.fetcher.errors import (
     BlockedAddressError,
     BodyTooLargeError,
@@ -73,17 +74,6 @@ REFUSALS = frozenset(
         "dns",
     }
 )
-
-
-def _caused_by(exc: BaseException, kind: type[BaseException] | tuple[type[BaseException], ...]):
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def failure_outcome(exc: BaseException) -> str:

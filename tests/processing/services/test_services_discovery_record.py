@@ -125,6 +125,15 @@ def discover(host: str) -> Domain:
     return domain
 
 
+def refused(host: str) -> tuple[Domain, SitemapFile]:
+    """Discover ``host``, whose robots.txt names one sitemap that is refused."""
+    domain = discover(host)
+    assert domain.sitemap_discovery_processing_status == "Complete"
+    row = SitemapFile.objects.get(domain=domain)
+    assert row.source == "robots" and row.sitemap_import_processing_status == "Error"
+    return domain, row
+
+
 def candidates(domain: Domain) -> dict[str, tuple[str, str]]:
     return {
         c["url"].split("/", 3)[-1]: (c["source"], c["outcome"])
@@ -161,19 +170,14 @@ def test_refused_connection_everywhere_is_error_and_recorded(settings, hostile):
 
 
 def test_named_sitemap_redirecting_forever_is_an_error_row(hostile):
-    domain = discover("loop.demo")
-    assert domain.sitemap_discovery_processing_status == "Complete"
-    row = SitemapFile.objects.get(domain=domain)
-    assert row.url == "http://loop.demo/sitemap.xml" and row.source == "robots"
-    assert row.sitemap_import_processing_status == "Error"
+    domain, row = refused("loop.demo")
+    assert row.url == "http://loop.demo/sitemap.xml"
     assert row.sitemap_import_processing_error.startswith("redirect loop: redirect loop fetching")
     assert "robots.txt names 1: 1 redirect loop" in domain.sitemap_discovery_summary
 
 
 def test_named_sitemap_with_entities_is_an_error_row(hostile):
-    domain = discover("entities.demo")
-    row = SitemapFile.objects.get(domain=domain)
-    assert row.sitemap_import_processing_status == "Error"
+    domain, row = refused("entities.demo")
     assert row.sitemap_import_processing_error.startswith("entity declarations refused")
     assert candidates(domain)["sitemap.xml"] == ("robots", "entities_refused")
     assert domain.sitemap_discovery_summary.startswith(
@@ -197,9 +201,7 @@ def test_named_sitemaps_at_private_addresses_are_refused_rows(hostile):
 
 
 def test_named_sitemap_that_never_answers_is_a_timeout_row(hostile):
-    domain = discover("slow.demo")
-    row = SitemapFile.objects.get(domain=domain)
-    assert row.sitemap_import_processing_status == "Error"
+    domain, row = refused("slow.demo")
     assert row.sitemap_import_processing_error.startswith("timeout: read timeout")
     assert "robots.txt names 1: 1 timeout" in domain.sitemap_discovery_summary
 
