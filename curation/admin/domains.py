@@ -53,7 +53,7 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
 
     @admin.display(description="discovery", ordering="sitemap_discovery_summary")
     def discovery_summary(self, obj):
-        return truncated(obj.sitemap_discovery_summary, 40)
+        return truncated(obj.sitemap_discovery_summary, 32)
 
     @admin.display(description="what discovery tried")
     def discovery_record(self, obj):
