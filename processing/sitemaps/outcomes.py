@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ssl
 
-from processing.fetcher.client import _caused_by  # the one walk over httpx's cause chains
 from processing.fetcher.errors import (
     BlockedAddressError,
     BodyTooLargeError,
@@ -76,29 +75,46 @@ REFUSALS = frozenset(
 )
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it was raised from (httpx wraps the socket and ssl errors)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 20:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+#: The fetcher's ``exc.kind`` (its FailureKind values) as outcome codes, for the connection
+#: and timeout errors whose type alone does not say which failure it was.
+_KIND_OUTCOMES = {
+    "refused": "refused",
+    "tls": "tls",
+    "connect-timeout": "connect_timeout",
+    "dns": "dns",
+    "connect": "connection_failed",
+    "read-timeout": "timeout",
+    "total-timeout": "timeout",
+    "slot-timeout": "timeout",
+    "reset": "connection_failed",
+    "protocol": "connection_failed",
+    "decoding": "connection_failed",
+}
+
+
 def failure_outcome(exc: BaseException) -> str:
     """The outcome code of a failed request (one of LABELS).
 
-    The fetcher's own ``kind`` wins when it has one; otherwise the error type and its causes
-    (httpx wraps the socket and ssl errors) decide.
+    The error's type decides where it is unambiguous; for connection errors and timeouts the
+    fetcher's ``exc.kind`` does when it has one, else the message and its causes (httpx wraps
+    the socket and ssl errors).
     """
-    kind = getattr(exc, "kind", None)
-    if isinstance(kind, str) and kind in LABELS:
-        return kind
     if isinstance(exc, BlockedAddressError):
         return "refused_by_guard"
     if isinstance(exc, TooManyRedirectsError):
         return "redirect_loop" if "loop" in str(exc) else "too_many_redirects"
-    if isinstance(exc, FetchTimeoutError):
-        return "connect_timeout" if str(exc).startswith("connect timeout") else "timeout"
     if isinstance(exc, HostNotFoundError):
         return "dns"
-    if isinstance(exc, FetchConnectionError):
-        if _caused_by(exc, ssl.SSLError) or "SSL" in str(exc) or "TLS" in str(exc):
-            return "tls"
-        if _caused_by(exc, ConnectionRefusedError) or "refused" in str(exc).lower():
-            return "refused"
-        return "connection_failed"
     if isinstance(exc, HTTPStatusError):
         if exc.status_code >= 500:
             return "http_5xx"
@@ -113,6 +129,18 @@ def failure_outcome(exc: BaseException) -> str:
         return "not_sitemap"
     if isinstance(exc, BodyTooLargeError):
         return "over_cap"
+    kind = _KIND_OUTCOMES.get(str(getattr(exc, "kind", "") or ""))
+    if kind and isinstance(exc, FetchTimeoutError | FetchConnectionError):
+        return kind
+    if isinstance(exc, FetchTimeoutError):
+        return "connect_timeout" if str(exc).startswith("connect timeout") else "timeout"
+    if isinstance(exc, FetchConnectionError):
+        causes = _causes(exc)
+        if any(isinstance(c, ssl.SSLError) for c in causes) or "SSL" in str(exc):
+            return "tls"
+        if any(isinstance(c, ConnectionRefusedError) for c in causes) or "refused" in str(exc):
+            return "refused"
+        return "connection_failed"
     return "failed"
 
 
