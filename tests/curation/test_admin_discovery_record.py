@@ -62,9 +62,7 @@ def admin_client(client):
     return client
 
 
-def test_domain_list_shows_the_summary_truncated_with_the_whole_on_hover(
-    admin_client, discovered
-):
+def test_domain_list_shows_the_summary_truncated_with_the_whole_on_hover(admin_client, discovered):
     body = admin_client.get(reverse("admin:curation_domain_changelist")).content.decode()
     assert f'title="{DENTAL_SUMMARY}"' in body.replace("&#x27;", "'")
     # A narrow column: 32 characters shown (the changelists fit 1280 px).

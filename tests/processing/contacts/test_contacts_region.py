@@ -72,10 +72,7 @@ def test_country_tld_alone_chooses_the_region():
 
 
 def test_international_numbers_on_the_page_choose_the_region_of_national_ones():
-    html = (
-        "<html><body><p>Zentrale: +49 30 1234567</p><p>Filiale: (089) 123 4567</p>"
-        "</body></html>"
-    )
+    html = "<html><body><p>Zentrale: +49 30 1234567</p><p>Filiale: (089) 123 4567</p></body></html>"
     assert phones(html, "https://example.com/") == ("DE", ["+49301234567", "+49891234567"])
 
 
