@@ -28,7 +28,7 @@ class WorkerHeartbeat(models.Model):
 class PageInsert(models.Model):
     """A slim mapping of ``pages`` for the bulk inserts of sitemap_import.
 
-    An import knows seven columns of a page; every other column (statuses, fetch results,
+    An import knows eight columns of a page; every other column (statuses, fetch results,
     timestamps) takes its default in the database. Inserting through ``curation.Page`` would
     bind all thirty columns for every row, which makes a 50,000-URL sitemap several times
     slower to import. Reads and every other write go through ``curation.Page``.
@@ -41,6 +41,7 @@ class PageInsert(models.Model):
     lastmod = models.DateTimeField(null=True)
     changefreq = models.TextField(null=True)
     priority = models.FloatField(null=True)
+    found_via = models.TextField(null=True)
 
     class Meta:
         managed = False

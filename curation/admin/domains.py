@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import (
     PipelineAdmin,
     changelist_link,
+    truncated,
     workflow_list_display,
     workflow_list_filter,
 )
@@ -26,6 +28,7 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
         "company_name",
         "source",
         *workflow_list_display(Domain),
+        "discovery_summary",
         "sitemaps_link",
         "pages_link",
         "contacts_link",
@@ -37,11 +40,24 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
     search_fields = ["domain__startswith", "company_name__icontains"]
     search_help_text = "Domain (starts with, e.g. acme.) or company name (contains)."
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["discovery_record", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["domain", "company_name", "source", "notes"]}),
+        ("Last discovery", {"fields": ["discovery_record"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        # The record is read on the change page only; lists show its one-line summary.
+        return super().get_queryset(request).defer("sitemap_discovery_record")
+
+    @admin.display(description="discovery", ordering="sitemap_discovery_summary")
+    def discovery_summary(self, obj):
+        return truncated(obj.sitemap_discovery_summary, 32)
+
+    @admin.display(description="what discovery tried")
+    def discovery_record(self, obj):
+        return discovery_record_html(obj.sitemap_discovery_record)
 
     def decorate_results(self, rows):
         """Count sitemaps, pages and contacts of the shown domains only: one grouped query each."""
@@ -73,3 +89,44 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
     @admin.display(description="contacts")
     def contacts_link(self, obj):
         return self._related_link(obj, "contacts")
+
+
+def discovery_record_html(record: dict | None):
+    """The discovery record as a curator reads it: summary, robots.txt, home page, candidates."""
+    if not record:
+        return "not discovered yet"
+    steps = format_html_join(
+        "",
+        "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (what, step["url"], step.get("http_status") or "-", step.get("detail") or step["label"])
+            for what, step in (
+                ("robots.txt", record.get("robots")),
+                ("home page", record.get("homepage")),
+            )
+            if step
+        ),
+    )
+    candidates = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (c["url"], c["source"], c.get("http_status") or "-", c["label"], c.get("detail", ""))
+            for c in record.get("candidates", [])
+        ),
+    )
+    notes = [*record.get("scheme_notes", []), *record.get("link_notes", [])]
+    if record.get("skipped_probes"):
+        notes.append(record["skipped_probes"])
+    return format_html(
+        '<div class="ss-discovery"><p><strong>{}</strong></p>'
+        "<table><tr><th></th><th>URL</th><th>status</th><th>outcome</th></tr>{}</table>"
+        "<h4>Candidates tried</h4>"
+        "<table><tr><th>URL</th><th>found by</th><th>status</th><th>outcome</th>"
+        "<th>details</th></tr>{}</table><p>{}</p><p>{}</p></div>",
+        record.get("summary", ""),
+        steps,
+        candidates or format_html("<tr><td colspan=5>none</td></tr>"),
+        f"{record.get('link_pages', 0)} page(s) created from the site's links",
+        "; ".join(notes),
+    )

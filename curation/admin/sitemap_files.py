@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import (
     PipelineAdmin,
@@ -48,6 +49,7 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
         "lastmod",
         "pages_created",
         "import_note",
+        "import_files",
         "created_at",
         "updated_at",
     ]
@@ -64,6 +66,7 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
                     "lastmod",
                     "pages_created",
                     "import_note",
+                    "import_files",
                 ]
             },
         ),
@@ -77,3 +80,34 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
     @admin.display(description="pages")
     def pages_link(self, obj):
         return changelist_link(Page, "pages", sitemap_file__id__exact=obj.pk)
+
+    def get_queryset(self, request):
+        # The record is read on the change page only.
+        return super().get_queryset(request).defer("import_record")
+
+    @admin.display(description="files read")
+    def import_files(self, obj):
+        record = obj.import_record or {}
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    f["url"],
+                    f.get("kind") or "-",
+                    f.get("urls", 0),
+                    f.get("cut") or f.get("failed") or "read to the end",
+                    "; ".join(f.get("problems") or []),
+                )
+                for f in record.get("files", [])
+            ),
+        )
+        if not rows:
+            return "-"
+        more = record.get("files_not_listed") or 0
+        return format_html(
+            "<table><tr><th>file</th><th>kind</th><th>URLs</th><th>stopped</th>"
+            "<th>problems</th></tr>{}</table>{}",
+            rows,
+            format_html("<p>and {} more files</p>", more) if more else "",
+        )

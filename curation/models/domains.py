@@ -38,6 +38,10 @@ class Domain(
     company_name = models.TextField(null=True, blank=True)
     source = models.TextField(default="manual")
     notes = models.TextField(default="", blank=True)
+    #: what the last discovery tried and what came of each candidate (sql/008)
+    sitemap_discovery_record = models.JSONField(null=True, blank=True, editable=False)
+    #: its one-line summary: "no sitemap: robots.txt names none; 7 well-known paths 404; ..."
+    sitemap_discovery_summary = models.TextField(default="", blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

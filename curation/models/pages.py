@@ -72,6 +72,8 @@ class Page(
     has_contact_form = models.BooleanField(null=True, blank=True)
     schema_types = ArrayField(models.TextField(), default=list, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
+    #: "sitemap" or "links" (the site's own links, when it has no sitemap); NULL when added by hand
+    found_via = models.TextField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

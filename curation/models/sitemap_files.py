@@ -56,6 +56,8 @@ class SitemapFile(
     lastmod = models.DateTimeField(null=True, blank=True)
     pages_created = models.IntegerField(null=True, blank=True)
     import_note = models.TextField(default="", blank=True)
+    #: what the last import read per file, what a cap cut, what was refused (sql/008)
+    import_record = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -24,6 +24,7 @@ from processing.contacts.obfuscation import (
     find_obfuscated_emails,
 )
 from processing.contacts.phones import find_phones, parse_phone
+from processing.contacts.region import choose_region
 from processing.contacts.results import Contact, PageExtraction
 from processing.contacts.sniffing import looks_like_html
 from processing.contacts.social import normalise_social_url
@@ -67,7 +68,11 @@ class _Collector:
     """Walks the tree once, building the visible-text stream and attribute-borne contacts."""
 
     def __init__(self, region: str) -> None:
-        self.region = region
+        # The configured default, until the page says where it is (see resolve_region).
+        self.default_region = self.region = region
+        # Numbers from tel: links and structured data, parsed once the region is known.
+        self.pending_phones: list[tuple[str, str, str, int, int]] = []
+        self._sequence = 0  # order of discovery, kept for phones parsed later
         self.parts: list[str] = []
         self.length = 0
         self.found: list[_Found] = []
@@ -82,8 +87,20 @@ class _Collector:
             self.parts.append(value)
             self.length += len(value)
 
-    def _add(self, contact: Contact, position: int, phase: int = _ATTRIBUTE_PHASE) -> None:
-        self.found.append(_Found(contact, position, phase, len(self.found)))
+    def _add(
+        self,
+        contact: Contact,
+        position: int,
+        phase: int = _ATTRIBUTE_PHASE,
+        sequence: int | None = None,
+    ) -> None:
+        if sequence is None:
+            sequence = self._next_sequence()
+        self.found.append(_Found(contact, position, phase, sequence))
+
+    def _next_sequence(self) -> int:
+        self._sequence += 1
+        return self._sequence
 
     def add_email(self, raw: str, source: str, context: str = "") -> None:
         address = normalise_email(raw)
@@ -94,14 +111,42 @@ class _Collector:
             self._add(_email_contact(address, source, context), self.length)
 
     def add_phone(self, raw: str, source: str, context: str = "") -> None:
-        parsed = parse_phone(raw, self.region)
-        if parsed is None:
-            match = next(find_phones(raw, self.region), None)
-            parsed = (match.e164, match.national, match.number_type) if match else None
-        if parsed:
-            e164, national, number_type = parsed
-            contact = Contact("phone", e164, national, number_type, source, context)
-            self._add(contact, self.length)
+        self.pending_phones.append((raw, source, context, self.length, self._next_sequence()))
+
+    def _parse_phone(self, raw: str) -> tuple[str, str, str] | None:
+        for region in self._regions():
+            parsed = parse_phone(raw, region)
+            if parsed is None:
+                match = next(find_phones(raw, region), None)
+                parsed = (match.e164, match.national, match.number_type) if match else None
+            if parsed:
+                return parsed
+        return None
+
+    def _regions(self) -> tuple[str, ...]:
+        # The page's region first; the default still reads what it read before, so a wrong
+        # guess can lose no number that is valid only in the default region.
+        if self.region == self.default_region:
+            return (self.region,)
+        return (self.region, self.default_region)
+
+    def resolve_region(self, *, url: str, languages: list[str | None]) -> str:
+        """Choose the region from the page (after walk and scan_emails), then parse phones."""
+        self.region = choose_region(
+            default=self.default_region,
+            text=self.text,
+            url=url,
+            languages=languages,
+            emails=[f.contact.value for f in self.found if f.contact.kind == "email"],
+            raw_numbers=[raw for raw, *_ in self.pending_phones],
+        )
+        for raw, source, context, position, sequence in self.pending_phones:
+            parsed = self._parse_phone(raw)
+            if parsed:
+                e164, national, number_type = parsed
+                contact = Contact("phone", e164, national, number_type, source, context)
+                self._add(contact, position, sequence=sequence)
+        return self.region
 
     def add_social(self, url: str, source: str, context: str = "") -> None:
         normalised = normalise_social_url(url)
@@ -190,19 +235,28 @@ class _Collector:
                     self.add_text(el.tail)
         self.text = "".join(self.parts)
 
-    def scan_text(self) -> None:
-        """Find addresses and numbers written out in the visible text."""
+    def scan_emails(self) -> None:
+        """Find addresses written out in the visible text."""
         text = self.text
         for match in chain(find_emails(text), find_obfuscated_emails(text)):
             source = "obfuscated" if match.obfuscated else "text"
             context = snippet(text, match.start, match.end)
             self._add(_email_contact(match.address, source, context), match.start, _TEXT_PHASE)
-        for phone in find_phones(text, self.region):
-            context = snippet(text, phone.start, phone.end)
-            contact = Contact(
-                "phone", phone.e164, phone.national, phone.number_type, "text", context
-            )
-            self._add(contact, phone.start, _TEXT_PHASE)
+
+    def scan_phones(self) -> None:
+        """Find numbers written out in the visible text (after resolve_region)."""
+        text = self.text
+        taken: list[tuple[int, int]] = []
+        for region in self._regions():
+            for phone in find_phones(text, region):
+                if any(phone.start < end and start < phone.end for start, end in taken):
+                    continue  # already read in the page's own region
+                taken.append((phone.start, phone.end))
+                context = snippet(text, phone.start, phone.end)
+                contact = Contact(
+                    "phone", phone.e164, phone.national, phone.number_type, "text", context
+                )
+                self._add(contact, phone.start, _TEXT_PHASE)
 
     def contacts(self) -> list[Contact]:
         """Deduplicated by (kind, value), in order of first appearance on the page."""
@@ -261,15 +315,17 @@ def extract_page(
     url: str,
     content_type: str | None = None,
     default_region: str = "US",
+    content_language: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> PageExtraction:
     """Extract page metadata and every email, phone and social profile from ``body``.
 
-    ``url`` is the address the body was fetched from (kept for callers' logging and future
-    relative-link handling); ``default_region`` is used for numbers without a country code.
+    ``url`` is the address the body was fetched from (its country-code TLD is one hint of the
+    page's country). Numbers without a country code are read in the region the page points to
+    (processing.contacts.region: language, ``content_language``, TLD, addresses, e-mail
+    domains, international numbers on it), ``default_region`` when it does not say.
     Bodies over ``max_bytes`` are truncated before parsing and flagged ``truncated``.
     """
-    del url  # part of the contract; nothing on the page needs resolving against it yet
     content_hash = hashlib.sha256(body).hexdigest()
     truncated = len(body) > max_bytes
     if truncated:
@@ -282,7 +338,10 @@ def extract_page(
         return PageExtraction(True, encoding, content_hash, truncated)
     collector = _Collector(default_region.upper())
     collector.walk(root)
-    collector.scan_text()
+    collector.scan_emails()
+    language = _language(root)
+    region = collector.resolve_region(url=url, languages=[language, content_language])
+    collector.scan_phones()
     return PageExtraction(
         is_html=True,
         encoding=encoding,
@@ -290,7 +349,8 @@ def extract_page(
         truncated=truncated,
         title=_title(root),
         meta_description=_meta(root, "name", "description"),
-        language=_language(root),
+        language=language,
+        phone_region=region,
         has_contact_form=has_contact_form(root),
         schema_types=sorted(collector.schema_types),
         contacts=collector.contacts(),

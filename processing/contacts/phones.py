@@ -40,9 +40,10 @@ _NEGATIVE_CUES_RE = re.compile(
     r"|amount|qty|quantity)\w{0,14}|[#$€£¥])\W{0,12}$",
     re.I,
 )
+# At a word start: "Bestellnummer" holds "tel" but is an order number.
 _POSITIVE_CUES_RE = re.compile(
-    r"(?:tel|phone|fon|telefon|telephone|call|mobile|mobil|handy|cell|fax|hotline|whatsapp"
-    r"|ruf|appel|téléphone|teléfono|電話|☎|✆|📞)[^\d]{0,24}$",
+    r"(?:\b(?:tel|phone|fon|telefon|telephone|call|mobile|mobil|handy|cell|fax|hotline"
+    r"|whatsapp|ruf|appel|téléphone|teléfono)|電話|☎|✆|📞)[^\d]{0,24}$",
     re.I,
 )
 

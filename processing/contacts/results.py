@@ -34,3 +34,5 @@ class PageExtraction:
     has_contact_form: bool = False
     schema_types: list[str] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    #: the region national phone numbers were read in (the page's, or the default)
+    phone_region: str | None = None

@@ -240,9 +240,15 @@ shop@cogwheel-bikes.demo</a></p><a href="https://github.com/cogwheelbikes">GitHu
 
 
 def _dentist() -> Site:
-    """A site with no sitemap at all: discovery completes with zero found."""
+    """A site with no sitemap at all: discovery finds its pages through the home page's links."""
     site = Site("smile-dental.demo", "Smile Dental Care")
     site.add("/", HTML, _page(site, "Dentist", "<h1>Gentle dentistry</h1>"))
+    site.add("/about", HTML, _page(site, "About", "<p>Family dentistry since 1998.</p>"))
+    site.add(
+        "/contact",
+        HTML,
+        _page(site, "Contact", "<p>Call (541) 555-0123 or write to smile@smile-dental.demo</p>"),
+    )
     return site
 
 
@@ -281,5 +287,8 @@ DEMO_CONTACTS: dict[str, set[tuple[str, str]]] = {
         ("social", "https://github.com/cogwheelbikes"),
         ("social", "https://youtube.com/@cogwheelbikes"),
     },
-    "smile-dental.demo": set(),
+    "smile-dental.demo": {
+        ("phone", "+15415550123"),
+        ("email", "smile@smile-dental.demo"),
+    },
 }

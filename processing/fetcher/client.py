@@ -711,6 +711,19 @@ class Fetcher:
         text = response.content.decode("utf-8", errors="replace") if ok else None
         self._robots.remember(self._origin(final), text)
 
+    def robots_allows(self, url: str) -> bool:
+        """Whether the fetcher would fetch ``url`` as far as robots.txt goes (discovery asks
+        before it creates pages from a site's links, so it never lists what it must not read)."""
+        if not self.config.obey_robots:
+            return True
+        try:
+            self._check_robots(self._validate(url), url)
+        except RobotsDisallowedError:
+            return False
+        except FetchError:
+            return True  # not a robots question: fetching it will say what is wrong
+        return True
+
     def _check_robots(self, parsed: Url, url: str) -> None:
         if not self._robots.allowed(self._origin(parsed), url, self._robots_agent):
             raise RobotsDisallowedError(

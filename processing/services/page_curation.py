@@ -32,6 +32,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
         url=response.final_url,
         content_type=response.headers.get("content-type"),
         default_region=settings.SCRAPERSKY_DEFAULT_PHONE_REGION,
+        content_language=response.headers.get("content-language"),
         max_bytes=PAGE_MAX_BYTES,
     )
     fetched_at = timezone.now()

@@ -8,18 +8,58 @@ from django.conf import settings
 from django.db.models import Q
 
 from curation.models import Domain, SitemapFile
+from processing.errors import ProcessingError
 from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
+from processing.services.sitemap_import import insert_pages
 from processing.sitemaps import discover_sitemaps
+from processing.sitemaps.discovery import DiscoveryResult
+from processing.sitemaps.parse import PageEntry
+
+SUMMARY_MAX = 2000
+
+
+def _record(domain: Domain, result: DiscoveryResult) -> dict[str, object]:
+    return {
+        "sitemap_discovery_record": result.as_record(),
+        "sitemap_discovery_summary": result.summary()[:SUMMARY_MAX],
+    }
+
+
+def _refused_rows(domain: Domain, result: DiscoveryResult) -> list[SitemapFile]:
+    # A sitemap the site names and that was refused gets its own row in Error, so nothing the
+    # site points at disappears without a word.
+    return [
+        SitemapFile(
+            domain_id=domain.pk,
+            url=attempt.url,
+            source=attempt.source,
+            http_status=attempt.http_status,
+            import_note=f"{attempt.label}: {attempt.detail}"[:2000],
+            sitemap_import_processing_status="Error",
+            sitemap_import_processing_error=f"{attempt.label}: {attempt.detail}"[:2000],
+        )
+        for attempt in result.refused()
+    ]
 
 
 def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], None]:
     """Look for the domain's sitemaps (robots.txt, well-known paths, home page links).
 
-    A domain without any sitemap completes with zero found; one that cannot be reached at all
-    raises (transient: retried; refused address: permanent).
+    A domain without any sitemap completes with zero found, and with the pages its home page
+    links to (found_via "links"); one that cannot be reached at all, or that answers only 5xx,
+    raises (transient: retried; refused address: permanent). Either way the discovery record
+    and its summary are stored on the domain.
     """
-    result = discover_sitemaps(domain.domain, get_fetcher())
+    try:
+        result = discover_sitemaps(domain.domain, get_fetcher())
+    except ProcessingError as exc:
+        failed = getattr(exc, "result", None) or getattr(exc.__cause__, "result", None)
+        if failed is not None:
+            # The engine stores only the error text on failure; the record is what explains it.
+            # It is a diagnostic of this attempt, safe to write outside the claim's fence.
+            Domain.objects.filter(pk=domain.pk).update(**_record(domain, failed))
+        raise
     found = [
         SitemapFile(
             domain_id=domain.pk,
@@ -34,8 +74,12 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], 
         )
         for sitemap in result.sitemaps
     ]
+    refused = _refused_rows(domain, result)
+    link_pages = [PageEntry(url) for url in result.link_pages]
+    record = _record(domain, result)
 
     def persist() -> None:
+        Domain.objects.filter(pk=domain.pk).update(**record)
         # Once per domain and URL: rediscovery refreshes what we learnt about the file.
         SitemapFile.objects.bulk_create(
             found,
@@ -50,6 +94,12 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], 
                 "url_count",
             ],
         )
+        # A refused file already known (imported before) keeps its history: only new ones.
+        SitemapFile.objects.bulk_create(refused, ignore_conflicts=True)
+        if link_pages:
+            insert_pages(
+                domain_id=domain.pk, entries=link_pages, sitemap_file_id=None, found_via="links"
+            )
         if found and getattr(settings, "SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False):
             fresh = SitemapFile.objects.filter(
                 domain_id=domain.pk, url__in=[f.url for f in found]

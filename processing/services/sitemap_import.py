@@ -22,24 +22,34 @@ CHUNK = 5_000
 MAX_CHILD_SITEMAPS = 200
 
 
-def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int) -> int:
-    """Insert the entries not yet known for the domain; return how many were new."""
+def insert_pages(
+    *,
+    domain_id: int,
+    entries: list[PageEntry],
+    sitemap_file_id: int | None,
+    found_via: str,
+) -> int:
+    """Insert the entries not yet known for the domain; return how many were new.
+
+    ``found_via`` is "sitemap" or "links" (discovery, for a site without a sitemap).
+    """
     auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_PAGES", "none")
     pages = {
         entry.url: PageInsert(
-            domain_id=sitemap.domain_id,
-            sitemap_file_id=source_id,
+            domain_id=domain_id,
+            sitemap_file_id=sitemap_file_id,
             url=entry.url,
             page_type=classify_url(entry.url),
             lastmod=entry.lastmod,
             changefreq=entry.changefreq,
             priority=entry.priority,
+            found_via=found_via,
         )
         for entry in entries
     }
     with transaction.atomic():
         known = set(
-            Page.objects.filter(domain_id=sitemap.domain_id, url__in=list(pages)).values_list(
+            Page.objects.filter(domain_id=domain_id, url__in=list(pages)).values_list(
                 "url", flat=True
             )
         )
@@ -51,11 +61,11 @@ def _insert_pages(sitemap: SitemapFile, entries: list[PageEntry], source_id: int
                 queue_follow_up(
                     "page_curation",
                     Page.objects.filter(
-                        domain_id=sitemap.domain_id,
+                        domain_id=domain_id,
                         url__in=wanted,
                         page_curation_processing_status__isnull=True,
                     ),
-                    actor="sitemap_import",
+                    actor=f"sitemap_{'import' if found_via == 'sitemap' else 'discovery'}",
                 )
     return len(new)
 
@@ -96,6 +106,29 @@ def _note(result, *, prefix: str = "") -> str:
     return "; ".join(parts)[:4000]
 
 
+#: Files listed one by one in the import record; an index of more is summed up after these.
+RECORD_MAX_FILES = 200
+
+
+def _file_record(url: str, result) -> dict[str, object]:
+    """What reading one file did: its size, URLs, what a cap cut, what was refused."""
+    return {
+        "url": url,
+        "kind": result.kind,
+        "gzipped": result.gzipped,
+        "bytes_read": result.bytes_read,
+        "decompressed_bytes": result.uncompressed_bytes,
+        "urls": result.url_count,
+        "urls_not_read": result.urls_not_read,
+        "cut": result.cut_reason,
+        "failed": result.failed,
+        "problems": list(result.errors[:20]),
+        "children_not_followed": [
+            {"url": child, "why": why} for child, why in result.skipped_children[:20]
+        ],
+    }
+
+
 def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Callable[[], None]:
     """Stream the sitemap (and its children, if it is an index) into pages.
 
@@ -106,6 +139,8 @@ def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Call
     notes: list[str] = []
     root_result = None
     total_urls = 0
+    files: list[dict[str, object]] = []
+    files_read = 0
     for url, result in iter_sitemap_tree(
         sitemap.url,
         fetch_sitemap_chunks(get_fetcher(), max_bytes=PROTOCOL_MAX_BYTES),
@@ -121,10 +156,27 @@ def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Call
             if note:
                 notes.append(f"{url}: {note}")
         for start in range(0, len(result.entries), CHUNK):
-            created += _insert_pages(sitemap, result.entries[start : start + CHUNK], source_id)
+            created += insert_pages(
+                domain_id=sitemap.domain_id,
+                entries=result.entries[start : start + CHUNK],
+                sitemap_file_id=source_id,
+                found_via="sitemap",
+            )
         total_urls += len(result.entries)
+        files_read += 1
+        if len(files) < RECORD_MAX_FILES:
+            files.append(_file_record(url, result))
     root_note = _note(root_result) if root_result is not None else ""
     note = "; ".join(n for n in [root_note, *notes] if n)[:4000]
+    summary = note or f"{total_urls} page URL(s) read"
+    record = {
+        "files_read": files_read,
+        "files": files,
+        "files_not_listed": files_read - len(files),
+        "urls_read": total_urls,
+        "pages_created": created,
+        "summary": summary,
+    }
 
     def persist() -> None:
         SitemapFile.objects.filter(pk=sitemap.pk).update(
@@ -133,7 +185,8 @@ def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Call
             url_count=root_result.url_count,
             size_bytes=root_result.bytes_read,
             pages_created=created,
-            import_note=note or f"{total_urls} page URL(s) read",
+            import_note=summary,
+            import_record=record,
         )
 
     return persist

@@ -11,10 +11,12 @@ from processing.sitemaps.parse import (
     iter_sitemap_tree,
     parse_sitemap,
 )
+from processing.sitemaps.record import CandidateAttempt
 from processing.sitemaps.sniff import SitemapKind, sniff_sitemap
 
 __all__ = [
     "CONTACT_LIKE",
+    "CandidateAttempt",
     "DiscoveryResult",
     "FoundSitemap",
     "NotASitemapError",

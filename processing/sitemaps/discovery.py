@@ -1,16 +1,18 @@
-"""Find a domain's sitemaps: robots.txt, well-known paths and home-page links, each sniffed."""
+"""Find a domain's sitemaps (robots.txt, well-known paths, home-page links), or its pages.
+
+Every request is recorded with how its URL was found and what came of it
+(:mod:`processing.sitemaps.record`), so "no sitemap" can be told from "nothing answered".
+A domain without a sitemap still yields pages: its home page's same-site links (and those of
+an HTML site map page it links to), depth and count capped, robots.txt obeyed.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
-
-import lxml.html
-from lxml import etree
 
 from processing.errors import PermanentError, ProcessingError, TransientError
 from processing.sitemaps.errors import (
@@ -18,10 +20,40 @@ from processing.sitemaps.errors import (
     DomainUnreachableError,
     SitemapGoneError,
 )
+from processing.sitemaps.links import (
+    MAX_HOMEPAGE_LINKS,
+    homepage_sitemap_links,
+    page_links,
+    parse_html,
+)
+from processing.sitemaps.outcomes import (
+    CONNECTION_LEVEL,
+    SCHEME_DECIDING,
+    failure_outcome,
+    label,
+    status_outcome,
+)
 from processing.sitemaps.parse import PROTOCOL_MAX_BYTES, SitemapStreamParser, normalise_url
-from processing.sitemaps.sniff import SNIFF_BYTES, Kind, sniff_sitemap
+from processing.sitemaps.record import (
+    CandidateAttempt,
+    DiscoveryResult,
+    FoundSitemap,
+    Source,
+    Step,
+)
+from processing.sitemaps.sniff import SNIFF_BYTES, sniff_sitemap
 
-Source = Literal["robots", "well_known", "homepage"]
+__all__ = [
+    "MAX_HOMEPAGE_LINKS",
+    "WELL_KNOWN_PATHS",
+    "CandidateAttempt",
+    "DiscoveryResult",
+    "FoundSitemap",
+    "discover_sitemaps",
+    "fetch_sitemap_chunks",
+    "homepage_sitemap_links",
+    "robots_sitemap_urls",
+]
 
 #: Conventional locations, most common first (WordPress core, Yoast/RankMath, plain files).
 WELL_KNOWN_PATHS: tuple[str, ...] = (
@@ -41,9 +73,13 @@ ROBOTS_MAX_BYTES = 512 * 1024
 HOMEPAGE_MAX_BYTES = 1024 * 1024
 # Counting URLs costs one streamed read; above this the count is a lower bound.
 COUNT_MAX_BYTES = 10 * 1024 * 1024
-# A robots.txt or home page listing hundreds of sitemaps is a spam trap, not a site map.
+# A robots.txt listing hundreds of sitemaps is a spam trap, not a site map.
 MAX_ROBOTS_SITEMAPS = 50
-MAX_HOMEPAGE_LINKS = 10
+#: Following a site's links when it has no sitemap: how deep (1: the home page's links) and
+#: how many pages at most; pages fetched only to read their links at depth > 1.
+LINK_MAX_DEPTH = 1
+LINK_MAX_PAGES = 100
+LINK_MAX_FETCHES = 10
 
 _SITEMAP_DIRECTIVE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
@@ -54,50 +90,6 @@ class FetcherLike(Protocol):
     def get(self, url: str, **kwargs: Any) -> Any: ...
 
     def stream(self, url: str, **kwargs: Any) -> Any: ...
-
-
-@dataclass(slots=True)
-class FoundSitemap:
-    """A URL whose body sniffed as a sitemap."""
-
-    url: str
-    final_url: str
-    source: Source
-    kind: Kind
-    gzipped: bool
-    #: URLs (or child sitemaps, for an index) counted while streaming; None when not counted
-    url_count: int | None
-    #: body bytes read (decoded Content-Encoding, still gzip for .gz files)
-    size: int
-    http_status: int
-    #: False when counting stopped at a cap: url_count is then a lower bound
-    count_complete: bool = True
-    #: problems noticed while counting (truncated XML, skipped URLs, ...)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class CandidateAttempt:
-    """One URL tried and what came of it, so "no sitemap found" can be explained."""
-
-    url: str
-    source: Source
-    http_status: int | None
-    outcome: str
-
-
-@dataclass(slots=True)
-class DiscoveryResult:
-    """Outcome for one domain; ``sitemaps`` is empty (not an error) when there are none."""
-
-    domain: str
-    base_url: str
-    sitemaps: list[FoundSitemap] = field(default_factory=list)
-    robots_status: int | None = None
-    homepage_status: int | None = None
-    homepage_url: str | None = None
-    attempts: list[CandidateAttempt] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -113,55 +105,6 @@ def robots_sitemap_urls(robots_txt: str, base_url: str) -> list[str]:
         if len(urls) >= MAX_ROBOTS_SITEMAPS:
             break
     return urls
-
-
-def homepage_sitemap_links(html: bytes, page_url: str, domain: str) -> list[str]:
-    """``<link rel="sitemap">`` and ``<a href>`` containing "sitemap", same site only."""
-    if not html.strip():
-        return []
-    try:
-        doc = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return []
-    hrefs: list[str] = []
-    for element in doc.iter("link", "a"):
-        href = (element.get("href") or "").strip()
-        if not href:
-            continue
-        if element.tag == "link":
-            rels = (element.get("rel") or "").lower().split()
-            if "sitemap" not in rels:
-                continue
-        elif "sitemap" not in href.lower():
-            continue
-        url = urljoin(page_url, href).split("#", 1)[0]
-        if _same_site(url, page_url, domain) and url not in hrefs:
-            hrefs.append(url)
-        if len(hrefs) >= MAX_HOMEPAGE_LINKS:
-            break
-    return hrefs
-
-
-def _site_host(host: str) -> str:
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
-
-
-def _same_site(url: str, page_url: str, domain: str) -> bool:
-    # Without a public-suffix list, "same site" means the domain itself or one of its
-    # subdomains (www. ignored), or the host the home page redirected to.
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return False
-    host = _site_host(parts.hostname)
-    allowed = {_site_host(domain.split(":")[0]), _site_host(urlsplit(page_url).hostname or "")}
-    return any(host == a or host.endswith("." + a) for a in allowed if a)
-
-
-def _connection_level(exc: Exception) -> bool:
-    # An HTTP status error means the server answered; everything else (DNS, refused, timeout,
-    # TLS, SSRF refusal, invalid URL) means we never got an answer from it.
-    return not hasattr(exc, "status_code")
 
 
 def _base_urls(domain: str, base_url: str | None) -> list[str]:
@@ -183,40 +126,99 @@ class _Discovery:
         *,
         count_urls: bool,
         count_max_bytes: int,
+        follow_links: bool,
+        link_max_depth: int,
+        link_max_pages: int,
     ) -> None:
         self.domain = domain
         self.fetcher = fetcher
         self.count_urls = count_urls
         self.count_max_bytes = count_max_bytes
+        self.follow_links = follow_links
+        self.link_max_depth = link_max_depth
+        self.link_max_pages = link_max_pages
         self.failures: list[Exception] = []
+        #: some request got an HTTP answer (5xx included): the host is up
+        self.reached = False
+        #: some request got an answer below 500: the site itself answered
         self.answered = False
+        self.home_doc: Any = None
+        self.html_sitemap_links: list[str] = []
 
     def run(self, base_url: str | None) -> DiscoveryResult:
         bases = _base_urls(self.domain, base_url)
         result: DiscoveryResult | None = None
         earlier_errors: list[str] = []
-        for base in bases:
+        scheme_notes: list[str] = []
+        robots_urls: list[str] = []
+        for index, base in enumerate(bases):
             result = DiscoveryResult(domain=self.domain, base_url=base)
             robots_urls = self._robots(result)
-            # Sitemaps named by robots.txt are the site's own answer (see below).
-            home_links = [] if robots_urls else self._homepage(result)
-            if self.answered:
+            scheme = base.split("://", 1)[0]
+            assert result.robots is not None
+            if result.robots.outcome in SCHEME_DECIDING and index + 1 < len(bases):
+                # One refusal, TLS failure or connect timeout decides the scheme: asking the
+                # same host again for its home page would only cost another round of waiting.
+                scheme_notes.append(f"{scheme} failed ({label(result.robots.outcome)})")
+                earlier_errors += result.errors
+                continue
+            if not robots_urls and result.robots.outcome != "dns":
+                # Sitemaps named by robots.txt are the site's own answer (see below); a host
+                # the DNS does not know has no home page on this scheme either.
+                self._homepage(result)
+            if self.reached:
                 break
             # Neither robots.txt nor the home page answered on this scheme: try the next one,
             # keeping what went wrong so the row can say why https was not used.
+            if index + 1 < len(bases):
+                scheme_notes.append(f"{scheme} failed ({label(result.robots.outcome)})")
             earlier_errors += result.errors
         assert result is not None
         result.errors[:0] = earlier_errors
-        if not self.answered:
-            self._raise_unreachable()
+        result.scheme_notes = scheme_notes
+        if not self.reached:
+            self._raise_unreachable(result)
         candidates: list[tuple[str, Source]] = [(u, "robots") for u in robots_urls]
         if not robots_urls:
-            # robots.txt naming its sitemaps is the site's own answer: probing seven more paths
-            # then costs every site seven requests and almost never finds anything new.
-            candidates += [(result.base_url + path, "well_known") for path in WELL_KNOWN_PATHS]
-        candidates += [(u, "homepage") for u in home_links]
-        seen_urls: set[str] = set()
-        seen_final: set[str] = set()
+            if self.answered:
+                # robots.txt naming its sitemaps is the site's own answer: probing seven more
+                # paths then costs every site seven requests and almost never finds anything.
+                candidates += [(result.base_url + path, "well_known") for path in WELL_KNOWN_PATHS]
+            else:
+                result.skipped_probes = (
+                    "well-known paths not tried (robots.txt and the home page answer HTTP 5xx)"
+                )
+        candidates += [(u, "homepage") for u in self._home_sitemap_links(result)]
+        seen: tuple[set[str], set[str]] = (set(), set())
+        self._probe_all(result, candidates, seen)
+        if not result.sitemaps and result.homepage is None:
+            # Every sitemap robots.txt named failed: the home page may still link one.
+            self._homepage(result)
+            self._probe_all(
+                result, [(u, "homepage") for u in self._home_sitemap_links(result)], seen
+            )
+        if not result.sitemaps and self.follow_links and self.answered:
+            self._follow_links(result)
+        if not self.answered:
+            error = DomainUnreachableError(
+                f"{self.domain} answered only HTTP 5xx: {result.summary()}", retry_after=None
+            )
+            error.result = result  # type: ignore[attr-defined]  # the record, for the caller
+            raise error
+        return result
+
+    def _home_sitemap_links(self, result: DiscoveryResult) -> list[str]:
+        if self.home_doc is None or result.homepage_url is None:
+            return []
+        return homepage_sitemap_links(self.home_doc, result.homepage_url, self.domain)
+
+    def _probe_all(
+        self,
+        result: DiscoveryResult,
+        candidates: list[tuple[str, Source]],
+        seen: tuple[set[str], set[str]],
+    ) -> None:
+        seen_urls, seen_final = seen
         for url, source in candidates:
             key = normalise_url(url)
             if key in seen_urls:
@@ -228,65 +230,75 @@ class _Discovery:
             final_key = normalise_url(found.final_url)
             if final_key in seen_final:
                 # /sitemap.xml redirecting to /sitemap_index.xml is one sitemap, not two.
-                result.attempts[-1].outcome = f"duplicate of {found.final_url}"
+                result.attempts[-1].outcome = "duplicate"
+                result.attempts[-1].detail = f"duplicate of {found.final_url}"
                 continue
             seen_final.add(final_key)
             seen_urls.add(final_key)
             result.sitemaps.append(found)
-        return result
 
-    def _raise_unreachable(self) -> None:
+    def _raise_unreachable(self, result: DiscoveryResult) -> None:
         first = self.failures[0] if self.failures else None
         message = f"could not reach {self.domain}: {first}"
         if any(isinstance(e, PermanentError) for e in self.failures):
             # The last scheme tried (http after https) has the final word.
             permanent = next(e for e in reversed(self.failures) if isinstance(e, PermanentError))
-            raise DomainRefusedError(f"could not reach {self.domain}: {permanent}") from permanent
-        retry_after = getattr(first, "retry_after", None)
-        raise DomainUnreachableError(message, retry_after=retry_after) from first
+            error: ProcessingError = DomainRefusedError(
+                f"could not reach {self.domain}: {permanent}"
+            )
+            cause: Exception | None = permanent
+        else:
+            error = DomainUnreachableError(message, retry_after=getattr(first, "retry_after", None))
+            cause = first
+        error.result = result  # type: ignore[attr-defined]  # the record, for the caller
+        raise error from cause
+
+    def _get(self, result: DiscoveryResult, step: Step, what: str, **kwargs: Any) -> Any:
+        """One GET of robots.txt or the home page, its outcome written on ``step``."""
+        try:
+            response = self.fetcher.get(step.url, truncate=True, **kwargs)
+        except ProcessingError as exc:
+            step.outcome = failure_outcome(exc)
+            step.detail = str(exc)
+            step.http_status = getattr(exc, "status_code", None)
+            result.errors.append(f"{what}: {exc}")
+            if step.outcome in CONNECTION_LEVEL or step.http_status is None:
+                self.failures.append(exc)
+            else:
+                # An HTTP error status (after the fetcher's retries) still proves the host is up.
+                self.reached = True
+            return None
+        self.reached = self.answered = True
+        step.http_status = response.status_code
+        step.outcome = "ok" if response.is_success else status_outcome(response.status_code)
+        step.detail = f"HTTP {response.status_code}"
+        return response
 
     def _robots(self, result: DiscoveryResult) -> list[str]:
-        url = result.base_url + "/robots.txt"
-        try:
-            # robots.txt is always allowed to be read; it is what decides the rest.
-            response = self.fetcher.get(
-                url, max_bytes=ROBOTS_MAX_BYTES, truncate=True, check_robots=False
-            )
-        except ProcessingError as exc:
-            self._failed(result, exc, "robots.txt")
+        result.robots = step = Step(url=result.base_url + "/robots.txt")
+        # robots.txt is always allowed to be read; it is what decides the rest.
+        response = self._get(
+            result, step, "robots.txt", max_bytes=ROBOTS_MAX_BYTES, check_robots=False
+        )
+        if response is None:
             return []
-        self.answered = True
-        result.robots_status = response.status_code
         remember = getattr(self.fetcher, "remember_robots", None)
         if remember is not None:
             remember(response)  # the fetcher's own robots check need not fetch it again
-        if not 200 <= response.status_code < 300:
+        if not response.is_success:
             return []
         text = response.content.decode("utf-8", errors="replace")
         base = response.final_url.rsplit("/robots.txt", 1)[0] or result.base_url
         return robots_sitemap_urls(text, base)
 
-    def _homepage(self, result: DiscoveryResult) -> list[str]:
-        url = result.base_url + "/"
-        try:
-            response = self.fetcher.get(url, max_bytes=HOMEPAGE_MAX_BYTES, truncate=True)
-        except ProcessingError as exc:
-            self._failed(result, exc, "home page")
-            return []
-        self.answered = True
-        result.homepage_status = response.status_code
+    def _homepage(self, result: DiscoveryResult) -> None:
+        result.homepage = step = Step(url=result.base_url + "/")
+        response = self._get(result, step, "home page", max_bytes=HOMEPAGE_MAX_BYTES)
+        if response is None:
+            return
         result.homepage_url = response.final_url
-        if not 200 <= response.status_code < 300:
-            return []
-        return homepage_sitemap_links(response.content, response.final_url, self.domain)
-
-    def _failed(self, result: DiscoveryResult, exc: ProcessingError, what: str) -> None:
-        result.errors.append(f"{what}: {exc}")
-        if _connection_level(exc):
-            self.failures.append(exc)
-        else:
-            # An HTTP error status (after the fetcher's retries) still proves the host is up.
-            self.answered = True
+        if response.is_success:
+            self.home_doc = parse_html(response.content, response.headers.get("content-type"))
 
     def _probe(self, result: DiscoveryResult, url: str, source: Source) -> FoundSitemap | None:
         attempt = CandidateAttempt(url=url, source=source, http_status=None, outcome="")
@@ -295,16 +307,27 @@ class _Discovery:
         try:
             with self.fetcher.stream(url, max_bytes=cap, truncate=True) as response:
                 attempt.http_status = response.status_code
+                self.reached = self.answered = True
                 if not 200 <= response.status_code < 300:
-                    attempt.outcome = f"HTTP {response.status_code}"
+                    attempt.outcome = status_outcome(response.status_code)
+                    attempt.detail = f"HTTP {response.status_code}"
                     return None
-                return self._sniff_and_count(response, url, source, attempt)
+                return self._sniff_and_count(result, response, url, source, attempt)
         except ProcessingError as exc:
-            attempt.outcome = f"failed: {exc}"
+            attempt.outcome = failure_outcome(exc)
+            attempt.detail = str(exc)
+            attempt.http_status = getattr(exc, "status_code", None)
+            if attempt.http_status is not None:
+                self.reached = True
             return None
 
     def _sniff_and_count(
-        self, response: Any, url: str, source: Source, attempt: CandidateAttempt
+        self,
+        result: DiscoveryResult,
+        response: Any,
+        url: str,
+        source: Source,
+        attempt: CandidateAttempt,
     ) -> FoundSitemap | None:
         # HEAD and Content-Type lie (soft 404s, text/html sitemaps), so read and sniff the body.
         chunks = iter(response.iter_bytes())
@@ -315,7 +338,15 @@ class _Discovery:
                 break
         sniffed = sniff_sitemap(bytes(head[: max(SNIFF_FETCH_BYTES, SNIFF_BYTES)]))
         if not sniffed.is_sitemap:
-            attempt.outcome = f"not a sitemap (body looks like {sniffed.kind})"
+            if sniffed.kind == "html" and source == "homepage":
+                # A page the home page calls its site map, written for people: its links are
+                # the site's pages (used when the site has no XML sitemap).
+                self._read_html_sitemap(head, chunks, response)
+                attempt.outcome = "html_sitemap"
+                attempt.detail = f"an HTML site map page with {len(self.html_sitemap_links)} links"
+                return None
+            attempt.outcome = "not_sitemap"
+            attempt.detail = f"not a sitemap (body looks like {sniffed.kind})"
             return None
         found = FoundSitemap(
             url=url,
@@ -338,10 +369,15 @@ class _Discovery:
                         break
                     found.size += len(chunk)
                     parser.feed(chunk)
+                if getattr(response, "truncated", False) and not parser.done:
+                    parser.cut_by_transport(
+                        f"counted up to the {self.count_max_bytes // (1024 * 1024)} MB counting cap"
+                    )
                 parsed = parser.close()
             except (PermanentError, TransientError) as exc:
                 # UnsafeXMLError / NotASitemapError: the sniff was fooled, drop the candidate.
-                attempt.outcome = f"rejected: {exc}"
+                attempt.outcome = failure_outcome(exc)
+                attempt.detail = f"rejected: {exc}"
                 return None
             found.url_count = parsed.url_count + parsed.urls_not_read
             found.count_complete = parsed.cut_reason is None and not getattr(
@@ -350,8 +386,108 @@ class _Discovery:
             found.notes = list(parsed.errors)
             if parsed.cut_reason:
                 found.notes.append(parsed.cut_reason)
-        attempt.outcome = f"sitemap ({sniffed.kind}{', gzip' if sniffed.gzipped else ''})"
+        attempt.outcome = "sitemap"
+        attempt.detail = f"{sniffed.kind}{', gzip' if sniffed.gzipped else ''}"
+        if found.notes:
+            attempt.detail += f" ({'; '.join(found.notes)})"
         return found
+
+    def _read_html_sitemap(self, head: bytearray, chunks: Iterator[bytes], response: Any) -> None:
+        body = bytearray(head)
+        for chunk in chunks:
+            body += chunk
+            if len(body) >= HOMEPAGE_MAX_BYTES:
+                break
+        doc = parse_html(bytes(body), response.headers.get("content-type"))
+        for url in page_links(doc, response.final_url, self.domain):
+            if url not in self.html_sitemap_links:
+                self.html_sitemap_links.append(url)
+
+    # ------------------------------------------------------------------ no sitemap: links
+
+    def _follow_links(self, result: DiscoveryResult) -> None:
+        """The site's pages from its own links: home page, HTML site map, then deeper."""
+        if result.homepage is None:
+            self._homepage(result)
+        if self.home_doc is None or result.homepage_url is None:
+            return
+        allowed = getattr(self.fetcher, "robots_allows", None)
+        pages: list[str] = []
+        seen: set[str] = set()
+        disallowed = 0
+
+        def add(url: str) -> bool:
+            nonlocal disallowed
+            key = normalise_url(url)
+            if key in seen:
+                return True
+            seen.add(key)
+            if allowed is not None and not allowed(url):
+                disallowed += 1
+                return True
+            if len(pages) >= self.link_max_pages:
+                return False
+            pages.append(url)
+            return True
+
+        add(result.homepage_url)
+        level = [
+            *self.html_sitemap_links,
+            *page_links(self.home_doc, result.homepage_url, self.domain),
+        ]
+        capped = False
+        for depth in range(1, self.link_max_depth + 1):
+            next_level: list[str] = []
+            for url in level:
+                if not add(url):
+                    capped = True
+                    break
+            if capped or depth == self.link_max_depth:
+                break
+            # Deeper levels cost one fetch per page read for its links: a few, contact-like first.
+            for url in [u for u in level if u in pages][:LINK_MAX_FETCHES]:
+                next_level += self._links_of(url)
+            level = next_level
+        result.link_pages = pages
+        if capped:
+            result.link_notes.append(f"stopped at the {self.link_max_pages}-page cap")
+        if disallowed:
+            result.link_notes.append(f"{disallowed} disallowed by robots.txt")
+
+    def _links_of(self, url: str) -> list[str]:
+        try:
+            response = self.fetcher.get(url, max_bytes=HOMEPAGE_MAX_BYTES, truncate=True)
+        except ProcessingError:
+            return []
+        if not response.is_success:
+            return []
+        doc = parse_html(response.content, response.headers.get("content-type"))
+        return page_links(doc, response.final_url, self.domain)
+
+
+class _CappedBody:
+    """A response body that says, once read, whether the fetcher cut it at its size cap."""
+
+    def __init__(self, response: Any, max_bytes: int) -> None:
+        self.response = response
+        self.max_bytes = max_bytes
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.response.iter_bytes())
+
+    @property
+    def cut_reason(self) -> str | None:
+        if not getattr(self.response, "truncated", False):
+            return None
+        size = (
+            f"{self.max_bytes // (1024 * 1024)} MB"
+            if self.max_bytes >= 1 << 20
+            else (f"{self.max_bytes} bytes")
+        )
+        # Content-Encoding is inflated by the fetcher (its cap is then on decompressed bytes);
+        # a .gz file is counted as downloaded and inflated by the parser under its own cap.
+        encoded = (self.response.headers.get("content-encoding") or "identity") != "identity"
+        return f"stopped at the {size} {'decompressed' if encoded else 'download'}-size cap"
 
 
 def fetch_sitemap_chunks(
@@ -369,7 +505,7 @@ def fetch_sitemap_chunks(
         with fetcher.stream(url, max_bytes=max_bytes, truncate=True) as response:
             if not 200 <= response.status_code < 300:
                 raise SitemapGoneError(f"HTTP {response.status_code} from {response.final_url}")
-            yield response.iter_bytes()
+            yield _CappedBody(response, max_bytes)
 
     return fetch
 
@@ -381,6 +517,9 @@ def discover_sitemaps(
     base_url: str | None = None,
     count_urls: bool = True,
     count_max_bytes: int = COUNT_MAX_BYTES,
+    follow_links: bool = True,
+    link_max_depth: int = LINK_MAX_DEPTH,
+    link_max_pages: int = LINK_MAX_PAGES,
 ) -> DiscoveryResult:
     """Find the sitemaps of ``domain`` ("example.com"): https first, then http.
 
@@ -389,8 +528,18 @@ def discover_sitemaps(
     ``Sitemap:`` lines, WELL_KNOWN_PATHS, home-page links. Each candidate's body is sniffed; only
     real sitemaps are kept, deduplicated by final URL. No sitemap → empty list. Raises
     DomainRefusedError (permanent; e.g. the SSRF guard) or DomainUnreachableError (transient;
-    DNS, refused, timeouts) when neither robots.txt nor the home page answered on any scheme.
+    DNS, refused, timeouts) when neither robots.txt nor the home page answered on any scheme,
+    and DomainUnreachableError too when every answer was an HTTP 5xx; the exception carries the
+    record as ``exc.result``. With no sitemap and ``follow_links``, ``link_pages`` lists the
+    pages the home page links to (``link_max_depth``/``link_max_pages``; robots.txt obeyed).
     """
-    return _Discovery(domain, fetcher, count_urls=count_urls, count_max_bytes=count_max_bytes).run(
-        base_url
+    discovery = _Discovery(
+        domain,
+        fetcher,
+        count_urls=count_urls,
+        count_max_bytes=count_max_bytes,
+        follow_links=follow_links,
+        link_max_depth=link_max_depth,
+        link_max_pages=link_max_pages,
     )
+    return discovery.run(base_url)

@@ -326,7 +326,7 @@ class SitemapStreamParser:
             self._sniff_buffer = bytearray()
             self._decoded(buffered)
         if self._inflater is not None and not self.done:
-            if not self._inflater.eof:
+            if not self._inflater.eof and not self._byte_cap_hit:
                 self._note_truncated("gzip stream ended early (file cut off)")
             self._inflater = None
         if not self.done and not self._is_dispatched():
@@ -386,8 +386,14 @@ class SitemapStreamParser:
         else:
             self._route(data)
         if self._byte_cap_hit and not self.done:
-            self._set_cut(f"stopped at {_format_bytes(self.max_bytes)} uncompressed")
+            self._set_cut(f"stopped at the {_format_bytes(self.max_bytes)} decompressed-size cap")
             self._stop()
+
+    def cut_by_transport(self, reason: str) -> None:
+        """The body was cut at a download cap before the parser's own: say so, not "XML ended
+        early" (a gzip bomb served with Content-Encoding is inflated, and cut, by the fetcher)."""
+        self._byte_cap_hit = True
+        self._set_cut(reason)
 
     def _is_dispatched(self) -> bool:
         return self._xml is not None or self.result.kind == "text"
@@ -520,6 +526,12 @@ class SitemapStreamParser:
         message = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc).split(", line")[0]
         if "amplification" in message:
             message = f"{message} (entities are never expanded)"
+        if "Resource limit exceeded" in message:
+            # libxml2's own cap on one text node (10 MB without huge_tree): a cap, not a
+            # broken file. A whitespace gzip bomb ends here.
+            self._set_cut(f"stopped at the XML parser's 10 MB text-node cap at line {line}")
+            self._stop()
+            return
         prefix = "XML ended early" if at_end else "XML error"
         self._note_truncated(f"{prefix} at line {line}: {message}")
         self._stop()
@@ -689,6 +701,9 @@ def parse_sitemap(
                 on_entry(item)
         if parser.done:
             break
+    transport_cut = getattr(chunks, "cut_reason", None)
+    if transport_cut and not parser.done:
+        parser.cut_by_transport(transport_cut)
     items = parser.finish()
     if on_entry is not None:
         for item in items:

@@ -39,11 +39,21 @@ def test_demo_web_end_to_end(demo_web):
         "hartley-law.demo": "robots",
         "cogwheel-bikes.demo": "homepage",
     }
-    # A domain without a sitemap is Complete with zero found, not Error.
+    # A domain without a sitemap is Complete with zero found, not Error, and its pages come
+    # from the home page's links.
     dental = Domain.objects.get(domain="smile-dental.demo")
     assert dental.sitemap_discovery_processing_status == "Complete"
     assert dental.sitemap_discovery_curation_status == "Complete"
     assert not dental.sitemaps.exists()
+    assert dental.sitemap_discovery_summary == (
+        "no sitemap: https failed (host not found), used http; no robots.txt (404); "
+        "7 well-known paths 404; home page links none; 3 pages from the site's links"
+    )
+    assert set(dental.pages.values_list("url", "page_type", "found_via")) == {
+        ("http://smile-dental.demo/", "home", "links"),
+        ("http://smile-dental.demo/about", "about", "links"),
+        ("http://smile-dental.demo/contact", "contact", "links"),
+    }
 
     queue_all("sitemap_import", SitemapFile)
     result = run("sitemap_import")

@@ -99,7 +99,8 @@ def test_homepage_links(site, fetcher: Fetcher) -> None:
         ("pages/SiteMap-pages.xml", "homepage"),
     ]
     html_attempt = next(a for a in result.attempts if a.url.endswith("/sitemap.html"))
-    assert html_attempt.outcome == "not a sitemap (body looks like html)"
+    # "Human sitemap" is a page for people: its links are the site's pages, not a sitemap.
+    assert html_attempt.outcome == "html_sitemap"
     assert not any("other.example.org" in a.url for a in result.attempts)
 
 
@@ -125,8 +126,8 @@ def test_soft_404_html_is_not_a_sitemap(site, fetcher: Fetcher) -> None:
     site.routes.update({"/": HOME, **{p: page for p in WELL_KNOWN_PATHS}})
     result = discover_sitemaps("example.com", fetcher, base_url=site.base_url)
     assert result.sitemaps == []
-    outcomes = {a.url.rsplit("/", 1)[1]: a.outcome for a in result.attempts}
-    assert outcomes["sitemap.xml"] == "not a sitemap (body looks like html)"
+    outcomes = {a.url.rsplit("/", 1)[1]: (a.outcome, a.detail) for a in result.attempts}
+    assert outcomes["sitemap.xml"] == ("not_sitemap", "not a sitemap (body looks like html)")
 
 
 def test_no_sitemap_anywhere_is_an_empty_result(site, fetcher: Fetcher) -> None:
@@ -135,7 +136,11 @@ def test_no_sitemap_anywhere_is_an_empty_result(site, fetcher: Fetcher) -> None:
     assert result.sitemaps == []
     assert result.robots_status == 404
     assert {a.source for a in result.attempts} == {"well_known"}
-    assert all(a.outcome == "HTTP 404" for a in result.attempts)
+    assert all((a.outcome, a.detail) == ("not_found", "HTTP 404") for a in result.attempts)
+    assert result.summary() == (
+        "no sitemap: no robots.txt (404); 7 well-known paths 404; home page links none; "
+        "1 page from the site's links"
+    )
 
 
 def test_duplicates_are_merged_by_final_url(site, fetcher: Fetcher) -> None:
@@ -155,7 +160,7 @@ def test_duplicates_are_merged_by_final_url(site, fetcher: Fetcher) -> None:
         ("sitemap_index.xml", "well_known")
     ]
     wp = next(a for a in result.attempts if a.url.endswith("/wp-sitemap.xml"))
-    assert wp.outcome.startswith("duplicate of")
+    assert wp.outcome == "duplicate" and wp.detail.startswith("duplicate of")
 
 
 def test_sitemaps_named_by_robots_spare_the_well_known_probes(site, fetcher: Fetcher) -> None:
@@ -181,7 +186,8 @@ def test_hostile_candidate_is_dropped(site, fetcher: Fetcher) -> None:
     result = discover_sitemaps("example.com", fetcher, base_url=site.base_url)
     assert result.sitemaps == []
     attempt = next(a for a in result.attempts if a.url.endswith("/sitemap.xml"))
-    assert attempt.outcome.startswith("rejected: refused: the sitemap's DOCTYPE declares")
+    assert attempt.outcome == "entities_refused"
+    assert attempt.detail.startswith("rejected: refused: the sitemap's DOCTYPE declares")
 
 
 def test_https_falls_back_to_http(site, fetcher: Fetcher) -> None:
@@ -227,3 +233,54 @@ def test_discovery_reads_robots_once_for_itself_and_the_fetcher(site, fetcher: F
     # The fetcher obeys the robots.txt that discovery handed it.
     with pytest.raises(RobotsDisallowedError):
         fetcher.get(f"{base}/private/page")
+
+
+class CountingFetcher:
+    """The real fetcher, recording every URL asked for."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+        self.urls: list[str] = []
+
+    def get(self, url, **kwargs):
+        self.urls.append(url)
+        return self.fetcher.get(url, **kwargs)
+
+    def stream(self, url, **kwargs):
+        self.urls.append(url)
+        return self.fetcher.stream(url, **kwargs)
+
+
+def test_one_tls_failure_on_https_decides_http_for_the_whole_discovery(site, fetcher) -> None:
+    site.routes.update({"/": HOME, "/sitemap.xml": urlset([f"{site.base_url}/a"])})
+    counting = CountingFetcher(fetcher)
+    result = discover_sitemaps(site.host, counting)
+    https = [u for u in counting.urls if u.startswith("https://")]
+    # robots.txt once on https; the home page is not asked there again.
+    assert https == [f"https://{site.host}/robots.txt"]
+    assert result.scheme_notes == ["https failed (TLS failure)"]
+    assert result.summary().startswith("1 sitemap found (1 from well-known paths): https failed")
+
+
+def test_homepage_links_that_say_site_map_in_any_common_language() -> None:
+    html = (
+        '<footer><a href="/plan/map.xml">Site map</a>'
+        '<a href="/fr/plan.xml">Plan du site</a>'
+        '<a href="/de/verzeichnis">Seitenübersicht</a>'
+        '<a href="/es/mapa">Mapa del sitio</a>'
+        '<a href="/it/mappa">Mappa del sito</a>'
+        '<a href="/x" title="Sitemap">&#9776;</a>'
+        '<a href="/help/site_map">Help</a><a href="/site-map/">Index</a>'
+        '<a href="/about">About us</a><a href="/maps">Our map of stores</a></footer>'
+    ).encode()
+    links = homepage_sitemap_links(html, "https://example.com/", "example.com")
+    assert [link.removeprefix("https://example.com") for link in links] == [
+        "/plan/map.xml",
+        "/fr/plan.xml",
+        "/de/verzeichnis",
+        "/es/mapa",
+        "/it/mappa",
+        "/x",
+        "/help/site_map",
+        "/site-map/",
+    ]

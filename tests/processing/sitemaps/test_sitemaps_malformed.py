@@ -125,12 +125,34 @@ def test_gzip_bomb_of_markup_stops_at_the_uncompressed_cap() -> None:
     finally:
         tracemalloc.stop()
     assert result.gzipped and result.kind == "urlset"
-    assert result.cut_reason == "stopped at 50 MB uncompressed"
+    assert result.cut_reason == "stopped at the 50 MB decompressed-size cap"
     assert result.uncompressed_bytes == 50 * MB
     assert result.bytes_read == pulled < 200 * 1024  # ~1000:1 ratio, stopped early
     # The inflater hands over at most 64 KB at a time; the peak is a few slices, not 50 MB.
     assert peak < 4 * MB, peak
     assert time.monotonic() - started < 20
+
+
+class _CutBody:
+    """A body the transport cut at its cap (as fetch_sitemap_chunks reports it)."""
+
+    cut_reason = "stopped at the 1 MB decompressed-size cap"
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(chunked(self.data, 4096))
+
+
+def test_a_body_cut_by_the_transport_reads_as_its_cap() -> None:
+    urls = "".join(f"<url><loc>https://a.example/{i}</loc></url>" for i in range(40_000))
+    urlset_text = f'<?xml version="1.0"?><urlset xmlns="{SM_NS}">{urls}</urlset>'
+    cut = urlset_text.encode()[: 1024 * 1024]
+    result = parse_sitemap(_CutBody(cut))
+    assert result.cut_reason == "stopped at the 1 MB decompressed-size cap"
+    assert not result.truncated
+    assert result.url_count > 20_000
 
 
 def test_gzip_bomb_of_zeros_is_rejected_after_sniffing() -> None:
@@ -166,8 +188,10 @@ def test_element_flood_is_stopped_by_the_element_budget() -> None:
 def test_gzip_bomb_of_one_text_node_is_stopped_by_libxml2() -> None:
     # huge_tree=False: libxml2 refuses a text node over 10 MB long before 1 GB is inflated.
     result = parse_sitemap(_gzip_stream(f'<urlset xmlns="{SM_NS}">'.encode(), b" ", 1024 * MB))
-    assert result.truncated and result.uncompressed_bytes < 50 * MB
-    assert "XML error" in result.errors[0]
+    assert result.uncompressed_bytes < 50 * MB
+    # A cap, worded as one (it used to read as an XML error).
+    assert result.cut_reason == "stopped at the XML parser's 10 MB text-node cap at line 1"
+    assert not result.truncated and result.errors == []
 
 
 def test_gzip_cut_off_returns_what_was_read() -> None:
@@ -222,7 +246,7 @@ def test_small_custom_limits() -> None:
     by_count = parse_sitemap([doc], max_urls=10)
     assert by_count.cut_reason == "stopped at 10 URLs (limit); 20 more not read"
     by_bytes = parse_sitemap(chunked(doc, 64), max_bytes=1024)
-    assert by_bytes.cut_reason == "stopped at 1 KB uncompressed"
+    assert by_bytes.cut_reason == "stopped at the 1 KB decompressed-size cap"
     assert by_bytes.uncompressed_bytes == 1024
     assert 0 < by_bytes.url_count < 30
     text = b"\n".join(f"https://example.com/{i}".encode() for i in range(30))

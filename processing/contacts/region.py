@@ -1,0 +1,176 @@
+"""Which country a page's national phone numbers belong to, from what the page says of itself.
+
+A number written nationally ("(030) 2345 6789") means nothing without a country. A person reads
+it from the page: its language (``<html lang>``, ``Content-Language``), the site's country-code
+TLD, the country of the addresses and e-mail domains on it, and the numbers on the same page
+already written internationally ("+49 30 ..."). Each is a vote; the strongest region wins when
+the evidence is clear, otherwise the configured default (``SCRAPERSKY_DEFAULT_PHONE_REGION``)
+stays. libphonenumber has no such heuristic (its ``parse`` takes the region as given), hence
+this small module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
+
+import phonenumbers
+
+# Two-letter TLDs sold as generic names: they say nothing about a country.
+_GENERIC_CCTLDS = frozenset(
+    {"io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "so", "sh", "ac", "la", "im"}
+)
+_TLD_REGION = {"uk": "GB", "eu": ""}
+# A language alone names a country only where one country is by far its home.
+_LANGUAGE_REGION = {
+    "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL", "pt": "PT",
+    "sv": "SE", "da": "DK", "nb": "NO", "nn": "NO", "no": "NO", "fi": "FI", "cs": "CZ",
+    "sk": "SK", "el": "GR", "hu": "HU", "ro": "RO", "bg": "BG", "hr": "HR", "sl": "SI",
+    "et": "EE", "lv": "LV", "lt": "LT", "ja": "JP", "ko": "KR", "tr": "TR", "he": "IL",
+    "uk": "UA", "ru": "RU",
+}  # fmt: skip
+_COUNTRY_NAMES = {
+    "deutschland": "DE", "germany": "DE", "österreich": "AT", "austria": "AT",
+    "schweiz": "CH", "suisse": "CH", "switzerland": "CH", "france": "FR",
+    "united kingdom": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "united states": "US", "usa": "US", "u.s.a.": "US", "españa": "ES",
+    "spain": "ES", "italia": "IT", "italy": "IT", "nederland": "NL", "netherlands": "NL",
+    "belgique": "BE", "belgië": "BE", "belgium": "BE", "ireland": "IE", "canada": "CA",
+    "australia": "AU", "polska": "PL", "poland": "PL", "portugal": "PT", "danmark": "DK",
+    "sverige": "SE", "norge": "NO",
+}  # fmt: skip
+_COUNTRY_RE = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_COUNTRY_ALTERNATION = "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
+# "10115 Berlin, Deutschland", "75002 Paris, France": a postcode, a town and its country.
+_POSTAL_ADDRESS_RE = re.compile(
+    rf"\b\d{{4,5}}\s+[^\W\d][\w\-. ]{{1,40}}?,\s*({_COUNTRY_ALTERNATION})(?![\w])",
+    re.IGNORECASE,
+)
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+# Address shapes that name their country: "Springfield, IL 62701", "London SW1A 1AA".
+_ADDRESS_PATTERNS = (
+    (re.compile(rf",\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), "US"),
+    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB"),
+)
+_INTERNATIONAL_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\d \u00a0().\-/]{6,18}\d")
+
+# Votes: an international number on the page, a country-code TLD or a language with its
+# region subtag are the strongest signs; the page's language alone is one too (a German page
+# lists German numbers); one mention of a country name is only a hint.
+_W_INTERNATIONAL = 3
+_W_TLD = 3
+_W_LANG_REGION = 3
+_W_LANG = 2
+_W_ADDRESS = 2
+_W_COUNTRY_NAME = 1
+_W_EMAIL = 1
+_MAX_VOTES_EACH = 2  # a footer repeated ten times is still one page's word
+_MIN_SCORE = 2
+
+
+def _known(region: str) -> str | None:
+    region = region.upper()
+    return region if region in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def tld_region(host: str | None) -> str | None:
+    """The country of a host's TLD (``.de`` → DE, ``.co.uk`` → GB), None for generic ones."""
+    if not host:
+        return None
+    tld = host.lower().rstrip(".").rsplit(".", 1)[-1]
+    if len(tld) != 2 or tld in _GENERIC_CCTLDS:
+        return None
+    return _known(_TLD_REGION.get(tld, tld)) if _TLD_REGION.get(tld, tld) else None
+
+
+def language_region(tag: str | None) -> tuple[str | None, bool]:
+    """The region a language tag names (``de-AT`` → AT) and whether it said so explicitly."""
+    if not tag:
+        return None, False
+    first = tag.split(",")[0].strip().replace("_", "-")
+    parts = [p for p in first.split("-") if p]
+    if not parts:
+        return None, False
+    for part in parts[1:]:
+        if len(part) == 2 and part.isalpha() and _known(part):
+            return _known(part), True
+    language = _LANGUAGE_REGION.get(parts[0].lower())
+    return language, False
+
+
+def international_regions(text: str, raw_numbers: Iterable[str] = ()) -> list[str]:
+    """Regions of the numbers written with their country code on the page."""
+    regions: list[str] = []
+    candidates = [m.group() for m in _INTERNATIONAL_RE.finditer(text)]
+    for raw in raw_numbers:
+        raw = unquote(raw.strip())
+        raw = raw[4:] if raw.lower().startswith("tel:") else raw
+        candidates.append(raw.lstrip("/ "))
+    for raw in candidates[:50]:
+        if not raw.startswith("+"):
+            continue
+        try:
+            number = phonenumbers.parse(raw, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            region = phonenumbers.region_code_for_number(number)
+            if region:
+                regions.append(region)
+    return regions
+
+
+def choose_region(
+    *,
+    default: str,
+    text: str,
+    url: str | None = None,
+    languages: Iterable[str | None] = (),
+    emails: Iterable[str] = (),
+    raw_numbers: Iterable[str] = (),
+) -> str:
+    """The region for the page's national numbers; ``default`` unless the page says otherwise.
+
+    ``languages`` are ``<html lang>`` and the ``Content-Language`` header, ``emails`` the
+    addresses found on the page, ``raw_numbers`` tel: links and structured-data numbers.
+    """
+    votes: Counter[str] = Counter()
+
+    def vote(region: str | None, weight: int) -> None:
+        if region:
+            votes[region] += weight
+
+    for region, n in Counter(international_regions(text, raw_numbers)).items():
+        vote(region, _W_INTERNATIONAL * min(n, _MAX_VOTES_EACH))
+    vote(tld_region(urlsplit(url).hostname if url else None), _W_TLD)
+    for tag in {t for t in languages if t}:
+        region, explicit = language_region(tag)
+        vote(region, _W_LANG_REGION if explicit else _W_LANG)
+    email_regions = Counter(tld_region(address.rsplit("@", 1)[-1]) for address in emails)
+    for region, n in email_regions.items():
+        vote(region, _W_EMAIL * min(n, _MAX_VOTES_EACH))
+    for pattern, region in _ADDRESS_PATTERNS:
+        vote(region, _W_ADDRESS * min(len(pattern.findall(text)), _MAX_VOTES_EACH))
+    postal = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _POSTAL_ADDRESS_RE.finditer(text))
+    for region, n in postal.items():
+        vote(region, _W_ADDRESS * min(n, _MAX_VOTES_EACH))
+    names = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _COUNTRY_RE.finditer(text))
+    for region, n in names.items():
+        vote(region, _W_COUNTRY_NAME * min(n, _MAX_VOTES_EACH))
+    if not votes:
+        return default
+    (best, score), *rest = votes.most_common()
+    # A clear winner only: a tie, or a single weak hint, leaves the configured default.
+    if score < _MIN_SCORE or (rest and rest[0][1] == score) or votes[default] >= score:
+        return default
+    return best
