@@ -1,6 +1,7 @@
-"""Queue throughput: the engine vs a bare SQL claim loop vs one django-q2 task per row; latency.
+"""Queue throughput: the engine vs a bare batch claim+complete SQL loop vs one task per row.
 
-Run: .venv/bin/python bench/queue_throughput.py [--rows 100000] [--naive-rows 2000]
+Run: .venv/bin/python bench/queue_throughput.py [--rows 100000] [--naive-rows 2000] [--repeat 3]
+     [--throughput-only]
 Uses a scratch database ``scrapersky_bench_queue`` on the project's server.
 """
 
@@ -27,7 +28,8 @@ from django.db import connection, connections  # noqa: E402
 
 DB = "scrapersky_bench_queue"
 WF = "sitemap_discovery"
-OVERRIDES = {WF: {"service": "bench.queue_throughput.noop", "batch_size": 200, "concurrency": 2}}
+BATCH = 200
+OVERRIDES = {WF: {"service": "bench.queue_throughput.noop", "batch_size": BATCH, "concurrency": 2}}
 
 
 def noop(row):
@@ -66,10 +68,10 @@ def run_child(code: str, **extra) -> subprocess.Popen:
     return subprocess.run([sys.executable, "-c", setup + code], env=env, check=True)
 
 
-def spawn(code: str, **extra) -> subprocess.Popen:
+def spawn(code: str, **popen) -> subprocess.Popen:
     setup = "import django; django.setup()\n"
-    env = child_env(DJANGO_SETTINGS_MODULE="scrapersky.settings", **extra)
-    return subprocess.Popen([sys.executable, "-c", setup + code], env=env)
+    env = child_env(DJANGO_SETTINGS_MODULE="scrapersky.settings")
+    return subprocess.Popen([sys.executable, "-c", setup + code], env=env, **popen)
 
 
 def queue(n: int) -> None:
@@ -85,34 +87,52 @@ with connection.cursor() as c:
     run_child(code)
 
 
+# Children import Django, then wait for "go" on stdin: the clock measures the queue, not startup.
+READY = "import sys\nprint('ready', flush=True)\nsys.stdin.readline()\n"
+
 ENGINE = f"""
 from processing.engine.runner import run_consumer
 run_consumer({WF!r}, handle_signals=False)
 """
 
+# The fair baseline: the engine's own claim statement and a whole batch completed in one
+# statement fenced on its token, with no per-row work in Python at all.
 BARE = f"""
+import os
 from django.db import connection
+from processing.engine.claims import _claim_sql, _names
+from scrapersky.workflows import get_workflow
+names = _names(get_workflow({WF!r}))
+claim = _claim_sql(names, "id")
+token = f"bare:{{os.getpid()}}"
 while True:
     with connection.cursor() as c:
-        c.execute(\"\"\"UPDATE domains SET {WF}_processing_status = 'Processing'
-            WHERE id IN (SELECT id FROM domains WHERE {WF}_processing_status = 'Queued'
-            ORDER BY {WF}_queued_at, id LIMIT 200 FOR UPDATE SKIP LOCKED) RETURNING id\"\"\")
+        c.execute(claim, [300.0, token, {BATCH}])
         ids = [r[0] for r in c.fetchall()]
         if not ids:
             break
-        for i in ids:
-            c.execute(\"\"\"UPDATE domains SET {WF}_processing_status = 'Complete',
-                {WF}_curation_status = 'Complete', {WF}_finished_at = now() WHERE id = %s\"\"\", [i])
+        c.execute(\"\"\"UPDATE domains SET {WF}_processing_status = 'Complete',
+            {WF}_curation_status = 'Complete', {WF}_finished_at = now(),
+            {WF}_lease_expires_at = NULL
+            WHERE id = ANY(%s) AND {WF}_worker = %s\"\"\", [ids, token])
 """
 
 
 def timed_pair(code: str, n: int) -> float:
+    """Rows per second of two processes running ``code`` over ``n`` queued rows."""
     queue(n)
+    procs = [spawn(READY + code, stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(2)]
+    for p in procs:
+        assert p.stdout.readline().strip() == b"ready"
     start = time.monotonic()
-    procs = [spawn(code) for _ in range(2)]
+    for p in procs:
+        p.stdin.write(b"go\n")
+        p.stdin.flush()
     for p in procs:
         assert p.wait() == 0
-    return n / (time.monotonic() - start)
+    elapsed = time.monotonic() - start
+    assert count("Complete") == n, "not every row was completed"
+    return n / elapsed
 
 
 def count(status: str) -> int:
@@ -126,17 +146,32 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--naive-rows", type=int, default=2000)
     parser.add_argument("--latency-samples", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--throughput-only", action="store_true", help="skip latency and naive")
     args = parser.parse_args()
     prepare()
     connections.settings["bench"] = {
         **connection.settings_dict,
         "NAME": DB,
     }
-    engine = timed_pair(ENGINE, args.rows)
-    print(f"engine (no-op service, 2 processes): {engine:,.0f} rows/s over {args.rows:,} rows")
-    bare = timed_pair(BARE, args.rows)
-    print(f"bare SQL claim+complete (2 processes): {bare:,.0f} rows/s")
-    print(f"ratio bare/engine: {bare / engine:.2f}x (goal <= 2x)")
+    # Alternate the two, best of --repeat each: the machine is shared, so one slow moment
+    # should not decide the ratio.
+    engine_runs, bare_runs = [], []
+    for _ in range(args.repeat):
+        engine_runs.append(timed_pair(ENGINE, args.rows))
+        bare_runs.append(timed_pair(BARE, args.rows))
+    engine, bare = max(engine_runs), max(bare_runs)
+    runs = ", ".join(f"{x:,.0f}" for x in engine_runs)
+    print(
+        f"engine (no-op service, 2 processes): {engine:,.0f} rows/s over {args.rows:,} rows ({runs})"
+    )
+    runs = ", ".join(f"{x:,.0f}" for x in bare_runs)
+    print(
+        f"bare SQL claim+complete in batches of {BATCH} (2 processes): {bare:,.0f} rows/s ({runs})"
+    )
+    print(f"ratio engine/bare: {engine / bare:.2f}x (goal >= 0.5x)")
+    if args.throughput_only:
+        return
 
     # Latency first, on an idle cluster: the curation service queues a row; time until the
     # row is Processing. (Measured before the naive run: 2,000 one-row tasks leave django-q2's

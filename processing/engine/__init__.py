@@ -17,12 +17,20 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
 - ``persist()`` should be idempotent where possible (unique keys, ON CONFLICT), as a row can be
   processed again after a worker died between its I/O and its commit.
 - Failures: raise ``processing.errors.TransientError(message, retry_after=None)`` to retry with
-  exponential backoff (status back to Queued, attempts kept) until ``max_attempts``, then Error;
+  exponential backoff (status back to Queued) until ``max_attempts``, then Error;
   ``PermanentError`` or any other exception (also from ``persist()``) sets Error at once with
-  ``"ExceptionClass: text"`` on the row; the traceback goes to the log.
+  ``"ExceptionClass: text"`` on the row; the traceback goes to the log. Database faults
+  (deadlock, serialization failure, lock timeout, lost connection, server shutdown: see
+  ``faults``) are never the row's: in ``persist()`` the write is tried again with backoff (no
+  attempt used), in the service they count as a TransientError.
+- Attempts: one is counted when the service starts on the row (``claims.start``), not at claim,
+  so rows claimed by a worker that died or stopped before starting them keep their attempts.
+- ``persist()`` calls of several rows that finished together run in one transaction (one row
+  per domain per transaction, in domain order); ``persist()`` should write its rows in the
+  order of their unique key, so concurrent transactions never deadlock.
 
-Modules: ``claims`` (the only SQL), ``runner`` (the consumer loop), ``backoff``, ``kick``,
-``reaper``, ``stats``.
+Modules: ``claims`` (the only SQL), ``runner`` (the consumer loop), ``backoff``, ``faults``,
+``kick``, ``reaper``, ``stats``.
 """
 
 from __future__ import annotations

@@ -11,16 +11,17 @@ was lost (the reaper requeued the row, another worker re-claimed it) changes not
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import connection, connections, models, transaction
+from django.db.models import signals
+from django.db.models.base import ModelState
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-
-    from django.db import models
 
     from scrapersky.workflows import Workflow
 
@@ -70,36 +71,124 @@ def _held(n: _Names) -> str:
     return f"{n.proc} = 'Processing'::{n.proc_type} AND {n.worker} = %s"
 
 
+def _claim_sql(n: _Names, returning: str) -> str:
+    """The claim statement (also the bench's bare baseline, so both claim the same way).
+
+    Claimed is not started: ``started_at`` stays NULL and no attempt is counted until the
+    service starts on the row (``start``), so rows of a batch that never ran keep their attempts.
+    ``= ANY(ARRAY(...))`` makes the outer update look the ids up in the primary key; ``IN
+    (SELECT ...)`` lets the planner hash-join against a scan of the whole table.
+    """
+    return f"""
+        UPDATE {n.table} SET {_status(n, "Processing", "Processing")},
+               {n.started_at} = NULL, {n.finished_at} = NULL,
+               {n.lease} = now() + make_interval(secs => %s), {n.worker} = %s
+         WHERE id = ANY(ARRAY(
+               SELECT id FROM {n.table}
+                WHERE {n.proc} = 'Queued'::{n.proc_type}
+                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())
+                ORDER BY {n.queued_at}, id
+                LIMIT %s
+                  FOR UPDATE SKIP LOCKED))
+        RETURNING {returning}"""
+
+
 def claim(workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float) -> list[int]:
     """Claim up to ``batch_size`` queued rows, oldest first, in one statement; return their ids.
 
     Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
     claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
     """
-    n = _names(workflow)
-    sql = f"""
-        UPDATE {n.table} SET {_status(n, "Processing", "Processing")},
-               {n.started_at} = now(), {n.finished_at} = NULL,
-               {n.attempts} = {n.attempts} + 1,
-               {n.lease} = now() + make_interval(secs => %s), {n.worker} = %s
-         WHERE id IN (
-               SELECT id FROM {n.table}
-                WHERE {n.proc} = 'Queued'::{n.proc_type}
-                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())
-                ORDER BY {n.queued_at}, id
-                LIMIT %s
-                  FOR UPDATE SKIP LOCKED)
-        RETURNING id"""
+    sql = _claim_sql(_names(workflow), "id")
     with connection.cursor() as cursor:
         cursor.execute(sql, [float(lease_seconds), token, int(batch_size)])
         return sorted(row[0] for row in cursor.fetchall())
 
 
-def load(workflow: Workflow, ids: Iterable[int]) -> list[models.Model]:
-    """The claimed rows as model instances, in queue order."""
-    return list(
-        workflow.model.objects.filter(pk__in=list(ids)).order_by(workflow.col("queued_at"), "pk")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _instance(model: type[models.Model], alias: str, names: list[str], values: list):
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(names, values, strict=True))
+    state = obj._state = ModelState()
+    state.adding = False
+    state.db = alias
+    return obj
+
+
+def _from_micros(value, _expression, _connection):
+    return None if value is None else _EPOCH + timedelta(microseconds=value)
+
+
+def claim_rows(
+    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float
+) -> list[models.Model]:
+    """``claim``, returning the claimed rows as model instances in queue order.
+
+    The claim's RETURNING carries every column, so the rows cost no second query.
+    """
+    model = workflow.model
+    fields = model._meta.concrete_fields
+    q = connection.ops.quote_name
+    # Timestamps come back as integer microseconds since the epoch: Django's timestamptz loader
+    # parses text in Python (the most expensive part of a claim); an int converts in C.
+    as_micros = [settings.USE_TZ and isinstance(f, models.DateTimeField) for f in fields]
+    returning = ", ".join(
+        f"(extract(epoch FROM {q(f.column)}) * 1000000)::bigint" if micros else q(f.column)
+        for f, micros in zip(fields, as_micros, strict=True)
     )
+    sql = _claim_sql(_names(workflow), returning)
+    names = [f.attname for f in fields]
+    # The converters Django's compiler would apply to these columns (custom fields, backend).
+    converters = []
+    for i, f in enumerate(fields):
+        if as_micros[i]:
+            converters.append((i, None, _from_micros))
+            continue
+        col = f.get_col(model._meta.db_table)
+        found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        converters.extend((i, col, convert) for convert in found)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [float(lease_seconds), token, int(batch_size)])
+        records = cursor.fetchall()
+    alias = connection.alias
+    conn = connections[alias]  # the real wrapper, not the per-attribute proxy
+    # Model.__init__ costs more per row than the claim itself. Without pre_init/post_init
+    # receivers it only sets each attribute, which ``_instance`` does directly (as from_db would).
+    direct = not (signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model))
+    rows = []
+    for record in records:
+        values = list(record)
+        for i, col, convert in converters:
+            values[i] = convert(values[i], col, conn)
+        if direct:
+            rows.append(_instance(model, alias, names, values))
+        else:
+            rows.append(model.from_db(alias, names, values))
+    queued_at = workflow.col("queued_at")
+    rows.sort(key=lambda r: (getattr(r, queued_at) is None, getattr(r, queued_at), r.pk))
+    return rows
+
+
+def start(workflow: Workflow, ids: Iterable[int], *, token: str) -> dict[int, int]:
+    """Record that the service starts on held rows: the attempt is counted now, not at claim.
+
+    Returns ``{id: attempts}`` for the rows still held (a row missing lost its claim). Only
+    this claim's worker writes these rows (the heartbeat and the reaper skip locked rows), so the
+    statement needs no explicit lock order.
+    """
+    ids = sorted(ids)
+    if not ids:
+        return {}
+    n = _names(workflow)
+    sql = f"""
+        UPDATE {n.table} SET {n.started_at} = now(), {n.attempts} = {n.attempts} + 1
+         WHERE id = ANY(%s::bigint[]) AND {_held(n)} AND {n.started_at} IS NULL
+        RETURNING id, {n.attempts}"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_int_array(ids), token])
+        return dict(cursor.fetchall())
 
 
 def complete(
@@ -131,26 +220,97 @@ def complete(
     return True
 
 
-def complete_many(workflow: Workflow, held: Iterable[tuple[int, str]]) -> set[int]:
-    """Mark many rows Complete in one statement, each fenced on its own claim token.
+@dataclass(slots=True)  # not frozen: one is made per row, and frozen __init__ is slower
+class Outcome:
+    """How one held row ends: ``kind`` is "complete", "error" or "retry" (Queued again)."""
 
-    For rows whose service had nothing to write: their outcome is the status alone, so grouping
-    them loses no atomicity. Returns the ids completed (a row missing lost its claim).
+    row_id: int
+    token: str
+    kind: str
+    message: str | None = None
+    next_attempt_at: datetime | None = None
+    persist: Callable[[], object] | None = field(default=None, compare=False)
+
+
+_KINDS = {"complete": 0, "error": 1, "retry": 2}  # 0-based index into the statement's ARRAY
+
+
+def _int_array(values: Iterable[int]) -> str:
+    """An int[] literal: psycopg dumps Python lists element by element in Python; this is C."""
+    return "{" + ",".join(map(str, values)) + "}"
+
+
+def finish(workflow: Workflow, outcomes: Iterable[Outcome]) -> set[int]:
+    """Write the outcomes of many rows in one transaction, each fenced on its own claim token.
+
+    One statement sets every row's status (Complete, Error, or Queued for a retry); then the
+    ``persist()`` of each row still held runs, in the given order, in
+    the same transaction. Returns the ids written (a row missing lost its claim and had nothing
+    written). An exception from any ``persist()`` rolls the whole group back and propagates:
+    the caller tries the rows one by one to find the culprit.
     """
-    pairs = list(held)
-    if not pairs:
+    outcomes = list(outcomes)
+    if not outcomes:
         return set()
+    persisting = [o for o in outcomes if o.persist is not None]  # in the caller's order
+    # In id order, the rows are looked up (and locked) in id order: the statement joins the
+    # primary key in a nested loop over this list.
+    outcomes.sort(key=lambda o: o.row_id)
     n = _names(workflow)
+    cur_t, proc_t = n.cur_type, n.proc_type
+    # Per row: its id, the index of its token and of its message (0: none) in short arrays of
+    # the distinct values, and its kind. Most groups are all "complete" under one or two tokens.
     sql = f"""
-        UPDATE {n.table} AS t SET {_status(n, "Complete", "Complete")},
-               {n.finished_at} = now(), {n.err} = NULL, {n.lease} = NULL, {n.next_at} = NULL
-          FROM unnest(%s::bigint[], %s::text[]) AS held(id, token)
-         WHERE t.id = held.id AND t.{n.proc} = 'Processing'::{n.proc_type}
-           AND t.{n.worker} = held.token
+        UPDATE {n.table} AS t
+           SET {n.cur} = h.status::{cur_t}, {n.proc} = h.status::{proc_t},
+               {n.err} = h.message, {n.finished_at} = now(), {n.lease} = NULL,
+               {n.next_at} = h.next_at,
+               {n.worker} = CASE WHEN h.status = 'Queued' THEN NULL ELSE t.{n.worker} END
+          FROM (SELECT k.id, (%s::text[])[k.tok] AS token,
+                       (ARRAY['Complete', 'Error', 'Queued'])[k.kind + 1] AS status,
+                       (%s::text[])[NULLIF(k.msg, 0)] AS message,
+                       (%s::timestamptz[])[NULLIF(k.msg, 0)] AS next_at
+                  FROM unnest(%s::bigint[], %s::int[], %s::int[], %s::int[])
+                       AS k(id, tok, kind, msg)) AS h
+         WHERE t.id = h.id AND t.{n.worker} = h.token AND t.{n.proc} = 'Processing'::{proc_t}
         RETURNING t.id"""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [[i for i, _ in pairs], [t for _, t in pairs]])
-        return {row[0] for row in cursor.fetchall()}
+    tokens: dict[str, int] = {}
+    messages: list[str] = []
+    next_ats: list[datetime | None] = []
+    tok_idx, msg_idx = [], []
+    for o in outcomes:
+        tok_idx.append(tokens.setdefault(o.token, len(tokens) + 1))
+        if o.message is None and o.next_attempt_at is None:
+            msg_idx.append(0)
+        else:
+            messages.append(o.message)
+            next_ats.append(o.next_attempt_at)
+            msg_idx.append(len(messages))
+    ids = _int_array(o.row_id for o in outcomes)
+    toks = _int_array(tok_idx)
+    token_list = list(tokens)
+    params = [
+        token_list,
+        messages,
+        next_ats,
+        ids,
+        toks,
+        _int_array(_KINDS[o.kind] for o in outcomes),
+        _int_array(msg_idx),
+    ]
+    if not persisting:
+        # Statuses only: one autocommit statement, no transaction round trips.
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0] for row in cursor.fetchall()}
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            held = {row[0] for row in cursor.fetchall()}
+        for outcome in persisting:
+            if outcome.row_id in held:
+                outcome.persist()
+    return held
 
 
 def fail(workflow: Workflow, row_id: int, *, token: str, message: str) -> bool:
@@ -181,30 +341,39 @@ def retry(
 
 
 def release(workflow: Workflow, ids: Iterable[int], *, token: str) -> int:
-    """Give back claimed rows that were never started: Queued again, the attempt not consumed."""
+    """Give back claimed rows that were never started: Queued again, in their old place.
+
+    No attempt was counted for them (``start`` counts), so none is given back.
+    """
     ids = list(ids)
     if not ids:
         return 0
     n = _names(workflow)
     sql = f"""
         UPDATE {n.table} SET {_status(n, "Queued", "Queued")},
-               {n.attempts} = GREATEST({n.attempts} - 1, 0), {n.started_at} = NULL,
                {n.lease} = NULL, {n.worker} = NULL
-         WHERE id = ANY(%s) AND {_held(n)}"""
+         WHERE id IN (SELECT id FROM {n.table}
+                       WHERE id = ANY(%s) AND {_held(n)} AND {n.started_at} IS NULL
+                       ORDER BY id FOR UPDATE)"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [ids, token])
         return cursor.rowcount
 
 
 def renew(workflow: Workflow, ids: Iterable[int], *, token: str, lease_seconds: float) -> list[int]:
-    """Extend the lease of rows still held (heartbeat); return the ids still held."""
+    """Extend the lease of rows still held (heartbeat); return the ids renewed.
+
+    Rows locked right now are skipped (SKIP LOCKED): their finish (or start) is being written,
+    which needs no lease, and the heartbeat never waits on (or deadlocks with) its own run.
+    """
     ids = list(ids)
     if not ids:
         return []
     n = _names(workflow)
     sql = f"""
         UPDATE {n.table} SET {n.lease} = now() + make_interval(secs => %s)
-         WHERE id = ANY(%s) AND {_held(n)}
+         WHERE id IN (SELECT id FROM {n.table} WHERE id = ANY(%s) AND {_held(n)}
+                       ORDER BY id FOR UPDATE SKIP LOCKED)
         RETURNING id"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [float(lease_seconds), ids, token])
@@ -220,27 +389,43 @@ class Reaped:
 def reap(workflow: Workflow, *, max_attempts: int, ids: Iterable[int] | None = None) -> Reaped:
     """Rescue Processing rows whose lease expired: requeue them, or Error after max_attempts.
 
-    With ``ids``, only those rows (still only if their lease expired: a live row is never
-    touched, so nothing runs twice at once).
+    A row whose service never started (``started_at`` NULL) was not charged an attempt: it goes
+    back to its old place in the queue. A row that was running when its worker died goes behind
+    the queue (a fresh ``queued_at``), so the batch that killed a worker is not claimed first
+    again and rows that never ran are not burnt with it; it ends Error once it has used
+    ``max_attempts``. The reason is kept in the error column either way. With ``ids``, only
+    those rows (still only if their lease expired: a live row is never touched, so nothing runs
+    twice at once). Rows locked right now are being finished by their worker: skipped.
     """
     n = _names(workflow)
     only = "AND id = ANY(%s)" if ids is not None else ""
     params_only = [list(ids)] if ids is not None else []
-    expired = f"{n.proc} = 'Processing'::{n.proc_type} AND {n.lease} < now() {only}"
+
+    def expired(condition: str) -> str:
+        return f"""id IN (SELECT id FROM {n.table}
+                           WHERE {n.proc} = 'Processing'::{n.proc_type} AND {n.lease} < now()
+                                 {only} AND {condition}
+                           ORDER BY id FOR UPDATE SKIP LOCKED)"""
+
     when = f"to_char({n.lease} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') || ' UTC'"
+    ran = f"{n.started_at} IS NOT NULL"
     requeue_sql = f"""
         UPDATE {n.table} SET {_status(n, "Queued", "Queued")},
-               {n.err} = 'worker lost (lease expired at ' || {when} || '); requeued, attempt '
-                         || {n.attempts} || '/' || %s,
+               {n.err} = CASE WHEN {ran}
+                   THEN 'worker lost while running it (lease expired at ' || {when}
+                        || '); requeued behind the queue, attempt ' || {n.attempts} || '/' || %s
+                   ELSE 'worker lost before starting it (lease expired at ' || {when}
+                        || '); requeued, no attempt used' END,
+               {n.queued_at} = CASE WHEN {ran} THEN now() ELSE {n.queued_at} END,
                {n.lease} = NULL, {n.worker} = NULL, {n.next_at} = NULL
-         WHERE {expired} AND {n.attempts} < %s
+         WHERE {expired(f"(NOT ({ran}) OR {n.attempts} < %s)")}
         RETURNING id"""
     error_sql = f"""
         UPDATE {n.table} SET {_status(n, "Error", "Error")},
-               {n.err} = 'worker lost (lease expired at ' || {when} || ') after '
-                         || {n.attempts} || ' attempts',
+               {n.err} = 'worker lost while running it (lease expired at ' || {when}
+                         || ') after ' || {n.attempts} || ' attempts',
                {n.finished_at} = now(), {n.lease} = NULL, {n.next_at} = NULL
-         WHERE {expired} AND {n.attempts} >= %s
+         WHERE {expired(f"{ran} AND {n.attempts} >= %s")}
         RETURNING id"""
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(requeue_sql, [str(max_attempts), *params_only, max_attempts])

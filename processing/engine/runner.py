@@ -7,13 +7,14 @@ import itertools
 import logging
 import os
 import queue
+import random
 import signal
 import socket
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from processing.engine import claims
 from processing.engine.backoff import retry_delay
+from processing.engine.faults import is_transient_db_error
 from processing.errors import ProcessingError, TransientError
 from scrapersky.workflows import get_workflow
 
@@ -35,9 +37,19 @@ logger = logging.getLogger(__name__)
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-# Rows with nothing to persist are completed this many at a time (see _Run._worker).
-COMPLETE_GROUP = 100
-COMPLETE_GROUP_SECONDS = 0.25  # ... or after this long, so progress stays visible
+# A row's attempt is counted when its service starts (claims.start), in chunks sized to about
+# this much service time: a no-op service costs one statement per chunk, a slow one starts (and
+# is charged) one row at a time, and a worker killed mid-chunk charges at most this much work
+# that never ran.
+START_WINDOW_SECONDS = 0.005
+START_CHUNK_MAX = 100
+# Finished rows are written by one thread, as many in one transaction as finished meanwhile.
+FINISH_GROUP_MAX = 200
+# A write that failed for a machine fault (deadlock, connection lost, server restarting) is tried
+# again with backoff for the lease (at least this long; only this long once stopping), then the
+# rows are left to the lease: the reaper requeues them.
+RETRY_MIN_SECONDS = 5.0
+RETRY_DELAY_MAX = 2.0
 # An empty claim while rows are still in flight is tried again this often: rows queued while the
 # last batch finishes start at once instead of waiting for the run to end (issue 11.1).
 IN_FLIGHT_POLL_SECONDS = 0.2
@@ -54,13 +66,15 @@ class RunResult:
     retried: int = 0
     released: int = 0
     lost: int = 0  # finished after losing the claim: the write was rejected
-    stopped_by: str = ""  # "empty", "time budget", "signal", "stop event", "no service"
+    unfinished: int = 0  # the database stayed unavailable: left to the lease (the reaper)
+    # "empty", "time budget", "signal", "stop event", "no service", "database unavailable"
+    stopped_by: str = ""
     seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def count(self, outcome: str) -> None:
+    def count(self, outcome: str, n: int = 1) -> None:
         with self._lock:
-            setattr(self, outcome, getattr(self, outcome) + 1)
+            setattr(self, outcome, getattr(self, outcome) + n)
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -81,6 +95,33 @@ def interleave_by_domain(rows: list) -> list:
     for layer in itertools.zip_longest(*lanes.values()):
         ordered.extend(row for row in layer if row is not None)
     return ordered
+
+
+def _take(source: queue.SimpleQueue, limit: int) -> tuple[list, bool]:
+    """Wait for one item, then take what else is there (up to ``limit``); True after the None."""
+    item = source.get()
+    if item is None:
+        return [], True
+    items = [item]
+    while len(items) < limit:
+        try:
+            item = source.get_nowait()
+        except queue.Empty:
+            break
+        if item is None:
+            return items, True
+        items.append(item)
+    return items, False
+
+
+class _GaveUp(Exception):
+    """The database stayed unavailable for longer than a write may wait."""
+
+
+def _drop_broken_connection() -> None:
+    """Close this thread's connection if a fault broke it; the next query reconnects."""
+    with contextlib.suppress(Exception):
+        connection.close_if_unusable_or_obsolete()
 
 
 def error_message(exc: BaseException) -> str:
@@ -140,10 +181,13 @@ class _Run:
         self.handle_signals = handle_signals
         self.result = RunResult(workflow=workflow.name)
         self.run_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-        self.work: queue.Queue = queue.Queue()
+        # SimpleQueue: put/get in C, a few microseconds less per row than queue.Queue.
+        self.work: queue.SimpleQueue = queue.SimpleQueue()
         self.held: dict[int, str] = {}  # row id -> claim token, for the heartbeat
         self.held_lock = threading.Lock()
         self.unstarted: list[tuple[int, str]] = []
+        self.finished: queue.SimpleQueue = queue.SimpleQueue()  # (lock key, Outcome)
+        self.service_seconds: float | None = None  # moving average, sizes the start chunks
         self.ppid = os.getppid()
         self.signal_received: int | None = None
 
@@ -163,9 +207,11 @@ class _Run:
         heartbeat = threading.Thread(target=self._heartbeat, name=f"{wf}-heartbeat", daemon=True)
         heartbeat_stop = threading.Event()
         self._heartbeat_stop = heartbeat_stop
+        finisher = threading.Thread(target=self._finisher, name=f"{wf}-finish", daemon=True)
         concurrency = max(1, self.knobs.concurrency)
         pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=f"{wf}-row")
         workers = [pool.submit(self._worker) for _ in range(concurrency)]
+        finisher.start()
         heartbeat.start()
         batch = 0
         try:
@@ -180,26 +226,18 @@ class _Run:
                     continue
                 batch += 1
                 token = f"{self.run_id}:{batch}"
-                ids = claims.claim(
-                    self.workflow,
-                    token=token,
-                    batch_size=self.knobs.batch_size,
-                    lease_seconds=self.knobs.lease_seconds,
-                )
-                if not ids:
+                rows = self._claim(token)
+                if rows is None:
+                    self.result.stopped_by = "database unavailable"
+                    break
+                if not rows:
                     if self._in_flight():
                         # Threads still hold rows: keep claiming for rows queued meanwhile.
                         self.stop.wait(IN_FLIGHT_POLL_SECONDS)
                         continue
                     self.result.stopped_by = "empty"
                     break
-                self.result.claimed += len(ids)
-                logger.info("%s: claimed %d rows (%s)", wf, len(ids), token)
-                rows = interleave_by_domain(claims.load(self.workflow, ids))
-                with self.held_lock:
-                    for row in rows:
-                        self.held[row.pk] = token
-                for row in rows:
+                for row in interleave_by_domain(rows):
                     self.work.put((row, token))
         except BaseException:
             # e.g. django-q2's timeout (SIGALRM): stop taking rows, release what is unstarted.
@@ -207,19 +245,78 @@ class _Run:
             self.result.stopped_by = "exception"
             raise
         finally:
+            self._teardown(workers, pool, finisher, heartbeat, previous, started)
+        self._redeliver_signal(previous)
+        return self.result
+
+    def _claim(self, token: str) -> list | None:
+        """Claim a batch and hold it (heartbeat); None when the database is unavailable."""
+        try:
+            rows = claims.claim_rows(
+                self.workflow,
+                token=token,
+                batch_size=self.knobs.batch_size,
+                lease_seconds=self.knobs.lease_seconds,
+            )
+        except Exception as exc:
+            if not is_transient_db_error(exc):
+                raise
+            # Nothing was claimed; the next run (schedule or kick) tries again.
+            logger.warning("%s: cannot claim, database unavailable: %s", self.workflow.name, exc)
+            _drop_broken_connection()
+            return None
+        if rows:
+            self.result.claimed += len(rows)
+            logger.info("%s: claimed %d rows (%s)", self.workflow.name, len(rows), token)
+            with self.held_lock:
+                for row in rows:
+                    self.held[row.pk] = token
+        return rows
+
+    def _teardown(self, workers, pool, finisher, heartbeat, previous, started) -> None:
+        """Every step runs, each on its own: the database may be gone (rows are left to the lease).
+
+        Row threads stop and finish the rows they started, the finisher writes what finished,
+        unstarted rows are released, the heartbeat stops, and the signal handlers are restored.
+        """
+        wf = self.workflow.name
+        first: BaseException | None = None
+
+        def step(what: str, action: Callable[[], object]) -> None:
+            nonlocal first
+            try:
+                action()
+            except BaseException as exc:
+                logger.exception("%s: teardown: %s failed", wf, what)
+                first = first or exc
+
+        def stop_row_threads() -> None:
             for _ in workers:
                 self.work.put(None)
             for future in workers:
                 future.exception()  # wait; a worker never raises (see _worker)
             pool.shutdown(wait=True)
-            self._release_unstarted()
-            heartbeat_stop.set()
-            heartbeat.join(timeout=5)
-            self.result.seconds = round(self.clock() - started, 3)
-            self._restore_signal_handlers(previous)
-            logger.info("%s: consumer run done %s", wf, self.result.as_dict())
-        self._redeliver_signal(previous)
-        return self.result
+
+        def stop_finisher() -> None:
+            self.finished.put(None)
+            finisher.join()  # bounded: its retries give up after the lease
+
+        def stop_heartbeat() -> None:
+            self._heartbeat_stop.set()
+            heartbeat.join(timeout=10)
+            if heartbeat.is_alive():
+                logger.warning("%s: lease heartbeat still running after teardown", wf)
+
+        step("stopping the row threads", stop_row_threads)
+        step("writing finished rows", stop_finisher)
+        step("releasing unstarted rows", self._release_unstarted)
+        step("stopping the lease heartbeat", stop_heartbeat)
+        step("restoring signal handlers", lambda: self._restore_signal_handlers(previous))
+        step("closing a broken connection", _drop_broken_connection)
+        self.result.seconds = round(self.clock() - started, 3)
+        logger.info("%s: consumer run done %s", wf, self.result.as_dict())
+        if first is not None and not isinstance(first, Exception):
+            raise first  # e.g. SystemExit: after every step, not instead of one
 
     def _should_stop(self, started: float) -> str:
         if self.signal_received is not None:
@@ -237,111 +334,93 @@ class _Run:
             return bool(self.held)
 
     # --- row processing (worker threads) -------------------------------------------------------
+    def _stopping(self) -> bool:
+        return self.stop.is_set() or self.signal_received is not None
+
     def _worker(self) -> None:
-        # Rows whose service wrote nothing are completed in groups (one statement per group);
-        # they stay held (lease renewed) until their group is flushed.
-        done: list[tuple[int, str]] = []
-        oldest = 0.0  # when the first row of the current group finished
         try:
-            while True:
-                if done and (
-                    len(done) >= COMPLETE_GROUP
-                    or self.work.empty()
-                    or time.monotonic() - oldest >= COMPLETE_GROUP_SECONDS
-                ):
-                    self._flush(done)
-                item = self.work.get()
-                if item is None:
+            last = False
+            while not last:
+                chunk, last = _take(self.work, self._start_chunk_size())
+                if not chunk:
                     return
-                row, token = item
-                if self.stop.is_set() or self.signal_received is not None:
-                    with self.held_lock:
-                        self.unstarted.append((row.pk, token))
+                if self._stopping():
+                    self._set_aside(chunk)
                     continue
-                buffered = False
-                try:
-                    if not done:
-                        oldest = time.monotonic()
-                    buffered = self._process(row, token, done)
-                except Exception:
-                    # Finishing itself failed (database gone?): the lease will bring it back.
-                    logger.exception("%s: row %s could not be finished", self.workflow.name, row.pk)
-                finally:
-                    if not buffered:
-                        with self.held_lock:
-                            self.held.pop(row.pk, None)
+                for row, token in self._start(chunk):
+                    self._process(row, token)
         finally:
-            try:
-                self._flush(done)
-            finally:
-                connection.close()  # each thread has its own connection: do not leak it
+            connection.close()  # each thread has its own connection: do not leak it
 
-    def _flush(self, done: list[tuple[int, str]]) -> None:
-        if not done:
-            return
-        try:
-            completed = claims.complete_many(self.workflow, done)
-        except Exception:
-            # The rows stay Processing; once their lease expires the reaper requeues them.
-            logger.exception("%s: could not complete rows %s", self.workflow.name, done)
-            completed = set()
+    def _start_chunk_size(self) -> int:
+        seconds = self.service_seconds
+        if seconds is None:
+            return 1
+        return max(1, min(START_CHUNK_MAX, int(START_WINDOW_SECONDS / max(seconds, 1e-6))))
+
+    def _set_aside(self, chunk: list) -> None:
+        """Rows claimed but not started: released at the end of the run."""
         with self.held_lock:
-            for row_id, _token in done:
-                self.held.pop(row_id, None)
-        for row_id, _token in done:
-            if row_id in completed:
-                self.result.count("complete")
-            else:
-                self.result.count("lost")
-                logger.warning(
-                    "%s: row %s lost its claim; result discarded", self.workflow.name, row_id
-                )
-        done.clear()
+            self.unstarted.extend((row.pk, token) for row, token in chunk)
 
-    def _process(self, row, token: str, done: list[tuple[int, str]]) -> bool:
-        """Run the service on one row and finish it; True when it was left in ``done``."""
-        wf, row_id = self.workflow.name, row.pk
+    def _start(self, chunk: list) -> list:
+        """Count the attempt of each row in ``chunk`` (one statement); return the rows held."""
+        by_token: dict[str, list] = {}
+        for row, token in chunk:
+            by_token.setdefault(token, []).append(row)
+        attempts_col = self.workflow.col("attempts")
+        started = []
+        for token, rows in by_token.items():
+            try:
+                attempts = claims.start(self.workflow, [row.pk for row in rows], token=token)
+            except Exception as exc:
+                if not is_transient_db_error(exc):
+                    logger.exception("%s: could not start rows", self.workflow.name)
+                else:
+                    logger.warning("%s: could not start rows: %s", self.workflow.name, exc)
+                    _drop_broken_connection()
+                # Not started, so not charged: released at the end, or requeued by the reaper.
+                self._set_aside([(row, token) for row in rows])
+                continue
+            for row in rows:
+                if row.pk in attempts:
+                    setattr(row, attempts_col, attempts[row.pk])
+                    started.append((row, token))
+                else:
+                    self._forget([row.pk])
+                    self.result.count("lost")
+        return started
+
+    def _process(self, row, token: str) -> None:
+        """Run the service on one row and hand its outcome to the finisher."""
+        began = time.monotonic()
         try:
             persist = self.service(row)
         except TransientError as exc:
-            self._retry_or_fail(row, token, exc)
-            return False
+            outcome = self._transient_outcome(row, token, exc)
         except Exception as exc:
-            if not isinstance(exc, ProcessingError):
-                logger.exception("%s: row %s failed", wf, row_id)
-            self._fail(row_id, token, error_message(exc))
-            return False
-        if persist is None:
-            done.append((row_id, token))
-            return True
-        try:
-            ok = claims.complete(self.workflow, row_id, token=token, persist=persist)
-        except Exception as exc:
-            logger.exception("%s: row %s persist failed", wf, row_id)
-            self._fail(row_id, token, f"persist failed: {error_message(exc)}")
-            return False
-        if ok:
-            self.result.count("complete")
-            logger.debug("%s: row %s complete", wf, row_id)
+            if is_transient_db_error(exc):
+                # The service's own database work met a machine fault: retry, like a timeout.
+                _drop_broken_connection()
+                outcome = self._transient_outcome(row, token, TransientError(error_message(exc)))
+            else:
+                if not isinstance(exc, ProcessingError):
+                    logger.exception("%s: row %s failed", self.workflow.name, row.pk)
+                outcome = claims.Outcome(row.pk, token, "error", error_message(exc))
         else:
-            self.result.count("lost")
-            logger.warning("%s: row %s lost its claim; result discarded", wf, row_id)
-        return False
+            outcome = claims.Outcome(row.pk, token, "complete", persist=persist)
+        elapsed = time.monotonic() - began
+        average = self.service_seconds
+        self.service_seconds = elapsed if average is None else 0.9 * average + 0.1 * elapsed
+        self.finished.put((getattr(row, "domain_id", outcome.row_id), outcome))
 
-    def _fail(self, row_id: int, token: str, message: str) -> None:
-        if claims.fail(self.workflow, row_id, token=token, message=message):
-            self.result.count("errored")
-            logger.info("%s: row %s error: %s", self.workflow.name, row_id, message)
-        else:
-            self.result.count("lost")
-
-    def _retry_or_fail(self, row, token: str, exc: TransientError) -> None:
+    def _transient_outcome(self, row, token: str, exc: TransientError) -> claims.Outcome:
         attempts = getattr(row, self.workflow.col("attempts"))
         limit = self.knobs.max_attempts
         text = error_message(exc)
         if attempts >= limit:
-            self._fail(row.pk, token, f"attempt {attempts}/{limit} failed: {text}; giving up")
-            return
+            message = f"attempt {attempts}/{limit} failed: {text}; giving up"
+            return claims.Outcome(row.pk, token, "error", message)
         delay = retry_delay(
             attempts,
             base=self.knobs.backoff_base,
@@ -350,11 +429,116 @@ class _Run:
         )
         at = self.now() + timedelta(seconds=delay)
         message = f"attempt {attempts}/{limit} failed: {text}; retrying after {at:%H:%M:%S}"
-        if claims.retry(self.workflow, row.pk, token=token, message=message, next_attempt_at=at):
-            self.result.count("retried")
-            logger.info("%s: row %s %s", self.workflow.name, row.pk, message)
-        else:
-            self.result.count("lost")
+        return claims.Outcome(row.pk, token, "retry", message, next_attempt_at=at)
+
+    # --- finishing (one thread) ----------------------------------------------------------------
+    def _finisher(self) -> None:
+        """Write outcomes as they come, grouping all that finished while the last write ran."""
+        try:
+            last = False
+            while not last:
+                group, last = _take(self.finished, FINISH_GROUP_MAX)
+                if not group:
+                    return
+                try:
+                    self._write(group)
+                except Exception:
+                    # Never lose the thread: these rows stay Processing until their lease ends.
+                    logger.exception("%s: could not finish rows", self.workflow.name)
+                    self._forget([outcome.row_id for _key, outcome in group])
+        finally:
+            connection.close()
+
+    def _write(self, group: list[tuple[object, claims.Outcome]]) -> None:
+        plain = [outcome for _key, outcome in group if outcome.persist is None]
+        if plain:
+            self._write_outcomes(plain)
+        # Rows that write: one per lock key (domain) per transaction, in key order. Every persist
+        # writes its own keys sorted, so all transactions take row locks in one global order
+        # (domain, then key) and never deadlock, however many finish at once.
+        layers: list[dict] = []
+        for key, outcome in group:
+            if outcome.persist is None:
+                continue
+            layer = next((layer for layer in layers if key not in layer), None)
+            if layer is None:
+                layer = {}
+                layers.append(layer)
+            layer[key] = outcome
+        for layer in layers:
+            self._write_outcomes([layer[key] for key in sorted(layer)])
+
+    def _write_outcomes(self, outcomes: list[claims.Outcome]) -> None:
+        try:
+            written = self._retrying(lambda: claims.finish(self.workflow, outcomes))
+        except _GaveUp:
+            self._forget([o.row_id for o in outcomes])
+            self.result.count("unfinished", len(outcomes))
+            return
+        except Exception as exc:
+            if len(outcomes) > 1:
+                for outcome in outcomes:  # find the row whose persist() fails
+                    self._write_outcomes([outcome])
+                return
+            [outcome] = outcomes
+            if outcome.persist is None:
+                raise
+            logger.exception("%s: row %s persist failed", self.workflow.name, outcome.row_id)
+            message = f"persist failed: {error_message(exc)}"
+            self._write_outcomes([replace(outcome, kind="error", message=message, persist=None)])
+            return
+        self._forget([o.row_id for o in outcomes])
+        wf = self.workflow.name
+        counts = {"complete": 0, "retried": 0, "errored": 0, "lost": 0}
+        for outcome in outcomes:
+            if outcome.row_id not in written:
+                counts["lost"] += 1
+                logger.warning("%s: row %s lost its claim; result discarded", wf, outcome.row_id)
+            elif outcome.kind == "complete":
+                counts["complete"] += 1
+            elif outcome.kind == "retry":
+                counts["retried"] += 1
+                logger.info("%s: row %s %s", wf, outcome.row_id, outcome.message)
+            else:
+                counts["errored"] += 1
+                logger.info("%s: row %s error: %s", wf, outcome.row_id, outcome.message)
+        for kind, n in counts.items():
+            if n:
+                self.result.count(kind, n)
+
+    def _retrying(self, write: Callable[[], set[int]]) -> set[int]:
+        """``write()``, tried again with backoff while it fails for a machine fault."""
+        first = None
+        delay = 0.05
+        while True:
+            try:
+                return write()
+            except Exception as exc:
+                if not is_transient_db_error(exc):
+                    raise
+                _drop_broken_connection()
+                now = time.monotonic()
+                first = first or now
+                patience = RETRY_MIN_SECONDS
+                if not self._stopping():
+                    patience = max(patience, float(self.knobs.lease_seconds))
+                if now - first >= patience:
+                    logger.warning(
+                        "%s: database unavailable for %.0f s, rows left to their lease: %s",
+                        self.workflow.name,
+                        now - first,
+                        exc,
+                    )
+                    raise _GaveUp from exc
+                log = logger.warning if first == now else logger.debug
+                log("%s: write failed (%s), retrying", self.workflow.name, exc)
+                time.sleep(random.uniform(delay / 2, delay))
+                delay = min(delay * 2, RETRY_DELAY_MAX)
+
+    def _forget(self, ids: list[int]) -> None:
+        with self.held_lock:
+            for row_id in ids:
+                self.held.pop(row_id, None)
 
     def _release_unstarted(self) -> None:
         # Rows still in the queue were claimed but never handed to a worker.
@@ -366,36 +550,47 @@ class _Run:
         by_token: dict[str, list[int]] = {}
         for row_id, token in self.unstarted:
             by_token.setdefault(token, []).append(row_id)
-        for token, ids in by_token.items():
-            released = claims.release(self.workflow, ids, token=token)
-            self.result.released += released
-            logger.info("%s: released %d unstarted rows %s", self.workflow.name, released, ids)
-        with self.held_lock:
-            for row_id, _ in self.unstarted:
-                self.held.pop(row_id, None)
+        try:
+            for token, ids in by_token.items():
+                released = claims.release(self.workflow, ids, token=token)
+                self.result.released += released
+                logger.info("%s: released %d unstarted rows %s", self.workflow.name, released, ids)
+        except Exception as exc:
+            if not is_transient_db_error(exc):
+                raise
+            # The reaper requeues them once their lease ends, without counting an attempt.
+            logger.warning(
+                "%s: could not release unstarted rows (%s); left to their lease",
+                self.workflow.name,
+                exc,
+            )
+        finally:
+            self._forget([row_id for row_id, _ in self.unstarted])
 
     # --- heartbeat -----------------------------------------------------------------------------
     def _heartbeat(self) -> None:
         every = max(0.5, self.knobs.lease_seconds / 3)
+        failing = False
         try:
             while not self._heartbeat_stop.wait(every):
                 with self.held_lock:
                     by_token: dict[str, list[int]] = {}
                     for row_id, token in self.held.items():
                         by_token.setdefault(token, []).append(row_id)
-                for token, ids in by_token.items():
-                    try:
-                        kept = claims.renew(
+                try:
+                    for token, ids in by_token.items():
+                        claims.renew(
                             self.workflow, ids, token=token, lease_seconds=self.knobs.lease_seconds
                         )
-                    except Exception:
-                        logger.exception("%s: lease renewal failed", self.workflow.name)
-                        continue
-                    with self.held_lock:  # rows finished meanwhile are not lost
-                        lost = sorted(i for i in set(ids) - set(kept) if i in self.held)
-                    if lost:
-                        # Only possible if a renewal came too late (the reaper requeued them).
-                        logger.warning("%s: leases lost for rows %s", self.workflow.name, lost)
+                except Exception as exc:
+                    _drop_broken_connection()
+                    if not failing:  # once per outage, not once per beat
+                        logger.warning("%s: lease renewal failed: %s", self.workflow.name, exc)
+                    failing = True
+                    continue
+                if failing:
+                    logger.warning("%s: lease renewal works again", self.workflow.name)
+                    failing = False
         finally:
             connection.close()
 

@@ -54,6 +54,10 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
         )
         if not extraction.contacts:
             return
+        # Pages of one domain share contacts (a footer) and finish concurrently: upserting them
+        # in one order (the unique key's) means two transactions never wait on each other in a
+        # cycle. The engine orders the domains of a group the same way (see runner._write).
+        ordered = sorted(extraction.contacts, key=lambda c: (c.kind, c.value))
         # A value once per domain: re-processing refreshes last_seen_at and adds nothing twice.
         contacts = Contact.objects.bulk_create(
             [
@@ -66,7 +70,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
                     first_seen_at=fetched_at,
                     last_seen_at=fetched_at,
                 )
-                for c in extraction.contacts
+                for c in ordered
             ],
             update_conflicts=True,
             unique_fields=["domain", "kind", "value"],
@@ -81,7 +85,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
                     context=found.context[:300],
                     seen_at=fetched_at,
                 )
-                for contact, found in zip(contacts, extraction.contacts, strict=True)
+                for contact, found in zip(contacts, ordered, strict=True)
             ],
             update_conflicts=True,
             unique_fields=["contact", "page"],

@@ -72,7 +72,7 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], 
             url_count=sitemap.url_count,
             import_note="; ".join(sitemap.notes)[:2000],
         )
-        for sitemap in result.sitemaps
+        for sitemap in sorted(result.sitemaps, key=lambda sitemap: sitemap.final_url)
     ]
     refused = _refused_rows(domain, result)
     link_pages = [PageEntry(url) for url in result.link_pages]

@@ -53,7 +53,9 @@ def insert_pages(
                 "url", flat=True
             )
         )
-        new = [page for url, page in pages.items() if url not in known]
+        # Sorted by URL: imports of one domain's sitemaps insert overlapping URLs at once, and
+        # one order means they wait on each other instead of deadlocking.
+        new = [pages[url] for url in sorted(pages) if url not in known]
         PageInsert.objects.bulk_create(new, ignore_conflicts=True)
         if auto_queue in ("contact", "all"):
             wanted = [p.url for p in new if auto_queue == "all" or p.page_type in CONTACT_LIKE]

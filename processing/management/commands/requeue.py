@@ -54,8 +54,10 @@ class Command(BaseCommand):
                 **{wf.processing_field: "Processing", f"{wf.col('lease_expires_at')}__lt": now}
             )
             if older is not None:
+                # started_at is NULL for rows claimed but never started: their age is unknown.
                 rows = rows.filter(
                     Q(**{f"{wf.col('started_at')}__lt": now - timedelta(minutes=older)})
+                    | Q(**{f"{wf.col('started_at')}__isnull": True})
                 )
             ids = list(rows.values_list("pk", flat=True))
             if options["dry_run"]:

@@ -26,3 +26,38 @@ def recorded(path) -> list[int]:
 def noop(row):
     """Nothing to do, nothing to write: the row completes."""
     return None
+
+
+def record_span(row):
+    """Append "S id pgid pid time" before and "E id pgid pid time" after a sleep (O_APPEND)."""
+    path = os.environ["ENGINE_RECORD_FILE"]
+    ident = f"{row.pk} {os.getpgid(0)} {os.getpid()}"
+    _append(path, f"S {ident} {time.time():.6f}\n")
+    time.sleep(float(os.environ.get("ENGINE_RECORD_SLEEP") or 0))
+    _append(path, f"E {ident} {time.time():.6f}\n")
+
+
+def _append(path, line: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line.encode())
+    finally:
+        os.close(fd)
+
+
+def spans(path) -> dict[int, list[tuple[float, float | None, int, int]]]:
+    """Per row id: its executions as (start, end or None if killed, pgid, pid), by start."""
+    open_spans: dict[tuple[int, int], tuple[float, int]] = {}
+    out: dict[int, list] = {}
+    with open(path) as fh:
+        for line in fh:
+            kind, row_id, pgid, pid, at = line.split()
+            key = (int(row_id), int(pid))
+            if kind == "S":
+                open_spans[key] = (float(at), int(pgid))
+            else:
+                start, _ = open_spans.pop(key)
+                out.setdefault(int(row_id), []).append((start, float(at), int(pgid), int(pid)))
+    for (row_id, pid), (start, pgid) in open_spans.items():
+        out.setdefault(row_id, []).append((start, None, pgid, pid))
+    return {k: sorted(v, key=lambda span: span[0]) for k, v in out.items()}

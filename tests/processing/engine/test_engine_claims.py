@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
+from django.utils import timezone
 from engine_support import WORKFLOW, queue_rows
 
 from processing.engine import claims
@@ -62,16 +64,72 @@ def test_claim_is_oldest_first_and_limited_to_the_batch():
     assert _claim("t", 3) == []
 
 
-def test_claim_marks_rows_processing_with_lease_and_worker():
+def test_claim_marks_rows_processing_with_lease_and_worker_but_counts_no_attempt():
     [row_id] = queue_rows(1)
     assert _claim("host:1:abc:1") == [row_id]
     wf = get_workflow(WORKFLOW)
     row = wf.model.objects.get(pk=row_id)
     assert getattr(row, wf.processing_field) == "Processing"
     assert getattr(row, wf.curation_field) == "Processing"
-    assert getattr(row, wf.col("attempts")) == 1
+    assert getattr(row, wf.col("attempts")) == 0  # claimed is not started
+    assert getattr(row, wf.col("started_at")) is None
     assert getattr(row, wf.col("worker")) == "host:1:abc:1"
-    assert getattr(row, wf.col("lease_expires_at")) > getattr(row, wf.col("started_at"))
+    assert getattr(row, wf.col("lease_expires_at")) > timezone.now()
+
+
+def test_start_counts_the_attempt_once_and_only_under_the_claim():
+    first, second = queue_rows(2)
+    wf = get_workflow(WORKFLOW)
+    _claim("t")
+    assert claims.start(wf, [first], token="someone-else") == {}
+    assert claims.start(wf, [first, second], token="t") == {first: 1, second: 1}
+    assert claims.start(wf, [first], token="t") == {}  # already started: not counted twice
+    row = wf.model.objects.get(pk=first)
+    assert getattr(row, wf.col("attempts")) == 1
+    assert getattr(row, wf.col("started_at")) is not None
+    assert claims.release(wf, [first, second], token="t") == 0  # started rows are not released
+
+
+def test_claim_rows_returns_model_instances_in_queue_order():
+    ids = queue_rows(5)
+    wf = get_workflow(WORKFLOW)
+    rows = claims.claim_rows(wf, token="t", batch_size=3, lease_seconds=60)
+    assert [row.pk for row in rows] == ids[:3]
+    fresh = wf.model.objects.get(pk=ids[0])
+    for f in wf.model._meta.concrete_fields:
+        assert getattr(rows[0], f.attname) == getattr(fresh, f.attname), f.name
+    assert not rows[0].get_deferred_fields()
+
+
+def test_finish_writes_every_kind_of_outcome_in_one_statement_fenced_per_row():
+    done, failed, retried, stolen = queue_rows(4)
+    wf = get_workflow(WORKFLOW)
+    _claim("t")
+    later = timezone.now() + timedelta(minutes=5)
+    written = claims.finish(
+        wf,
+        [
+            claims.Outcome(done, "t", "complete"),
+            claims.Outcome(failed, "t", "error", "HTTP 404"),
+            claims.Outcome(retried, "t", "retry", "timed out", next_attempt_at=later),
+            claims.Outcome(stolen, "another-token", "complete"),
+        ],
+    )
+    assert written == {done, failed, retried}
+    got = {
+        row.pk: (getattr(row, wf.processing_field), getattr(row, wf.error_field))
+        for row in wf.model.objects.all()
+    }
+    assert got == {
+        done: ("Complete", None),
+        failed: ("Error", "HTTP 404"),
+        retried: ("Queued", "timed out"),
+        stolen: ("Processing", None),
+    }
+    row = wf.model.objects.get(pk=retried)
+    assert getattr(row, wf.col("next_attempt_at")) == later
+    assert getattr(row, wf.col("worker")) is None
+    assert getattr(row, wf.curation_field) == "Queued"
 
 
 def test_rows_in_backoff_are_not_claimed_before_next_attempt_at():

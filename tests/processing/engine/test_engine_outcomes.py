@@ -194,24 +194,56 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
     current = row(row_id)
     assert getattr(current, WF.processing_field) == "Processing"
     assert field(current, "worker") == "new-owner"
-    assert field(current, "attempts") == 2
+    assert field(current, "attempts") == 1  # the new owner has not started it yet
 
 
 def test_reaper_requeues_then_errors_after_max_attempts():
     fresh, exhausted, alive = queue_rows(3)
     claims.claim(WF, token="dead", batch_size=3, lease_seconds=60)
+    claims.start(WF, [fresh, exhausted, alive], token="dead")
     past = datetime(2000, 1, 1, tzinfo=UTC)
     WF.model.objects.filter(pk__in=[fresh, exhausted]).update(**{WF.col("lease_expires_at"): past})
     WF.model.objects.filter(pk=exhausted).update(**{WF.col("attempts"): WF.settings.max_attempts})
     report = reap_expired_leases()[WORKFLOW]
     assert report == {"requeued": [fresh], "errored": [exhausted]}
     assert getattr(row(fresh), WF.error_field) == (
-        "worker lost (lease expired at 2000-01-01 00:00:00 UTC); requeued, attempt 1/3"
+        "worker lost while running it (lease expired at 2000-01-01 00:00:00 UTC); "
+        "requeued behind the queue, attempt 1/3"
     )
     assert getattr(row(exhausted), WF.error_field) == (
-        "worker lost (lease expired at 2000-01-01 00:00:00 UTC) after 3 attempts"
+        "worker lost while running it (lease expired at 2000-01-01 00:00:00 UTC) after 3 attempts"
     )
     assert getattr(row(alive), WF.processing_field) == "Processing"  # its lease is still valid
+
+
+def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
+    """A killed batch: one row was running, the rest never started (issue 16.1)."""
+    running, *waiting = queue_rows(4)
+    [newcomer] = queue_rows(1)  # queued after the batch, never claimed
+    claims.claim(WF, token="dead", batch_size=4, lease_seconds=60)
+    claims.start(WF, [running], token="dead")
+    WF.model.objects.filter(pk__in=[running, *waiting]).update(
+        **{WF.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC), WF.col("attempts"): 2}
+    )  # as if twice killed before: the rows that never ran must not reach 3/3 for it
+    WF.model.objects.filter(pk=running).update(**{WF.col("attempts"): 1})
+    old_place = {r: field(row(r), "queued_at") for r in waiting}
+    assert reap_expired_leases()[WORKFLOW] == {
+        "requeued": sorted([running, *waiting]),
+        "errored": [],
+    }
+    for r in waiting:
+        assert field(row(r), "attempts") == 2
+        assert field(row(r), "queued_at") == old_place[r]
+        assert getattr(row(r), WF.error_field) == (
+            "worker lost before starting it (lease expired at 2000-01-01 00:00:00 UTC); "
+            "requeued, no attempt used"
+        )
+    assert field(row(running), "attempts") == 1
+    # The row that was running when the worker died goes behind everything queued meanwhile.
+    order = claims.claim(WF, token="next", batch_size=5, lease_seconds=60)
+    assert order == sorted([running, *waiting, newcomer])
+    by_place = WF.model.objects.order_by(WF.col("queued_at"), "pk").values_list("pk", flat=True)
+    assert list(by_place) == [*waiting, newcomer, running]
 
 
 def test_heartbeat_keeps_a_slow_row_alive_past_its_original_lease():
