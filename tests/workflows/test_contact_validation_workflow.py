@@ -60,7 +60,7 @@ def test_claim_marks_queued_rows_processing():
     row.refresh_from_db()
     assert row.contact_validation_processing_status == ContactValidationProcessingStatus.Processing
     assert row.contact_validation_curation_status == ContactValidationCurationStatus.Processing
-    assert row.contact_validation_attempts == 1
+    assert row.contact_validation_attempts == 0  # counted when the service starts, not at claim
 
 
 @pytest.mark.django_db(transaction=True)
