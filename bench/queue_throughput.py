@@ -56,7 +56,9 @@ def prepare() -> None:
         if not c.fetchone():
             c.execute(f'CREATE DATABASE "{DB}"')
     subprocess.run(
-        [sys.executable, str(BASE / "manage.py"), "migrate", "-v0"], env=child_env(), check=True
+        [sys.executable, str(BASE / "manage.py"), "migrate", "-v0", "--skip-checks"],
+        env=child_env(),
+        check=True,
     )
     code = "from curation.sqlfiles import apply_pending; apply_pending()"
     run_child(code)
