@@ -6,6 +6,8 @@ import ipaddress
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+import idna
+
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _TLD_RE = re.compile(r"^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -13,6 +15,55 @@ _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 class InvalidValue(ValueError):
     """The input cannot be normalised; the message says why, in a few words."""
+
+
+_CODEPOINT_RE = re.compile(r"U\+([0-9A-F]{4,6})")
+
+
+def to_ascii(host: str) -> str:
+    """The ASCII (punycode) form of a host name under IDNA2008 with UTS #46 mapping, as
+    browsers and the ``idna`` library use it; names it refuses (emoji, symbols, invalid
+    punycode) raise InvalidValue with a reason a person can act on.
+
+    Plain ASCII names without ``xn--`` labels are returned as they are: the label rules in
+    ``normalize_domain`` give clearer reasons for them than IDNA's code points.
+    """
+    if host.isascii() and "xn--" not in host:
+        return host
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError as exc:
+        raise InvalidValue(_idna_reason(exc)) from None
+    except UnicodeError:
+        raise InvalidValue("not a valid international domain name") from None
+
+
+def _idna_reason(exc: idna.IDNAError) -> str:
+    message = str(exc)
+    codepoint = _CODEPOINT_RE.search(message)
+    if isinstance(exc, idna.InvalidCodepointContext) and codepoint:
+        return (
+            f"not a valid international domain name: U+{codepoint.group(1)} "
+            "cannot stand at that position"
+        )
+    if isinstance(exc, idna.InvalidCodepoint) and codepoint:
+        char = chr(int(codepoint.group(1), 16))
+        return (
+            f"not a valid international domain name: {char} (U+{codepoint.group(1)}) "
+            "is not allowed in domain names (emoji and symbols are not)"
+        )
+    if isinstance(exc, idna.IDNABidiError):
+        return (
+            "not a valid international domain name: it mixes right-to-left and other "
+            "characters in a way domain names do not allow"
+        )
+    if "too long" in message.lower():
+        return "a part of the name is longer than 63 characters"
+    if "empty label" in message.lower():
+        return "contains an empty part (two dots in a row)"
+    if "a-label" in message.lower() or "punycode" in message.lower():
+        return "contains an invalid punycode (xn--) part"
+    return f"not a valid international domain name ({message})"
 
 
 def normalize_domain(raw: str) -> str:
@@ -51,10 +102,7 @@ def normalize_domain(raw: str) -> str:
         pass
     else:
         raise InvalidValue("an IP address is not a domain")
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        raise InvalidValue("invalid international domain name") from None
+    host = to_ascii(host)
     if host.startswith("www.") and host.count(".") >= 2:
         host = host[4:]
     if len(host) > 253:
@@ -92,7 +140,7 @@ def normalize_url(raw: str) -> tuple[str, str]:
     if parts.username or parts.password:
         raise InvalidValue("URLs with credentials are not accepted")
     domain = normalize_domain(parts.hostname or "")
-    host = (parts.hostname or "").lower().encode("idna").decode("ascii")
+    host = to_ascii((parts.hostname or "").lower().strip("."))
     netloc = f"{host}:{port}" if port else host
     url = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
     return url, domain

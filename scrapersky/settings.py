@@ -289,3 +289,99 @@ SCRAPERSKY_DASHBOARD_CACHE_SECONDS = float(
 )
 # Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
 SCRAPERSKY_DASHBOARD_EXACT_ROWS = int(os.environ.get("SCRAPERSKY_DASHBOARD_EXACT_ROWS", "200000"))
+
+# --- API errors, throttling, docs and deployment security (one block; see README "Security") ----
+# Kept together and self-contained: everything the API and the HTTPS deployment read from the
+# environment. `manage.py check --deploy` is clean once a deployment sets the HTTPS variables.
+import re as _re  # noqa: E402
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of seconds")
+    return int(raw)
+
+
+_RATE_RE = _re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def _env_rate(name: str, default: str) -> str | None:
+    """A DRF throttle rate (``100/minute``); ``off`` (or ``none``) switches it off."""
+    raw = os.environ.get(name, "").strip().lower() or default
+    if raw in {"off", "none"}:
+        return None
+    if not _RATE_RE.match(raw):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a rate: use N/second, N/minute, N/hour, N/day or off"
+        )
+    return raw
+
+
+# Every error under /api/ answers JSON; an unreachable database answers 503 with Retry-After.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "curation.api.middleware.ApiErrorMiddleware",
+)
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "curation.api.throttling.AnonThrottle",
+    "curation.api.throttling.UserThrottle",
+]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": _env_rate("SCRAPERSKY_API_THROTTLE_ANON", "60/minute"),
+    "user": _env_rate("SCRAPERSKY_API_THROTTLE_USER", "1200/minute"),
+}
+# The schema (/api/schema/) and the docs (/api/docs/) need a login unless opened here.
+SCRAPERSKY_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", False)
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "curation.api.openapi.postprocess",
+]
+
+# HTTPS: off by default (local use over http); a deployment behind TLS turns them on.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (the header and its value).
+if os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
+    _header, _, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
+    if not _header.strip() or not _value.strip():
+        raise ImproperlyConfigured(
+            "SECURE_PROXY_SSL_HEADER must be HEADER,VALUE (e.g. HTTP_X_FORWARDED_PROTO,https)"
+        )
+    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip())
+
+# Content-Security-Policy (django-csp): the admin, the dashboard and the Swagger UI load only
+# their own scripts and styles. SCRAPERSKY_CSP replaces the policy ("directive value ...; ..."),
+# SCRAPERSKY_CSP=off removes it, SCRAPERSKY_CSP_REPORT_ONLY=true only reports violations.
+_DEFAULT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def _csp_directives(policy: str) -> dict[str, list[str]]:
+    directives: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        if part.strip():
+            name, *values = part.split()
+            directives[name.lower()] = values
+    return directives
+
+
+_csp = os.environ.get("SCRAPERSKY_CSP", "").strip() or _DEFAULT_CSP
+if _csp.lower() != "off":
+    INSTALLED_APPS.append("csp")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "csp.middleware.CSPMiddleware",
+    )
+    _policy = {"DIRECTIVES": _csp_directives(_csp)}
+    if env_bool("SCRAPERSKY_CSP_REPORT_ONLY", False):
+        CONTENT_SECURITY_POLICY_REPORT_ONLY = _policy
+    else:
+        CONTENT_SECURITY_POLICY = _policy

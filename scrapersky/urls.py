@@ -15,3 +15,6 @@ urlpatterns = [
     path("api/", include("curation.api.urls")),
     path("health/", health, name="health"),
 ]
+
+# An unreachable database met outside a view is a 503 with Retry-After, not a 500.
+handler500 = "curation.api.errors.server_error"

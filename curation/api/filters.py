@@ -19,6 +19,13 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 
+from curation.api.filter_types import (
+    BooleanFilter,
+    DateTimeFilter,
+    HttpStatusFilter,
+    IdFilter,
+    IdListFilter,
+)
 from curation.models import (
     Contact,
     ContactKind,
@@ -94,9 +101,9 @@ class BaseFilterSet(django_filters.FilterSet):
 
     search_fields: tuple[str, ...] = ()
 
-    id = django_filters.BaseInFilter(field_name="id", lookup_expr="in", label="ids (1,2,3)")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    id = IdListFilter(field_name="id", lookup_expr="in", label="ids (1,2,3)")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
     search = django_filters.CharFilter(method="filter_search", label="search")
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -126,14 +133,14 @@ def _workflow_filters(model: type[models.Model]) -> dict[str, django_filters.Fil
         filters[wf.processing_field] = _multiple(
             wf.processing_field, wf.processing_enum.choices, nullable=True
         )
-        filters[f"{wf.name}_has_error"] = django_filters.BooleanFilter(
+        filters[f"{wf.name}_has_error"] = BooleanFilter(
             field_name=wf.error_field, lookup_expr="isnull", exclude=True
         )
     return filters
 
 
 def _model_filters(model: type[models.Model]) -> dict[str, django_filters.Filter]:
-    domain = {"domain": django_filters.NumberFilter(field_name="domain_id")}
+    domain = {"domain": IdFilter(field_name="domain_id")}
     if model is Domain:
         return {
             "domain": django_filters.CharFilter(field_name="domain", lookup_expr="iexact"),
@@ -144,16 +151,16 @@ def _model_filters(model: type[models.Model]) -> dict[str, django_filters.Filter
             **domain,
             "kind": _multiple("kind", SitemapKind.choices),
             "source": django_filters.CharFilter(),
-            "is_gzipped": django_filters.BooleanFilter(),
-            "http_status": django_filters.NumberFilter(),
+            "is_gzipped": BooleanFilter(),
+            "http_status": HttpStatusFilter(),
         }
     if model is Page:
         return {
             **domain,
-            "sitemap_file": django_filters.NumberFilter(field_name="sitemap_file_id"),
+            "sitemap_file": IdFilter(field_name="sitemap_file_id"),
             "page_type": _multiple("page_type", PageType.choices),
-            "http_status": django_filters.NumberFilter(),
-            "has_contact_form": django_filters.BooleanFilter(),
+            "http_status": HttpStatusFilter(),
+            "has_contact_form": BooleanFilter(),
         }
     if model is Contact:
         return {
@@ -214,6 +221,11 @@ def filtered_queryset(model: type[models.Model], filters: Mapping[str, Any]) -> 
     """The rows of ``model`` matching ``filters``; FilterError for unknown or invalid ones."""
     filterset_class = filterset_for(model)
     data = filters if isinstance(filters, QueryDict) else as_querydict(filters)
+    for key, flt in filterset_class.base_filters.items():
+        # A JSON list of ids is one comma-separated parameter (the CSV field reads one value).
+        if isinstance(flt, django_filters.filters.BaseCSVFilter) and len(data.getlist(key)) > 1:
+            data = data.copy() if not data._mutable else data
+            data.setlist(key, [",".join(data.getlist(key))])
     known = set(filterset_class.base_filters)
     unknown = sorted(set(data) - known)
     if unknown:

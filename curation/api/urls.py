@@ -1,18 +1,22 @@
-"""API routes: /api/v3/{table}/, /api/v3/{table}/{id}/, /api/v3/{table}/status[/filtered],
+"""API routes: the root /api/v3/, /api/v3/{table}/, /api/v3/{table}/{id}/,
+/api/v3/{table}/status[/filtered],
 /api/v3/{table}/submit and /api/v3/contacts/export.csv."""
 
 from __future__ import annotations
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.views.generic import RedirectView
 
 from curation.api.feeding import SUBMISSIONS, ContactExportView, submit_view
 from curation.api.filters import RESOURCES
+from curation.api.root import ApiRootView, DocsView, SchemaView
 from curation.api.views import row_viewset, status_views
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", RedirectView.as_view(pattern_name="api:root", permanent=False)),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
+    path("v3/", ApiRootView.as_view(), name="root"),
     # Before the generated routes (literal paths; none of them collide with <int:pk>/).
     path("v3/contacts/export.csv", ContactExportView.as_view(), name="contacts-export"),
     *(

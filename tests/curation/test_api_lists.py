@@ -156,15 +156,43 @@ def test_list_queries_do_not_grow_with_rows(api, django_assert_max_num_queries):
         assert len(ids(api.get("/api/v3/pages/"))) == 20
 
 
-def test_schema_and_docs():
-    client = APIClient()
-    schema = client.get("/api/schema/")
+def test_schema_and_docs_need_a_login(api):
+    anonymous = APIClient()
+    schema = anonymous.get("/api/schema/")
+    assert schema.status_code == 401 and schema.json()["detail"]
+    docs = anonymous.get("/api/docs/")
+    assert docs.status_code == 302 and docs["Location"].startswith("/admin/login/?next=")
+
+    schema = api.get("/api/schema/")
     assert schema.status_code == 200
     text = schema.content.decode()
     assert "/api/v3/pages/status/filtered" in text
     assert "PageStatusUpdateRequest" in text and "StatusUpdateResponse" in text
-    docs = client.get("/api/docs/")
+    docs = api.get("/api/docs/")
     assert docs.status_code == 200
     page = docs.content.decode()
     assert "swagger-ui" in page
     assert "cdn.jsdelivr" not in page and "/static/drf_spectacular_sidecar/" in page
+    # The Swagger UI's start-up script is a separate request (no inline script for the CSP).
+    assert "/api/docs/?script" in page
+    script = api.get("/api/docs/?script")
+    assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
+
+
+def test_schema_and_docs_can_be_public(settings):
+    settings.SCRAPERSKY_API_DOCS_PUBLIC = True
+    anonymous = APIClient()
+    assert anonymous.get("/api/schema/").status_code == 200
+    assert anonymous.get("/api/docs/").status_code == 200
+
+
+def test_api_root_lists_every_resource(api):
+    response = api.get("/api/v3/")
+    assert response.status_code == 200
+    links = response.json()
+    for table in ("domains", "sitemap_files", "pages", "contacts"):
+        assert links[table] == f"http://testserver/api/v3/{table}/"
+        assert api.get(links[table]).status_code == 200
+    assert links["contacts_export"].endswith("/api/v3/contacts/export.csv")
+    assert api.get("/api/").status_code == 302
+    assert APIClient().get("/api/v3/").status_code == 401
