@@ -50,7 +50,7 @@ def _idna_reason(exc: idna.IDNAError) -> str:
         char = chr(int(codepoint.group(1), 16))
         return (
             f"not a valid international domain name: {char} (U+{codepoint.group(1)}) "
-            "is not allowed in domain names (emoji and symbols are not)"
+            "is not allowed in domain names"
         )
     if isinstance(exc, idna.IDNABidiError):
         return (

@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 
 from curation import exporting
 from curation.api.filters import filterset_for
+from curation.api.serializers import StrictBooleanField
 from curation.importing import InputRow, import_rows
 from curation.models import Channel, Contact, Domain, Page, SitemapFile
 from scrapersky.workflows import workflows_for_model
@@ -93,11 +94,12 @@ def submit_request_serializer(kind: str) -> type[serializers.Serializer]:
                 allow_blank=True, trim_whitespace=False, max_length=MAX_ITEM_CHARS
             ),
             allow_empty=False,
+            min_length=1,
             max_length=MAX_ITEMS,
             help_text=f"1 to {MAX_ITEMS:,} {noun}; each is normalised and checked for duplicates.",
         ),
-        "queue": serializers.BooleanField(default=False, help_text=queue_help),
-        "source": serializers.CharField(
+        "queue": StrictBooleanField(default=False, help_text=queue_help),
+        "source": StrictCharField(
             default="api",
             max_length=50,
             help_text="Recorded as the source of the domains this submission creates.",

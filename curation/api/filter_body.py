@@ -38,7 +38,8 @@ def value_schema(flt: django_filters.Filter) -> dict[str, Any]:
         choices = [str(value) for value, _ in flt.extra["choices"]]
         item: dict[str, Any] = {"type": "string", "enum": choices}
         if getattr(flt, "null_value", None) == NULL_VALUE and "null_label" in flt.extra:
-            item = {"type": "string", "enum": [*choices, NULL_VALUE], "nullable": True}
+            # OpenAPI 3.0: a nullable enum lists null among its values.
+            item = {"type": "string", "enum": [*choices, NULL_VALUE, None], "nullable": True}
         return _one_or_many(item)
     if isinstance(flt, IdListFilter):
         return _one_or_many(dict(ID_SCHEMA))
@@ -78,7 +79,8 @@ def _check(value: Any, schema: dict[str, Any]) -> str | None:
     if not value:
         return EMPTY
     if "enum" in schema and value not in schema["enum"]:
-        return f'"{value}" is not one of: {", ".join(schema["enum"])}'
+        choices = ", ".join(str(choice) for choice in schema["enum"] if choice is not None)
+        return f'"{value}" is not one of: {choices}'
     return None
 
 

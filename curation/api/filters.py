@@ -25,6 +25,7 @@ from curation.api.filter_types import (
     HttpStatusFilter,
     IdFilter,
     IdListFilter,
+    MultipleChoiceFilter,
 )
 from curation.models import (
     Contact,
@@ -121,7 +122,7 @@ def _multiple(field: str, choices, *, nullable: bool = False) -> django_filters.
     if nullable:
         extra = {"null_label": "none (never queued)", "null_value": NULL_VALUE}
     # distinct=False: these are plain columns, and DISTINCT would sort the whole table.
-    return django_filters.MultipleChoiceFilter(
+    return MultipleChoiceFilter(
         field_name=field, choices=choices, distinct=False, **extra
     )
 

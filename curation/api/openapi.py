@@ -56,12 +56,41 @@ def error_statuses(path: str, operation: dict[str, Any]) -> list[int]:
     return sorted(statuses)
 
 
+# Django refuses NUL in text (forms' ProhibitNullCharactersValidator; PostgreSQL cannot store it).
+NO_NUL = "^[^\\u0000]*$"
+
+
+def forbid_nul(schema: Any) -> None:
+    """Give every free-text string in ``schema`` the no-NUL pattern."""
+    if isinstance(schema, list):
+        for item in schema:
+            forbid_nul(item)
+        return
+    if not isinstance(schema, dict):
+        return
+    if schema.get("type") == "string" and not {"format", "enum", "pattern"} & set(schema):
+        schema["pattern"] = NO_NUL
+    for key in ("properties", "additionalProperties"):
+        value = schema.get(key)
+        if isinstance(value, dict):
+            forbid_nul(list(value.values()) if key == "properties" else value)
+    for key in ("items", "anyOf", "oneOf", "allOf"):
+        if key in schema:
+            forbid_nul(schema[key])
+
+
 def postprocess(result: dict[str, Any], generator, request, public) -> dict[str, Any]:
     """drf-spectacular postprocessing hook (see the module docstring)."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    forbid_nul(list(schemas.values()))
     schemas["Error"] = ERROR_COMPONENT
     for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                forbid_nul(parameter.get("schema"))
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    # django-filter (and the paginator) read an empty parameter as not given.
+                    parameter["allowEmptyValue"] = True
             responses = operation.setdefault("responses", {})
             for status in error_statuses(path, operation):
                 response = responses.setdefault(str(status), {"description": DESCRIPTIONS[status]})

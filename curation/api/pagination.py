@@ -36,7 +36,7 @@ class IdCursorPagination(CursorPagination):
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
+        if not raw:  # absent or empty (an empty query parameter means "not given")
             return self.page_size
         if not raw.strip().isdigit() or int(raw) < 1:
             raise ValidationError(

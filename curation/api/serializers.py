@@ -27,6 +27,15 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON boolean: ``0``, ``"yes"`` and ``"true"`` are refused rather than coerced."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
 STATUS_FIELD_KWARGS = {
     "choices": CURATOR_STATUSES,
     "help_text": "The curation status to set. Queued also queues the rows for processing.",
@@ -48,7 +57,10 @@ def _workflow_field(resource: Resource) -> serializers.ChoiceField:
         help_text = f"Optional: this table hosts {names[0]} only."
     else:
         help_text = f"Required: this table hosts {', '.join(names)}."
-    field_class = extend_schema_field({"type": "string", "enum": names})(
+    # A pattern rather than an enum: spectacular would hoist one enum per table into colliding
+    # "WorkflowEnum" components.
+    pattern = "^(" + "|".join(names) + ")$"
+    field_class = extend_schema_field({"type": "string", "pattern": pattern})(
         type(f"{resource.model.__name__}WorkflowField", (serializers.ChoiceField,), {})
     )
     return field_class(
@@ -96,7 +108,7 @@ def filtered_status_request_serializer(resource: Resource) -> type[serializers.S
             help_text=f"The query parameters of GET /api/v3/{resource.table}/ as an object; "
             "a list value is a multiple choice (or several ids).",
         ),
-        "all": serializers.BooleanField(
+        "all": StrictBooleanField(
             required=False,
             default=False,
             help_text="Must be true to apply the change to every row (empty filters).",
@@ -132,7 +144,8 @@ def row_serializer(model: type[models.Model]) -> type[serializers.ModelSerialize
     concrete = [f.name for f in model._meta.concrete_fields]
     attrs: dict[str, object] = {"__module__": __name__}
     fields = list(concrete)
-    if "domain" in concrete:
+    # Rows that belong to a domain also carry its name (Domain's own "domain" is the name).
+    if "domain" in concrete and model._meta.get_field("domain").is_relation:
         attrs["domain_name"] = serializers.CharField(source="domain.domain", read_only=True)
         fields.insert(fields.index("domain") + 1, "domain_name")
     attrs["Meta"] = type("Meta", (), {"model": model, "fields": fields, "read_only_fields": fields})

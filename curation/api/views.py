@@ -12,13 +12,13 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from curation.api import serializers as s
+from curation.api.filter_types import StrictOrderingFilter
 from curation.api.filters import (
     FilterError,
     Resource,
@@ -168,7 +168,7 @@ def row_viewset(resource: Resource) -> type[viewsets.ReadOnlyModelViewSet]:
     attrs = {
         "queryset": model._default_manager.select_related(*resource.related).all(),
         "serializer_class": s.row_serializer(model),
-        "filter_backends": [DjangoFilterBackend, OrderingFilter],
+        "filter_backends": [DjangoFilterBackend, StrictOrderingFilter],
         "filterset_class": filterset_for(model),
         "ordering_fields": list(resource.ordering_fields),
         "ordering": ["-id"],
