@@ -101,6 +101,7 @@ def submit_request_serializer(kind: str) -> type[serializers.Serializer]:
         "queue": StrictBooleanField(default=False, help_text=queue_help),
         "source": StrictCharField(
             default="api",
+            min_length=1,
             max_length=50,
             help_text="Recorded as the source of the domains this submission creates.",
         ),

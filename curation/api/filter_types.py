@@ -140,15 +140,19 @@ class StrictOrderingFilter(OrderingFilter):
     def get_ordering(self, request, queryset, view):
         raw = request.query_params.get(self.ordering_param)
         if raw:
-            allowed = [name for name, _ in self.get_valid_fields(queryset, view, {"request": request})]
+            allowed = [
+                name for name, _ in self.get_valid_fields(queryset, view, {"request": request})
+            ]
             for term in (part.strip() for part in raw.split(",")):
                 name = term[1:] if term.startswith("-") else term
                 if name not in allowed:
                     raise ValidationError(
-                        {self.ordering_param: [
-                            f"cannot order by {term!r} (one of: {', '.join(allowed)}, "
-                            "each optionally prefixed by - for descending)"
-                        ]}
+                        {
+                            self.ordering_param: [
+                                f"cannot order by {term!r} (one of: {', '.join(allowed)}, "
+                                "each optionally prefixed by - for descending)"
+                            ]
+                        }
                     )
         return super().get_ordering(request, queryset, view)
 

@@ -122,9 +122,7 @@ def _multiple(field: str, choices, *, nullable: bool = False) -> django_filters.
     if nullable:
         extra = {"null_label": "none (never queued)", "null_value": NULL_VALUE}
     # distinct=False: these are plain columns, and DISTINCT would sort the whole table.
-    return MultipleChoiceFilter(
-        field_name=field, choices=choices, distinct=False, **extra
-    )
+    return MultipleChoiceFilter(field_name=field, choices=choices, distinct=False, **extra)
 
 
 def _workflow_filters(model: type[models.Model]) -> dict[str, django_filters.Filter]:

@@ -76,4 +76,3 @@ class DocsView(SpectacularSwaggerSplitView):
         if not DocsPermission().has_permission(request, self):
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
         return super().get(request, *args, **kwargs)
-

@@ -69,8 +69,7 @@ def _workflow_field(resource: Resource) -> serializers.ChoiceField:
         help_text=help_text,
         error_messages={
             "invalid_choice": (
-                f'workflow "{{input}}" does not run on {resource.table} '
-                f"(known: {', '.join(names)})"
+                f'workflow "{{input}}" does not run on {resource.table} (known: {", ".join(names)})'
             )
         },
     )
