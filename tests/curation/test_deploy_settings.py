@@ -1,0 +1,69 @@
+"""Deployment settings from the environment: `check --deploy` clean with the HTTPS variables set,
+the Content-Security-Policy header, and one-line errors for bad values."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+
+from tests.curation.test_configuration import assert_one_line_error, run_manage
+
+HTTPS = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "scrapersky.example.com",
+    "SECURE_SSL_REDIRECT": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+    "SECURE_HSTS_PRELOAD": "true",
+    "SESSION_COOKIE_SECURE": "true",
+    "CSRF_COOKIE_SECURE": "true",
+    "SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO,https",
+}
+
+
+def test_check_deploy_is_clean_with_the_https_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **HTTPS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_names_what_is_missing_without_them():
+    env = {k: v for k, v in HTTPS.items() if not k.startswith("SECURE_")}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr and "security.W008" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS"),
+        ({"SECURE_SSL_REDIRECT": "maybe"}, "SECURE_SSL_REDIRECT"),
+        ({"SECURE_PROXY_SSL_HEADER": "HTTP_X_FORWARDED_PROTO"}, "SECURE_PROXY_SSL_HEADER"),
+        ({"SCRAPERSKY_API_THROTTLE_USER": "lots"}, "SCRAPERSKY_API_THROTTLE_USER"),
+        ({"SCRAPERSKY_API_DOCS_PUBLIC": "perhaps"}, "SCRAPERSKY_API_DOCS_PUBLIC"),
+    ],
+)
+def test_bad_values_are_one_line(env, fragment):
+    assert_one_line_error(run_manage("check", **env), fragment)
+
+
+@pytest.mark.django_db
+def test_https_settings_apply(settings, client):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    response = client.get("/health/?check=web")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    secure = client.get("/health/?check=web", secure=True)
+    assert secure["Strict-Transport-Security"] == "max-age=3600"
+
+
+@pytest.mark.django_db
+def test_every_page_carries_the_content_security_policy(client):
+    response = client.get("/admin/login/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "'unsafe-inline'" not in policy.split("style-src")[0]
+    assert "frame-ancestors 'none'" in policy
