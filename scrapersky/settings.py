@@ -355,21 +355,27 @@ if os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
     SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip())
 
 # Content-Security-Policy (django-csp): the admin, the dashboard and the Swagger UI load only
-# their own scripts and styles. SCRAPERSKY_CSP replaces the policy ("directive value ...; ..."),
-# SCRAPERSKY_CSP=off removes it, SCRAPERSKY_CSP_REPORT_ONLY=true only reports violations.
+# their own scripts and styles; an inline script runs only with the request's nonce
+# (`<script nonce="{{ request.csp_nonce }}">`, the `'nonce'` source). SCRAPERSKY_CSP replaces
+# the policy ("directive value ...; ..."), SCRAPERSKY_CSP=off removes it,
+# SCRAPERSKY_CSP_REPORT_ONLY=true only reports violations. Inline styles stay allowed: the
+# admin templates and the Swagger UI set them, and a style cannot run code.
 _DEFAULT_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' 'nonce'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; "
     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 
 
-def _csp_directives(policy: str) -> dict[str, list[str]]:
-    directives: dict[str, list[str]] = {}
+def _csp_directives(policy: str) -> dict[str, list]:
+    from csp.constants import NONCE
+
+    directives: dict[str, list] = {}
     for part in policy.split(";"):
         if part.strip():
             name, *values = part.split()
-            directives[name.lower()] = values
+            directives[name.lower()] = [NONCE if v == "'nonce'" else v for v in values]
     return directives
 
 

@@ -65,5 +65,17 @@ def test_every_page_carries_the_content_security_policy(client):
     response = client.get("/admin/login/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
-    assert "'unsafe-inline'" not in policy.split("style-src")[0]
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src
+    assert "frame-ancestors 'none'" in policy
+
+
+@pytest.mark.django_db
+def test_the_dashboard_script_carries_the_nonce_of_the_policy(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get("/admin/")
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in response.content.decode()
     assert "frame-ancestors 'none'" in policy
