@@ -129,8 +129,12 @@ def test_ordering_is_whitelisted(api):
     first, second = PageFactory.create_batch(2)
     assert ids(api.get("/api/v3/pages/")) == [second.pk, first.pk]
     assert ids(api.get("/api/v3/pages/?ordering=id")) == [first.pk, second.pk]
-    # Unknown or non-whitelisted fields are ignored: the default order stays.
-    assert ids(api.get("/api/v3/pages/?ordering=title")) == [second.pk, first.pk]
+    # A field outside the whitelist is a 400 naming the choices (it used to be silently
+    # ignored, which hid typos behind the default order).
+    response = api.get("/api/v3/pages/?ordering=title")
+    assert response.status_code == 400
+    assert "cannot order by 'title'" in response.json()["detail"]
+    assert "created_at" in response.json()["detail"]
 
 
 def test_cursor_pagination_walks_every_row_without_a_count(api):
