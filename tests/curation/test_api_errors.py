@@ -286,3 +286,15 @@ def test_anonymous_rate_applies_to_public_docs(settings):
 def test_default_rates_are_generous(settings):
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
     assert rates == {"anon": "60/minute", "user": "1200/minute"}
+
+
+def test_an_unexpected_error_under_the_api_is_a_json_500(monkeypatch):
+    from curation.api import root
+
+    def broken(self, request):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(root.ApiRootView, "get", broken)
+    client = APIClient(raise_request_exception=False)
+    client.force_authenticate(UserFactory(is_superuser=True))
+    assert_json_error(client.get("/api/v3/"), 500, "Internal Server Error")
