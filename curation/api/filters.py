@@ -166,7 +166,7 @@ def _model_filters(model: type[models.Model]) -> dict[str, django_filters.Filter
             **domain,
             "kind": _multiple("kind", ContactKind.choices),
             "classification": django_filters.CharFilter(),
-            "verdict": django_filters.MultipleChoiceFilter(
+            "verdict": MultipleChoiceFilter(
                 choices=ContactVerdict.choices,
                 distinct=False,
                 null_label="none (never checked)",
