@@ -19,7 +19,7 @@ def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessag
             return [
                 Warning(
                     "the project's tables are not created yet",
-                    hint="Run `python manage.py apply_sql`.",
+                    hint="Run `bin/scrapersky apply_sql`.",
                     id="scrapersky.W001",
                 )
             ]
@@ -35,7 +35,7 @@ def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessag
             return [
                 Warning(
                     f"sql/ files not applied yet: {names}",
-                    hint="Run `python manage.py apply_sql`.",
+                    hint="Run `bin/scrapersky apply_sql`.",
                     id="scrapersky.W002",
                 )
             ]
@@ -46,7 +46,7 @@ def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessag
     return [
         Error(
             problem,
-            hint="Run `python manage.py apply_sql`, or fix sql/ or the models so they agree.",
+            hint="Run `bin/scrapersky apply_sql`, or fix sql/ or the models so they agree.",
             id="scrapersky.E002",
         )
         for problem in problems

@@ -77,7 +77,7 @@ def compare() -> list[str]:
     """Every difference between the database and the models, as readable lines."""
     problems: list[str] = []
     if not schema_applied():
-        return ["the schema is not applied: run `python manage.py apply_sql`"]
+        return ["the schema is not applied: run `bin/scrapersky apply_sql`"]
 
     live_enums = dict(EnumType.objects.values_list("name", "labels"))
     for name, values in sorted(expected_enums().items()):

@@ -89,10 +89,15 @@ def _cell(value) -> str:
     return f"'{text}" if _FORMULA_RE.match(text) else text
 
 
+# Excel on Windows reads a CSV without a byte order mark as the local code page and garbles
+# every non-ASCII name; with it, as UTF-8. Other readers (Python's utf-8-sig, pandas) skip it.
+BOM = "\ufeff"
+
+
 def csv_lines(queryset: QuerySet) -> Iterator[str]:
-    """The header line, then one CSV line per contact, read in chunks from a server cursor."""
+    """The BOM and header line, then one CSV line per contact, read in chunks from a cursor."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
+    yield BOM + writer.writerow(COLUMNS)
     for row in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
         yield writer.writerow([_cell(value) for value in row])
 

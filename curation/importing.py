@@ -8,8 +8,6 @@ queued for the table's workflow through the curation service.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -18,23 +16,15 @@ from django.db import transaction
 
 from curation.models import Domain, Page, SitemapFile
 from curation.normalize import InvalidValue, normalize_domain, normalize_url
+from curation.tables import ImportError_, InputRow, read_bytes
 from processing.sitemaps import classify_url
+
+__all__ = ["ImportError_", "InputRow", "import_rows", "read_csv"]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 CHUNK = 2_000
 
 KINDS = ("domains", "pages", "sitemap_files")
-# Header names accepted for the value column of each kind (first match wins).
-VALUE_HEADERS = {
-    "domains": ("domain", "website", "url", "site", "homepage"),
-    "pages": ("url", "page", "page_url", "link"),
-    "sitemap_files": ("url", "sitemap", "sitemap_url", "loc"),
-}
-NAME_HEADERS = ("company_name", "company", "name", "business")
-
-
-class ImportError_(Exception):
-    """The file as a whole cannot be read (encoding, size, no rows); the message says why."""
 
 
 @dataclass(frozen=True)
@@ -74,61 +64,23 @@ class ImportReport:
 
     @property
     def summary(self) -> str:
-        text = (
-            f"{len(self.rows)} row(s): {self.created} created, {self.duplicates} duplicate, "
-            f"{self.invalid} invalid"
+        return summary_text(
+            len(self.rows), self.created, self.duplicates, self.invalid, self.queued
         )
-        if self.queued:
-            text += f"; {self.queued} queued"
-        return text
 
 
-@dataclass(frozen=True)
-class InputRow:
-    line: int
-    value: str
-    name: str = ""
+def summary_text(rows: int, created: int, duplicates: int, invalid: int, queued: int) -> str:
+    text = f"{rows:,} row(s): {created:,} created, {duplicates:,} duplicate, {invalid:,} invalid"
+    if queued:
+        text += f"; {queued:,} queued"
+    return text
 
 
-def read_csv(data: bytes, kind: str) -> list[InputRow]:
-    """The rows of an uploaded CSV: with a header naming the column, or one value per line."""
+def read_csv(data: bytes, kind: str, *, filename: str = "") -> list[InputRow]:
+    """The rows of a small uploaded file (CSV in any common encoding, or .xlsx)."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportError_(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportError_(
-            f"the file is not UTF-8 text (byte {exc.start}): save it as CSV UTF-8"
-        ) from None
-    if "\x00" in text:
-        raise ImportError_("the file is binary, not CSV text")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        raise ImportError_(f"the file is not valid CSV: {exc}") from None
-    records = [(n, rec) for n, rec in enumerate(records, start=1) if any(c.strip() for c in rec)]
-    if not records:
-        raise ImportError_("the file has no rows")
-    header = [c.strip().lower() for c in records[0][1]]
-    value_col = next((header.index(h) for h in VALUE_HEADERS[kind] if h in header), None)
-    name_col = next((header.index(h) for h in NAME_HEADERS if h in header), None)
-    if value_col is None:
-        value_col, name_col, body = 0, None, records
-    else:
-        body = records[1:]
-    rows = []
-    for line, rec in body:
-        value = rec[value_col].strip() if value_col < len(rec) else ""
-        name = rec[name_col].strip() if name_col is not None and name_col < len(rec) else ""
-        rows.append(InputRow(line, value, name))
-    if not rows:
-        raise ImportError_("the file has a header but no rows")
-    return rows
+    return read_bytes(data, kind, filename=filename)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -148,6 +100,37 @@ def _ensure_domains(names: Iterable[str], *, source: str) -> dict[str, int]:
     return ids
 
 
+def _validate(
+    rows: Iterable[InputRow], *, kind: str, seen: set[str]
+) -> tuple[list[RowResult], list[tuple[InputRow, str, str]]]:
+    """Invalid and repeated rows as results; the others as (row, normalized value, domain)."""
+    results: list[RowResult] = []
+    valid: list[tuple[InputRow, str, str]] = []
+    for row in rows:
+        try:
+            if kind == "domains":
+                value = domain = normalize_domain(row.value)
+            else:
+                value, domain = normalize_url(row.value)
+        except InvalidValue as exc:
+            results.append(RowResult(row.line, row.value, "invalid", reason=str(exc)))
+            continue
+        if value in seen:
+            results.append(
+                RowResult(row.line, row.value, "duplicate", value, "repeated in this input")
+            )
+            continue
+        seen.add(value)
+        valid.append((row, value, domain))
+    return results, valid
+
+
+def _write(chunk: list[tuple[InputRow, str, str]], *, kind: str, source: str) -> list[RowResult]:
+    if kind == "domains":
+        return _insert_domains(chunk, source=source)
+    return _insert_urls(chunk, kind=kind, source=source)
+
+
 def import_rows(
     rows: list[InputRow],
     *,
@@ -158,36 +141,19 @@ def import_rows(
     channel: str,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Normalise, de-duplicate and insert ``rows`` of ``kind``; optionally queue what was new."""
+    """Normalise, de-duplicate and insert ``rows`` of ``kind``; optionally queue what was new.
+
+    All of it in one transaction: for lists that fit in memory (the API, small files). Big files
+    go through :func:`import_chunk`, one transaction per chunk (``curation.import_jobs``).
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     report = ImportReport(kind)
-    valid: list[tuple[InputRow, str, str]] = []  # row, normalized value, domain
-    seen: set[str] = set()
-    for row in rows:
-        try:
-            if kind == "domains":
-                value = domain = normalize_domain(row.value)
-            else:
-                value, domain = normalize_url(row.value)
-        except InvalidValue as exc:
-            report.rows.append(RowResult(row.line, row.value, "invalid", reason=str(exc)))
-            continue
-        if value in seen:
-            report.rows.append(
-                RowResult(row.line, row.value, "duplicate", value, "repeated in this input")
-            )
-            continue
-        seen.add(value)
-        valid.append((row, value, domain))
-
+    report.rows, valid = _validate(rows, kind=kind, seen=set())
     with transaction.atomic():
         done = 0
         for chunk in _chunks(valid, CHUNK):
-            if kind == "domains":
-                report.rows += _insert_domains(chunk, source=source)
-            else:
-                report.rows += _insert_urls(chunk, kind=kind, source=source)
+            report.rows += _write(chunk, kind=kind, source=source)
             done += len(chunk)
             if progress:
                 progress(done, len(valid))
@@ -195,6 +161,52 @@ def import_rows(
             report.queued = _queue(kind, report.created_ids, actor=actor, channel=channel)
     report.rows.sort(key=lambda r: r.line)
     return report
+
+
+def import_chunk(
+    rows: list[InputRow],
+    *,
+    kind: str,
+    source: str,
+    queue: bool,
+    actor: AbstractBaseUser | str,
+    channel: str,
+    fresh_after_id: int,
+) -> ImportReport:
+    """One chunk of a big file, in one transaction; memory is the chunk's.
+
+    A value repeated across chunks is found in the table, not in memory: a row that exists
+    with an id above ``fresh_after_id`` (the table's highest id when the import began) was
+    created by this import, and is reported as repeated in this input.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    report = ImportReport(kind)
+    report.rows, valid = _validate(rows, kind=kind, seen=set())
+    with transaction.atomic():
+        for result in _write(valid, kind=kind, source=source):
+            if result.outcome == "duplicate" and (result.id or 0) > fresh_after_id:
+                result = RowResult(
+                    result.line,
+                    result.value,
+                    "duplicate",
+                    result.normalized,
+                    "repeated in this input",
+                    result.id,
+                )
+            report.rows.append(result)
+        if queue and report.created_ids:
+            report.queued = _queue(kind, report.created_ids, actor=actor, channel=channel)
+    report.rows.sort(key=lambda r: r.line)
+    return report
+
+
+MODELS = {"domains": Domain, "pages": Page, "sitemap_files": SitemapFile}
+
+
+def highest_id(kind: str) -> int:
+    """The table's highest id now (rows above it are newer)."""
+    return MODELS[kind].objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def _insert_domains(chunk: list[tuple[InputRow, str, str]], *, source: str) -> list[RowResult]:
@@ -269,7 +281,7 @@ def _queue(kind: str, ids: list[int], *, actor, channel: str) -> int:
     from curation.services import MAX_IDS, set_curation_status
     from scrapersky.workflows import workflows_for_model
 
-    model = {"domains": Domain, "pages": Page, "sitemap_files": SitemapFile}[kind]
+    model = MODELS[kind]
     workflows = workflows_for_model(model)
     if not workflows:
         return 0

@@ -81,18 +81,35 @@ class StatusChangeResult:
 
     @property
     def message(self) -> str:
-        """E.g. ``Updated 3 pages to Queued; queued 3 for page_curation; 2 not found.``"""
-        singular, plural = self.noun
-        noun = singular if self.updated_count == 1 else plural
-        parts = [f"Updated {self.updated_count} {noun} to {self.status}"]
-        if self.queued_ids:
-            parts.append(f"queued {self.queued_count} for {self.workflow}")
+        """E.g. ``Queued 3 pages for page curation; 2 not found.``: words a curator uses."""
+        verbose = self.workflow.replace("_", " ")
+        noun = _counted(self.updated_count, self.noun)
+        if self.status == "Queued":
+            first = f"Queued {noun} for {verbose}"
+        elif self.status == "Skipped":
+            first = f"Skipped {noun} for {verbose}"
+        elif self.status == "New":
+            first = f"Reset {noun} to New for {verbose}"
+        else:
+            first = f"Set {noun} to {self.status} for {verbose}"
+        if not self.updated_count:
+            verb = {"Queued": "queued", "Skipped": "skipped", "New": "reset to New"}
+            first = (
+                f"No {self.noun[1]} {verb.get(self.status, f'set to {self.status}')} for {verbose}"
+            )
+        parts = [first]
         for reason, ids in self.skipped.items():
             if ids:
-                parts.append(f"skipped {len(ids)} ({reason})")
+                why = "being processed" if reason == SKIPPED_PROCESSING else reason
+                parts.append(f"{len(ids):,} left unchanged ({why})")
         if self.missing_ids:
-            parts.append(f"{len(self.missing_ids)} not found")
+            parts.append(f"{len(self.missing_ids):,} not found")
         return "; ".join(parts) + "."
+
+
+def _counted(n: int, noun: tuple[str, str]) -> str:
+    """``1 page``, ``3 pages``, ``1,200 pages``."""
+    return f"{n:,} {noun[0] if n == 1 else noun[1]}"
 
 
 class _AnyOf(Lookup):

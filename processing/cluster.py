@@ -147,5 +147,9 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
         logger.error("cluster processes still running after %ss: killing them", stop_timeout)
         _signal_all(signal.SIGKILL)
         _reap_children(time.monotonic() + 10)
+    if stopping["signal"] is not None:
+        from processing.heartbeat import forget_stopped
+
+        forget_stopped()  # a clean stop: its workers are not alive (health, dashboard)
     logger.info("cluster stopped")
     return 0 if stopping["signal"] is not None else 1

@@ -211,5 +211,5 @@ def no_worker_warning(data: dict) -> str | None:
     listed = ", ".join(f"{n:,} {name}" for name, n in waiting.items())
     return (
         f"No worker is alive, and rows are waiting: {listed}. Nothing will be processed until "
-        "a worker cluster runs (manage.py qcluster)."
+        "a worker cluster runs (bin/scrapersky qcluster)."
     )

@@ -120,6 +120,25 @@ def prune(older_than: timedelta = timedelta(days=1)) -> int:
     return deleted
 
 
+def forget_stopped() -> int:
+    """Remove the heartbeats of this host's workers whose process is gone; the count removed.
+
+    Called by ``qcluster`` once its stop has reaped every worker: health and the dashboard see
+    the stop at once instead of after ``max_age()``. Live workers of another cluster on this
+    host keep theirs; a killed cluster runs nothing, and its heartbeats age out.
+    """
+    hostname = socket.gethostname()
+    try:
+        rows = WorkerHeartbeat.objects.filter(hostname=hostname).values_list("worker", "pid")
+        gone = [worker for worker, pid in rows if process_gone(pid)]
+        if gone:
+            WorkerHeartbeat.objects.filter(worker__in=gone).delete()
+    except DatabaseError:
+        logger.warning("could not remove the stopped workers' heartbeats", exc_info=True)
+        return 0
+    return len(gone)
+
+
 def on_spawn(sender, proc_name=None, **kwargs) -> None:
     beat()
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that must not start the embedded PostgreSQL when the settings load.
+NO_PG_START = {"pg"}
+
 
 def run(argv: list[str]) -> None:
+    if argv[1:2] and argv[1] in NO_PG_START:
+        os.environ["SCRAPERSKY_PG_START"] = "false"
     from django.core.exceptions import ImproperlyConfigured
 
     from scrapersky.embedded_pg import EmbeddedPostgresError
@@ -19,7 +24,11 @@ def run(argv: list[str]) -> None:
             execute_from_command_line(argv)
         except OperationalError as exc:
             raise SystemExit(f"error: cannot use the database: {_first_line(exc)}") from None
-    except (ImproperlyConfigured, EmbeddedPostgresError) as exc:
+    except ImproperlyConfigured as exc:
+        # Settings report every mistake, one per line (scrapersky/env.py).
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        raise SystemExit("\n".join(f"error: {line}" for line in lines or [repr(exc)])) from None
+    except EmbeddedPostgresError as exc:
         raise SystemExit(f"error: {_first_line(exc)}") from None
     except KeyboardInterrupt:
         sys.exit(130)

@@ -254,7 +254,7 @@ def check_workflow_database(app_configs=None, databases=None, **kwargs) -> list[
                     errors.append(
                         Error(
                             f"{obj}: enum type {db_type} does not exist in the database",
-                            hint="Apply the workflow's SQL file: python manage.py apply_sql.",
+                            hint="Apply the workflow's SQL file: bin/scrapersky apply_sql.",
                             obj=obj,
                             id="workflows.E111",
                         )
@@ -300,7 +300,7 @@ def _check_schedules() -> list[CheckMessage]:
     return [
         Warning(
             f"schedule {name}: {problem}",
-            hint="Run python manage.py setup_schedules (idempotent; run it on every deploy).",
+            hint="Run bin/scrapersky setup_schedules (idempotent; run it on every deploy).",
             obj=name,
             id="workflows.W113",
         )

@@ -254,6 +254,23 @@ def ensure_server(data_dir: Path, dbname: str = DEFAULT_DB) -> Server:
     return Server(host="127.0.0.1", port=port, user=SUPERUSER, data_dir=data_dir)
 
 
+def locate_server(data_dir: Path, dbname: str = DEFAULT_DB) -> Server:
+    """Where the cluster in ``data_dir`` listens (or last listened), without starting it."""
+    data_dir = data_dir.resolve()
+    return Server(
+        host="127.0.0.1", port=_read_port(data_dir) or 5432, user=SUPERUSER, data_dir=data_dir
+    )
+
+
+def server_running(data_dir: Path) -> bool:
+    """True when the cluster in ``data_dir`` runs and answers on its port."""
+    data_dir = data_dir.resolve()
+    if not (data_dir / "PG_VERSION").exists():
+        return False
+    port = _read_port(data_dir)
+    return bool(_is_running(find_bindir(), data_dir, _run_as()) and port and _port_open(port))
+
+
 def stop_server(data_dir: Path) -> bool:
     """Stop the cluster if it runs; True when it was running."""
     data_dir = data_dir.resolve()

@@ -2,47 +2,30 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from scrapersky.env import EnvReader
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = EnvReader()
+env.read_dotenv(BASE_DIR / ".env")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    if raw.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if raw.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean (use true/false)")
+    return env.bool(name, default)
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return env.list(name, default)
 
-
-def _load_dotenv(path: Path) -> None:
-    """Read KEY=VALUE lines from .env without overriding the real environment."""
-    if not path.is_file():
-        return
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
-
-
-_load_dotenv(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
-DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
+DATABASE_URL = env.str("DATABASE_URL")
 
 
 def _local_secret_key() -> str:
@@ -56,12 +39,13 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY")
 if not SECRET_KEY:
     if DATABASE_URL:
         # A deployment (it names its database) must name its secret too.
-        raise ImproperlyConfigured("SECRET_KEY is not set: set it in the environment")
-    SECRET_KEY = _local_secret_key()
+        env.error("SECRET_KEY is not set: set it in the environment")
+    else:
+        SECRET_KEY = _local_secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -115,15 +99,47 @@ TEMPLATES = [
     },
 ]
 
+# Every other variable is read here, before the embedded server starts: a mistake in any of them
+# ends the start with one line per mistake (see scrapersky/env.py).
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+LOG_LEVEL = env.choice("LOG_LEVEL", "INFO", LOG_LEVELS).upper()
+# django-q logs every schedule check and task at INFO: a screenful a minute under `up`.
+Q_LOG_LEVEL = env.choice("Q_LOG_LEVEL", "WARNING", LOG_LEVELS).upper()
+Q_TIMEOUT = env.int("Q_TIMEOUT", 300, minimum=1)
+Q_WORKERS = env.int("Q_WORKERS", 2, minimum=1)
+REDIS_URL = env.str("REDIS_URL")
+_WORKFLOWS_JSON = env.json_object("SCRAPERSKY_WORKFLOWS_JSON")
+_OBEY_ROBOTS = env_bool("SCRAPERSKY_OBEY_ROBOTS", True)
+_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False)
+_AUTO_QUEUE_PAGES = env.choice("SCRAPERSKY_AUTO_QUEUE_PAGES", "none", ("none", "contact", "all"))
+_HEARTBEAT_MAX_AGE = env.int("SCRAPERSKY_HEARTBEAT_MAX_AGE", 150, minimum=1)
+_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
+_KICK_CONSUMERS = env.int("SCRAPERSKY_KICK_CONSUMERS", 0, minimum=0)
+_DASHBOARD_CACHE_SECONDS = env.float("SCRAPERSKY_DASHBOARD_CACHE_SECONDS", 5.0, minimum=0)
+_DASHBOARD_EXACT_ROWS = env.int("SCRAPERSKY_DASHBOARD_EXACT_ROWS", 200_000, minimum=0)
+_IMPORT_DIR = env.str("SCRAPERSKY_IMPORT_DIR")
+_IMPORT_INLINE_BYTES = env.int("SCRAPERSKY_IMPORT_INLINE_BYTES", 1024 * 1024, minimum=0)
+_IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", 500 * 1024 * 1024, minimum=1)
+_IMPORT_KEEP_DAYS = env.float("SCRAPERSKY_IMPORT_KEEP_DAYS", 7.0, minimum=0)
+_WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+_SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+_CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+env.check()
+
 # --- Database -----------------------------------------------------------------------------------
 # With DATABASE_URL, use that server. Without it, start (or join) the project's own PostgreSQL in
 # SCRAPERSKY_PGDATA (default .pgdata/ under the project): see scrapersky/embedded_pg.py.
+# SCRAPERSKY_PG_START=false (set by `manage.py pg`) only locates the server: `pg status` and
+# `pg stop` must not start it.
 if not DATABASE_URL:
-    from scrapersky.embedded_pg import ensure_server
+    from scrapersky.embedded_pg import ensure_server, locate_server
 
-    EMBEDDED_PGDATA = Path(os.environ.get("SCRAPERSKY_PGDATA", BASE_DIR / ".pgdata"))
-    _server = ensure_server(EMBEDDED_PGDATA)
-    DATABASE_URL = _server.url(os.environ.get("SCRAPERSKY_DB_NAME", "scrapersky"))
+    EMBEDDED_PGDATA = Path(env.str("SCRAPERSKY_PGDATA") or BASE_DIR / ".pgdata")
+    if env_bool("SCRAPERSKY_PG_START", True):
+        _server = ensure_server(EMBEDDED_PGDATA)
+    else:
+        _server = locate_server(EMBEDDED_PGDATA)
+    DATABASE_URL = _server.url(env.str("SCRAPERSKY_DB_NAME") or "scrapersky")
     EMBEDDED_POSTGRES = True
 else:
     EMBEDDED_POSTGRES = False
@@ -138,7 +154,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SCRAPERSKY_TEST_DB_NAME") or None}
+DATABASES["default"]["TEST"] = {"NAME": env.str("SCRAPERSKY_TEST_DB_NAME") or None}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -150,7 +166,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = env.str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -161,11 +177,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Serve straight from the apps' static folders when collectstatic has not been run (local use).
-WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+WHITENOISE_USE_FINDERS = _WHITENOISE_USE_FINDERS
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SESSION_COOKIE_SECURE = _SESSION_COOKIE_SECURE
+CSRF_COOKIE_SECURE = _CSRF_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -176,9 +192,10 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django-q": {"level": Q_LOG_LEVEL},
     },
 }
 
@@ -220,10 +237,9 @@ SPECTACULAR_SETTINGS = {
 # --- django-q2 -----------------------------------------------------------------------------------
 # One consumer run claims and processes whole batches, so a handful of workers is plenty.
 # `retry` must exceed `timeout`, or the ORM broker hands a still-running task to a second worker.
-Q_TIMEOUT = int(os.environ.get("Q_TIMEOUT", "300"))
 Q_CLUSTER = {
     "name": "scrapersky",
-    "workers": int(os.environ.get("Q_WORKERS", "2")),
+    "workers": Q_WORKERS,
     "timeout": Q_TIMEOUT,
     "retry": Q_TIMEOUT + 60,
     "max_attempts": 1,
@@ -235,41 +251,36 @@ Q_CLUSTER = {
     "ack_failures": True,
     "orm": "default",
     "label": "Task queue",
+    "log_level": Q_LOG_LEVEL,
 }
-if os.environ.get("REDIS_URL"):
+if REDIS_URL:
     Q_CLUSTER.pop("orm")
-    Q_CLUSTER["redis"] = os.environ["REDIS_URL"]
+    Q_CLUSTER["redis"] = REDIS_URL
 
 # --- ScraperSky ----------------------------------------------------------------------------------
 # App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py reads them with typed defaults.
 # Per-workflow knob/service overrides; SCRAPERSKY_WORKFLOWS_JSON (a JSON object) lets a
 # deployment or a test's subprocesses set them from the environment.
-SCRAPERSKY_WORKFLOWS: dict[str, dict] = json.loads(
-    os.environ.get("SCRAPERSKY_WORKFLOWS_JSON") or "{}"
-)
+SCRAPERSKY_WORKFLOWS: dict[str, dict] = _WORKFLOWS_JSON
 SCRAPERSKY_FETCHER = {
     "ALLOWED_NETWORKS": env_list("SCRAPERSKY_FETCH_ALLOWED_NETWORKS"),
-    "OBEY_ROBOTS": env_bool("SCRAPERSKY_OBEY_ROBOTS", True),
-    "PROXY": os.environ.get("SCRAPERSKY_PROXY") or None,
+    "OBEY_ROBOTS": _OBEY_ROBOTS,
+    "PROXY": env.str("SCRAPERSKY_PROXY") or None,
 }
-if os.environ.get("SCRAPERSKY_USER_AGENT"):
-    SCRAPERSKY_FETCHER["USER_AGENT"] = os.environ["SCRAPERSKY_USER_AGENT"]
-SCRAPERSKY_DEFAULT_PHONE_REGION = os.environ.get("SCRAPERSKY_DEFAULT_PHONE_REGION", "US")
-if os.environ.get("SCRAPERSKY_FETCH_CONNECT_TO"):
+if env.str("SCRAPERSKY_USER_AGENT"):
+    SCRAPERSKY_FETCHER["USER_AGENT"] = env.str("SCRAPERSKY_USER_AGENT")
+SCRAPERSKY_DEFAULT_PHONE_REGION = env.str("SCRAPERSKY_DEFAULT_PHONE_REGION", "US")
+if env.str("SCRAPERSKY_FETCH_CONNECT_TO"):
     # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
     SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
         pair.split("=", 1) for pair in env_list("SCRAPERSKY_FETCH_CONNECT_TO") if "=" in pair
     )
 # Chain the workflows without a curator in between: queue the sitemaps a discovery found, and
 # the pages an import created.
-SCRAPERSKY_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False)
+SCRAPERSKY_AUTO_QUEUE_SITEMAPS = _AUTO_QUEUE_SITEMAPS
 # Which pages an import queues for page_curation: none, contact (contact, about, team, legal)
 # or all.
-SCRAPERSKY_AUTO_QUEUE_PAGES = os.environ.get("SCRAPERSKY_AUTO_QUEUE_PAGES", "none").lower()
-if SCRAPERSKY_AUTO_QUEUE_PAGES not in {"none", "contact", "all"}:
-    raise ImproperlyConfigured(
-        f"SCRAPERSKY_AUTO_QUEUE_PAGES={SCRAPERSKY_AUTO_QUEUE_PAGES!r}: use none, contact or all"
-    )
+SCRAPERSKY_AUTO_QUEUE_PAGES = _AUTO_QUEUE_PAGES
 # Contact validation (processing/validation/): queue the contacts page curation creates, and
 # the DNS resolver for mail exchanger lookups: "ip" or "ip:port" entries (default: the system
 # resolver, /etc/resolv.conf), a timeout per lookup and how long a domain's answer is reused.
@@ -277,18 +288,23 @@ SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = env_bool(
     "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", False
 )
 SCRAPERSKY_DNS_NAMESERVERS = env_list("SCRAPERSKY_DNS_NAMESERVERS")
-SCRAPERSKY_DNS_TIMEOUT = float(os.environ.get("SCRAPERSKY_DNS_TIMEOUT", "5"))
-SCRAPERSKY_DNS_CACHE_SECONDS = float(os.environ.get("SCRAPERSKY_DNS_CACHE_SECONDS", "300"))
-SCRAPERSKY_HEARTBEAT_MAX_AGE = int(os.environ.get("SCRAPERSKY_HEARTBEAT_MAX_AGE", "150"))
-SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
+SCRAPERSKY_DNS_TIMEOUT = env.float("SCRAPERSKY_DNS_TIMEOUT", 5.0, minimum=0)
+SCRAPERSKY_DNS_CACHE_SECONDS = env.float("SCRAPERSKY_DNS_CACHE_SECONDS", 300.0, minimum=0)
+SCRAPERSKY_HEARTBEAT_MAX_AGE = _HEARTBEAT_MAX_AGE
+SCRAPERSKY_KICK_ON_QUEUE = _KICK_ON_QUEUE
 # Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
-SCRAPERSKY_KICK_CONSUMERS = int(os.environ.get("SCRAPERSKY_KICK_CONSUMERS") or 0) or None
+SCRAPERSKY_KICK_CONSUMERS = _KICK_CONSUMERS or None
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
-SCRAPERSKY_DASHBOARD_CACHE_SECONDS = float(
-    os.environ.get("SCRAPERSKY_DASHBOARD_CACHE_SECONDS", "5")
-)
+SCRAPERSKY_DASHBOARD_CACHE_SECONDS = _DASHBOARD_CACHE_SECONDS
+# Imports (curation/import_jobs.py): uploads and their reports live here (shared by the web
+# server and the workers); files up to INLINE_BYTES are imported in the request, bigger ones by
+# a worker.
+SCRAPERSKY_IMPORT_DIR = Path(_IMPORT_DIR) if _IMPORT_DIR else BASE_DIR / "var" / "imports"
+SCRAPERSKY_IMPORT_INLINE_BYTES = _IMPORT_INLINE_BYTES
+SCRAPERSKY_IMPORT_MAX_BYTES = _IMPORT_MAX_BYTES
+SCRAPERSKY_IMPORT_KEEP_DAYS = _IMPORT_KEEP_DAYS  # jobs (files, reports) kept this long
 # Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
-SCRAPERSKY_DASHBOARD_EXACT_ROWS = int(os.environ.get("SCRAPERSKY_DASHBOARD_EXACT_ROWS", "200000"))
+SCRAPERSKY_DASHBOARD_EXACT_ROWS = _DASHBOARD_EXACT_ROWS
 
 # --- API errors, throttling, docs and deployment security (one block; see README "Security") ----
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the

@@ -53,3 +53,17 @@ def _clean_committed_rows(request):
             truncate_project_tables()
         finally:
             request.getfixturevalue("django_db_blocker").restore()
+
+
+@pytest.fixture(autouse=True)
+def _import_jobs_in_tmp(settings, tmp_path_factory):
+    """Import jobs (uploads and reports) go to a temporary directory, not the project's var/."""
+    settings.SCRAPERSKY_IMPORT_DIR = tmp_path_factory.mktemp("imports")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The dashboard caches its figures for seconds: one test's figures must not be the next's."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -5,31 +5,28 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import badge
+from curation.admin.base import badge, when
 from curation.admin.paginator import CappedPaginator
 from curation.models import StatusChange
+from scrapersky.workflows import get_workflow
 
 ROW_IDS_SHOWN = 200
 
 
 @admin.register(StatusChange)
 class StatusChangeAdmin(admin.ModelAdmin):
+    # Fits 1,280 px: the per-outcome counts share one column.
     list_display = [
-        "created_at",
-        "workflow",
-        "table_name",
+        "when_display",
+        "workflow_display",
         "status_badge",
         "channel",
         "actor_link",
-        "requested",
-        "updated",
-        "queued",
-        "skipped",
-        "missing",
+        "outcome",
     ]
-    list_display_links = ["created_at"]
+    list_display_links = ["when_display"]
     list_filter = ["workflow", "channel", "to_status", "table_name"]
     search_fields = ["actor__exact"]
     search_help_text = "Actor (exact user name)."
@@ -40,22 +37,23 @@ class StatusChangeAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 100
     fields = [
-        "created_at",
-        "workflow",
+        "when_display",
+        "workflow_display",
         "table_name",
-        "to_status",
-        "from_statuses",
+        "status_badge",
+        "from_display",
         "channel",
         "actor",
         "user_id",
         "requested",
         "updated",
         "queued",
-        "skipped",
+        "left_unchanged",
         "missing",
         "changed_rows",
     ]
     readonly_fields = fields
+    change_form_template = "admin/curation/change_form.html"
 
     def get_queryset(self, request):
         # row_ids holds every changed id: a "select all" over a million rows is a big array.
@@ -70,6 +68,44 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="when", ordering="created_at")
+    def when_display(self, obj):
+        return when(obj.created_at)
+
+    @admin.display(description="workflow", ordering="workflow")
+    def workflow_display(self, obj):
+        return obj.workflow.replace("_", " ")
+
+    @admin.display(description="rows")
+    def outcome(self, obj):
+        parts = [f"{obj.updated:,} changed"]
+        for n, what in ((obj.skipped, "left unchanged"), (obj.missing, "not found")):
+            if n:
+                parts.append(f"{n:,} {what}")
+        if obj.queued and obj.queued != obj.updated:
+            parts.append(f"{obj.queued:,} queued")
+        return ", ".join(parts)
+
+    @admin.display(description="left unchanged (being processed)")
+    def left_unchanged(self, obj):
+        return obj.skipped
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            rows = f"{obj.updated:,} row{'' if obj.updated == 1 else 's'}"
+            context["ss_title"] = context["subtitle"] = (
+                f"{obj.workflow.replace('_', ' ')} → {obj.to_status}: {rows}, "
+                f"{obj.get_channel_display().lower()}, {when(obj.created_at)}"
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description="from statuses")
+    def from_display(self, obj):
+        """``New: 3, Error: 2`` instead of the stored JSON."""
+        if not obj.from_statuses:
+            return "-"
+        return ", ".join(f"{status}: {n:,}" for status, n in sorted(obj.from_statuses.items()))
 
     @admin.display(description="to status", ordering="to_status")
     def status_badge(self, obj):
@@ -96,5 +132,19 @@ class StatusChangeAdmin(admin.ModelAdmin):
         )
         if not total:
             return "-"
-        more = f" … and {total - ROW_IDS_SHOWN:,} more" if total > ROW_IDS_SHOWN else ""
-        return ", ".join(str(pk) for pk in first) + more
+        try:
+            model = get_workflow(obj.workflow).model
+        except LookupError:
+            return ", ".join(str(pk) for pk in first)
+        opts = model._meta
+        change = f"admin:{opts.app_label}_{opts.model_name}_change"
+        links = format_html_join(
+            ", ", '<a href="{}">{}</a>', ((reverse(change, args=[pk]), pk) for pk in first)
+        )
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        if total > ROW_IDS_SHOWN:
+            return format_html("{} … and {} more", links, f"{total - ROW_IDS_SHOWN:,}")
+        listed = f"{changelist}?id__in={','.join(str(pk) for pk in first)}"
+        return format_html(
+            '{} <br><a href="{}">open these {} in the list</a>', links, listed, total
+        )

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from urllib.parse import urlencode
 
+import idna
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import reverse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from curation.admin.actions import workflow_actions
+from curation.admin.actions import ACTION_SPECS, run_status_change, workflow_actions
 from curation.admin.paginator import CappedPaginator
-from scrapersky.workflows import Workflow, workflows_for_model
+from scrapersky.workflows import Workflow, get_workflow, workflows_for_model
 
 ERROR_PREVIEW_CHARS = 60
+RELATED_SHOWN = 10  # rows of each related table listed on a change page
+RELATED_COUNT_CAP = 10_000  # related rows counted at most (a domain may have a million pages)
+# Text columns that hold prose; every other text column gets a one-line input.
+LONG_TEXT_FIELDS = {"notes", "meta_description", "context", "import_note"}
 
 
 # --- display helpers ---------------------------------------------------------------------------
@@ -38,6 +50,37 @@ def truncated(text: str | None, chars: int = ERROR_PREVIEW_CHARS) -> str:
     )
 
 
+def display_domain(name: str | None) -> str:
+    """An international domain as people write it (bücher.de), not its punycode."""
+    if not name:
+        return ""
+    if "xn--" not in name:
+        return name
+    try:
+        return idna.decode(name)
+    except idna.IDNAError:
+        return name
+
+
+def display_url(url: str | None) -> str:
+    """A URL or e-mail address with its international host shown in Unicode."""
+    if not url or "xn--" not in url:
+        return url or ""
+    return re.sub(r"xn--[a-z0-9-]+(?:\.[a-z0-9-]+)*", lambda m: display_domain(m.group(0)), url)
+
+
+def when(value: datetime | None) -> str:
+    """A timestamp in the site's time zone, to the second (no microseconds, no offset)."""
+    if value is None:
+        return "-"
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 sitemap``, ``3 sitemaps``, ``1,200 pages``."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
 def changelist_link(model: type[models.Model], label: str, **filters: object) -> str:
     """A link to ``model``'s changelist with ``filters`` applied (query-string lookups)."""
     opts = model._meta
@@ -51,7 +94,9 @@ def change_link(obj: models.Model | None, label: str | None = None) -> str:
         return "-"
     opts = obj._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    return format_html('<a href="{}">{}</a>', url, label if label is not None else str(obj))
+    if label is None:
+        label = display_domain(obj.domain) if opts.model_name == "domain" else str(obj)
+    return format_html('<a href="{}">{}</a>', url, label)
 
 
 # --- derived from the workflow registry ---------------------------------------------------------
@@ -118,11 +163,48 @@ def _titled(title: str) -> type[admin.ChoicesFieldListFilter]:
     return StatusFilter
 
 
+# The label of each workflow column on a change page, under the workflow's own heading
+# ("Workflow: page curation" > "Curation status", not "Page curation curation").
+COLUMN_LABELS = {
+    "curation_status": "Curation status",
+    "processing_status": "Processing status",
+    "processing_error": "Last error",
+    "queued_at": "Queued at",
+    "started_at": "Started at",
+    "finished_at": "Finished at",
+    "attempts": "Attempts",
+    "next_attempt_at": "Next attempt at",
+    "lease_expires_at": "Lease expires at",
+    "worker": "Worker",
+}
+
+
+def _column_display(workflow: Workflow, column: str) -> Callable:
+    suffix = column[len(workflow.name) + 1 :]
+
+    @admin.display(description=COLUMN_LABELS.get(suffix, suffix.replace("_", " ").capitalize()))
+    def show(obj):
+        value = getattr(obj, column)
+        if suffix.endswith("_status"):
+            return badge(value)
+        if suffix == "processing_error":
+            return format_html('<span class="ss-error-text">{}</span>', value) if value else "-"
+        if isinstance(value, datetime):
+            return when(value)
+        return "-" if value in (None, "") else value
+
+    show.__name__ = f"wf_{column}"
+    return show
+
+
 def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:
     return [
         (
             f"Workflow: {_verbose(workflow)}",
-            {"fields": workflow.all_columns, "description": workflow.purpose},
+            {
+                "fields": [f"wf_{column}" for column in workflow.all_columns],
+                "description": workflow.purpose,
+            },
         )
         for workflow in workflows_for_model(model)
     ]
@@ -161,8 +243,15 @@ class PipelineAdmin(admin.ModelAdmin):
     fieldsets = None
     bulk_delete = False  # see get_actions
 
+    change_form_template = "admin/curation/change_form.html"
+    long_text_fields = LONG_TEXT_FIELDS
+
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
+        # Labelled read-only displays of the workflow columns (see workflow_fieldsets).
+        for workflow in workflows_for_model(model):
+            for column in workflow.all_columns:
+                setattr(self, f"wf_{column}", _column_display(workflow, column))
         self.actions = [
             *self.actions,
             *(
@@ -192,7 +281,95 @@ class PipelineAdmin(admin.ModelAdmin):
         return actions
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), *workflow_columns(self.model)]
+        labelled = [f"wf_{column}" for column in workflow_columns(self.model)]
+        return [
+            *super().get_readonly_fields(request, obj),
+            *workflow_columns(self.model),
+            *labelled,
+        ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Domains, URLs, sources and contact values are one line: a five-line box misleads.
+        if isinstance(db_field, models.TextField) and db_field.name not in self.long_text_fields:
+            kwargs.setdefault("widget", forms.TextInput(attrs={"class": "vTextField ss-wide"}))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    # --- the row buttons (Queue / Skip / Retry on a change page) ------------------------------
+    def get_urls(self):
+        opts = self.model._meta
+        view = self.admin_site.admin_view(self.row_status_view)
+        return [
+            path(
+                "<path:object_id>/status/<str:workflow>/<str:slug>/",
+                view,
+                name=f"{opts.app_label}_{opts.model_name}_row_status",
+            ),
+            *super().get_urls(),
+        ]
+
+    def row_status_view(self, request, object_id, workflow, slug):
+        """POST: one row's curation status through the curation service (the one write path)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = get_object_or_404(self.model, pk=object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        try:
+            wf = get_workflow(workflow)
+        except LookupError:
+            raise PermissionDenied from None
+        spec = next((s for s in ACTION_SPECS if s.slug == slug), None)
+        if wf.model is not self.model or not wf.ui or spec is None:
+            raise PermissionDenied
+        qs = self.model.objects.filter(pk=obj.pk)
+        if spec.only_errored:
+            qs = qs.filter(**{wf.processing_field: "Error"})
+        run_status_change(self, request, workflow=wf, status=spec.status, qs=qs)
+        opts = self.model._meta
+        return HttpResponseRedirect(
+            reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+            )
+        )
+
+    def row_buttons(self, request, obj) -> list[dict]:
+        """The Queue / Skip / Retry buttons a user may press on ``obj``'s page."""
+        if obj is None or not self.has_change_permission(request, obj):
+            return []
+        opts = self.model._meta
+        buttons = []
+        for wf in workflows_for_model(self.model):
+            if not wf.ui:
+                continue
+            processing = getattr(obj, wf.processing_field)
+            for spec in ACTION_SPECS:
+                if spec.slug == "reset":
+                    continue
+                if spec.only_errored and processing != "Error":
+                    continue
+                if spec.slug == "queue" and processing == "Error":
+                    continue  # Retry says it better
+                buttons.append(
+                    {
+                        "label": spec.description.format(verbose=_verbose(wf)).replace(
+                            "Retry errored", "Retry"
+                        ),
+                        "slug": spec.slug,
+                        "workflow": wf.name,
+                        "disabled": processing == "Processing",
+                        "url": reverse(
+                            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_row_status",
+                            args=[obj.pk, wf.name, spec.slug],
+                        ),
+                    }
+                )
+        return buttons
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["row_buttons"] = self.row_buttons(request, obj)
+        if obj is not None and display_url(str(obj)) != str(obj):
+            context["ss_title"] = context["subtitle"] = display_url(str(obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_fieldsets(self, request, obj=None):
         if not self.fieldsets:

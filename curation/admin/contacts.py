@@ -7,10 +7,59 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
 from curation import exporting
-from curation.admin.base import PipelineAdmin, badge, change_link, changelist_link, truncated
+from curation.admin.base import (
+    PipelineAdmin,
+    badge,
+    change_link,
+    changelist_link,
+    counted,
+    display_url,
+    truncated,
+    when,
+)
 from curation.models import Contact, ContactSighting, ContactVerdict, Page
 
 SIGHTINGS_SHOWN = 20
+
+
+# The classifications the extractor assigns, with the words a curator reads.
+CLASSIFICATIONS = (
+    ("company", "Email: company address"),
+    ("role", "Email: role address (info@, sales@)"),
+    ("free", "Email: free mail provider"),
+    ("mobile", "Phone: mobile"),
+    ("fixed_line", "Phone: fixed line"),
+    ("fixed_line_or_mobile", "Phone: fixed line or mobile"),
+    ("toll_free", "Phone: toll free"),
+    ("voip", "Phone: VoIP"),
+    ("linkedin", "Social: LinkedIn"),
+    ("facebook", "Social: Facebook"),
+    ("instagram", "Social: Instagram"),
+    ("x", "Social: X / Twitter"),
+    ("youtube", "Social: YouTube"),
+    ("tiktok", "Social: TikTok"),
+    ("pinterest", "Social: Pinterest"),
+    ("github", "Social: GitHub"),
+)
+# In a row the kind is beside it: "fixed line or mobile", not "Phone: fixed line or mobile".
+CLASSIFICATION_LABELS = {value: label.split(": ", 1)[1] for value, label in CLASSIFICATIONS}
+
+
+def classification_label(value: str | None) -> str:
+    """The human label of a classification (the raw value when it is not a known one)."""
+    if not value:
+        return ""
+    return CLASSIFICATION_LABELS.get(value, value.replace("_", " "))
+
+
+def sighting_counts(contact_ids: list[int]) -> dict[int, int]:
+    """Pages each of these contacts was seen on: one grouped query."""
+    return dict(
+        ContactSighting.objects.filter(contact_id__in=contact_ids)
+        .order_by()
+        .values_list("contact_id")
+        .annotate(n=Count("pk"))
+    )
 
 
 class ClassificationFilter(admin.SimpleListFilter):
@@ -18,24 +67,7 @@ class ClassificationFilter(admin.SimpleListFilter):
 
     title = "classification"
     parameter_name = "classification"
-    CHOICES = (
-        ("company", "Email: company address"),
-        ("role", "Email: role address (info@, sales@)"),
-        ("free", "Email: free mail provider"),
-        ("mobile", "Phone: mobile"),
-        ("fixed_line", "Phone: fixed line"),
-        ("fixed_line_or_mobile", "Phone: fixed line or mobile"),
-        ("toll_free", "Phone: toll free"),
-        ("voip", "Phone: VoIP"),
-        ("linkedin", "Social: LinkedIn"),
-        ("facebook", "Social: Facebook"),
-        ("instagram", "Social: Instagram"),
-        ("x", "Social: X / Twitter"),
-        ("youtube", "Social: YouTube"),
-        ("tiktok", "Social: TikTok"),
-        ("pinterest", "Social: Pinterest"),
-        ("github", "Social: GitHub"),
-    )
+    CHOICES = CLASSIFICATIONS
 
     def lookups(self, request, model_admin):
         return self.CHOICES
@@ -66,19 +98,18 @@ class VerdictFilter(admin.SimpleListFilter):
 
 @admin.register(Contact)
 class ContactAdmin(PipelineAdmin):
+    # Fits 1,280 px: the national format and first sighting are on the change page.
     list_display = [
         "id",
-        "value",
+        "value_preview",
         "kind",
-        "national_format",
-        "classification",
+        "classification_display",
         "verdict_badge",
         "domain_link",
         "pages_link",
-        "first_seen_at",
-        "last_seen_at",
+        "last_seen",
     ]
-    list_display_links = ["id", "value"]
+    list_display_links = ["id", "value_preview"]
     list_select_related = ["domain"]
     list_filter = ["kind", ClassificationFilter, VerdictFilter]
     search_fields = ["value__startswith", "domain__domain__startswith", "display__icontains"]
@@ -95,6 +126,7 @@ class ContactAdmin(PipelineAdmin):
         "verdict_reason",
         "verdict_checked_at",
     ]
+    long_text_fields = set()
     # Bulk delete stays: removing junk contacts is curation, and it cascades to sightings only.
     bulk_delete = True
     actions = ["export_csv"]
@@ -113,20 +145,22 @@ class ContactAdmin(PipelineAdmin):
         return exporting.csv_response(queryset, filename=exporting.export_filename())
 
     def decorate_results(self, rows):
-        ids = [row.pk for row in rows]
-        counts = dict(
-            ContactSighting.objects.filter(contact_id__in=ids)
-            .order_by()
-            .values_list("contact_id")
-            .annotate(n=Count("pk"))
-        )
+        counts = sighting_counts([row.pk for row in rows])
         for row in rows:
             row.page_count = counts.get(row.pk, 0)
 
-    @admin.display(description="display", ordering="display")
-    def national_format(self, obj: Contact) -> str:
-        """The phone's national format; nothing when it would repeat the value."""
-        return obj.display if obj.display and obj.display != obj.value else ""
+    @admin.display(description="value", ordering="value")
+    def value_preview(self, obj: Contact) -> str:
+        """The value (a long profile URL truncated, all of it on hover)."""
+        return truncated(display_url(obj.value), 48)
+
+    @admin.display(description="classification", ordering="classification")
+    def classification_display(self, obj: Contact) -> str:
+        return classification_label(obj.classification)
+
+    @admin.display(description="last seen", ordering="last_seen_at")
+    def last_seen(self, obj: Contact) -> str:
+        return when(obj.last_seen_at)
 
     @admin.display(description="verdict", ordering="verdict")
     def verdict_badge(self, obj: Contact):
@@ -142,7 +176,7 @@ class ContactAdmin(PipelineAdmin):
     @admin.display(description="seen on")
     def pages_link(self, obj):
         count = getattr(obj, "page_count", None)
-        label = "pages" if count is None else f"{count:,} page{'s' if count != 1 else ''}"
+        label = "pages" if count is None else counted(count, "page")
         return changelist_link(Page, label, contacts__id__exact=obj.pk)
 
     @admin.display(description=f"latest sightings (at most {SIGHTINGS_SHOWN})")
@@ -152,7 +186,10 @@ class ContactAdmin(PipelineAdmin):
         rows = format_html_join(
             "",
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            ((change_link(s.page), s.source, truncated(s.context, 80), s.seen_at) for s in latest),
+            (
+                (change_link(s.page), s.source, truncated(s.context, 80), when(s.seen_at))
+                for s in latest
+            ),
         )
         if not rows:
             return "-"

@@ -8,18 +8,23 @@ JSON endpoint every few seconds.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from curation.contact_figures import contact_figures
 from processing import dashboard
 from scrapersky.workflows import get_workflow
 
 REFRESH_SECONDS = 5
+CONTACTS_CACHE_KEY = "scrapersky:dashboard:contacts"
 
 
 def _changelist(workflow, **filters) -> str:
@@ -63,10 +68,37 @@ def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
                 "links": _links(workflow),
             }
         )
-    visible = {**data, "workflows": workflows}
+    visible = {**data, "workflows": workflows, "contacts": None}
+    if user.has_perm("curation.view_contact"):
+        visible["contacts"] = _contacts()
     visible["warning"] = dashboard.no_worker_warning(visible)
     visible["refresh_seconds"] = REFRESH_SECONDS
     return visible
+
+
+def _contacts() -> dict:
+    """The contacts card, cached like the workflow figures, with links into the changelist."""
+    seconds = dashboard.cache_seconds()
+    figures = cache.get(CONTACTS_CACHE_KEY) if seconds > 0 else None
+    if figures is None:
+        figures = contact_figures()
+        if seconds > 0:
+            cache.set(CONTACTS_CACHE_KEY, figures, seconds)
+    url = reverse("admin:curation_contact_changelist")
+    # Aware ISO timestamps: a naive one would be read in the server's zone with a warning.
+    since_day = (timezone.now() - timedelta(days=1)).isoformat(timespec="seconds")
+    since_hour = (timezone.now() - timedelta(hours=1)).isoformat(timespec="seconds")
+    return {
+        **figures,
+        "links": {
+            "all": url,
+            "kind": {
+                kind: f"{url}?{urlencode({'kind__exact': kind})}" for kind in figures["by_kind"]
+            },
+            "new_last_hour": f"{url}?{urlencode({'created_at__gt': since_hour})}",
+            "new_last_day": f"{url}?{urlencode({'created_at__gt': since_day})}",
+        },
+    }
 
 
 @never_cache

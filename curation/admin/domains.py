@@ -1,49 +1,70 @@
-"""Admin of domains: the companies' websites, with links to their sitemaps, pages and contacts."""
+"""Admin of domains: the companies' websites, with their sitemaps, pages and contacts."""
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import (
+    RELATED_COUNT_CAP,
+    RELATED_SHOWN,
     PipelineAdmin,
+    badge,
+    change_link,
     changelist_link,
+    counted,
+    display_domain,
+    display_url,
     truncated,
     workflow_list_display,
     workflow_list_filter,
 )
 from curation.admin.importing import CsvImportMixin
+from curation.admin.lead import LeadViewMixin
 from curation.models import Contact, Domain, Page, SitemapFile
 
-RELATED = {"sitemaps": SitemapFile, "pages": Page, "contacts": Contact}
+# name: (model, singular label)
+RELATED = {
+    "sitemaps": (SitemapFile, "sitemap"),
+    "pages": (Page, "page"),
+    "contacts": (Contact, "contact"),
+}
 
 
 @admin.register(Domain)
-class DomainAdmin(CsvImportMixin, PipelineAdmin):
+class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     import_kind = "domains"
+    # Fits 1,280 px: source and creation time are on the change page; the related counts
+    # share one column.
     list_display = [
         "id",
-        "domain",
-        "company_name",
-        "source",
+        "domain_display",
+        "company",
         *workflow_list_display(Domain),
         "discovery_summary",
-        "sitemaps_link",
-        "pages_link",
-        "contacts_link",
-        "created_at",
+        "related_links",
     ]
-    list_display_links = ["id", "domain"]
+    list_display_links = ["id", "domain_display"]
     list_filter = [*workflow_list_filter(Domain), "source"]
     # domain__startswith is a LIKE 'prefix%' on the unique index (the database collation is C).
     search_fields = ["domain__startswith", "company_name__icontains"]
-    search_help_text = "Domain (starts with, e.g. acme.) or company name (contains)."
+    search_help_text = "Domain (starts with, e.g. acme. or bücher.) or company name (contains)."
     date_hierarchy = "created_at"
-    readonly_fields = ["discovery_record", "created_at", "updated_at"]
+    readonly_fields = [
+        "discovery_record",
+        "created_at",
+        "updated_at",
+        "unicode_domain",
+        "related_rows",
+    ]
     fieldsets = [
-        (None, {"fields": ["domain", "company_name", "source", "notes"]}),
+        (None, {"fields": ["domain", "unicode_domain", "company_name", "source", "notes"]}),
         ("Last discovery", {"fields": ["discovery_record"]}),
+        ("Sitemaps, pages and contacts", {"fields": ["related_rows"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -59,11 +80,23 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
     def discovery_record(self, obj):
         return discovery_record_html(obj.sitemap_discovery_record)
 
+    def get_search_results(self, request, queryset, search_term):
+        # Domains are stored in punycode: a curator types bücher.de, the column holds
+        # xn--bcher-kva.de.
+        term = search_term.strip()
+        if term and not term.isascii():
+            with contextlib.suppress(UnicodeError):
+                term = ".".join(
+                    part.encode("idna").decode("ascii") if part else part
+                    for part in term.split(".")
+                )
+        return super().get_search_results(request, queryset, term)
+
     def decorate_results(self, rows):
         """Count sitemaps, pages and contacts of the shown domains only: one grouped query each."""
         ids = [row.pk for row in rows]
         counts = {}
-        for name, model in RELATED.items():
+        for name, (model, _singular) in RELATED.items():
             counts[name] = dict(
                 model.objects.filter(domain_id__in=ids)
                 .order_by()
@@ -73,22 +106,96 @@ class DomainAdmin(CsvImportMixin, PipelineAdmin):
         for row in rows:
             row.related_counts = {name: counts[name].get(row.pk, 0) for name in RELATED}
 
+    @admin.display(description="domain", ordering="domain")
+    def domain_display(self, obj):
+        return display_domain(obj.domain)
+
+    @admin.display(description="company", ordering="company_name")
+    def company(self, obj):
+        return truncated(obj.company_name, 24)
+
+    @admin.display(description="international form")
+    def unicode_domain(self, obj):
+        shown = display_domain(obj.domain)
+        return shown if shown != obj.domain else "-"
+
     def _related_link(self, obj, name):
+        model, singular = RELATED[name]
         count = getattr(obj, "related_counts", {}).get(name)
-        label = f"{count:,} {name}" if count is not None else name
-        return changelist_link(RELATED[name], label, domain__id__exact=obj.pk)
+        label = counted(count, singular) if count is not None else name
+        return changelist_link(model, label, domain__id__exact=obj.pk)
 
-    @admin.display(description="sitemaps")
-    def sitemaps_link(self, obj):
-        return self._related_link(obj, "sitemaps")
+    @admin.display(description="related")
+    def related_links(self, obj):
+        lead = reverse("admin:curation_domain_lead", args=[obj.pk])
+        return format_html(
+            '<span class="ss-lines">{}<br>{}<br>{}<br><a href="{}" class="ss-lead-link">lead sheet'
+            "</a></span>",
+            self._related_link(obj, "sitemaps"),
+            self._related_link(obj, "pages"),
+            self._related_link(obj, "contacts"),
+            lead,
+        )
 
-    @admin.display(description="pages")
-    def pages_link(self, obj):
-        return self._related_link(obj, "pages")
+    @admin.display(description="related rows")
+    def related_rows(self, obj):
+        """The latest few sitemaps, pages and contacts; links to all of them (may be millions)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        sections = []
+        for name, (model, singular) in RELATED.items():
+            qs = model.objects.filter(domain_id=obj.pk)
+            total = qs[: RELATED_COUNT_CAP + 1].count()
+            shown = "10,000+" if total > RELATED_COUNT_CAP else f"{total:,}"
+            latest = list(qs.order_by("-id")[:RELATED_SHOWN])
+            rows = format_html_join("", "<tr>{}</tr>", ((_related_cells(name, r),) for r in latest))
+            label = f"{shown} {singular if total == 1 else name}"
+            sections.append(
+                format_html(
+                    '<h4 class="ss-related-title">{}</h4>{}<p class="ss-related-more">{}</p>',
+                    label,
+                    format_html(
+                        '<table class="ss-related" data-related="{}">{}</table>', name, rows
+                    )
+                    if latest
+                    else "",
+                    changelist_link(model, f"all {name} of this domain", domain__id__exact=obj.pk)
+                    if total
+                    else "",
+                )
+            )
+        lead = reverse("admin:curation_domain_lead", args=[obj.pk])
+        sections.append(
+            format_html(
+                '<p><a href="{}" class="ss-lead-link">Lead sheet with every contact</a></p>', lead
+            )
+        )
+        return format_html_join("", "{}", ((s,) for s in sections))
 
-    @admin.display(description="contacts")
-    def contacts_link(self, obj):
-        return self._related_link(obj, "contacts")
+
+def _related_cells(name: str, row) -> str:
+    from curation.admin.contacts import classification_label
+
+    if name == "sitemaps":
+        return format_html(
+            "<td>{}</td><td>{}</td><td>{}</td>",
+            change_link(row, truncated(display_url(row.url), 70)),
+            row.kind or "-",
+            badge(row.sitemap_import_processing_status),
+        )
+    if name == "pages":
+        return format_html(
+            "<td>{}</td><td>{}</td><td>{}</td>",
+            change_link(row, truncated(display_url(row.url), 70)),
+            row.page_type,
+            badge(row.page_curation_processing_status),
+        )
+    return format_html(
+        "<td>{}</td><td>{}</td><td>{}</td>",
+        change_link(row, truncated(display_url(row.value), 70)),
+        row.kind,
+        classification_label(row.classification),
+    )
 
 
 def discovery_record_html(record: dict | None):

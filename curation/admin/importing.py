@@ -1,37 +1,51 @@
-"""CSV import in the admin: an "Import CSV" button on the changelists of domains, sitemap files
-and pages, a form, and a page with the result of every row that was not created.
+"""Import in the admin: "Import CSV" on domains, sitemap files and pages; upload, preview, result.
 
-The view validates the upload (size, encoding, CSV shape) and calls the import service, which
-normalises, de-duplicates and writes in one transaction: a rejected file writes nothing.
+1. ``import/``: the form (a CSV in any common encoding, or an .xlsx workbook). The upload is
+   stored as an import job (``curation.import_jobs``) and its columns are read.
+2. ``import/<job>/``: the preview: the first rows as they will be read and what normalisation
+   makes of them, with a column picker (required when no column was recognised). "Import"
+   writes: a small file in the request, a big one on a worker.
+3. The same page then shows the result (or the progress, refreshed, while a worker imports),
+   the rows that were not created, and ``import/<job>/report.csv`` with every row's outcome.
+
+Views are thin: the job module reads, previews and imports.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from curation.importing import MAX_FILE_BYTES, ImportError_, import_rows, read_csv
+from curation import import_jobs
 from curation.models import Channel
+from curation.tables import ImportError_, unknown_column_message
 from scrapersky.workflows import workflows_for_model
 
 RESULT_ROWS_SHOWN = 500
 ID_LIST_LINK_MAX = 300  # above this, link to the id range instead of listing every id
 
 
+def _megabytes(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
 class CsvImportForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
+        label="File",
         help_text=(
-            "UTF-8 CSV with a header naming the column (e.g. domain, url), or one value per line; "
-            f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB."
+            "CSV (UTF-8, Windows-1252 or Latin-1, as Excel saves it) or an Excel .xlsx workbook, "
+            "with a header naming the column (e.g. domain, website, url), or one value per line. "
+            "You will see a preview before anything is written."
         ),
     )
     source = forms.CharField(
         label="Source label",
         initial="csv",
         max_length=50,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
         help_text="Recorded as the source of the domains this import creates.",
     )
     queue = forms.BooleanField(required=False)
@@ -39,6 +53,7 @@ class CsvImportForm(forms.Form):
     def __init__(self, *args, kind: str, queue_label: str | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.fields["file"].help_text += f" At most {_megabytes(import_jobs.max_bytes())}."
         if queue_label is None:
             del self.fields["queue"]  # no workflow, or no change permission to queue with
         else:
@@ -46,14 +61,10 @@ class CsvImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
+        if upload.size > import_jobs.max_bytes():
             raise forms.ValidationError(
-                f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB."
+                f"The file is larger than {_megabytes(import_jobs.max_bytes())}."
             )
-        try:
-            self.cleaned_data["rows"] = read_csv(upload.read(), self.kind)
-        except ImportError_ as exc:
-            raise forms.ValidationError(f"Cannot import this file: {exc}.") from None
         return upload
 
 
@@ -62,13 +73,26 @@ class CsvImportMixin:
 
     import_kind: str = ""
 
-    def _import_url_name(self) -> str:
+    def _import_url_name(self, suffix: str = "") -> str:
         opts = self.model._meta
-        return f"{opts.app_label}_{opts.model_name}_import"
+        return f"{opts.app_label}_{opts.model_name}_import{suffix}"
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.import_view)
-        return [path("import/", view, name=self._import_url_name()), *super().get_urls()]
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(self.import_view), name=self._import_url_name()),
+            path(
+                "import/<str:token>/",
+                wrap(self.import_job_view),
+                name=self._import_url_name("_job"),
+            ),
+            path(
+                "import/<str:token>/report.csv",
+                wrap(self.import_report_view),
+                name=self._import_url_name("_report"),
+            ),
+            *super().get_urls(),
+        ]
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
@@ -84,54 +108,143 @@ class CsvImportMixin:
             return None
         return f"Queue what was created for {workflows[0].name.replace('_', ' ')}"
 
+    def _context(self, request, **extra) -> dict:
+        opts = self.model._meta
+        return {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "changelist_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+            ),
+            "import_url": reverse(f"{self.admin_site.name}:{self._import_url_name()}"),
+            **extra,
+        }
+
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
         opts = self.model._meta
-        queue_label = self._queue_label(request)
         form = CsvImportForm(
             request.POST or None,
             request.FILES or None,
             kind=self.import_kind,
-            queue_label=queue_label,
+            queue_label=self._queue_label(request),
         )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": opts,
-            "title": f"Import {opts.verbose_name_plural} from CSV",
-            "form": form,
-            "changelist_url": reverse(
-                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
-            ),
-        }
-        if request.method != "POST" or not form.is_valid():
-            return TemplateResponse(request, "admin/curation/import_form.html", context)
-        data = form.cleaned_data
-        report = import_rows(
-            data["rows"],
-            kind=self.import_kind,
-            source=data["source"],
-            queue=bool(data.get("queue")),
-            actor=request.user,
-            channel=Channel.ADMIN,
-        )
-        problems = [row for row in report.rows if row.outcome != "created"]
-        context.update(
-            title=f"Imported {opts.verbose_name_plural}",
-            report=report,
-            problems=problems[:RESULT_ROWS_SHOWN],
-            problems_hidden=max(0, len(problems) - RESULT_ROWS_SHOWN),
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                job = import_jobs.create_job(
+                    chunks=upload.chunks(),
+                    filename=upload.name,
+                    kind=self.import_kind,
+                    source=form.cleaned_data["source"],
+                    queue=bool(form.cleaned_data.get("queue")),
+                    owner_id=request.user.pk,
+                    actor=request.user.get_username(),
+                    channel=Channel.ADMIN,
+                )
+            except ImportError_ as exc:
+                form.add_error("file", f"Cannot import this file: {exc}.")
+            else:
+                return HttpResponseRedirect(self._job_url(job))
+        context = self._context(request, title=f"Import {opts.verbose_name_plural}", form=form)
+        return TemplateResponse(request, "admin/curation/import_form.html", context)
+
+    def _job_url(self, job, suffix: str = "_job") -> str:
+        return reverse(f"{self.admin_site.name}:{self._import_url_name(suffix)}", args=[job.token])
+
+    def _job_for(self, request, token: str):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        job = import_jobs.load_job(token)
+        if job is None or job.status["kind"] != self.import_kind:
+            raise Http404("no such import")
+        if job.status["owner_id"] != request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied
+        return job
+
+    def import_job_view(self, request, token: str):
+        job = self._job_for(request, token)
+        opts = self.model._meta
+        error = None
+        if request.method == "POST" and job.state == "new":
+            try:
+                value = _column(request.POST.get("value_column"))
+                if value is not None:
+                    import_jobs.choose_columns(
+                        job, value=value, name=_column(request.POST.get("name_column"))
+                    )
+                if "_import" in request.POST:
+                    import_jobs.start(job)
+                    return HttpResponseRedirect(self._job_url(job))
+            except ImportError_ as exc:
+                error = str(exc)
+            job = import_jobs.load_job(token)
+        if job.state == "new":
+            columns = job.columns
+            try:
+                rows = import_jobs.preview(job) if columns.value is not None else []
+            except ImportError_ as exc:
+                rows, error = [], str(exc)
+            context = self._context(
+                request,
+                title=f"Preview: import {opts.verbose_name_plural}",
+                job=job,
+                columns=columns,
+                header=list(enumerate(columns.header)),
+                rows=rows,
+                error=error,
+                unknown=None
+                if columns.value is not None
+                else unknown_column_message(columns, self.import_kind),
+            )
+            return TemplateResponse(request, "admin/curation/import_preview.html", context)
+        status = job.status
+        problems = status["problems"][:RESULT_ROWS_SHOWN]
+        context = self._context(
+            request,
+            title=f"Import of {opts.verbose_name_plural}: {status['filename']}",
+            job=job,
+            status=status,
+            running=job.state in import_jobs.RUNNING,
+            problems=problems,
+            problems_hidden=max(0, status["problems_total"] - len(problems)),
             rows_shown=RESULT_ROWS_SHOWN,
-            created_url=self._created_url(context["changelist_url"], report.created_ids),
+            report_url=self._job_url(job, "_report"),
+            created_url=self._created_url(
+                status["created_min_id"], status["created_max_id"], status["created"]
+            ),
         )
         return TemplateResponse(request, "admin/curation/import_result.html", context)
 
-    @staticmethod
-    def _created_url(changelist_url: str, ids: list[int]) -> str | None:
-        """The changelist filtered to the new rows: their ids, or their id range if many."""
-        if not ids:
+    def import_report_view(self, request, token: str):
+        job = self._job_for(request, token)
+        if not job.report_path.exists():
+            raise Http404("no report yet")
+        name = f"import-report-{job.status['kind']}-{token[:8]}.csv"
+        return FileResponse(
+            open(job.report_path, "rb"),  # FileResponse closes it
+            as_attachment=True,
+            filename=name,
+            content_type="text/csv; charset=utf-8",
+        )
+
+    def _created_url(self, low: int | None, high: int | None, count: int) -> str | None:
+        """The changelist filtered to the new rows: their id range."""
+        if not count or low is None:
             return None
-        if len(ids) <= ID_LIST_LINK_MAX:
-            return f"{changelist_url}?id__in={','.join(map(str, sorted(ids)))}"
-        # Identity values of one transaction's inserts; a concurrent import may interleave.
-        return f"{changelist_url}?id__gte={min(ids)}&id__lte={max(ids)}"
+        opts = self.model._meta
+        url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        if low == high:
+            return f"{url}?id__in={low}"
+        # Identity values of one import; a concurrent import may interleave.
+        return f"{url}?id__gte={low}&id__lte={high}"
+
+
+def _column(raw: str | None) -> int | None:
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImportError_("no such column") from None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.contrib import admin
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from curation.admin.base import (
+    RELATED_SHOWN,
     PipelineAdmin,
     change_link,
     changelist_link,
@@ -37,6 +38,7 @@ FETCH_FIELDS = [
 @admin.register(Page)
 class PageAdmin(CsvImportMixin, PipelineAdmin):
     import_kind = "pages"
+    # Fits 1,280 px: the title and the fetch details are on the change page.
     list_display = [
         "id",
         "url_path",
@@ -44,7 +46,6 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
         "page_type",
         *workflow_list_display(Page),
         "http",
-        "title_preview",
         "contacts_link",
     ]
     list_display_links = ["id", "url_path"]
@@ -57,11 +58,12 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
     autocomplete_fields = ["domain"]
     raw_id_fields = ["sitemap_file"]
     # Written by the fetch (page_curation processing), not by people.
-    readonly_fields = [*FETCH_FIELDS, "created_at", "updated_at"]
+    readonly_fields = [*FETCH_FIELDS, "created_at", "updated_at", "page_contacts"]
     fieldsets = [
         (None, {"fields": ["domain", "url", "sitemap_file", "page_type"]}),
         ("Sitemap entry", {"fields": ["lastmod", "changefreq", "priority"]}),
         ("Last fetch", {"fields": FETCH_FIELDS}),
+        ("Contacts seen on this page", {"fields": ["page_contacts"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -72,7 +74,9 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
         path = parts.path or "/"
         if parts.query:
             path = f"{path}?{parts.query}"
-        return format_html('<span title="{}">{}</span>', obj.url, Truncator(path).chars(70))
+        return format_html(
+            '<span class="ss-truncated" title="{}">{}</span>', obj.url, Truncator(path).chars(50)
+        )
 
     @admin.display(description="domain", ordering="domain__domain")
     def domain_link(self, obj):
@@ -89,3 +93,31 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
     @admin.display(description="contacts")
     def contacts_link(self, obj):
         return changelist_link(Contact, "contacts", pages__id__exact=obj.pk)
+
+    @admin.display(description="contacts")
+    def page_contacts(self, obj):
+        """The contacts this page showed (capped), and a link to all of them."""
+        from curation.admin.contacts import classification_label
+
+        if obj is None or obj.pk is None:
+            return "-"
+        qs = Contact.objects.filter(sightings__page_id=obj.pk).order_by("kind", "value")
+        shown = list(qs[: RELATED_SHOWN + 1])
+        if not shown:
+            return "-"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    change_link(c, truncated(c.value, 70)),
+                    c.kind,
+                    classification_label(c.classification),
+                )
+                for c in shown[:RELATED_SHOWN]
+            ),
+        )
+        more = changelist_link(Contact, "all contacts of this page", pages__id__exact=obj.pk)
+        return format_html(
+            '<table class="ss-related" data-related="contacts">{}</table><p>{}</p>', rows, more
+        )

@@ -6,9 +6,14 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import (
+    RELATED_SHOWN,
     PipelineAdmin,
+    badge,
     change_link,
     changelist_link,
+    counted,
+    display_url,
+    truncated,
     workflow_list_display,
     workflow_list_filter,
 )
@@ -19,20 +24,16 @@ from curation.models import Page, SitemapFile
 @admin.register(SitemapFile)
 class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
     import_kind = "sitemap_files"
+    # Fits 1,280 px: source, HTTP status, URL count and creation time are on the change page.
     list_display = [
         "id",
-        "url",
+        "url_preview",
         "domain_link",
         "kind",
-        "source",
         *workflow_list_display(SitemapFile),
-        "url_count",
-        "pages_created",
         "pages_link",
-        "http_status",
-        "created_at",
     ]
-    list_display_links = ["id", "url"]
+    list_display_links = ["id", "url_preview"]
     list_select_related = ["domain"]
     list_filter = [*workflow_list_filter(SitemapFile), "kind", "source", "is_gzipped"]
     search_fields = ["url__startswith", "domain__domain__startswith"]
@@ -52,6 +53,7 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
         "import_files",
         "created_at",
         "updated_at",
+        "sitemap_pages",
     ]
     fieldsets = [
         (None, {"fields": ["domain", "url", "parent", "source", "kind"]}),
@@ -70,6 +72,7 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
                 ]
             },
         ),
+        ("Pages from this sitemap", {"fields": ["sitemap_pages"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -77,9 +80,39 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
     def domain_link(self, obj):
         return change_link(obj.domain)
 
-    @admin.display(description="pages")
+    @admin.display(description="url", ordering="url")
+    def url_preview(self, obj):
+        return truncated(display_url(obj.url), 50)
+
+    @admin.display(description="pages", ordering="pages_created")
     def pages_link(self, obj):
-        return changelist_link(Page, "pages", sitemap_file__id__exact=obj.pk)
+        label = "pages" if obj.pages_created is None else counted(obj.pages_created, "page")
+        return changelist_link(Page, label, sitemap_file__id__exact=obj.pk)
+
+    @admin.display(description="pages")
+    def sitemap_pages(self, obj):
+        """The latest pages this sitemap listed (capped), and a link to all of them."""
+        if obj is None or obj.pk is None:
+            return "-"
+        latest = list(Page.objects.filter(sitemap_file_id=obj.pk).order_by("-id")[:RELATED_SHOWN])
+        if not latest:
+            return "-"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    change_link(p, truncated(display_url(p.url), 70)),
+                    p.page_type,
+                    badge(p.page_curation_processing_status),
+                )
+                for p in latest
+            ),
+        )
+        more = changelist_link(Page, "all pages of this sitemap", sitemap_file__id__exact=obj.pk)
+        return format_html(
+            '<table class="ss-related" data-related="pages">{}</table><p>{}</p>', rows, more
+        )
 
     def get_queryset(self, request):
         # The record is read on the change page only.

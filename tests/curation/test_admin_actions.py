@@ -144,7 +144,7 @@ def test_queue_select_all_across_pages_is_one_service_call(
     assert statuses(workflow, ignored)[0] == {ignored[0].pk: "Skipped"}
     plural = model._meta.verbose_name_plural
     assert messages_of(response) == [
-        ("success", f"Updated 5 {plural} to Queued; queued 5 for {name}.")
+        ("success", f"Queued 5 {plural} for {name.replace('_', ' ')}.")
     ]
     audit = StatusChange.objects.get()
     assert (audit.channel, audit.actor, audit.user_id) == ("admin", user.username, user.pk)
@@ -165,7 +165,7 @@ def test_selected_rows_only_without_select_all(client, service_calls, name):
     assert curation == {rows[0].pk: "Skipped", rows[1].pk: "Skipped", rows[2].pk: "New"}
     assert set(processing.values()) == {None}  # skipping does not touch the engine's column
     assert messages_of(response) == [
-        ("success", f"Updated 2 {model._meta.verbose_name_plural} to Skipped.")
+        ("success", f"Skipped 2 {model._meta.verbose_name_plural} for {name.replace('_', ' ')}.")
     ]
 
 
@@ -207,7 +207,7 @@ def test_retry_errored_touches_only_rows_whose_processing_failed(client, service
     assert curation == {errored[0].pk: "Queued", errored[1].pk: "Queued", done[0].pk: "Complete"}
     assert processing == {errored[0].pk: "Queued", errored[1].pk: "Queued", done[0].pk: "Complete"}
     assert model.objects.filter(**{f"{workflow.error_field}__isnull": False}).count() == 0
-    assert messages_of(response)[0][1].startswith("Updated 2 ")
+    assert messages_of(response)[0][1].startswith("Queued 2 ")
 
 
 def test_rows_held_by_a_worker_are_reported_as_skipped(client):
@@ -220,7 +220,7 @@ def test_rows_held_by_a_worker_are_reported_as_skipped(client):
     response = run_action(client, Page, "page_curation_skip", [held, free])
 
     assert messages_of(response) == [
-        ("success", "Updated 1 page to Skipped; skipped 1 (processing).")
+        ("success", "Skipped 1 page for page curation; 1 left unchanged (being processed).")
     ]
 
 
@@ -230,7 +230,7 @@ def test_nothing_to_do_is_a_warning(client):
 
     response = run_action(client, Page, "page_curation_retry", rows)
 
-    assert messages_of(response) == [("warning", "Updated 0 pages to Queued.")]
+    assert messages_of(response) == [("warning", "No pages queued for page curation.")]
 
 
 def test_a_refused_change_is_an_error_message(client, monkeypatch):
@@ -282,3 +282,37 @@ def test_change_permission_is_what_the_actions_need(client, name):
 
     run_action(client, model, f"{name}_queue", rows)
     assert statuses(workflow, rows)[0] == {rows[0].pk: "Queued"}
+
+
+def test_a_bulk_action_is_one_entry_in_recent_actions(client):
+    from django.contrib.admin.models import LogEntry
+
+    user = login(client, superuser=True)
+    rows = make_rows(Domain, 3)
+    run_action(client, Domain, "sitemap_discovery_queue", rows, select_across=True)
+    entry = LogEntry.objects.get()
+    audit = StatusChange.objects.get()
+    assert (entry.user_id, entry.object_id) == (user.pk, str(audit.pk))
+    assert entry.object_repr == "Queued 3 domains for sitemap discovery."
+    index = client.get("/admin/").content.decode()
+    assert "Queued 3 domains for sitemap discovery." in index
+    assert reverse("admin:curation_statuschange_change", args=[audit.pk]) in index
+
+
+def test_row_buttons_post_through_the_service_and_need_change_permission(client):
+    domain = DomainFactory()
+    url = reverse(
+        "admin:curation_domain_row_status", args=[domain.pk, "sitemap_discovery", "queue"]
+    )
+    login(client, "curation.view_domain")
+    assert client.post(url).status_code == 403
+    page = client.get(reverse("admin:curation_domain_change", args=[domain.pk])).content.decode()
+    assert 'class="ss-row-button"' not in page
+    login(client, superuser=True)
+    assert client.get(url).status_code == 405
+    assert client.post(url.replace("/queue/", "/bogus/")).status_code == 403
+    response = client.post(url, follow=True)
+    assert messages_of(response) == [("success", "Queued 1 domain for sitemap discovery.")]
+    domain.refresh_from_db()
+    assert domain.sitemap_discovery_processing_status == "Queued"
+    assert StatusChange.objects.get().channel == "admin"

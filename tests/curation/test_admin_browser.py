@@ -137,7 +137,7 @@ def test_curator_queues_filtered_pages_and_sees_both_statuses_change(
     page.click("button[name=index]")
     page.wait_for_selector("ul.messagelist li.success")
     message = page.locator("ul.messagelist li.success").inner_text()
-    assert message == "Updated 3 pages to Queued; queued 3 for page_curation."
+    assert message == "Queued 3 pages for page curation."
     # Still filtered on New: the queued rows left the list.
     assert page.locator("#result_list input.action-select").count() == len(left)
     shot(page, "04_pages_after_queue_filtered")

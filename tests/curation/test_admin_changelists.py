@@ -127,7 +127,7 @@ def test_page_list_shows_badges_error_and_links(admin_client, rows):
 def test_domain_list_links_and_counts_related_rows(admin_client, rows):
     domain = rows[Domain]
     body = admin_client.get(url(Domain, "changelist")).content.decode()
-    for model, label in ((SitemapFile, "1 sitemaps"), (Page, "1 pages"), (Contact, "1 contacts")):
+    for model, label in ((SitemapFile, "1 sitemap"), (Page, "1 page"), (Contact, "1 contact")):
         assert f'{url(model, "changelist")}?domain__id__exact={domain.pk}">{label}</a>' in body
 
 
@@ -161,8 +161,11 @@ def test_contact_change_form_lists_its_sightings(admin_client, rows):
 
 def test_audit_change_form_shows_row_ids_truncated(admin_client, rows):
     body = admin_client.get(url(StatusChange, "change", rows[StatusChange].pk)).content.decode()
-    assert "1, 2, 3" in body
+    # Linked ids (to the rows' change pages), the rest counted.
+    for pk in (1, 2, 3):
+        assert f'<a href="{url(Page, "change", pk)}">{pk}</a>' in body
     assert "and 299 more" in body
+    assert "{" not in body.split('class="readonly"', 1)[1].split("</div>", 1)[0]  # no raw JSON
 
 
 def test_engine_columns_are_read_only_in_forms(admin_client, rows):
@@ -213,3 +216,11 @@ def test_contacts_filter_by_classification(client):
     body = response.content.decode()
     assert role.value in body and "jane@acme.example" not in body
     assert "Email: role address" in body
+
+
+def test_sitemap_change_page_lists_its_pages(admin_client, rows):
+    sitemap = rows[SitemapFile]
+    Page.objects.filter(pk=rows[Page].pk).update(sitemap_file=sitemap)
+    body = admin_client.get(url(SitemapFile, "change", sitemap.pk)).content.decode()
+    assert url(Page, "change", rows[Page].pk) in body
+    assert f"?sitemap_file__id__exact={sitemap.pk}" in body

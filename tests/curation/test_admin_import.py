@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from curation import importing
 from curation.admin import importing as admin_importing
 from curation.models import Domain, Page, SitemapFile, StatusChange
 from tests.factories import DomainFactory, UserFactory
@@ -16,9 +15,10 @@ DOMAINS_URL = "/admin/curation/domain/import/"
 
 
 @pytest.fixture(autouse=True)
-def _settings(settings):
+def _settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
 
 
 @pytest.fixture
@@ -38,10 +38,19 @@ def curator(client):
     return user
 
 
-def upload(client, url, content: bytes, **fields):
-    data = {"file": SimpleUploadedFile("leads.csv", content, "text/csv"), "source": "fair"}
+def upload_only(client, url, content: bytes, name: str = "leads.csv", **fields):
+    """Step 1: the upload; a readable file redirects to its preview."""
+    data = {"file": SimpleUploadedFile(name, content, "text/csv"), "source": "fair"}
     data.update(fields)
     return client.post(url, data)
+
+
+def upload(client, url, content: bytes, **fields):
+    """Upload, then confirm the preview: the result page (or the form with its errors)."""
+    response = upload_only(client, url, content, **fields)
+    if response.status_code != 302:
+        return response
+    return client.post(response["Location"], {"_import": "1"}, follow=True)
 
 
 def test_changelist_shows_the_button_to_users_who_may_add(client, curator):
@@ -77,7 +86,7 @@ def test_every_bad_row_is_reported(client, curator):
     assert response.status_code == 200
     content = response.content.decode()
     assert "9 row(s): 1 created, 2 duplicate, 6 invalid" in content
-    problems = {row.line: (row.outcome, row.reason) for row in response.context["problems"]}
+    problems = {r["line"]: (r["outcome"], r["reason"]) for r in response.context["problems"]}
     assert problems == {
         3: ("duplicate", "repeated in this input"),
         4: ("duplicate", "already imported"),
@@ -126,7 +135,7 @@ def test_pages_and_sitemap_files(client, curator):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"domain\nacme.example\n\xff\xfe broken", "not UTF-8"),
+        (b"PK\x03\x04 broken", "not a readable .xlsx workbook"),
         (b"domain\x00\x01\x02\x00binary", "binary"),
         (b"", "The submitted file is empty"),
         (b"\n\n  \n", "no rows"),
@@ -141,8 +150,8 @@ def test_bad_files_are_refused_and_nothing_is_written(client, curator, content, 
     assert not Domain.objects.exists()
 
 
-def test_too_large_files_are_refused(client, curator, monkeypatch):
-    monkeypatch.setattr(admin_importing, "MAX_FILE_BYTES", 10)
+def test_too_large_files_are_refused(client, curator, settings):
+    settings.SCRAPERSKY_IMPORT_MAX_BYTES = 10
     response = upload(client, DOMAINS_URL, b"domain\nacme.example\nshop.example\n")
     assert "larger than" in response.content.decode()
     assert not Domain.objects.exists()
@@ -153,6 +162,10 @@ def test_long_results_are_capped(client, curator, monkeypatch):
     response = upload(client, DOMAINS_URL, b"domain\n" + b"bad value\n" * 5)
     assert len(response.context["problems"]) == 3
     assert "2 more row(s) not shown" in response.content.decode()
+    report = client.get(response.context["report_url"])
+    lines = b"".join(report.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "line,input,outcome,normalized,reason,id"
+    assert len(lines) == 6 and all(",invalid," in line for line in lines[1:])
 
 
 def test_users_without_add_permission_are_refused(client):
@@ -170,5 +183,50 @@ def test_non_staff_are_sent_to_the_login_page(client):
     assert "/admin/login/" in response["Location"]
 
 
-def test_the_service_limit_is_the_form_limit():
-    assert admin_importing.MAX_FILE_BYTES == importing.MAX_FILE_BYTES
+def test_the_form_limit_is_the_job_limit(settings):
+    settings.SCRAPERSKY_IMPORT_MAX_BYTES = 3 * 1024 * 1024
+    form = admin_importing.CsvImportForm(kind="domains", queue_label=None)
+    assert "At most 3 MB." in form.fields["file"].help_text
+
+
+def test_nothing_is_written_before_the_preview_is_confirmed(client, curator):
+    response = upload_only(client, DOMAINS_URL, b"domain,company\nacme.example,Acme\n")
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    content = preview.content.decode()
+    assert 'id="import-preview"' in content
+    assert preview.context["rows"][0]["normalized"] == "acme.example"
+    assert not Domain.objects.exists()
+    done = client.post(response["Location"], {"_import": "1"}, follow=True)
+    assert "1 created" in done.content.decode()
+    assert Domain.objects.get().company_name == "Acme"
+    # Recent actions on the index shows the import.
+    assert "Imported 1 domain from leads.csv" in client.get("/admin/").content.decode()
+
+
+def test_an_unknown_header_asks_for_the_column(client, curator):
+    csv = "Firma;Internetseite\nBücher GmbH;bücher.de\nAcme;acme.example\n".encode("cp1252")
+    response = upload_only(client, DOMAINS_URL, csv)
+    job_url = response["Location"]
+    preview = client.get(job_url)
+    content = preview.content.decode()
+    assert "Firma, Internetseite" in content and 'id="import-unknown"' in content
+    assert preview.context["rows"] == []
+    assert 'id="import-confirm" disabled' in content
+    # Importing without a column is refused; choosing one previews, then writes.
+    refused = client.post(job_url, {"_import": "1"})
+    assert "choose the column" in refused.content.decode()
+    assert not Domain.objects.exists()
+    chosen = client.post(job_url, {"value_column": "1", "name_column": "0", "_preview": "1"})
+    assert [r["normalized"] for r in chosen.context["rows"]] == ["xn--bcher-kva.de", "acme.example"]
+    assert "Windows-1252" in chosen.content.decode()
+    client.post(job_url, {"value_column": "1", "name_column": "0", "_import": "1"})
+    assert Domain.objects.get(domain="xn--bcher-kva.de").company_name == "Bücher GmbH"
+
+
+def test_other_users_cannot_see_a_job(client, curator):
+    response = upload_only(client, DOMAINS_URL, b"domain\nacme.example\n")
+    other = UserFactory(perms=["curation.view_domain", "curation.add_domain"])
+    client.force_login(other)
+    assert client.get(response["Location"]).status_code == 403
+    assert client.get("/admin/curation/domain/import/0123/").status_code == 404

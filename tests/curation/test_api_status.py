@@ -62,8 +62,7 @@ def test_queue_by_ids(api, curator):
     assert body["missing_ids"] == [987_654]
     assert body["updated_count"] == 3 and body["queued_count"] == 3
     assert body["message"] == (
-        "Updated 3 pages to Queued; queued 3 for page_curation; "
-        "skipped 1 (processing); 1 not found."
+        "Queued 3 pages for page curation; 1 left unchanged (being processed); 1 not found."
     )
     assert set(
         Page.objects.filter(pk__in=body["updated_ids"]).values_list(

@@ -67,3 +67,81 @@ def test_data_directory_that_is_not_postgres_is_one_line(tmp_path):
 def test_invalid_boolean_is_one_line():
     result = run_manage("check", DEBUG="maybe")
     assert_one_line_error(result, "DEBUG='maybe' is not a boolean")
+
+
+def test_bad_q_workers_is_one_error_line():
+    result = run_manage("check", Q_WORKERS="abc")
+    assert_one_line_error(result, "Q_WORKERS='abc' is not a whole number")
+
+
+def test_every_mistake_gets_its_own_error_line():
+    result = run_manage(
+        "check", Q_WORKERS="abc", SCRAPERSKY_DASHBOARD_CACHE_SECONDS="soon", DEBUG="maybe"
+    )
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "Traceback" not in result.stderr
+    assert all(line.startswith("error: ") for line in lines), lines
+    assert len(lines) == 3, lines
+    assert any("SCRAPERSKY_DASHBOARD_CACHE_SECONDS='soon' is not a number" in x for x in lines)
+
+
+def test_bad_json_and_choice_name_the_variable():
+    result = run_manage("check", SCRAPERSKY_WORKFLOWS_JSON="[1]")
+    assert_one_line_error(result, "SCRAPERSKY_WORKFLOWS_JSON='[1]' is not a JSON object")
+    result = run_manage("check", SCRAPERSKY_AUTO_QUEUE_PAGES="some")
+    assert_one_line_error(result, "one of none, contact, all")
+
+
+def test_good_values_and_defaults_still_work():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.Q_CLUSTER['workers'], s.Q_TIMEOUT, s.SCRAPERSKY_KICK_CONSUMERS, "
+        "s.SCRAPERSKY_DASHBOARD_CACHE_SECONDS, s.SCRAPERSKY_WORKFLOWS, s.DEBUG, "
+        "s.LOGGING['loggers']['django-q']['level'])"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        Q_WORKERS="3",
+        SCRAPERSKY_WORKFLOWS_JSON='{"page_curation": {"batch_size": 5}}',
+        DEBUG="yes",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "3 300 None 5.0 {'page_curation': {'batch_size': 5}} True WARNING"
+    )
+
+
+def test_pg_status_after_pg_stop_says_stopped_and_does_not_start_it():
+    """`pg status` and `pg stop` only look at the server: settings must not start it for them."""
+    import shutil
+    import tempfile
+
+    from scrapersky.embedded_pg import server_running, stop_server
+
+    parent = Path(tempfile.mkdtemp(prefix="scrapersky-pg-"))
+    parent.chmod(0o755)  # the cluster runs as `nobody` when the tests run as root
+    data = parent / "pgdata"
+    try:
+        never = run_manage("pg", "status", SCRAPERSKY_PGDATA=str(data))
+        assert never.returncode == 0, never.stderr
+        assert never.stdout.startswith("stopped"), never.stdout
+        assert not (data / "PG_VERSION").exists()  # not even initialised
+
+        assert run_manage("check", SCRAPERSKY_PGDATA=str(data)).returncode == 0  # starts it
+        assert run_manage("pg", "status", SCRAPERSKY_PGDATA=str(data)).stdout.startswith(
+            "running on 127.0.0.1:"
+        )
+        stop = run_manage("pg", "stop", SCRAPERSKY_PGDATA=str(data))
+        assert stop.stdout.strip() == "stopped", stop.stderr
+        status = run_manage("pg", "status", SCRAPERSKY_PGDATA=str(data))
+        assert status.stdout.startswith("stopped"), status.stdout
+        assert not server_running(data)
+        assert run_manage("pg", "stop", SCRAPERSKY_PGDATA=str(data)).stdout.strip() == (
+            "not running"
+        )
+    finally:
+        stop_server(data)
+        shutil.rmtree(parent, ignore_errors=True)

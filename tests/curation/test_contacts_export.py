@@ -52,14 +52,17 @@ def contacts():
 
 def read(response) -> list[dict]:
     assert isinstance(response, StreamingHttpResponse)
-    body = b"".join(response.streaming_content).decode()
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf")  # a UTF-8 BOM: Excel on Windows reads it as UTF-8
+    body = raw.decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(body)))
 
 
 def test_columns_and_content(contacts):
     from curation.models import Contact
 
-    rows = list(csv.DictReader(io.StringIO("".join(exporting.csv_lines(Contact.objects.all())))))
+    text = "".join(exporting.csv_lines(Contact.objects.all())).removeprefix(exporting.BOM)
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == list(exporting.COLUMNS)
     email, phone, social = rows  # by id
     assert email == {
@@ -181,6 +184,6 @@ def test_many_rows_stream_in_chunks(contacts, monkeypatch, django_assert_max_num
     ContactFactory.create_batch(25, domain=domain)
     monkeypatch.setattr(exporting, "CHUNK_SIZE", 10)
     lines = exporting.csv_lines(Contact.objects.all())
-    assert next(lines).startswith("domain,company_name,")
+    assert next(lines).startswith("\ufeffdomain,company_name,")
     with django_assert_max_num_queries(1):  # one server-side cursor, fetched in chunks
         assert sum(1 for _ in lines) == 28

@@ -266,3 +266,27 @@ def test_big_tables_estimate_the_bulk_and_count_what_operators_act_on(settings, 
         assert pages["processing"][status] == n  # exact
         assert pages["curation"][status] == n
     assert pages["processing"]["Complete"] >= 1  # the planner's estimate
+
+
+def test_contacts_card_counts_totals_new_and_kinds(client, domain):
+    from datetime import timedelta as td
+
+    from curation.models import Contact
+    from tests.factories import ContactFactory
+
+    ContactFactory.create_batch(2, domain=domain)
+    ContactFactory(domain=domain, kind="phone", value="+15550100")
+    old = ContactFactory(domain=domain, kind="social", value="https://x.com/acme")
+    Contact.objects.filter(pk=old.pk).update(created_at=timezone.now() - td(hours=5))
+    client.force_login(UserFactory(perms=["curation.view_contact"]))
+    card = client.get(URL).json()["contacts"]
+    assert card["total"] == 4 and card["estimated"] is False
+    assert card["by_kind"] == {"email": 2, "phone": 1, "social": 1}
+    assert (card["new_last_hour"], card["new_last_day"]) == (3, 4)
+    assert card["links"]["kind"]["phone"] == "/admin/curation/contact/?kind__exact=phone"
+    client.force_login(UserFactory(is_superuser=True))
+    listed = client.get(card["links"]["new_last_hour"])
+    assert listed.status_code == 200
+    assert listed.context["cl"].result_count == 3
+    client.force_login(UserFactory(perms=["curation.view_page"]))
+    assert client.get(URL).json()["contacts"] is None  # no view permission on contacts

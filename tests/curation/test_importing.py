@@ -92,9 +92,11 @@ def test_sitemap_files_import():
         (b"", "no rows"),
         (b"\n\n", "no rows"),
         (b"domain\n", "header but no rows"),
-        (b"\xff\xfeb\x00a\x00d\x00", "not UTF-8"),
-        (b"caf\xe9.com\n", "not UTF-8"),
+        (b"\xff\xfeb\x00a\x00d\x00", "the columns are: bad"),
+        (b"\xff\xfe\x00", "starts like UTF-16 text but is not"),
+        (b"PK\x03\x04not a zip", "not a readable .xlsx workbook"),
         (b"%PDF-1.4\x00\x00binary", "binary"),
+        (b"Firma,Internetseite\nAcme,acme.example\n", "the columns are: Firma, Internetseite"),
     ],
 )
 def test_unreadable_files_are_refused_whole(data, message):
@@ -140,5 +142,74 @@ def test_import_command_errors_are_one_line(tmp_path):
         call_command("import_domains", str(tmp_path / "missing.csv"))
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(CommandError, match="not UTF-8"):
+    with pytest.raises(CommandError, match="not: save it again as CSV"):
         call_command("import_pages", str(bad))
+
+
+@pytest.mark.parametrize(
+    ("data", "company"),
+    [
+        (b"domain,company\nacme.example,Caf\xe9 M\xfcller \x80\n", "Café Müller €"),  # Windows-1252
+        (b"domain,company\nacme.example,Caf\xe9 \x81\n", "Café \x81"),  # Latin-1 (0x81 not cp1252)
+        ("\ufeffdomain,company\nacme.example,Café Müller\n".encode(), "Café Müller"),  # BOM
+        ("domain,company\nacme.example,Café Müller\n".encode(), "Café Müller"),  # UTF-8
+        ("domain\tcompany\r\nacme.example\tCafé\r\n".encode("utf-16"), "Café"),  # Excel Unicode
+    ],
+)
+def test_encodings_are_detected(data, company):
+    assert read_csv(data, "domains")[0].name == company
+
+
+def test_spelled_out_headers_are_recognised():
+    rows = read_csv(b"Company,Web Site\nAcme,https://acme.example/\n", "domains")
+    assert (rows[0].value, rows[0].name, rows[0].line) == ("https://acme.example/", "Acme", 2)
+
+
+def test_xlsx_is_read(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Company", "Website", "Employees"])
+    sheet.append(["Bücher GmbH", "bücher.de", 12])
+    sheet.append([None, None, None])
+    sheet.append(["Acme", "acme.example", 3.0])
+    path = tmp_path / "leads.xlsx"
+    book.save(path)
+    rows = read_csv(path.read_bytes(), "domains", filename="leads.xlsx")
+    assert [(r.line, r.value, r.name) for r in rows] == [
+        (2, "bücher.de", "Bücher GmbH"),
+        (4, "acme.example", "Acme"),
+    ]
+    report = import_rows(rows, kind="domains", actor="test", channel="command")
+    assert report.created == 2
+    assert Domain.objects.filter(domain="xn--bcher-kva.de").exists()
+
+
+def test_import_command_hands_a_big_file_to_a_worker_or_imports_it_in_the_foreground(
+    tmp_path, capsys, settings, monkeypatch
+):
+    from curation import import_jobs
+
+    settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 10
+    enqueued: list[str] = []
+    monkeypatch.setattr(import_jobs, "_enqueue", enqueued.append)
+    path = tmp_path / "leads.csv"
+    path.write_bytes("Firma,Internetseite\nBücher,bücher.de\nAcme,acme.example\n".encode("cp1252"))
+
+    with pytest.raises(CommandError, match="the columns are: Firma, Internetseite.*--column"):
+        call_command("import_domains", str(path))
+    call_command("import_domains", str(path), "--column", "Internetseite")
+    out, _err = capsys.readouterr()
+    assert "handed to a worker as import" in out and "/admin/curation/domain/import/" in out
+    assert len(enqueued) == 1 and not Domain.objects.exists()
+
+    report = tmp_path / "report.csv"
+    call_command(
+        "import_domains", str(path), "--column", "2", "--name-column", "firma",
+        "--foreground", "--report", str(report),
+    )  # fmt: skip
+    out, _err = capsys.readouterr()
+    assert "2 row(s): 2 created, 0 duplicate, 0 invalid" in out
+    assert Domain.objects.get(domain="xn--bcher-kva.de").company_name == "Bücher"
+    assert len(report.read_text(encoding="utf-8-sig").splitlines()) == 3

@@ -141,7 +141,10 @@ def test_operator_imports_queues_and_watches_the_workers(
     page.click("a.ss-import-link")
     page.set_input_files("#id_file", str(csv_file))
     page.fill("#id_source", "trade-fair")
-    page.click("input[name=_import]")
+    page.click("input[name=_upload]")
+    page.wait_for_selector("#import-preview")  # nothing written before the confirmation
+    assert not Domain.objects.exists()
+    page.click("#import-confirm")
     summary = page.locator("#import-summary").inner_text()
     assert summary == f"{len(sites) + 2} row(s): {len(sites)} created, 1 duplicate, 1 invalid"
     assert page.locator("#import-problems tbody tr").count() == 2

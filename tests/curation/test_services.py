@@ -40,7 +40,7 @@ def test_queue_sets_both_statuses_stamps_and_clears_error():
         assert page.page_curation_queued_at is not None
         assert page.page_curation_attempts == 0
         assert page.page_curation_next_attempt_at is None
-    assert result.message == "Updated 3 pages to Queued; queued 3 for page_curation."
+    assert result.message == "Queued 3 pages for page curation."
 
 
 def test_processing_rows_are_skipped_and_missing_ids_reported():
@@ -59,7 +59,7 @@ def test_processing_rows_are_skipped_and_missing_ids_reported():
     assert busy.page_curation_processing_status == "Processing"
     assert busy.page_curation_worker == "w1"
     assert result.message == (
-        "Updated 1 page to Queued; queued 1 for page_curation; skipped 1 (processing); 2 not found."
+        "Queued 1 page for page curation; 1 left unchanged (being processed); 2 not found."
     )
 
 
@@ -121,7 +121,7 @@ def test_other_workflows_use_their_own_columns():
     assert result.queued_ids == [sitemap.pk]
     sitemap.refresh_from_db()
     assert sitemap.sitemap_import_processing_status == "Queued"
-    assert result.message.startswith("Updated 1 sitemap file to Queued")
+    assert result.message.startswith("Queued 1 sitemap file for sitemap import")
 
 
 @pytest.mark.parametrize(

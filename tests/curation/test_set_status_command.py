@@ -22,7 +22,7 @@ def run(*args):
 def test_ids_queue_and_audit():
     pages = PageFactory.create_batch(2)
     output = run("page_curation", "Queued", "--ids", f"{pages[0].pk},{pages[1].pk},99999")
-    assert output == "Updated 2 pages to Queued; queued 2 for page_curation; 1 not found."
+    assert output == "Queued 2 pages for page curation; 1 not found."
     assert set(Page.objects.values_list("page_curation_processing_status", flat=True)) == {"Queued"}
     audit = StatusChange.objects.get()
     assert audit.channel == "command" and audit.user_id is None and audit.actor
@@ -39,9 +39,9 @@ def test_ids_file_and_stdin(tmp_path, monkeypatch):
     pages = PageFactory.create_batch(3)
     path = tmp_path / "ids.txt"
     path.write_text(f"{pages[0].pk}\n\n{pages[1].pk}\n")
-    assert run("page_curation", "Skipped", "--ids-file", str(path)).startswith("Updated 2 pages")
+    assert run("page_curation", "Skipped", "--ids-file", str(path)).startswith("Skipped 2 pages")
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{pages[2].pk}\n"))
-    assert run("page_curation", "Skipped", "--ids-file", "-").startswith("Updated 1 page ")
+    assert run("page_curation", "Skipped", "--ids-file", "-").startswith("Skipped 1 page ")
 
 
 def test_filters_and_all():
@@ -55,8 +55,8 @@ def test_filters_and_all():
         "--filter",
         "page_type=contact",
     )
-    assert output.startswith("Updated 2 pages to Queued")
-    assert run("page_curation", "New", "--all").startswith("Updated 3 pages to New")
+    assert output.startswith("Queued 2 pages")
+    assert run("page_curation", "New", "--all").startswith("Reset 3 pages to New")
 
 
 def test_dry_run_changes_nothing():

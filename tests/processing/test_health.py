@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from processing.models import WorkerHeartbeat
 from tests.factories import DomainFactory, WorkerHeartbeatFactory
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def database_url() -> str:
-    d = connection.settings_dict
-    return f"postgresql://{d['USER']}@{d['HOST']}:{d['PORT']}/{d['NAME']}"
+from tests.qcluster import qcluster
 
 
 @pytest.mark.django_db
@@ -74,34 +61,33 @@ def test_stale_heartbeat_is_not_alive(client, settings):
 @pytest.mark.django_db(transaction=True)
 def test_real_cluster_up_then_down(client, settings):
     settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 4
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "SECRET_KEY": "health-test",
-        "Q_WORKERS": "1",
-    }
-    cluster = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "qcluster"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
+    with qcluster(Q_WORKERS="1"):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and client.get("/health/").status_code != 200:
             time.sleep(0.3)
         body = client.get("/health/").json()
         assert body["status"] == "ok", body
         assert body["workers"]["alive"] >= 1
-    finally:
-        cluster.send_signal(signal.SIGTERM)  # as a process manager stops it
-        try:
-            cluster.wait(timeout=60)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(cluster.pid, signal.SIGKILL)
     time.sleep(4.5)
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["workers"]["alive"] == 0
+
+
+@pytest.mark.workers
+@pytest.mark.django_db(transaction=True)
+def test_a_clean_stop_turns_health_503_within_seconds(client, settings):
+    """The default heartbeat age (150 s) would keep a stopped cluster alive: the stop removes it."""
+    settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 150
+    with qcluster(Q_WORKERS="2"):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and WorkerHeartbeat.objects.count() < 2:
+            time.sleep(0.2)
+        assert client.get("/health/").json()["workers"]["alive"] == 2
+    stopped = time.monotonic()
+    while time.monotonic() < stopped + 5 and client.get("/health/").status_code != 503:
+        time.sleep(0.1)
+    response = client.get("/health/")
+    assert response.status_code == 503, response.json()
+    assert response.json()["workers"]["alive"] == 0
+    assert not WorkerHeartbeat.objects.exists()

@@ -61,7 +61,10 @@ class Command(BaseCommand):
 
     def _serve(self, port: int) -> None:
         if port_in_use(port):
-            raise CommandError(f"127.0.0.1:{port} is in use: pass --port")
+            raise CommandError(
+                f"127.0.0.1:{port} is in use: stop what runs there or pass another port "
+                "(--port here, --demo-port for `up --demo`)"
+            )
         server = SiteServer(demo_sites(), port=port)
         names = ", ".join(sorted(server.sites))
         self.stdout.write(f"serving the demo websites on 127.0.0.1:{port}: {names}")

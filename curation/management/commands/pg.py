@@ -1,9 +1,13 @@
-"""manage.py pg status|stop: the embedded PostgreSQL server."""
+"""manage.py pg status|stop: the embedded PostgreSQL server, without starting it.
+
+``scrapersky.cli`` sets ``SCRAPERSKY_PG_START=false`` for this command, so loading the settings
+only locates the server instead of starting it.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from scrapersky.embedded_pg import stop_server
+from scrapersky.embedded_pg import server_running, stop_server
 
 
 class Command(BaseCommand):
@@ -17,9 +21,15 @@ class Command(BaseCommand):
             raise CommandError("DATABASE_URL is set: the embedded server is not in use")
         if action == "status":
             db = settings.DATABASES["default"]
-            self.stdout.write(
-                f"running on {db['HOST']}:{db['PORT']}, data in {settings.EMBEDDED_PGDATA}"
-            )
+            if server_running(settings.EMBEDDED_PGDATA):
+                self.stdout.write(
+                    f"running on {db['HOST']}:{db['PORT']}, data in {settings.EMBEDDED_PGDATA}"
+                )
+            else:
+                self.stdout.write(
+                    f"stopped (data in {settings.EMBEDDED_PGDATA}; "
+                    "bin/scrapersky up or any command starts it)"
+                )
         elif stop_server(settings.EMBEDDED_PGDATA):
             self.stdout.write("stopped")
         else:

@@ -93,12 +93,12 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"\nworkflow {plan.name} created. Next steps:")
             + f"""
-  1. Read {plan.sql_file.relative_to(plan.root)}, then apply it:  python manage.py apply_sql
-  2. Check the conventions:          python manage.py check --database default
+  1. Read {plan.sql_file.relative_to(plan.root)}, then apply it:  bin/scrapersky apply_sql
+  2. Check the conventions:          bin/scrapersky check --database default
   3. Fill in {plan.service_function}
      in {plan.service_file.relative_to(plan.root)} (it completes rows unchanged until you do).
   4. Run its tests:                  pytest {plan.test_file.relative_to(plan.root)}
-  5. Sync the worker schedules:      python manage.py setup_schedules
+  5. Sync the worker schedules:      bin/scrapersky setup_schedules
   The admin already shows its actions on {table}; the API serves PUT /api/v3/{table}/status."""
         )
 
