@@ -198,6 +198,30 @@ def _related_cells(name: str, row) -> str:
     )
 
 
+#: How discovery found a candidate, in a curator's words (the record stores short codes).
+_FOUND_BY = {
+    "robots": "robots.txt",
+    "well_known": "well-known path",
+    "homepage": "home page link",
+    "html_sitemap": "HTML site map",
+}
+
+
+def _pages_from_links(count: int) -> str:
+    if not count:
+        return "no pages created from the site's links"
+    return f"{count:,} page{'s' if count != 1 else ''} created from the site's links"
+
+
+def _detail_beyond_status(candidate: dict) -> str:
+    """The candidate's details, unless they only repeat its status or outcome ("HTTP 404")."""
+    detail = candidate.get("detail") or ""
+    status = candidate.get("http_status")
+    if detail in {candidate.get("label"), f"HTTP {status}" if status else None}:
+        return ""
+    return detail
+
+
 def discovery_record_html(record: dict | None):
     """The discovery record as a curator reads it: summary, robots.txt, home page, candidates."""
     if not record:
@@ -218,7 +242,13 @@ def discovery_record_html(record: dict | None):
         "",
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
-            (c["url"], c["source"], c.get("http_status") or "-", c["label"], c.get("detail", ""))
+            (
+                c["url"],
+                _FOUND_BY.get(c["source"], c["source"]),
+                c.get("http_status") or "-",
+                c["label"],
+                _detail_beyond_status(c),
+            )
             for c in record.get("candidates", [])
         ),
     )
@@ -234,6 +264,6 @@ def discovery_record_html(record: dict | None):
         record.get("summary", ""),
         steps,
         candidates or format_html("<tr><td colspan=5>none</td></tr>"),
-        f"{record.get('link_pages', 0)} page(s) created from the site's links",
+        _pages_from_links(record.get("link_pages", 0)),
         "; ".join(notes),
     )

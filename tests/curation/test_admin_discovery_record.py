@@ -74,8 +74,9 @@ def test_domain_page_shows_the_record_as_tables(admin_client, discovered):
     body = admin_client.get(reverse("admin:curation_domain_change", args=[dental.pk]))
     text = body.content.decode().replace("&#x27;", "'")
     assert DENTAL_SUMMARY in text
-    assert "<td>http://smile-dental.demo/sitemap.xml</td><td>well_known</td><td>404</td>" in text
-    assert "3 page(s) created from the site's links" in text
+    row = "<td>http://smile-dental.demo/sitemap.xml</td><td>well-known path</td><td>404</td>"
+    assert row in text
+    assert "3 pages created from the site's links" in text
     assert '"candidates"' not in text  # not raw JSON
 
 
