@@ -155,6 +155,9 @@ def _own_statuses(url: str) -> dict[str, int]:
     return {str(k): v for k, v in rows}
 
 
+OUTAGE_SECONDS = 30  # the operator's test in issue 16: PostgreSQL stopped for 30 s mid-run
+
+
 def test_database_restart_and_outage_mid_run_complete_every_row(own_database, workers, record_file):
     data_dir, url = own_database
     total = 600
@@ -182,7 +185,7 @@ def test_database_restart_and_outage_mid_run_complete_every_row(own_database, wo
     ensure_server(data_dir, dbname="outage")
     assert wait_for(lambda: done() >= total // 2, timeout=120), workers.log(procs[0])
     stop_server(data_dir)  # an outage: rows in flight, claims and renewals all fail
-    time.sleep(8)
+    time.sleep(OUTAGE_SECONDS)  # ten leases long: every row in flight outlives its lease
     ensure_server(data_dir, dbname="outage")
     assert wait_for(lambda: done() == total, timeout=180), workers.log(procs[0])
     assert _own_statuses(url) == {"Complete": total}
