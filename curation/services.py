@@ -15,8 +15,9 @@ and contain no logic of their own. One call is one transaction:
    processing status goes back to NULL); finished rows keep the engine's last word;
 4. the audit row (``status_changes``) is written in the same transaction.
 
-After the commit, if rows were queued and ``SCRAPERSKY_KICK_ON_QUEUE`` is true, the workflow's
-consumer is kicked so the rows do not wait for the next scheduled run.
+After the commit, if rows were queued and ``SCRAPERSKY_KICK_ON_QUEUE`` is true, the
+``curation.signals.rows_queued`` signal is sent; processing connects the workflow consumer's kick
+to it, so the rows do not wait for the next scheduled run (and curation never imports the engine).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from django.db.models import F, Lookup
 from django.utils import timezone
 
 from curation.models import Channel, StatusChange
+from curation.signals import rows_queued
 from scrapersky.workflows import Workflow, get_workflow
 
 if TYPE_CHECKING:
@@ -248,7 +250,7 @@ def set_curation_status(
             )
 
         if queued_ids and settings.SCRAPERSKY_KICK_ON_QUEUE:
-            transaction.on_commit(lambda: _kick(wf.name))
+            transaction.on_commit(lambda: _send_rows_queued(workflow_name=wf.name, ids=queued_ids))
 
     result = StatusChangeResult(
         workflow=wf.name,
@@ -331,18 +333,11 @@ def _write_audit(
     return record.pk
 
 
-def _kick(workflow_name: str) -> None:
-    """Start the consumer now; a missing or failing engine must not fail the committed change."""
-    try:
-        from processing.engine import kick_consumer
-    except ImportError:
-        logger.debug("processing.engine.kick_consumer is not available; not kicking")
-        return
-    try:
-        kick_consumer(workflow_name)
-    except Exception:
-        # The rows are committed and the scheduled consumer is the safety net.
-        logger.exception("kicking the %s consumer failed", workflow_name)
+def _send_rows_queued(*, workflow_name: str, ids: list[int]) -> None:
+    """Tell the receivers (processing's consumer kick) that rows were queued; never raises."""
+    # send_robust: the rows are committed, so a failing receiver is logged by Django
+    # ("django.dispatch") and must not fail the change; the scheduled consumer is the safety net.
+    rows_queued.send_robust(sender=set_curation_status, workflow=workflow_name, ids=ids)
 
 
 __all__ = [

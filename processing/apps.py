@@ -11,7 +11,8 @@ class ProcessingConfig(AppConfig):
     def ready(self) -> None:
         from django_q.signals import post_spawn, pre_execute
 
-        from processing import heartbeat
+        from curation.signals import rows_queued
+        from processing import heartbeat, receivers
         from processing.engine import worker_loop
 
         # Every worker process tells the health check it is alive: at start and on every task.
@@ -19,3 +20,5 @@ class ProcessingConfig(AppConfig):
         pre_execute.connect(heartbeat.on_execute, dispatch_uid="scrapersky-heartbeat-execute")
         # ... and serves every workflow from the moment it exists (processing/engine/worker_loop).
         post_spawn.connect(worker_loop.start_in_worker, dispatch_uid="scrapersky-worker-loop")
+        # Rows queued by the curation service wake their consumer (processing/engine/kick).
+        rows_queued.connect(receivers.kick_on_queue, dispatch_uid="scrapersky-kick-on-queue")
