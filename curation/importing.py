@@ -17,7 +17,7 @@ from django.db import transaction
 from curation.models import Domain, Page, SitemapFile
 from curation.normalize import InvalidValue, normalize_domain, normalize_url
 from curation.tables import ImportError_, InputRow, read_bytes
-from processing.sitemaps import classify_url
+from scrapersky.page_types import classify_url
 
 __all__ = ["ImportError_", "InputRow", "import_rows", "read_csv"]
 

@@ -2,7 +2,6 @@
 
 from processing.sitemaps.discovery import DiscoveryResult, FoundSitemap, discover_sitemaps
 from processing.sitemaps.errors import NotASitemapError, UnsafeXMLError
-from processing.sitemaps.page_types import CONTACT_LIKE, classify_url
 from processing.sitemaps.parse import (
     PageEntry,
     SitemapParseResult,
@@ -13,6 +12,7 @@ from processing.sitemaps.parse import (
 )
 from processing.sitemaps.record import CandidateAttempt
 from processing.sitemaps.sniff import SitemapKind, sniff_sitemap
+from scrapersky.page_types import CONTACT_LIKE, classify_url
 
 __all__ = [
     "CONTACT_LIKE",

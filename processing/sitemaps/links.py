@@ -10,7 +10,7 @@ import lxml.html
 from lxml import etree
 
 from processing.contacts.encoding import decode_body
-from processing.sitemaps.page_types import CONTACT_LIKE, classify_url
+from scrapersky.page_types import CONTACT_LIKE, classify_url
 
 #: A home page listing more sitemap links than this is a spam trap, not a site map.
 MAX_HOMEPAGE_LINKS = 10

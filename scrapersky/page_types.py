@@ -1,4 +1,4 @@
-"""Guess a page's type (contact, about, legal, ...) from its URL path, in common languages."""
+"""The page-type vocabulary (contact, about, legal, ...) and the guess of a type from a URL."""
 
 from __future__ import annotations
 
