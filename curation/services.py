@@ -78,10 +78,6 @@ class StatusChangeResult:
         return len(self.queued_ids)
 
     @property
-    def skipped_count(self) -> int:
-        return sum(len(ids) for ids in self.skipped.values())
-
-    @property
     def message(self) -> str:
         """E.g. ``Queued 3 pages for page curation; 2 not found.``: words a curator uses."""
         verbose = self.workflow.replace("_", " ")

@@ -144,18 +144,9 @@ class Workflow:
         module = self.service_module or f"processing.services.{self.name}"
         return f"{module}.{self.service_function_name}"
 
-    @property
-    def api_prefix(self) -> str:
-        """The seed's ``/api/v3/{source_table_plural_name}``: the table name."""
-        return f"api/v3/{self.table}"
-
     @cached_property
     def model(self) -> type[models.Model]:
         return apps.get_model(self.source_model)
-
-    @property
-    def destination(self) -> type[models.Model] | None:
-        return apps.get_model(self.destination_model) if self.destination_model else None
 
     @property
     def table(self) -> str:

@@ -90,13 +90,6 @@ RESOURCES: tuple[Resource, ...] = (
 )
 
 
-def resource_for_table(table: str) -> Resource:
-    for resource in RESOURCES:
-        if resource.table == table:
-            return resource
-    raise LookupError(table)
-
-
 class BaseFilterSet(django_filters.FilterSet):
     """Common filters: id list, creation time range and free-text search."""
 

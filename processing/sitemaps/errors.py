@@ -13,10 +13,6 @@ class UnsafeXMLError(PermanentError):
     """The XML declares entities (billion laughs / XXE); it is refused, never expanded."""
 
 
-class SitemapFetchError(TransientError):
-    """A sitemap could not be downloaded for a reason worth retrying (5xx, 429, timeouts)."""
-
-
 class SitemapGoneError(PermanentError):
     """A sitemap URL answered with a status that will not change soon (404, 410, 403)."""
 
