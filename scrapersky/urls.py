@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from curation.admin.dashboard import dashboard_json
+from processing.dashboard_admin import dashboard_json
 from processing.health import health
 
 urlpatterns = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from curation.admin.dashboard import visible_figures
+from processing.dashboard_admin import visible_figures
 
 register = template.Library()
 

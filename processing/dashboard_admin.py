@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from curation.contact_figures import contact_figures
 from processing import dashboard
+from processing.contact_figures import contact_figures
 from scrapersky.workflows import get_workflow
 
 REFRESH_SECONDS = 5

@@ -1,0 +1,1 @@
+"""Template tags of processing: the operator dashboard on the admin index."""
