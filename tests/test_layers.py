@@ -1,0 +1,128 @@
+"""Import direction between the layers, read from the source with ``ast`` (nothing is imported).
+
+scrapersky/ (registry, settings) <- curation/ (models, service, admin, API) <- processing/ (engine,
+fetcher, sitemaps, contacts). A module may import its own layer and the ones below, never above;
+the extraction and parsing code is plain Python, so it imports no Django, even indirectly.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = ("scrapersky", "curation", "processing")
+
+# Upward imports that remain, each to be moved (issue 14); the list may only shrink.
+KNOWN_CURATION_TO_PROCESSING = {
+    # `up --demo` imports this command, so both move together to an ops home.
+    ("curation/management/commands/demo.py", "processing.demo"),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _source(module: str) -> Path | None:
+    base = ROOT.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside functions, as absolute names."""
+    package = _module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            found.add(module)
+            # `from pkg import name` may import the submodule pkg.name.
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _loaded(module: str) -> list[str]:
+    """The project modules Python runs to import ``module``: it and its parent packages."""
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def _closure(start: Path) -> dict[str, str]:
+    """Every module ``start`` imports, directly or through project modules: name -> importer."""
+    seen: dict[str, str] = {}
+    # Importing a module first runs its parent packages.
+    todo = [path for name in _loaded(_module_name(start)) if (path := _source(name))]
+    done: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in done:
+            continue
+        done.add(path)
+        importer = str(path.relative_to(ROOT))
+        for module in _imports(path):
+            for name in _loaded(module):
+                seen.setdefault(name, importer)
+                if name.split(".")[0] in PROJECT and (source := _source(name)):
+                    todo.append(source)
+    return seen
+
+
+def _files(*patterns: str) -> list[Path]:
+    return sorted(path for pattern in patterns for path in ROOT.glob(pattern))
+
+
+def test_no_module_of_curation_imports_processing():
+    upward = {
+        (str(path.relative_to(ROOT)), module)
+        for path in _files("curation/**/*.py")
+        for module in _imports(path)
+        if module == "processing" or module.startswith("processing.")
+    }
+    # Only whole modules count (`from processing.demo import X` also yields processing.demo.X).
+    upward = {(path, module) for path, module in upward if _source(module)}
+    assert upward <= KNOWN_CURATION_TO_PROCESSING, sorted(upward - KNOWN_CURATION_TO_PROCESSING)
+
+
+DJANGO = ("django", "rest_framework", "django_q", "django_filters")
+
+# Plain Python all the way down: importing them runs no Django, even through their packages.
+PURE = _files("processing/contacts/*.py", "scrapersky/page_types.py")
+
+# The sitemap parsers import no Django themselves; importing them still runs Django through
+# processing/sitemaps/__init__ (discovery -> processing.fetcher), so only their own imports count.
+PARSERS = _files("processing/sitemaps/parse*.py", "processing/sitemaps/sniff.py")
+
+
+@pytest.mark.parametrize("path", PURE, ids=lambda path: str(path.relative_to(ROOT)))
+def test_extraction_imports_no_django(path: Path):
+    django = {name: by for name, by in _closure(path).items() if name.split(".")[0] in DJANGO}
+    assert django == {}, f"{path.relative_to(ROOT)} reaches Django: {django}"
+
+
+@pytest.mark.parametrize("path", PARSERS, ids=lambda path: str(path.relative_to(ROOT)))
+def test_sitemap_parsers_import_no_django(path: Path):
+    assert not {name for name in _imports(path) if name.split(".")[0] in DJANGO}
+
+
+def test_the_closure_sees_django_through_packages():
+    """The closure follows parent packages: the fetcher's config reads django.conf."""
+    assert "django.conf" in _closure(ROOT / "processing/sitemaps/parse.py")
+
+
+def test_the_checks_see_the_modules():
+    """The globs above match files, so the tests cannot pass by reading nothing."""
+    assert len(_files("curation/**/*.py")) > 30
+    assert len(PURE) > 10 and len(PARSERS) >= 2
+    assert "processing.demo" in {m for path in _files("curation/**/*.py") for m in _imports(path)}
