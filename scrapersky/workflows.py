@@ -63,6 +63,9 @@ class Knobs:
     backoff_base: float = 30.0  # seconds before the first retry; doubles per attempt
     backoff_max: float = 3600.0  # cap on the retry delay
     time_budget: int = 240  # seconds a consumer run keeps claiming (safely under Q_TIMEOUT)
+    # At most this many rows of one domain per claimed batch (0: off; rows with a domain_id
+    # only): the fetcher allows few requests per host at once, so a one-site batch idles threads.
+    claim_per_domain: int = 0
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,7 @@ WORKFLOWS: list[Workflow] = [
         source_model="curation.Page",
         destination_model="curation.Contact",
         purpose="Fetch a page, record what it is, and extract its contacts.",
-        knobs=Knobs(batch_size=50, concurrency=16, lease_seconds=300),
+        knobs=Knobs(batch_size=50, concurrency=16, lease_seconds=300, claim_per_domain=4),
     ),
     Workflow(
         name="contact_validation",

@@ -71,37 +71,99 @@ def _held(n: _Names) -> str:
     return f"{n.proc} = 'Processing'::{n.proc_type} AND {n.worker} = %s"
 
 
-def _claim_sql(n: _Names, returning: str) -> str:
+def _claim_sql(n: _Names, returning: str, *, per_domain: int = 0) -> str:
     """The claim statement (also the bench's bare baseline, so both claim the same way).
 
     Claimed is not started: ``started_at`` stays NULL and no attempt is counted until the
     service starts on the row (``start``), so rows of a batch that never ran keep their attempts.
     ``= ANY(ARRAY(...))`` makes the outer update look the ids up in the primary key; ``IN
     (SELECT ...)`` lets the planner hash-join against a scan of the whole table.
+
+    With ``per_domain`` (rows that have a ``domain_id``), a batch takes at most that many rows
+    of one domain: see ``_spread_ids``. Parameters: lease seconds, token, batch size, then (only
+    with ``per_domain``) the window size and the per-domain cap.
     """
+    ready = f"""{n.proc} = 'Queued'::{n.proc_type}
+                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())"""
+    ids = (
+        _spread_ids(n, ready)
+        if per_domain
+        else f"""
+               SELECT id FROM {n.table}
+                WHERE {ready}
+                ORDER BY {n.queued_at}, id
+                LIMIT %s
+                  FOR UPDATE SKIP LOCKED"""
+    )
     return f"""
         UPDATE {n.table} SET {_status(n, "Processing", "Processing")},
                {n.started_at} = NULL, {n.finished_at} = NULL,
                {n.lease} = now() + make_interval(secs => %s), {n.worker} = %s
-         WHERE id = ANY(ARRAY(
-               SELECT id FROM {n.table}
-                WHERE {n.proc} = 'Queued'::{n.proc_type}
-                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())
-                ORDER BY {n.queued_at}, id
-                LIMIT %s
-                  FOR UPDATE SKIP LOCKED))
+         WHERE id = ANY(ARRAY({ids}))
         RETURNING {returning}"""
 
 
-def claim(workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float) -> list[int]:
+def _spread_ids(n: _Names, ready: str) -> str:
+    """The ids of a batch spread over domains (parameters: window, per-domain cap, batch size).
+
+    Pages are queued a sitemap at a time, so the oldest rows are mostly one site's, and the
+    fetcher lets only a few requests per host run at once: a batch of one domain leaves most
+    threads waiting on that host. The window (the oldest ready rows, through the partial queue
+    index) is locked SKIP LOCKED like a plain claim's batch, so concurrent claims see disjoint
+    windows; it is cut to at most the cap per domain, oldest first. The rows of the window not
+    taken stay Queued (their locks end with the statement).
+    """
+    return f"""
+               SELECT id FROM (
+                      SELECT id, queued_at, row_number() OVER (
+                             PARTITION BY domain_id ORDER BY queued_at, id) AS nth
+                        FROM (SELECT id, domain_id, {n.queued_at} AS queued_at FROM {n.table}
+                               WHERE {ready}
+                               ORDER BY {n.queued_at}, id
+                               LIMIT %s
+                                 FOR UPDATE SKIP LOCKED) AS oldest) AS ranked
+                WHERE nth <= %s
+                ORDER BY queued_at, id
+                LIMIT %s"""
+
+
+def _claim_params(
+    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float, per_domain: int
+) -> tuple[list, int]:
+    """The claim statement's parameters, and the per-domain cap in effect (0: off)."""
+    params: list = [float(lease_seconds), token]
+    if per_domain > 0 and any(f.attname == "domain_id" for f in workflow.model._meta.fields):
+        params += [int(batch_size) * CLAIM_WINDOW_BATCHES, int(per_domain)]
+    else:
+        per_domain = 0
+    return [*params, int(batch_size)], per_domain
+
+
+# The spread claim looks at this many batches' worth of the oldest queued rows.
+CLAIM_WINDOW_BATCHES = 8
+
+
+def claim(
+    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float, per_domain: int = 0
+) -> list[int]:
     """Claim up to ``batch_size`` queued rows, oldest first, in one statement; return their ids.
+
+    With ``per_domain`` (and rows that have a ``domain_id``), at most that many rows of one
+    domain (``_spread_ids``).
 
     Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
     claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
     """
-    sql = _claim_sql(_names(workflow), "id")
+    params, per_domain = _claim_params(
+        workflow,
+        token=token,
+        batch_size=batch_size,
+        lease_seconds=lease_seconds,
+        per_domain=per_domain,
+    )
+    sql = _claim_sql(_names(workflow), "id", per_domain=per_domain)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [float(lease_seconds), token, int(batch_size)])
+        cursor.execute(sql, params)
         return sorted(row[0] for row in cursor.fetchall())
 
 
@@ -122,7 +184,7 @@ def _from_micros(value, _expression, _connection):
 
 
 def claim_rows(
-    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float
+    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float, per_domain: int = 0
 ) -> list[models.Model]:
     """``claim``, returning the claimed rows as model instances in queue order.
 
@@ -138,7 +200,14 @@ def claim_rows(
         f"(extract(epoch FROM {q(f.column)}) * 1000000)::bigint" if micros else q(f.column)
         for f, micros in zip(fields, as_micros, strict=True)
     )
-    sql = _claim_sql(_names(workflow), returning)
+    params, per_domain = _claim_params(
+        workflow,
+        token=token,
+        batch_size=batch_size,
+        lease_seconds=lease_seconds,
+        per_domain=per_domain,
+    )
+    sql = _claim_sql(_names(workflow), returning, per_domain=per_domain)
     names = [f.attname for f in fields]
     # The converters Django's compiler would apply to these columns (custom fields, backend).
     converters = []
@@ -150,7 +219,7 @@ def claim_rows(
         found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
         converters.extend((i, col, convert) for convert in found)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [float(lease_seconds), token, int(batch_size)])
+        cursor.execute(sql, params)
         records = cursor.fetchall()
     alias = connection.alias
     conn = connections[alias]  # the real wrapper, not the per-attribute proxy

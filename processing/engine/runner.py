@@ -257,6 +257,7 @@ class _Run:
                 token=token,
                 batch_size=self.knobs.batch_size,
                 lease_seconds=self.knobs.lease_seconds,
+                per_domain=self.knobs.claim_per_domain,
             )
         except Exception as exc:
             if not is_transient_db_error(exc):

@@ -1,0 +1,108 @@
+"""The spread claim: a batch of pages takes at most ``per_domain`` rows of one domain."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from processing.engine import claims
+from scrapersky.workflows import get_workflow
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WF = "page_curation"
+
+
+def _queue_pages(per_site: dict[str, int]) -> dict[str, list[int]]:
+    """Pages queued site after site (as sitemap imports queue them); ids per site, oldest first."""
+    wf = get_workflow(WF)
+    ids: dict[str, list[int]] = {}
+    with connection.cursor() as cursor:
+        for site, n in per_site.items():
+            cursor.execute(
+                "INSERT INTO domains (domain) VALUES (%s) RETURNING id", [f"{site}.example"]
+            )
+            [domain_id] = cursor.fetchone()
+            cursor.execute(
+                f"""
+                INSERT INTO pages (domain_id, url, {wf.curation_field}, {wf.processing_field},
+                                   {wf.col("queued_at")})
+                SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
+                       clock_timestamp()
+                  FROM generate_series(1, %s) g
+                RETURNING id""",
+                [domain_id, site, n],
+            )
+            ids[site] = sorted(r[0] for r in cursor.fetchall())
+    return ids
+
+
+def _claim(token: str, batch: int, per_domain: int) -> list[int]:
+    return claims.claim(
+        get_workflow(WF), token=token, batch_size=batch, lease_seconds=60, per_domain=per_domain
+    )
+
+
+def test_a_batch_takes_at_most_per_domain_rows_of_a_site_oldest_first():
+    ids = _queue_pages({"a": 10, "b": 10, "c": 10})
+    a, b, c = ids["a"], ids["b"], ids["c"]
+    assert _claim("t1", 5, 2) == sorted(a[:2] + b[:2] + c[:1])
+    assert _claim("t2", 6, 2) == sorted(a[2:4] + b[2:4] + c[1:3])
+    # Without the cap, the oldest rows: the rest of the first site.
+    assert _claim("t3", 5, 0) == a[4:9]
+
+
+def test_a_single_site_queue_is_still_claimed_a_few_rows_at_a_time():
+    [only] = _queue_pages({"solo": 7}).values()
+    assert _claim("t1", 50, 3) == only[:3]
+    assert _claim("t2", 50, 3) == only[3:6]
+    assert _claim("t3", 50, 3) == only[6:]
+    assert _claim("t4", 50, 3) == []
+
+
+def test_spread_claims_on_two_connections_are_disjoint():
+    ids = _queue_pages({"a": 6, "b": 6, "c": 6})
+    window = 2 * claims.CLAIM_WINDOW_BATCHES  # the first claim locks this many rows
+    assert window < 18
+    first: list[int] = []
+    holding = threading.Event()
+    release = threading.Event()
+
+    def hold_a_claim():
+        try:
+            with transaction.atomic():
+                first.extend(_claim("x", 2, 1))
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold_a_claim)
+    thread.start()
+    assert holding.wait(10)
+    # The first claim is uncommitted: its window's rows are locked, so skipped, not waited for.
+    second = _claim("y", 2, 1)
+    release.set()
+    thread.join()
+    oldest = ids["a"] + ids["b"] + ids["c"]
+    assert first == [ids["a"][0], ids["b"][0]]
+    assert second == [oldest[window]]
+    wf = get_workflow(WF)
+    held = wf.model.objects.filter(**{wf.processing_field: "Processing"})
+    assert held.count() == len(first) + len(second)
+
+
+def test_the_cap_is_ignored_for_rows_without_a_domain():
+    wf = get_workflow("sitemap_discovery")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO domains (domain, {wf.curation_field}, {wf.processing_field},
+                                 {wf.col("queued_at")})
+            SELECT 's' || g || '.example', 'Queued', 'Queued', clock_timestamp()
+              FROM generate_series(1, 4) g"""
+        )
+    got = claims.claim(wf, token="t", batch_size=3, lease_seconds=60, per_domain=1)
+    assert len(got) == 3
