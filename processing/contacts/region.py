@@ -11,6 +11,7 @@ this small module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -119,15 +120,27 @@ def international_regions(text: str, raw_numbers: Iterable[str] = ()) -> list[st
     for raw in candidates[:50]:
         if not raw.startswith("+"):
             continue
-        try:
-            number = phonenumbers.parse(raw, None)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            region = phonenumbers.region_code_for_number(number)
-            if region:
-                regions.append(region)
+        region = _region_of_international(raw)
+        if region:
+            regions.append(region)
     return regions
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_of_international(raw: str) -> str | None:
+    """The region of one ``+CC ...`` number, None when it is not a valid number.
+
+    Cached: a site's footer number is on every one of its pages, and for +1 numbers
+    ``region_code_for_number`` checks every NANPA region in turn (a third of a page's
+    extraction time). The answer depends on the string alone.
+    """
+    try:
+        number = phonenumbers.parse(raw, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.region_code_for_number(number) or None
 
 
 def choose_region(
