@@ -127,16 +127,23 @@ def _spread_ids(n: _Names, ready: str) -> str:
                 LIMIT %s"""
 
 
-def _claim_params(
-    workflow: Workflow, *, token: str, batch_size: int, lease_seconds: float, per_domain: int
-) -> tuple[list, int]:
-    """The claim statement's parameters, and the per-domain cap in effect (0: off)."""
+def _claim_statement(
+    workflow: Workflow,
+    returning: str,
+    *,
+    token: str,
+    batch_size: int,
+    lease_seconds: float,
+    per_domain: int,
+) -> tuple[str, list]:
+    """The claim statement and its parameters; the per-domain cap only for rows with a domain."""
     params: list = [float(lease_seconds), token]
     if per_domain > 0 and any(f.attname == "domain_id" for f in workflow.model._meta.fields):
         params += [int(batch_size) * CLAIM_WINDOW_BATCHES, int(per_domain)]
     else:
         per_domain = 0
-    return [*params, int(batch_size)], per_domain
+    sql = _claim_sql(_names(workflow), returning, per_domain=per_domain)
+    return sql, [*params, int(batch_size)]
 
 
 # The spread claim looks at this many batches' worth of the oldest queued rows.
@@ -154,14 +161,14 @@ def claim(
     Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
     claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
     """
-    params, per_domain = _claim_params(
+    sql, params = _claim_statement(
         workflow,
+        "id",
         token=token,
         batch_size=batch_size,
         lease_seconds=lease_seconds,
         per_domain=per_domain,
     )
-    sql = _claim_sql(_names(workflow), "id", per_domain=per_domain)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return sorted(row[0] for row in cursor.fetchall())
@@ -200,14 +207,14 @@ def claim_rows(
         f"(extract(epoch FROM {q(f.column)}) * 1000000)::bigint" if micros else q(f.column)
         for f, micros in zip(fields, as_micros, strict=True)
     )
-    params, per_domain = _claim_params(
+    sql, params = _claim_statement(
         workflow,
+        returning,
         token=token,
         batch_size=batch_size,
         lease_seconds=lease_seconds,
         per_domain=per_domain,
     )
-    sql = _claim_sql(_names(workflow), returning, per_domain=per_domain)
     names = [f.attname for f in fields]
     # The converters Django's compiler would apply to these columns (custom fields, backend).
     converters = []
