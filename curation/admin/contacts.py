@@ -18,31 +18,9 @@ from curation.admin.base import (
     when,
 )
 from curation.models import Contact, ContactSighting, ContactVerdict, Page
+from curation.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
 
 SIGHTINGS_SHOWN = 20
-
-
-# The classifications the extractor assigns, with the words a curator reads.
-CLASSIFICATIONS = (
-    ("company", "Email: company address"),
-    ("role", "Email: role address (info@, sales@)"),
-    ("free", "Email: free mail provider"),
-    ("mobile", "Phone: mobile"),
-    ("fixed_line", "Phone: fixed line"),
-    ("fixed_line_or_mobile", "Phone: fixed line or mobile"),
-    ("toll_free", "Phone: toll free"),
-    ("voip", "Phone: VoIP"),
-    ("linkedin", "Social: LinkedIn"),
-    ("facebook", "Social: Facebook"),
-    ("instagram", "Social: Instagram"),
-    ("x", "Social: X / Twitter"),
-    ("youtube", "Social: YouTube"),
-    ("tiktok", "Social: TikTok"),
-    ("pinterest", "Social: Pinterest"),
-    ("github", "Social: GitHub"),
-)
-# In a row the kind is beside it: "fixed line or mobile", not "Phone: fixed line or mobile".
-CLASSIFICATION_LABELS = {value: label.split(": ", 1)[1] for value, label in CLASSIFICATIONS}
 
 
 def classification_label(value: str | None) -> str:

@@ -6,6 +6,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType, ValidationResult
 
 from curation.models import ContactVerdict
+from curation.vocabulary import PHONE_LINE_LABELS
 from processing.validation.result import Check
 
 LINE_TYPES = {
@@ -22,16 +23,7 @@ LINE_TYPES = {
     PhoneNumberType.VOICEMAIL: "voicemail",
     PhoneNumberType.UNKNOWN: "unknown",
 }
-LABELS = {
-    "fixed_line": "fixed line",
-    "fixed_line_or_mobile": "fixed line or mobile",
-    "voip": "VoIP",
-    "toll_free": "toll free",
-    "premium_rate": "premium rate",
-    "shared_cost": "shared cost",
-    "personal_number": "personal",
-    "uan": "company (UAN)",
-}
+LABELS = PHONE_LINE_LABELS
 # Numbers that connect but do not reach a person a sales team can talk to, or cost the caller.
 RISKY_TYPES = frozenset({"premium_rate", "pager", "voicemail"})
 _IMPOSSIBLE = {
