@@ -45,6 +45,7 @@ from curation.tables import (
     open_table,
     records,
 )
+from scrapersky.conf import conf
 
 PROBLEMS_KEPT = 500  # problem rows kept in the status for the result page; the report has all
 PREVIEW_ROWS = 20
@@ -54,19 +55,19 @@ RUNNING = ("queued", "running")
 
 
 def import_dir() -> Path:
-    return Path(getattr(settings, "SCRAPERSKY_IMPORT_DIR", settings.BASE_DIR / "var" / "imports"))
+    return Path(conf.import_dir)
 
 
 def inline_bytes() -> int:
-    return int(getattr(settings, "SCRAPERSKY_IMPORT_INLINE_BYTES", 1024 * 1024))
+    return conf.import_inline_bytes
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "SCRAPERSKY_IMPORT_MAX_BYTES", 500 * 1024 * 1024))
+    return conf.import_max_bytes
 
 
 def keep_days() -> float:
-    return float(getattr(settings, "SCRAPERSKY_IMPORT_KEEP_DAYS", 7))
+    return conf.import_keep_days
 
 
 def prune(now: float | None = None) -> int:

@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Lookup
 from django.utils import timezone
 
 from curation.models import Channel, StatusChange
 from curation.signals import rows_queued
+from scrapersky.conf import conf
 from scrapersky.workflows import Workflow, get_workflow
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def set_curation_status(
                 missing=len(missing_ids),
             )
 
-        if queued_ids and settings.SCRAPERSKY_KICK_ON_QUEUE:
+        if queued_ids and conf.kick_on_queue:
             transaction.on_commit(lambda: _send_rows_queued(workflow_name=wf.name, ids=queued_ids))
 
     result = StatusChangeResult(

@@ -26,7 +26,6 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -34,6 +33,7 @@ from django.utils import timezone
 from processing.engine.stats import oldest_queued_seconds, stuck_count
 from processing.heartbeat import alive_workers
 from processing.models import ColumnValueEstimate, TableEstimate
+from scrapersky.conf import conf
 from scrapersky.workflows import PROCESSING_VALUES, Workflow, all_workflows
 
 CACHE_KEY = "scrapersky:dashboard"
@@ -53,11 +53,11 @@ _HTTP_STATUS_RE = re.compile(r"\b(HTTP) <n>")
 
 
 def cache_seconds() -> float:
-    return float(getattr(settings, "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", 5))
+    return float(conf.dashboard_cache_seconds)
 
 
 def exact_rows() -> int:
-    return int(getattr(settings, "SCRAPERSKY_DASHBOARD_EXACT_ROWS", 200_000))
+    return int(conf.dashboard_exact_rows)
 
 
 def _estimated_rows(table: str) -> int:

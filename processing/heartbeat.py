@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 import psutil
-from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import F
 from django.utils import timezone
 
 from processing.models import WorkerHeartbeat
+from scrapersky.conf import conf
 
 logger = logging.getLogger(__name__)
 
@@ -57,13 +57,13 @@ def beat(*, task_run: bool = False) -> bool:
 
 def max_age() -> timedelta:
     """How old a heartbeat may be for its worker to count as alive."""
-    return timedelta(seconds=getattr(settings, "SCRAPERSKY_HEARTBEAT_MAX_AGE", 150))
+    return timedelta(seconds=conf.heartbeat_max_age)
 
 
 def dead_after() -> timedelta:
     """How long a heartbeat must be silent before its worker may be declared dead (the worker
     engine beats every second; see ``certainly_dead``)."""
-    return timedelta(seconds=getattr(settings, "SCRAPERSKY_HEARTBEAT_DEAD_AFTER", 5))
+    return timedelta(seconds=conf.heartbeat_dead_after)
 
 
 def identity_of(token: str) -> str | None:

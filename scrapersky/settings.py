@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from scrapersky.conf import DEFAULTS as _D
 from scrapersky.env import EnvReader
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -110,17 +111,23 @@ Q_WORKERS = env.int("Q_WORKERS", 2, minimum=1)
 REDIS_URL = env.str("REDIS_URL")
 _WORKFLOWS_JSON = env.json_object("SCRAPERSKY_WORKFLOWS_JSON")
 _OBEY_ROBOTS = env_bool("SCRAPERSKY_OBEY_ROBOTS", True)
-_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False)
-_AUTO_QUEUE_PAGES = env.choice("SCRAPERSKY_AUTO_QUEUE_PAGES", "none", ("none", "contact", "all"))
-_HEARTBEAT_MAX_AGE = env.int("SCRAPERSKY_HEARTBEAT_MAX_AGE", 150, minimum=1)
-_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", True)
+_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", _D.auto_queue_sitemaps)
+_AUTO_QUEUE_PAGES = env.choice(
+    "SCRAPERSKY_AUTO_QUEUE_PAGES", _D.auto_queue_pages, ("none", "contact", "all")
+)
+_HEARTBEAT_MAX_AGE = env.int("SCRAPERSKY_HEARTBEAT_MAX_AGE", _D.heartbeat_max_age, minimum=1)
+_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", _D.kick_on_queue)
 _KICK_CONSUMERS = env.int("SCRAPERSKY_KICK_CONSUMERS", 0, minimum=0)
-_DASHBOARD_CACHE_SECONDS = env.float("SCRAPERSKY_DASHBOARD_CACHE_SECONDS", 5.0, minimum=0)
-_DASHBOARD_EXACT_ROWS = env.int("SCRAPERSKY_DASHBOARD_EXACT_ROWS", 200_000, minimum=0)
+_DASHBOARD_CACHE_SECONDS = env.float(
+    "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", _D.dashboard_cache_seconds, minimum=0
+)
+_DASHBOARD_EXACT_ROWS = env.int(
+    "SCRAPERSKY_DASHBOARD_EXACT_ROWS", _D.dashboard_exact_rows, minimum=0
+)
 _IMPORT_DIR = env.str("SCRAPERSKY_IMPORT_DIR")
-_IMPORT_INLINE_BYTES = env.int("SCRAPERSKY_IMPORT_INLINE_BYTES", 1024 * 1024, minimum=0)
-_IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", 500 * 1024 * 1024, minimum=1)
-_IMPORT_KEEP_DAYS = env.float("SCRAPERSKY_IMPORT_KEEP_DAYS", 7.0, minimum=0)
+_IMPORT_INLINE_BYTES = env.int("SCRAPERSKY_IMPORT_INLINE_BYTES", _D.import_inline_bytes, minimum=0)
+_IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", _D.import_max_bytes, minimum=1)
+_IMPORT_KEEP_DAYS = env.float("SCRAPERSKY_IMPORT_KEEP_DAYS", _D.import_keep_days, minimum=0)
 _WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 _SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 _CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -258,7 +265,8 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 
 # --- ScraperSky ----------------------------------------------------------------------------------
-# App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py reads them with typed defaults.
+# App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py declares each with its type and
+# default (the _D reads above) and is how the code reads them (`from scrapersky.conf import conf`).
 # Per-workflow knob/service overrides; SCRAPERSKY_WORKFLOWS_JSON (a JSON object) lets a
 # deployment or a test's subprocesses set them from the environment.
 SCRAPERSKY_WORKFLOWS: dict[str, dict] = _WORKFLOWS_JSON
@@ -269,7 +277,9 @@ SCRAPERSKY_FETCHER = {
 }
 if env.str("SCRAPERSKY_USER_AGENT"):
     SCRAPERSKY_FETCHER["USER_AGENT"] = env.str("SCRAPERSKY_USER_AGENT")
-SCRAPERSKY_DEFAULT_PHONE_REGION = env.str("SCRAPERSKY_DEFAULT_PHONE_REGION", "US")
+SCRAPERSKY_DEFAULT_PHONE_REGION = env.str(
+    "SCRAPERSKY_DEFAULT_PHONE_REGION", _D.default_phone_region
+)
 if env.str("SCRAPERSKY_FETCH_CONNECT_TO"):
     # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
     SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
@@ -285,11 +295,13 @@ SCRAPERSKY_AUTO_QUEUE_PAGES = _AUTO_QUEUE_PAGES
 # the DNS resolver for mail exchanger lookups: "ip" or "ip:port" entries (default: the system
 # resolver, /etc/resolv.conf), a timeout per lookup and how long a domain's answer is reused.
 SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = env_bool(
-    "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", False
+    "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", _D.auto_queue_contact_validation
 )
 SCRAPERSKY_DNS_NAMESERVERS = env_list("SCRAPERSKY_DNS_NAMESERVERS")
-SCRAPERSKY_DNS_TIMEOUT = env.float("SCRAPERSKY_DNS_TIMEOUT", 5.0, minimum=0)
-SCRAPERSKY_DNS_CACHE_SECONDS = env.float("SCRAPERSKY_DNS_CACHE_SECONDS", 300.0, minimum=0)
+SCRAPERSKY_DNS_TIMEOUT = env.float("SCRAPERSKY_DNS_TIMEOUT", _D.dns_timeout, minimum=0)
+SCRAPERSKY_DNS_CACHE_SECONDS = env.float(
+    "SCRAPERSKY_DNS_CACHE_SECONDS", _D.dns_cache_seconds, minimum=0
+)
 SCRAPERSKY_HEARTBEAT_MAX_AGE = _HEARTBEAT_MAX_AGE
 SCRAPERSKY_KICK_ON_QUEUE = _KICK_ON_QUEUE
 # Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
@@ -350,7 +362,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "user": _env_rate("SCRAPERSKY_API_THROTTLE_USER", "1200/minute"),
 }
 # The schema (/api/schema/) and the docs (/api/docs/) need a login unless opened here.
-SCRAPERSKY_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", False)
+SCRAPERSKY_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", _D.api_docs_public)
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
     "curation.api.openapi.postprocess",

@@ -24,6 +24,9 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from scrapersky.conf import conf
+from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES  # noqa: F401  (re-exported)
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -31,8 +34,6 @@ if TYPE_CHECKING:
 
 WORKFLOW_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
-CURATION_VALUES = ("New", "Queued", "Processing", "Complete", "Error", "Skipped")
-PROCESSING_VALUES = ("Queued", "Processing", "Complete", "Error")
 
 # Engine bookkeeping columns, by suffix: every workflow has all of them.
 BOOKKEEPING_SUFFIXES = (
@@ -165,7 +166,7 @@ class Workflow:
 
     @property
     def settings(self) -> Knobs:
-        overrides: dict[str, Any] = getattr(settings, "SCRAPERSKY_WORKFLOWS", {}).get(self.name, {})
+        overrides: dict[str, Any] = conf.workflows.get(self.name, {})
         overrides = {k: v for k, v in overrides.items() if k != "service"}
         known = {f.name for f in fields(Knobs)}
         unknown = set(overrides) - known
@@ -179,7 +180,7 @@ class Workflow:
     @property
     def service_override(self) -> str | None:
         """``SCRAPERSKY_WORKFLOWS[name]["service"]``: a dotted path replacing the service."""
-        return getattr(settings, "SCRAPERSKY_WORKFLOWS", {}).get(self.name, {}).get("service")
+        return conf.workflows.get(self.name, {}).get("service")
 
     def service(self) -> Callable:
         return import_string(self.service_override or self.service_path)

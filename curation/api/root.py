@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -15,10 +14,11 @@ from rest_framework.reverse import reverse as api_reverse
 from rest_framework.views import APIView
 
 from curation.api.filters import RESOURCES
+from scrapersky.conf import conf
 
 
 def docs_public() -> bool:
-    return bool(getattr(settings, "SCRAPERSKY_API_DOCS_PUBLIC", False))
+    return bool(conf.api_docs_public)
 
 
 class DocsPermission(BasePermission):

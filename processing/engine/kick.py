@@ -10,9 +10,9 @@ import logging
 import threading
 import time
 
-from django.conf import settings
 from django.db import connection
 
+from scrapersky.conf import conf
 from scrapersky.workflows import get_workflow
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def kick_consumer(workflow_name: str, *, clock=time.monotonic) -> bool:
     safety net, so a lost kick delays rows by at most one schedule interval.
     """
     workflow = get_workflow(workflow_name)
-    if not getattr(settings, "SCRAPERSKY_KICK_ON_QUEUE", True):
+    if not conf.kick_on_queue:
         return False
     now = clock()
     with _lock:
@@ -69,7 +69,7 @@ def _trailing_kick(workflow_name: str) -> None:
 def consumers_per_kick() -> int:
     """How many consumer tasks one kick enqueues: by default one. Every worker's loop already
     serves every workflow, so one wake-up is enough; more only help clusters without it."""
-    return max(1, int(getattr(settings, "SCRAPERSKY_KICK_CONSUMERS", None) or 1))
+    return max(1, int(conf.kick_consumers or 1))
 
 
 def _enqueue(workflow_name: str) -> None:

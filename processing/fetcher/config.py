@@ -7,6 +7,8 @@ import ipaddress
 from collections.abc import Mapping
 from typing import Any
 
+from scrapersky.conf import conf
+
 DEFAULT_USER_AGENT = "ScraperSkyBot/0.1 (+https://github.com/scrapersky)"
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -151,9 +153,8 @@ class FetcherConfig:
     @classmethod
     def from_settings(cls) -> FetcherConfig:
         """Build from ``django.conf.settings.SCRAPERSKY_FETCHER`` (missing → all defaults)."""
-        from django.conf import settings
 
-        return cls.from_mapping(getattr(settings, "SCRAPERSKY_FETCHER", None))
+        return cls.from_mapping(conf.fetcher or None)
 
 
 _FLOATS = {

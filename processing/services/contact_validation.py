@@ -18,17 +18,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.utils import timezone
 
 from curation.models.contacts import Contact
 from processing.validation import validate_contact
+from scrapersky.conf import conf
 
 
 def process_single_contact_for_contact_validation(row: Contact) -> Callable[[], None]:
     """Validate one contact as stored; the verdict is written by ``persist()``."""
     check = validate_contact(
-        kind=row.kind, value=row.value, default_region=settings.SCRAPERSKY_DEFAULT_PHONE_REGION
+        kind=row.kind, value=row.value, default_region=conf.default_phone_region
     )
     checked_at = timezone.now()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.utils import timezone
 
 from curation.models import Contact, ContactSighting, Page
@@ -12,6 +11,7 @@ from processing.contacts import extract_page
 from processing.errors import PermanentError
 from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
+from scrapersky.conf import conf
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -31,7 +31,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
         response.content,
         url=response.final_url,
         content_type=response.headers.get("content-type"),
-        default_region=settings.SCRAPERSKY_DEFAULT_PHONE_REGION,
+        default_region=conf.default_phone_region,
         content_language=response.headers.get("content-language"),
         max_bytes=PAGE_MAX_BYTES,
     )
@@ -91,7 +91,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
             unique_fields=["contact", "page"],
             update_fields=["source", "context", "seen_at"],
         )
-        if settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION:
+        if conf.auto_queue_contact_validation:
             _queue_new_contacts(contacts)
 
     return persist

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.db.models import Q
 
 from curation.models import Domain, SitemapFile
@@ -15,6 +14,7 @@ from processing.services.sitemap_import import insert_pages
 from processing.sitemaps import discover_sitemaps
 from processing.sitemaps.discovery import DiscoveryResult
 from processing.sitemaps.parse import PageEntry
+from scrapersky.conf import conf
 
 SUMMARY_MAX = 2000
 
@@ -100,7 +100,7 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], 
             insert_pages(
                 domain_id=domain.pk, entries=link_pages, sitemap_file_id=None, found_via="links"
             )
-        if found and getattr(settings, "SCRAPERSKY_AUTO_QUEUE_SITEMAPS", False):
+        if found and conf.auto_queue_sitemaps:
             fresh = SitemapFile.objects.filter(
                 domain_id=domain.pk, url__in=[f.url for f in found]
             ).filter(Q(sitemap_import_processing_status__isnull=True))

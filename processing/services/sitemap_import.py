@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.db import transaction
 
 from curation.models import Page, SitemapFile
@@ -14,6 +13,7 @@ from processing.services.follow_up import queue_follow_up
 from processing.sitemaps import CONTACT_LIKE, PageEntry, classify_url, iter_sitemap_tree
 from processing.sitemaps.discovery import fetch_sitemap_chunks
 from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
+from scrapersky.conf import conf
 
 # Pages are written in chunks, each in its own short transaction, while the sitemap tree is
 # read: a 20 x 50,000-URL index never sits in memory whole. Pages are idempotent facts (once per
@@ -33,7 +33,7 @@ def insert_pages(
 
     ``found_via`` is "sitemap" or "links" (discovery, for a site without a sitemap).
     """
-    auto_queue = getattr(settings, "SCRAPERSKY_AUTO_QUEUE_PAGES", "none")
+    auto_queue = conf.auto_queue_pages
     pages = {
         entry.url: PageInsert(
             domain_id=domain_id,

@@ -31,10 +31,10 @@ import dns.name
 import dns.nameserver
 import dns.rdatatype
 import dns.resolver
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from processing.errors import TransientError
+from scrapersky.conf import conf
 
 # How long a lookup failure is remembered: contacts of the same domain claimed in the same
 # batch fail at once instead of each waiting for the timeout. Keep it below the engine's first
@@ -65,10 +65,8 @@ class ResolverConfig:
 
 def resolver_config() -> ResolverConfig:
     """The resolver settings, checked."""
-    servers = tuple(
-        _parse_nameserver(entry) for entry in getattr(settings, "SCRAPERSKY_DNS_NAMESERVERS", [])
-    )
-    timeout = float(getattr(settings, "SCRAPERSKY_DNS_TIMEOUT", 5.0))
+    servers = tuple(_parse_nameserver(entry) for entry in conf.dns_nameservers)
+    timeout = float(conf.dns_timeout)
     if timeout <= 0:
         raise ImproperlyConfigured(f"SCRAPERSKY_DNS_TIMEOUT={timeout}: must be positive")
     return ResolverConfig(servers, timeout)
@@ -244,9 +242,7 @@ class MailRouteCache:
             self._entries.clear()
 
 
-_cache = MailRouteCache(
-    seconds=lambda: float(getattr(settings, "SCRAPERSKY_DNS_CACHE_SECONDS", 300))
-)
+_cache = MailRouteCache(seconds=lambda: float(conf.dns_cache_seconds))
 
 
 def cached_mail_route(domain: str) -> MailRoute:

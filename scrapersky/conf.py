@@ -1,0 +1,127 @@
+"""The application's own settings: every ``SCRAPERSKY_*`` knob, its type and its default, here.
+
+``settings.py`` reads the environment (``SCRAPERSKY_HEARTBEAT_MAX_AGE=60``) into Django settings
+of the same names, with the defaults below; code reads them through one typed object::
+
+    from scrapersky.conf import conf
+
+    if conf.kick_on_queue:
+        ...
+
+``conf`` is built from ``django.conf.settings`` on first use and rebuilt when a test overrides
+one of the settings (``override_settings(SCRAPERSKY_KICK_ON_QUEUE=False)``), in the manner of
+DRF's ``api_settings`` and procrastinate's one settings object. A name missing from Django's
+settings takes the default of its field.
+
+Two knobs are mappings read by their own typed parsers: ``SCRAPERSKY_FETCHER`` (keys in
+``processing/fetcher/config.py``) and ``SCRAPERSKY_WORKFLOWS`` (per-workflow knobs, see
+``scrapersky/workflows.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+PREFIX = "SCRAPERSKY_"
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """Every ``SCRAPERSKY_<FIELD>`` setting (upper-cased field name), with its default."""
+
+    # Per-workflow knob/service overrides: {"page_curation": {"batch_size": 50}}.
+    workflows: dict[str, dict] = field(default_factory=dict)
+    # The fetcher's settings (keys: processing/fetcher/config.py); missing keys take defaults.
+    fetcher: dict[str, Any] = field(default_factory=dict)
+    # Chain the workflows without a curator in between: queue the sitemaps a discovery found.
+    auto_queue_sitemaps: bool = False
+    # Which pages an import queues for page_curation: none, contact (contact, about, team,
+    # legal) or all.
+    auto_queue_pages: str = "none"
+    # Queue the contacts page curation creates for contact_validation.
+    auto_queue_contact_validation: bool = False
+    # Region assumed for phone numbers written without a country code.
+    default_phone_region: str = "US"
+    # DNS for mail exchanger lookups: "ip" or "ip:port" entries (empty: /etc/resolv.conf).
+    dns_nameservers: list[str] = field(default_factory=list)
+    dns_timeout: float = 5.0  # seconds for one lookup, retries included
+    dns_cache_seconds: float = 300.0  # how long a domain's answer is reused
+    # A worker whose heartbeat is older than this (seconds) does not count as alive.
+    heartbeat_max_age: int = 150
+    # A heartbeat silent this long (seconds) may declare its worker dead (workers beat each second).
+    heartbeat_dead_after: int = 5
+    # Wake a consumer as soon as a curator queues rows (the schedule remains the safety net).
+    kick_on_queue: bool = True
+    # Consumer tasks one kick enqueues (None: 1; every worker loop serves every workflow).
+    kick_consumers: int | None = None
+    # Seconds the dashboard figures are cached (the same for every viewer); 0 disables.
+    dashboard_cache_seconds: float = 5.0
+    # Tables up to this many rows get exact counts of every status; bigger ones estimate.
+    dashboard_exact_rows: int = 200_000
+    # Uploads and their reports (shared by web server and workers); None: BASE_DIR/var/imports.
+    import_dir: Path | None = None
+    import_inline_bytes: int = 1024 * 1024  # files up to this size are imported in the request
+    import_max_bytes: int = 500 * 1024 * 1024  # bigger uploads are refused
+    import_keep_days: float = 7.0  # import jobs (files, reports) are kept this long
+    # The API's schema and Swagger UI without login.
+    api_docs_public: bool = False
+
+    @classmethod
+    def setting_names(cls) -> dict[str, str]:
+        """``{"SCRAPERSKY_KICK_ON_QUEUE": "kick_on_queue", ...}``."""
+        return {PREFIX + f.name.upper(): f.name for f in fields(cls)}
+
+    @classmethod
+    def from_django(cls) -> AppSettings:
+        from django.conf import settings
+
+        values = {
+            attr: getattr(settings, name)
+            for name, attr in cls.setting_names().items()
+            if hasattr(settings, name)
+        }
+        built = cls(**values)
+        if built.import_dir is None:
+            object.__setattr__(built, "import_dir", Path(settings.BASE_DIR) / "var" / "imports")
+        else:
+            object.__setattr__(built, "import_dir", Path(built.import_dir))
+        return built
+
+
+DEFAULTS = AppSettings()
+
+
+class _LazyAppSettings:
+    """``conf.<field>``: the current :class:`AppSettings`, built once and reset on changes."""
+
+    _current: AppSettings | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        current = type(self)._current
+        if current is None:
+            current = type(self)._current = AppSettings.from_django()
+        return getattr(current, name)
+
+    @classmethod
+    def reset(cls) -> None:
+        cls._current = None
+
+
+conf: Any = _LazyAppSettings()
+
+
+def _reset_on_change(*, setting: str, **kwargs: Any) -> None:
+    if setting.startswith(PREFIX) or setting == "BASE_DIR":
+        _LazyAppSettings.reset()
+
+
+def connect_signals() -> None:
+    """Rebuild ``conf`` when a test overrides a setting (called once from settings loading)."""
+    from django.core.signals import setting_changed
+
+    setting_changed.connect(_reset_on_change, dispatch_uid="scrapersky.conf.reset")
+
+
+connect_signals()
