@@ -63,9 +63,8 @@ def expected_indexes() -> dict[str, str]:
             if field.unique and not field.primary_key:
                 indexes[f"{table}_{field.column}_key"] = table
     for workflow in all_workflows():
-        table = workflow.table
-        for suffix in ("queue", "lease", "curation_status", "processing_status", "finished_at"):
-            indexes[f"{table}_{workflow.name}_{suffix}_idx"] = table
+        for index in workflow.names.index_names:
+            indexes[index] = workflow.table
     return indexes
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from scrapersky.workflows import BOOKKEEPING_SUFFIXES
+from scrapersky.naming import BOOKKEEPING_SUFFIXES, WorkflowNames
 
 
 class PgEnumField(models.CharField):
@@ -43,27 +43,27 @@ def workflow_columns(
 ) -> type[models.Model]:
     """An abstract model with a workflow's status and bookkeeping columns (see sql/ 002-004).
 
-    The names follow the seed's convention exactly: ``{name}_curation_status`` of type
-    ``{name without underscores}curationstatus``, and so on.
+    The names follow the seed's convention (``scrapersky.naming``): ``{name}_curation_status``
+    of type ``{name without underscores}curationstatus``, and so on.
     """
-    type_prefix = name.replace("_", "")
+    names = WorkflowNames(name)
     attrs: dict[str, object] = {
         "__module__": module,
         "Meta": type("Meta", (), {"abstract": True}),
-        f"{name}_curation_status": PgEnumField(
+        names.curation_field: PgEnumField(
             choices=curation.choices,
             default=curation.New,
-            enum_type=f"{type_prefix}curationstatus",
-            verbose_name=f"{name.replace('_', ' ')} curation",
+            enum_type=names.curation_db_type,
+            verbose_name=f"{names.verbose_name} curation",
         ),
-        f"{name}_processing_status": PgEnumField(
+        names.processing_field: PgEnumField(
             choices=processing.choices,
             null=True,
             blank=True,
-            enum_type=f"{type_prefix}processingstatus",
-            verbose_name=f"{name.replace('_', ' ')} processing",
+            enum_type=names.processing_db_type,
+            verbose_name=f"{names.verbose_name} processing",
         ),
-        f"{name}_processing_error": models.TextField(null=True, blank=True),
+        names.error_field: models.TextField(null=True, blank=True),
     }
     for suffix in BOOKKEEPING_SUFFIXES:
         if suffix == "attempts":
@@ -72,6 +72,5 @@ def workflow_columns(
             column = models.TextField(null=True, blank=True)
         else:
             column = models.DateTimeField(null=True, blank=True)
-        attrs[f"{name}_{suffix}"] = column
-    class_name = "".join(part.capitalize() for part in name.split("_")) + "Columns"
-    return type(class_name, (models.Model,), attrs)
+        attrs[names.col(suffix)] = column
+    return type(names.columns_class_name, (models.Model,), attrs)

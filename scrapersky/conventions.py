@@ -18,14 +18,9 @@ from django.apps import apps
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import DatabaseError
 
-from scrapersky.workflows import (
-    BOOKKEEPING_SUFFIXES,
-    CURATION_VALUES,
-    PROCESSING_VALUES,
-    WORKFLOW_NAME_RE,
-    Workflow,
-    all_workflows,
-)
+from scrapersky.naming import WORKFLOW_NAME_RE
+from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES
+from scrapersky.workflows import Workflow, all_workflows
 
 
 def _enum_values(enum: type) -> list[str]:
@@ -112,8 +107,7 @@ def _check_columns(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
 
     errors: list[CheckMessage] = []
     fields = {f.name: f for f in model._meta.concrete_fields}
-    expected = [workflow.curation_field, workflow.processing_field, workflow.error_field]
-    expected += [workflow.col(suffix) for suffix in BOOKKEEPING_SUFFIXES]
+    expected = workflow.names.all_columns
     missing = [name for name in expected if name not in fields]
     if missing:
         errors.append(

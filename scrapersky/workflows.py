@@ -15,7 +15,6 @@ deployment's own implementation, or a test's recording service). The environment
 from __future__ import annotations
 
 import importlib
-import re
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -25,31 +24,13 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from scrapersky.conf import conf
+from scrapersky.naming import WorkflowNames
 from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from django.db import models
-
-WORKFLOW_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-
-
-# Engine bookkeeping columns, by suffix: every workflow has all of them.
-BOOKKEEPING_SUFFIXES = (
-    "queued_at",
-    "started_at",
-    "finished_at",
-    "attempts",
-    "next_attempt_at",
-    "lease_expires_at",
-    "worker",
-)
-
-
-def camel(name: str) -> str:
-    """``page_curation`` -> ``PageCuration``."""
-    return "".join(part.capitalize() for part in name.split("_"))
 
 
 @dataclass(frozen=True)
@@ -82,71 +63,63 @@ class Workflow:
     service_module: str = ""  # defaults to processing.services.{name}
 
     # --- derived names ---------------------------------------------------------------------
-    @property
-    def class_prefix(self) -> str:
-        return camel(self.name)
+    @cached_property
+    def names(self) -> WorkflowNames:
+        """Every name derived from the workflow's name and its source table (scrapersky.naming).
+
+        The properties below are the ones the engine, the API and the checks read most; the rest
+        (``class_prefix``, ``index_names``, ``status_route``, ...) are read as ``names.x``.
+        """
+        return WorkflowNames(self.name, table=self.table)
 
     @property
     def curation_enum_name(self) -> str:
-        return f"{self.class_prefix}CurationStatus"
+        return self.names.curation_enum_name
 
     @property
     def processing_enum_name(self) -> str:
-        return f"{self.class_prefix}ProcessingStatus"
+        return self.names.processing_enum_name
 
     @property
     def curation_db_type(self) -> str:
-        return f"{self.name.replace('_', '')}curationstatus"
+        return self.names.curation_db_type
 
     @property
     def processing_db_type(self) -> str:
-        return f"{self.name.replace('_', '')}processingstatus"
+        return self.names.processing_db_type
 
     @property
     def curation_field(self) -> str:
-        return f"{self.name}_curation_status"
+        return self.names.curation_field
 
     @property
     def processing_field(self) -> str:
-        return f"{self.name}_processing_status"
+        return self.names.processing_field
 
     @property
     def error_field(self) -> str:
-        return f"{self.name}_processing_error"
+        return self.names.error_field
 
     def col(self, suffix: str) -> str:
         """A bookkeeping column name: ``col("queued_at")`` -> ``page_curation_queued_at``."""
-        if suffix not in BOOKKEEPING_SUFFIXES:
-            raise KeyError(suffix)
-        return f"{self.name}_{suffix}"
+        return self.names.col(suffix)
 
     @property
     def all_columns(self) -> list[str]:
-        return [self.curation_field, self.processing_field, self.error_field] + [
-            self.col(suffix) for suffix in BOOKKEEPING_SUFFIXES
-        ]
+        return self.names.all_columns
 
     @property
     def task_name(self) -> str:
-        return f"process_{self.name}_queue"
+        return self.names.task_name
 
     @property
     def task_path(self) -> str:
-        return f"processing.tasks.{self.task_name}"
-
-    @property
-    def source_singular(self) -> str:
-        """The seed's ``{source}`` in ``process_single_{source}_for_{workflow_name}``."""
-        return _singular(self.table)
-
-    @property
-    def service_function_name(self) -> str:
-        return f"process_single_{self.source_singular}_for_{self.name}"
+        return self.names.task_path
 
     @property
     def service_path(self) -> str:
-        module = self.service_module or f"processing.services.{self.name}"
-        return f"{module}.{self.service_function_name}"
+        module = self.service_module or self.names.service_module
+        return f"{module}.{self.names.service_function_name}"
 
     @cached_property
     def model(self) -> type[models.Model]:
@@ -197,14 +170,6 @@ def _check_time_budget(name: str, knobs: Knobs) -> None:
             f"workflow {name}: time_budget {knobs.time_budget}s must be at most "
             f"Q_CLUSTER['timeout'] - 30 = {timeout - 30}s"
         )
-
-
-def _singular(table: str) -> str:
-    if table.endswith("ies"):
-        return table[:-3] + "y"
-    if table.endswith("s"):
-        return table[:-1]
-    return table
 
 
 def import_module_of(model: type[models.Model]):

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from curation.models import Channel
+from scrapersky.status import Status
 from scrapersky.workflows import Workflow
 
 
@@ -27,10 +28,10 @@ class ActionSpec:
 
 
 ACTION_SPECS = (
-    ActionSpec("queue", "Queued", "Queue for {verbose}"),
-    ActionSpec("skip", "Skipped", "Skip {verbose}"),
-    ActionSpec("reset", "New", "Reset {verbose} to New"),
-    ActionSpec("retry", "Queued", "Retry errored {verbose}", only_errored=True),
+    ActionSpec("queue", Status.QUEUED, "Queue for {verbose}"),
+    ActionSpec("skip", Status.SKIPPED, "Skip {verbose}"),
+    ActionSpec("reset", Status.NEW, "Reset {verbose} to New"),
+    ActionSpec("retry", Status.QUEUED, "Retry errored {verbose}", only_errored=True),
 )
 
 
@@ -42,11 +43,11 @@ def workflow_actions(workflow: Workflow) -> list[Callable]:
 def _make_action(workflow: Workflow, spec: ActionSpec) -> Callable:
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
         if spec.only_errored:
-            queryset = queryset.filter(**{workflow.processing_field: "Error"})
+            queryset = queryset.filter(**{workflow.processing_field: Status.ERROR})
         run_status_change(modeladmin, request, workflow=workflow, status=spec.status, qs=queryset)
 
-    action.__name__ = action.__qualname__ = f"{workflow.name}_{spec.slug}"
-    description = spec.description.format(verbose=workflow.name.replace("_", " "))
+    action.__name__ = action.__qualname__ = workflow.names.action_name(spec.slug)
+    description = spec.description.format(verbose=workflow.names.verbose_name)
     return admin.action(permissions=["change"], description=description)(action)
 
 

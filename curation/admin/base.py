@@ -22,6 +22,7 @@ from django.utils.text import Truncator
 
 from curation.admin.actions import ACTION_SPECS, run_status_change, workflow_actions
 from curation.admin.paginator import CappedPaginator
+from scrapersky.status import Status
 from scrapersky.workflows import Workflow, get_workflow, workflows_for_model
 
 ERROR_PREVIEW_CHARS = 60
@@ -100,15 +101,11 @@ def change_link(obj: models.Model | None, label: str | None = None) -> str:
 
 
 # --- derived from the workflow registry ---------------------------------------------------------
-def _verbose(workflow: Workflow) -> str:
-    return workflow.name.replace("_", " ")
-
-
 def _label(workflow: Workflow, model: type[models.Model], what: str) -> str:
     """``curation``, or ``page curation: curation`` when the table has several workflows."""
     if len(workflows_for_model(model)) == 1:
         return what
-    return f"{_verbose(workflow)}: {what}"
+    return f"{workflow.names.verbose_name}: {what}"
 
 
 def workflow_list_display(model: type[models.Model]) -> list[Callable]:
@@ -200,7 +197,7 @@ def _column_display(workflow: Workflow, column: str) -> Callable:
 def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:
     return [
         (
-            f"Workflow: {_verbose(workflow)}",
+            f"Workflow: {workflow.names.verbose_name}",
             {
                 "fields": [f"wf_{column}" for column in workflow.all_columns],
                 "description": workflow.purpose,
@@ -323,7 +320,7 @@ class PipelineAdmin(admin.ModelAdmin):
             raise PermissionDenied
         qs = self.model.objects.filter(pk=obj.pk)
         if spec.only_errored:
-            qs = qs.filter(**{wf.processing_field: "Error"})
+            qs = qs.filter(**{wf.processing_field: Status.ERROR})
         run_status_change(self, request, workflow=wf, status=spec.status, qs=qs)
         opts = self.model._meta
         return HttpResponseRedirect(
@@ -345,18 +342,18 @@ class PipelineAdmin(admin.ModelAdmin):
             for spec in ACTION_SPECS:
                 if spec.slug == "reset":
                     continue
-                if spec.only_errored and processing != "Error":
+                if spec.only_errored and processing != Status.ERROR:
                     continue
-                if spec.slug == "queue" and processing == "Error":
+                if spec.slug == "queue" and processing == Status.ERROR:
                     continue  # Retry says it better
                 buttons.append(
                     {
-                        "label": spec.description.format(verbose=_verbose(wf)).replace(
+                        "label": spec.description.format(verbose=wf.names.verbose_name).replace(
                             "Retry errored", "Retry"
                         ),
                         "slug": spec.slug,
                         "workflow": wf.name,
-                        "disabled": processing == "Processing",
+                        "disabled": processing == Status.PROCESSING,
                         "url": reverse(
                             f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_row_status",
                             args=[obj.pk, wf.name, spec.slug],

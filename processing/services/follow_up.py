@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from django.db.models import QuerySet
 
+from scrapersky.status import Status
+
 
 def queue_follow_up(workflow: str, ids: Sequence[int] | QuerySet, *, actor: str) -> int:
     """Queue rows for ``workflow`` through the curation service (audited, channel "system")."""
@@ -13,12 +15,12 @@ def queue_follow_up(workflow: str, ids: Sequence[int] | QuerySet, *, actor: str)
 
     if isinstance(ids, QuerySet):
         result = set_curation_status(
-            workflow=workflow, status="Queued", queryset=ids, actor=actor, channel="system"
+            workflow=workflow, status=Status.QUEUED, queryset=ids, actor=actor, channel="system"
         )
     else:
         if not ids:
             return 0
         result = set_curation_status(
-            workflow=workflow, status="Queued", ids=list(ids), actor=actor, channel="system"
+            workflow=workflow, status=Status.QUEUED, ids=list(ids), actor=actor, channel="system"
         )
     return len(result.queued_ids)
