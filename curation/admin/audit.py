@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from curation.admin.base import badge, when
 from curation.admin.paginator import CappedPaginator
 from curation.models import StatusChange
+from scrapersky.naming import WorkflowNames
 from scrapersky.workflows import get_workflow
 
 ROW_IDS_SHOWN = 200
@@ -75,7 +76,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     @admin.display(description="workflow", ordering="workflow")
     def workflow_display(self, obj):
-        return obj.workflow.replace("_", " ")
+        return WorkflowNames(obj.workflow).verbose_name
 
     @admin.display(description="rows")
     def outcome(self, obj):
@@ -95,7 +96,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
         if obj is not None:
             rows = f"{obj.updated:,} row{'' if obj.updated == 1 else 's'}"
             context["ss_title"] = context["subtitle"] = (
-                f"{obj.workflow.replace('_', ' ')} → {obj.to_status}: {rows}, "
+                f"{WorkflowNames(obj.workflow).verbose_name} → {obj.to_status}: {rows}, "
                 f"{obj.get_channel_display().lower()}, {when(obj.created_at)}"
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
