@@ -17,7 +17,9 @@ def _render(template: str, **values: str) -> str:
     return Template((SCAFFOLD_DIR / template).read_text()).substitute(**values)
 
 
-def fill(text: str, indent: str = "", *, first: str | None = None, width: int = LINE_LENGTH) -> str:
+def _fill(
+    text: str, indent: str = "", *, first: str | None = None, width: int = LINE_LENGTH
+) -> str:
     """``text`` wrapped to the line length (answers to the questionnaire can be long).
 
     ``first`` prefixes the first line instead of ``indent`` (a docstring's opening quotes).
@@ -41,7 +43,7 @@ def render_sql(plan: Plan) -> str:
     return _render(
         "workflow.sql.tmpl",
         filename=plan.sql_file.name,
-        heading=fill(
+        heading=_fill(
             f"Workflow `{plan.name}` on `{plan.table}`: {_sentence(plan.answers.purpose)}", "-- "
         ),
         name=plan.name,
@@ -86,8 +88,8 @@ def render_service(plan: Plan) -> str:
         "message.",
     ]
     # The first line holds the template's opening quotes too.
-    docstring = fill(paragraphs[0], first='"""').removeprefix('"""')
-    docstring += "".join("\n\n" + fill(p) for p in paragraphs[1:])
+    docstring = _fill(paragraphs[0], first='"""').removeprefix('"""')
+    docstring += "".join("\n\n" + _fill(p) for p in paragraphs[1:])
     return _render(
         "service.py.tmpl",
         docstring=docstring,
@@ -109,7 +111,7 @@ def render_tests(plan: Plan) -> str:
     )
     values = {
         # Room for the closing quotes on the last line.
-        "docstring": fill(summary, first='"""', width=LINE_LENGTH - 3).removeprefix('"""'),
+        "docstring": _fill(summary, first='"""', width=LINE_LENGTH - 3).removeprefix('"""'),
         "name": plan.name,
         "curation_enum": plan.names.curation_enum_name,
         "processing_enum": plan.names.processing_enum_name,
