@@ -20,6 +20,18 @@ from curation.admin.base import (
 from curation.admin.importing import CsvImportMixin
 from curation.models import Page, SitemapFile
 
+# Written by the import: what the file was and what reading it did.
+IMPORT_FIELDS = [
+    "is_gzipped",
+    "http_status",
+    "size_bytes",
+    "url_count",
+    "lastmod",
+    "pages_created",
+    "import_note",
+    "import_files",
+]
+
 
 @admin.register(SitemapFile)
 class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
@@ -41,37 +53,10 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["domain"]
     raw_id_fields = ["parent"]
-    # Written by the import: what the file was and what reading it did.
-    readonly_fields = [
-        "is_gzipped",
-        "http_status",
-        "size_bytes",
-        "url_count",
-        "lastmod",
-        "pages_created",
-        "import_note",
-        "import_files",
-        "created_at",
-        "updated_at",
-        "sitemap_pages",
-    ]
+    readonly_fields = [*IMPORT_FIELDS, "created_at", "updated_at", "sitemap_pages"]
     fieldsets = [
         (None, {"fields": ["domain", "url", "parent", "source", "kind"]}),
-        (
-            "Last import",
-            {
-                "fields": [
-                    "is_gzipped",
-                    "http_status",
-                    "size_bytes",
-                    "url_count",
-                    "lastmod",
-                    "pages_created",
-                    "import_note",
-                    "import_files",
-                ]
-            },
-        ),
+        ("Last import", {"fields": IMPORT_FIELDS}),
         ("Pages from this sitemap", {"fields": ["sitemap_pages"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -13,8 +13,23 @@ SCAFFOLD_DIR = Path(__file__).resolve().parent
 LINE_LENGTH = 100  # the project's ruff line length: generated code passes `ruff check` as it is
 
 
-def _render(template: str, **values: str) -> str:
-    return Template((SCAFFOLD_DIR / template).read_text()).substitute(**values)
+def _render(template: str, plan: Plan, **values: str) -> str:
+    """``template`` filled with the workflow's names (scrapersky.naming) and ``values``."""
+    names = plan.names
+    derived = {
+        "name": plan.name,
+        "table": plan.table,
+        "class_prefix": names.class_prefix,
+        "curation_enum": names.curation_enum_name,
+        "processing_enum": names.processing_enum_name,
+        "curation_db_type": names.curation_db_type,
+        "processing_db_type": names.processing_db_type,
+        "function": names.service_function_name,
+        "status_route": names.status_route,
+        # queue_index, lease_index, ...: the names the schema check expects.
+        **{f"{suffix}_index": names.index_name(suffix) for suffix in INDEX_SUFFIXES},
+    }
+    return Template((SCAFFOLD_DIR / template).read_text()).substitute(derived, **values)
 
 
 def _fill(
@@ -39,32 +54,15 @@ def _sentence(text: str) -> str:
 
 
 def render_sql(plan: Plan) -> str:
-    names = plan.names
+    heading = f"Workflow `{plan.name}` on `{plan.table}`: {_sentence(plan.answers.purpose)}"
     return _render(
-        "workflow.sql.tmpl",
-        filename=plan.sql_file.name,
-        heading=_fill(
-            f"Workflow `{plan.name}` on `{plan.table}`: {_sentence(plan.answers.purpose)}", "-- "
-        ),
-        name=plan.name,
-        table=plan.table,
-        curation_db_type=names.curation_db_type,
-        processing_db_type=names.processing_db_type,
-        # queue_index, lease_index, ...: the names the schema check expects.
-        **{f"{suffix}_index": names.index_name(suffix) for suffix in INDEX_SUFFIXES},
+        "workflow.sql.tmpl", plan, filename=plan.sql_file.name, heading=_fill(heading, "-- ")
     )
 
 
 def render_enums(plan: Plan) -> str:
     """The enum classes, to place before the source model (seed: same module as the model)."""
-    names = plan.names
-    return _render(
-        "enums.py.tmpl",
-        name=plan.name,
-        class_prefix=names.class_prefix,
-        curation_enum=names.curation_enum_name,
-        processing_enum=names.processing_enum_name,
-    )
+    return _render("enums.py.tmpl", plan)
 
 
 def render_service(plan: Plan) -> str:
@@ -92,10 +90,8 @@ def render_service(plan: Plan) -> str:
     docstring += "".join("\n\n" + _fill(p) for p in paragraphs[1:])
     return _render(
         "service.py.tmpl",
+        plan,
         docstring=docstring,
-        name=plan.name,
-        table=plan.table,
-        function=plan.service_function,
         model_module=plan.source_model.__module__,
         model_name=model_name,
     )
@@ -112,16 +108,12 @@ def render_tests(plan: Plan) -> str:
     values = {
         # Room for the closing quotes on the last line.
         "docstring": _fill(summary, first='"""', width=LINE_LENGTH - 3).removeprefix('"""'),
-        "name": plan.name,
-        "curation_enum": plan.names.curation_enum_name,
-        "processing_enum": plan.names.processing_enum_name,
-        "status_route": plan.names.status_route,
         "app_label": model._meta.app_label,
         "model_lower": model._meta.model_name,
         "factory": f"{model.__name__}Factory",
         "model_module": model.__module__,
     }
-    text = _render("test_workflow.py.tmpl", **values)
+    text = _render("test_workflow.py.tmpl", plan, **values)
     if plan.answers.has_ui:  # the admin actions and the API status route
-        text += _render("test_workflow_ui.py.tmpl", **values)
+        text += _render("test_workflow_ui.py.tmpl", plan, **values)
     return text
