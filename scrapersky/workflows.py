@@ -4,8 +4,8 @@ A workflow is a stage of the pipeline over one source table, built on the dual-s
 producer-consumer pattern. Its snake_case name defines every other name (seed: "THE WORKFLOW NAME
 DEFINES ALL NAMING CONVENTIONS"): columns, enum classes and PostgreSQL enum types, the consumer
 task, the service function and the API route, all derived in ``scrapersky.naming`` and read as
-``workflow.names``. Admin actions, API routes, schedules, stats and
-system checks all iterate over this registry, so adding a workflow touches none of them.
+``workflow.names``. Admin actions, API routes, schedules, stats and system checks all iterate
+over this registry, so adding a workflow touches none of them.
 
 Settings may override a workflow's knobs: ``SCRAPERSKY_WORKFLOWS = {"page_curation":
 {"batch_size": 50}}``, and its service: ``{"page_curation": {"service": "dotted.path"}}`` (a
