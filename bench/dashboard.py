@@ -15,8 +15,8 @@ and times, median of ``--repeat`` after one warm-up:
 - ``dashboard JSON, exact counts``: the same with ``SCRAPERSKY_DASHBOARD_EXACT_ROWS`` above the
   table size, i.e. every status counted exactly with a ``GROUP BY`` (no estimates);
 - ``dashboard JSON (cached)``: the default, with the few-second cache warm;
-- ``baseline all_stats()``: ``processing.engine.stats.all_stats()``, the workflow_stats command's
-  aggregate over whole tables (``count(id)`` by status and filtered aggregates: full scans);
+- ``baseline all_stats()``: ``insights.stats.all_stats()``, the workflow_stats command's
+  aggregate over whole tables (counts by status and filtered aggregates: full scans);
 - ``baseline GROUP BY``: ``SELECT status, count(*) FROM pages GROUP BY status`` for both
   statuses of page_curation, which is what a dashboard without the indexes' help would run.
 
@@ -113,7 +113,7 @@ def plans() -> list[str]:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from processing import dashboard
+    from insights import dashboard
     from scrapersky.workflows import get_workflow
 
     with CaptureQueriesContext(connection) as queries:
@@ -145,8 +145,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.cache import cache
     from django.db import connection
 
-    from processing import dashboard
-    from processing.engine.stats import all_stats
+    from insights import dashboard
+    from insights.stats import all_stats
 
     client = scratch.superuser_client()
 

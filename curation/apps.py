@@ -7,8 +7,3 @@ class CurationConfig(AppConfig):
     name = "curation"
     verbose_name = "Curation"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        # Register the system checks: schema drift, and the workflow naming contract.
-        from curation import checks  # noqa: F401
-        from scrapersky import conventions  # noqa: F401

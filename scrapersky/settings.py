@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "processing",
     "django_q",
     "curation",
+    "insights",  # the read side: dashboard, health, statistics
+    "ops",  # project-level commands (up, pg, demo, apply_sql, ...) and system checks
 ]
 
 MIDDLEWARE = [

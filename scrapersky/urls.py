@@ -1,11 +1,11 @@
-"""URL routes: the admin, the API and its docs."""
+"""URL routes: the admin, the API and its docs, the dashboard's JSON and the health endpoint."""
 
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from processing.dashboard_admin import dashboard_json
-from processing.health import health
+from insights.admin_views import dashboard_json
+from insights.health import health
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),

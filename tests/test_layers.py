@@ -1,8 +1,10 @@
 """Import direction between the layers, read from the source with ``ast`` (nothing is imported).
 
 scrapersky/ (registry, settings) <- curation/ (models, service, admin, API) <- processing/ (engine,
-fetcher, sitemaps, contacts). A module may import its own layer and the ones below, never above;
-the extraction and parsing code is plain Python, so it imports no Django, even indirectly.
+fetcher, sitemaps, contacts) <- insights/ (the read side) and ops/ (project commands and checks).
+A module may import its own layer and the ones below, never above (the project's settings and URL
+root name the apps, so they are the exception); the extraction and parsing code is plain Python,
+so it imports no Django, even indirectly.
 """
 
 from __future__ import annotations
@@ -13,13 +15,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("scrapersky", "curation", "processing")
-
-# Upward imports that remain, each to be moved (issue 14); the list may only shrink.
-KNOWN_CURATION_TO_PROCESSING = {
-    # `up --demo` imports this command, so both move together to an ops home.
-    ("curation/management/commands/demo.py", "processing.demo"),
-}
+PROJECT = ("scrapersky", "curation", "processing", "insights", "ops")
+# The settings and the URL root name the apps: the only modules of scrapersky/ that may.
+ROOTS = ("scrapersky/settings.py", "scrapersky/urls.py")
 
 
 def _module_name(path: Path) -> str:
@@ -83,16 +81,32 @@ def _files(*patterns: str) -> list[Path]:
     return sorted(path for pattern in patterns for path in ROOT.glob(pattern))
 
 
-def test_no_module_of_curation_imports_processing():
-    upward = {
+def _upward(patterns: tuple[str, ...], above: tuple[str, ...], *, allowed=()) -> list:
+    """(file, module) for each project module a file of ``patterns`` imports from ``above``."""
+    return sorted(
         (str(path.relative_to(ROOT)), module)
-        for path in _files("curation/**/*.py")
+        for path in _files(*patterns)
+        if str(path.relative_to(ROOT)) not in allowed
         for module in _imports(path)
-        if module == "processing" or module.startswith("processing.")
-    }
-    # Only whole modules count (`from processing.demo import X` also yields processing.demo.X).
-    upward = {(path, module) for path, module in upward if _source(module)}
-    assert upward <= KNOWN_CURATION_TO_PROCESSING, sorted(upward - KNOWN_CURATION_TO_PROCESSING)
+        # Only whole modules count (`from processing.demo import X` also yields ...demo.X).
+        if module.split(".")[0] in above and _source(module)
+    )
+
+
+def test_no_module_of_scrapersky_imports_an_app():
+    """The bottom layer: only the settings and the URL root name the apps above it."""
+    apps = ("curation", "processing", "insights", "ops")
+    assert _upward(("scrapersky/**/*.py",), apps, allowed=ROOTS) == []
+
+
+def test_no_module_of_curation_imports_processing_or_the_read_side():
+    assert _upward(("curation/**/*.py",), ("processing", "insights", "ops")) == []
+
+
+def test_nothing_imports_the_read_side_or_ops():
+    """insights and ops are the top: no layer below imports them (the URL root aside)."""
+    below = ("scrapersky/**/*.py", "curation/**/*.py", "processing/**/*.py")
+    assert _upward(below, ("insights", "ops"), allowed=ROOTS) == []
 
 
 DJANGO = ("django", "rest_framework", "django_q", "django_filters")
@@ -129,5 +143,8 @@ def test_the_closure_sees_django_through_packages():
 def test_the_checks_see_the_modules():
     """The globs above match files, so the tests cannot pass by reading nothing."""
     assert len(_files("curation/**/*.py")) > 30
+    assert len(_files("insights/**/*.py")) > 5 and len(_files("ops/**/*.py")) > 5
     assert len(PURE) > 10 and len(PARSERS) >= 2
-    assert "processing.demo" in {m for path in _files("curation/**/*.py") for m in _imports(path)}
+    # The allowed imports are seen, so the checks above would see a forbidden one.
+    assert ("scrapersky/urls.py", "insights.health") in _upward(("scrapersky/*.py",), ("insights",))
+    assert ("ops/demo.py", "processing.demo") in _upward(("ops/*.py",), ("processing",))

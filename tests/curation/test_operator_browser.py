@@ -16,8 +16,8 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.db import connection
 
-from curation.management.commands.demo import demo_environment
 from curation.models import Contact, Domain
+from ops.demo import demo_environment
 from processing.demo import SiteServer, demo_sites
 from processing.engine import kick
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page

@@ -97,7 +97,7 @@ def test_verify_schema_command_lists_differences_and_fails(capsys):
 
 
 def test_system_check_reports_drift():
-    from curation.checks import check_schema
+    from ops.checks import check_schema
 
     assert check_schema(databases=["default"]) == []
     execute("ALTER TABLE pages DROP COLUMN language")
@@ -118,7 +118,7 @@ def test_pending_sql_file_is_a_warning_not_drift(monkeypatch, tmp_path):
     import shutil
 
     from curation import sqlfiles
-    from curation.checks import check_schema
+    from ops.checks import check_schema
 
     copy = tmp_path / "sql"
     shutil.copytree(sqlfiles.SQL_DIR, copy)

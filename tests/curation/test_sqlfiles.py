@@ -70,7 +70,7 @@ def test_command_reports_refusal_as_command_error(monkeypatch, sql_copy):
     path.write_text(path.read_text().replace("NOT NULL DEFAULT 'New'", "NULL"))
     monkeypatch.setattr("curation.sqlfiles.SQL_DIR", sql_copy)
     monkeypatch.setattr(
-        "curation.management.commands.apply_sql.pending_files",
+        "ops.management.commands.apply_sql.pending_files",
         lambda: pending_files(sql_copy),
     )
     with pytest.raises(CommandError, match="002_sitemap_discovery.sql was changed"):

@@ -9,7 +9,8 @@ from django.db import connection, models
 
 from curation.models import Domain
 from curation.models import domains as domains_module
-from scrapersky import conventions, workflows
+from ops import conventions
+from scrapersky import workflows
 from scrapersky.workflows import Workflow, get_workflow
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from curation.management.commands.demo import demo_environment
 from curation.models import Domain
+from ops.demo import demo_environment
 from processing.demo import demo_sites
 
 pytestmark = pytest.mark.django_db

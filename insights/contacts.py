@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Count
 from django.utils import timezone
 
 from curation.models import Contact, ContactKind
-from processing.dashboard import exact_rows
-from processing.models import ColumnValueEstimate, TableEstimate
+from insights.counts import estimated_counts, grouped_counts, is_big
 
 # (one, many) for the card: "1 email", "3 social profiles".
 KIND_LABELS = {
@@ -27,22 +25,11 @@ KIND_LABELS = {
 def contact_figures(now: datetime | None = None) -> dict:
     """Totals by kind, and contacts created in the last hour and the last day."""
     now = now or timezone.now()
-    estimate = next(
-        iter(
-            TableEstimate.objects.filter(table_name="contacts").values_list(
-                "estimated_rows", flat=True
-            )
-        ),
-        -1,
-    )
-    estimated = estimate >= exact_rows()
+    estimated = is_big("contacts")
     if estimated:
-        rows = ColumnValueEstimate.objects.filter(
-            table_name="contacts", column_name="kind", is_null=False
-        ).values_list("value", "estimated_rows")
+        counts = estimated_counts("contacts", "kind")
     else:
-        rows = Contact.objects.order_by().values_list("kind").annotate(n=Count("*"))
-    counts = dict(rows)
+        counts = grouped_counts(Contact.objects, "kind")
     by_kind = {kind: int(counts.get(kind, 0)) for kind in ContactKind.values}
     recent = Contact.objects.filter(created_at__gt=now - timedelta(days=1))
     return {

@@ -6,13 +6,14 @@ from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import connections
 from django.db.utils import OperationalError
 
+from curation.dbschema import compare, schema_applied
+from curation.sqlfiles import SqlFileError, pending_files
+
 
 @register(Tags.database)
 def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessage]:
     if not databases or "default" not in databases:
         return []
-    from curation.dbschema import compare, schema_applied
-
     try:
         connections["default"].ensure_connection()
         if not schema_applied():
@@ -23,8 +24,6 @@ def check_schema(app_configs=None, databases=None, **kwargs) -> list[CheckMessag
                     id="scrapersky.W001",
                 )
             ]
-        from curation.sqlfiles import SqlFileError, pending_files
-
         try:
             pending = pending_files()
         except SqlFileError as exc:

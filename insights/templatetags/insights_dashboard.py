@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from processing.dashboard_admin import visible_figures
+from insights.admin_views import visible_figures
 
 register = template.Library()
 

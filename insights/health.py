@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from processing.engine.stats import oldest_queued_seconds, stuck_count
+from insights.counts import oldest_queued_seconds, queued_count, stuck_count
 from processing.heartbeat import alive_workers, max_age
 from scrapersky.workflows import all_workflows
 
@@ -23,9 +23,7 @@ def queue_health(now) -> dict[str, dict]:
     """
     return {
         workflow.name: {
-            "queued": workflow.model.objects.filter(
-                **{workflow.processing_field: "Queued"}
-            ).count(),
+            "queued": queued_count(workflow),
             "oldest_queued_age_s": oldest_queued_seconds(workflow, now=now),
             "stuck": stuck_count(workflow, now=now),
         }

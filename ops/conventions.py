@@ -1,4 +1,4 @@
-"""System checks for the workflow naming contract: a broken rule is reported before it bites.
+"""System checks of the workflow naming contract: a broken rule is reported before it bites.
 
 Every workflow in the registry is checked for: a snake_case name used once; enum classes named
 ``{WorkflowName}CurationStatus`` / ``...ProcessingStatus`` in the source model's module with exactly
@@ -17,7 +17,12 @@ import inspect
 from django.apps import apps
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import DatabaseError
+from django_q.models import Schedule
 
+from curation.dbschema import schema_applied
+from curation.fields import PgEnumField
+from curation.models import EnumType
+from processing.engine.schedules import PREFIX, wanted_schedules
 from scrapersky.naming import WORKFLOW_NAME_RE
 from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES
 from scrapersky.workflows import Workflow, all_workflows
@@ -103,8 +108,6 @@ def _check_enums(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
 
 
 def _check_columns(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
-    from curation.fields import PgEnumField
-
     errors: list[CheckMessage] = []
     fields = {f.name: f for f in model._meta.concrete_fields}
     expected = workflow.names.all_columns
@@ -230,9 +233,6 @@ def check_workflow_database(app_configs=None, databases=None, **kwargs) -> list[
     """The enum types exist with the standard values; the schedules are synced."""
     if not databases or "default" not in databases:
         return []
-    from curation.dbschema import schema_applied
-    from curation.models import EnumType
-
     try:
         if not schema_applied():
             return []
@@ -271,10 +271,6 @@ def check_workflow_database(app_configs=None, databases=None, **kwargs) -> list[
 
 def _check_schedules() -> list[CheckMessage]:
     """Each schedule the registry asks for exists once, with the right task and interval."""
-    from django_q.models import Schedule
-
-    from processing.engine.schedules import PREFIX, wanted_schedules
-
     live: dict[str, list[Schedule]] = {}
     for schedule in Schedule.objects.filter(name__startswith=PREFIX):
         live.setdefault(schedule.name, []).append(schedule)

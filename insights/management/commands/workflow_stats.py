@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from processing.engine.stats import all_stats
+from insights.stats import all_stats
 
 
 class Command(BaseCommand):

@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
 
 from django.core.management.base import BaseCommand, CommandError
 
 from curation.importing import InputRow, import_rows
+from ops.demo import DEFAULT_PORT, port_in_use
 from processing.demo import SiteServer, demo_sites
-
-DEFAULT_PORT = 8401
-
-
-def demo_environment(port: int) -> dict[str, str]:
-    """What the web server and the workers need to reach the demo sites on loopback."""
-    connect_to = ",".join(
-        f"{name}={target}" for name, target in SiteServer.connect_to_for(demo_sites(), port).items()
-    )
-    return {
-        "SCRAPERSKY_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
-        "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,
-        "SCRAPERSKY_AUTO_QUEUE_SITEMAPS": "true",
-        "SCRAPERSKY_AUTO_QUEUE_PAGES": "contact",
-    }
-
-
-def port_in_use(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 class Command(BaseCommand):

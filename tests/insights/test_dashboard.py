@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from processing import dashboard
+from insights import dashboard
 from processing.models import WorkerHeartbeat
 from tests.factories import DomainFactory, PageFactory, UserFactory
 

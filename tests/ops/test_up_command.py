@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from curation.management.commands.up import Command
+from ops.management.commands.up import Command
 
 MANAGE = str(Path(settings.BASE_DIR) / "manage.py")
 

@@ -15,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
+from ops.demo import DEFAULT_PORT, demo_environment
+
 
 def _split_addr(addr: str) -> tuple[str, int]:
     host, _, port = addr.rpartition(":")
@@ -50,8 +52,6 @@ class Command(BaseCommand):
         host, port = _split_addr(addr)
         demo_port = None
         if options.get("demo"):
-            from curation.management.commands.demo import DEFAULT_PORT
-
             demo_port = options.get("demo_port") or DEFAULT_PORT
         if not prepare_only:
             # Before anything starts or migrates: a busy port is the commonest first-run failure.
@@ -77,8 +77,6 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         env = dict(os.environ)
         if demo_port is not None:
-            from curation.management.commands.demo import demo_environment
-
             env.update(demo_environment(demo_port))
             children.append(
                 subprocess.Popen([*manage, "demo", "--serve", "--port", str(demo_port)])

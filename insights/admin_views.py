@@ -1,6 +1,6 @@
 """The operator dashboard on the admin index: the figures a user may see, with their links.
 
-The figures come from ``processing.dashboard`` (index-only queries, cached a few seconds); this
+The figures come from ``insights.dashboard`` (index-only queries, cached a few seconds); this
 module keeps the workflows whose model the user may view and adds links into the filtered
 changelists. The index template renders the first figures inline and refreshes them from the
 JSON endpoint every few seconds.
@@ -19,8 +19,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from processing import dashboard
-from processing.contact_figures import contact_figures
+from insights import dashboard
+from insights.contacts import contact_figures
+from insights.counts import NEVER_QUEUED
+from scrapersky.status import PROCESSING_VALUES
 from scrapersky.workflows import get_workflow
 
 REFRESH_SECONDS = 5
@@ -36,10 +38,9 @@ def _changelist(workflow, **filters) -> str:
 def _links(workflow) -> dict:
     proc, cur = workflow.processing_field, workflow.curation_field
     processing = {
-        status: _changelist(workflow, **{f"{proc}__exact": status})
-        for status in dashboard.PROCESSING_VALUES
+        status: _changelist(workflow, **{f"{proc}__exact": status}) for status in PROCESSING_VALUES
     }
-    processing[dashboard.NEVER_QUEUED] = _changelist(workflow, **{f"{proc}__isnull": "True"})
+    processing[NEVER_QUEUED] = _changelist(workflow, **{f"{proc}__isnull": "True"})
     return {
         "all": _changelist(workflow),
         "processing": processing,

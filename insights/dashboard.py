@@ -30,20 +30,28 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from processing.engine.stats import oldest_queued_seconds, stuck_count
+from insights.counts import (
+    NEVER_QUEUED,
+    count_of,
+    estimated_counts,
+    grouped_counts,
+    is_big,
+    oldest_queued_seconds,
+    stuck_count,
+)
 from processing.heartbeat import alive_workers
-from processing.models import ColumnValueEstimate, TableEstimate
 from scrapersky.conf import conf
-from scrapersky.workflows import PROCESSING_VALUES, Workflow, all_workflows
+from scrapersky.status import PROCESSING_VALUES, Status
+from scrapersky.workflows import Workflow, all_workflows
 
 CACHE_KEY = "scrapersky:dashboard"
 BUCKET_MINUTES = 5
 BUCKETS = 12  # one hour
 ERROR_SAMPLE = 500  # latest errored rows read to group their messages
 TOP_ERRORS = 5
-NEVER_QUEUED = "None"
 PROCESSING_ORDER = (NEVER_QUEUED, *PROCESSING_VALUES)
-EXACT_ALWAYS = ("Queued", "Processing", "Error")  # what operators act on: never estimated
+# What operators act on: never estimated.
+EXACT_ALWAYS = (Status.QUEUED, Status.PROCESSING, Status.ERROR)
 
 # Error texts differ by URL, host and numbers; grouping on the raw text would count each once.
 _URL_RE = re.compile(r"\b(?:https?|ftp)://\S+")
@@ -56,38 +64,22 @@ def cache_seconds() -> float:
     return float(conf.dashboard_cache_seconds)
 
 
-def exact_rows() -> int:
-    return int(conf.dashboard_exact_rows)
-
-
-def _estimated_rows(table: str) -> int:
-    """The planner's row count of ``table`` (-1: never analyzed)."""
-    rows = TableEstimate.objects.filter(table_name=table).values_list("estimated_rows", flat=True)
-    return next(iter(rows), -1)
-
-
 def _status_counts(
     workflow: Workflow, column: str, values: tuple[str, ...], *, exact: bool
 ) -> tuple[dict[str, int], list[str]]:
     """Rows per value of a status column (``NEVER_QUEUED`` for NULL) and the estimated values."""
     objects = workflow.model.objects
     if exact:
-        rows = objects.order_by().values_list(column).annotate(n=Count("*"))
-        counts = {value or NEVER_QUEUED: n for value, n in rows}
+        counts = grouped_counts(objects, column)
         return {value: counts.get(value, 0) for value in values}, []
-    planner = {
-        ("" if is_null else value): n
-        for value, is_null, n in ColumnValueEstimate.objects.filter(
-            table_name=workflow.table, column_name=column
-        ).values_list("value", "is_null", "estimated_rows")
-    }
+    planner = estimated_counts(workflow.table, column)
     counts, estimated = {}, []
     for value in values:
         if value in EXACT_ALWAYS:
-            counts[value] = objects.filter(**{column: value}).count()
+            counts[value] = count_of(objects, column, value)
         else:
             # A value missing from the planner's most common values is rare: about none.
-            counts[value] = planner.get("" if value == NEVER_QUEUED else value, 0)
+            counts[value] = planner.get(value, 0)
             estimated.append(value)
     return counts, estimated
 
@@ -112,7 +104,7 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     objects = workflow.model.objects
     proc, cur = workflow.processing_field, workflow.curation_field
     finished_at = workflow.col("finished_at")
-    exact = _estimated_rows(workflow.table) < exact_rows()
+    exact = not is_big(workflow.table)
     processing, processing_estimated = _status_counts(workflow, proc, PROCESSING_ORDER, exact=exact)
     curation, curation_estimated = _status_counts(
         workflow, cur, tuple(workflow.curation_enum.values), exact=exact
@@ -134,7 +126,7 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     buckets = [per_bucket[f"b{i}"] for i in range(BUCKETS)]
     messages = [
         message or ""
-        for message in objects.filter(**{proc: "Error", f"{finished_at}__isnull": False})
+        for message in objects.filter(**{proc: Status.ERROR, f"{finished_at}__isnull": False})
         .order_by(f"-{finished_at}")
         .values_list(workflow.error_field, flat=True)[:ERROR_SAMPLE]
     ]
@@ -204,7 +196,7 @@ def no_worker_warning(data: dict) -> str | None:
     """The warning shown when rows wait in a queue and no worker is alive to take them."""
     if data["workers"]["alive"]:
         return None
-    waiting = {wf["name"]: wf["processing"]["Queued"] for wf in data["workflows"]}
+    waiting = {wf["name"]: wf["processing"][Status.QUEUED] for wf in data["workflows"]}
     waiting = {name: n for name, n in waiting.items() if n}
     if not waiting:
         return None

@@ -1,0 +1,1 @@
+"""Template tags of insights: the operator dashboard on the admin index."""

@@ -1,0 +1,27 @@
+"""The offline demo's wiring: its port, and what the web server and the workers need to reach it."""
+
+from __future__ import annotations
+
+import socket
+
+from processing.demo import SiteServer, demo_sites
+
+DEFAULT_PORT = 8401
+
+
+def demo_environment(port: int) -> dict[str, str]:
+    """What the web server and the workers need to reach the demo sites on loopback."""
+    connect_to = ",".join(
+        f"{name}={target}" for name, target in SiteServer.connect_to_for(demo_sites(), port).items()
+    )
+    return {
+        "SCRAPERSKY_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,
+        "SCRAPERSKY_AUTO_QUEUE_SITEMAPS": "true",
+        "SCRAPERSKY_AUTO_QUEUE_PAGES": "contact",
+    }
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0

@@ -1,1 +1,0 @@
-"""Template tags of processing: the operator dashboard on the admin index."""
