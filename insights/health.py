@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from curation.models import AppliedSqlFile
 from insights.counts import oldest_queued_seconds, queued_count, stuck_count
 from processing.heartbeat import alive_workers, max_age
 from scrapersky.workflows import all_workflows
@@ -37,8 +38,6 @@ def _database() -> dict:
         connection.ensure_connection()
         with connection.cursor():
             pass
-        from curation.models import AppliedSqlFile
-
         AppliedSqlFile.objects.exists()
     except DatabaseError as exc:
         return {"ok": False, "error": str(exc).strip().splitlines()[0][:300]}
