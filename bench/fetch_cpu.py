@@ -1,7 +1,7 @@
 """CPU per request of the fetcher beside bare HTTP clients on the same pages, same run.
 
     .venv/bin/python bench/fetch_cpu.py [--hosts 200] [--pages 10] [--rounds 3] [--threads 16]
-        [--profile [N]]
+        [--compare REV ...] [--profile [N]]
 
 A loopback web of ``--hosts`` sites (``processing.demo.generated_web``, HTTP/1.1 keep-alive) is
 served by a separate process, so only the client's CPU is counted. Each path makes sequential
@@ -18,9 +18,9 @@ same-run ratios mean much):
   the same headers, ``read()`` of the whole body: no guard, no robots, no cap, no pool;
 * ``bare urllib3``: one ``urllib3.PoolManager`` (pools per origin, as the fetcher's), the same
   headers, body preloaded: what urllib3 itself costs;
-* ``old: httpx``, when ``httpx`` is importable (``pip install httpx``; no longer a project
-  dependency): ``processing/fetcher`` as of commit ``BASELINE``, read from git into a temporary
-  package, the client the fetcher had before urllib3.
+* ``--compare REV``: ``processing/fetcher`` as of the git revision REV, read from git into a
+  temporary package, to measure a change before/after in one run. ``--compare 9925c85`` is
+  the last httpx fetcher (needs ``pip install httpx``, no longer a project dependency).
 
 CPU is ``time.process_time()`` of this process per request (median of the rounds; rounds
 alternate the paths). ``--profile N`` also runs the fetcher once under cProfile (CPU clock) and
@@ -52,9 +52,6 @@ from urllib3.connection import HTTPConnection as Urllib3Connection
 from urllib3.connectionpool import HTTPConnectionPool
 
 BASE = Path(__file__).resolve().parent.parent
-BASELINE = "9925c85"  # the last commit with the httpx fetcher
-FILES = ("__init__", "client", "config", "decoding", "errors", "guard", "hosts", "robots")
-
 SERVER = """
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -65,24 +62,29 @@ server.serve_forever()
 """
 
 
-def load_old_fetcher(tmp: Path):
-    """``processing/fetcher`` at BASELINE as the package ``fetcher_httpx``, or None."""
-    try:
-        import httpx  # noqa: F401
-    except ImportError:
-        return None
-    package = tmp / "fetcher_httpx"
+def load_fetcher_at(rev: str, tmp: Path):
+    """``processing/fetcher`` at the git revision ``rev``, as a package of its own."""
+    git = ["git", "-C", str(BASE)]
+    names = subprocess.run(
+        [*git, "ls-tree", "--name-only", f"{rev}:processing/fetcher"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    package = tmp / f"fetcher_{rev.replace('/', '_').replace('~', '_').replace('^', '_')}"
     package.mkdir()
-    for name in FILES:
-        source = subprocess.run(
-            ["git", "-C", str(BASE), "show", f"{BASELINE}:processing/fetcher/{name}.py"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        (package / f"{name}.py").write_text(source)
-    sys.path.insert(0, str(tmp))
-    return importlib.import_module("fetcher_httpx")
+    for name in names:
+        if name.endswith(".py"):
+            source = subprocess.run(
+                [*git, "show", f"{rev}:processing/fetcher/{name}"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            (package / name).write_text(source)
+    if str(tmp) not in sys.path:
+        sys.path.insert(0, str(tmp))
+    return importlib.import_module(package.name)
 
 
 HEADERS = {
@@ -177,6 +179,13 @@ def main() -> None:
         "--threads", type=int, default=16, help="threads of the second mode (page_curation's)"
     )
     parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="REV",
+        help="also measure processing/fetcher as of this git revision (repeatable)",
+    )
+    parser.add_argument(
         "--profile",
         type=int,
         nargs="?",
@@ -223,14 +232,16 @@ def main() -> None:
             "CONNECT_TO": {f"{h}:80": f"127.0.0.1:{port}" for h in hosts},
         }
         with tempfile.TemporaryDirectory(prefix="bench-fetch-") as tmp:
-            old = load_old_fetcher(Path(tmp))
             paths_to_run = [
                 ("fetcher", lambda threads: FetcherClient(new, options)),
                 ("bare urllib3", lambda threads: BareUrllib3(port, threads)),
                 ("bare http.client", lambda threads: BareHTTPClient(port)),
             ]
-            if old:
-                paths_to_run.append(("old: httpx", lambda threads: FetcherClient(old, options)))
+            for rev in args.compare:
+                module = load_fetcher_at(rev, Path(tmp))
+                paths_to_run.append(
+                    (f"fetcher@{rev}"[:17], lambda threads, m=module: FetcherClient(m, options))
+                )
             modes = [("sequential", 1), (f"{args.threads} threads", args.threads)]
             figures: dict[tuple[str, str], list[float]] = {
                 (mode, name): [] for mode, _ in modes for name, _ in paths_to_run
@@ -251,19 +262,19 @@ def main() -> None:
         f"Fetcher.get over {len(urls):,} pages of {args.hosts} hosts "
         f"(robots.txt included), {args.rounds} rounds, loopback server in another process"
     )
-    print(
-        f"{'mode':12} {'path':17} {'CPU ms/request':>15} {'x bare http.client':>19} {'rounds':>20}"
-    )
+    print(f"{'mode':12} {'path':17} {'CPU ms/request: median':>23} {'min':>6}   x bare http.client")
     for (mode, name), values in figures.items():
-        rounds = " ".join(f"{v * 1000:.2f}" for v in values)
-        ratio = statistics.median(values) / statistics.median(figures[mode, "bare http.client"])
+        base = figures[mode, "bare http.client"]
         print(
-            f"{mode:12} {name:17} {statistics.median(values) * 1000:15.2f} {ratio:19.2f} "
-            f"{rounds:>20}"
+            f"{mode:12} {name:17} {statistics.median(values) * 1000:23.3f} "
+            f"{min(values) * 1000:6.3f}   {statistics.median(values) / statistics.median(base):.2f}"
+            f" (min {min(values) / min(base):.2f})"
         )
-    print("(median of the rounds; the goal is <= 4 ms of worker CPU per page, whole pipeline)")
-    if not any(name == "old: httpx" for _, name in figures):
-        print("old httpx path not measured: httpx is not installed (pip install httpx)")
+    print(
+        "(CPU of this process, median and least of the rounds: other load on the machine only "
+        "adds, so the least is the steadier figure; the goal is <= 4 ms of worker CPU per page, "
+        "whole pipeline)"
+    )
 
 
 def profile(client: FetcherClient, urls: list[str], top: int) -> None:

@@ -100,6 +100,12 @@ def _connect_error(exc: OSError) -> ConnectFailed:
     return ConnectFailed(FailureKind.CONNECT, str(exc) or type(exc).__name__)
 
 
+# Header lines as http.client validated and encoded them, by (name, values): a fetcher sends
+# the same few (User-Agent, Accept, Accept-Encoding) on every request.
+_HEADER_LINES: dict[tuple[str, tuple[Any, ...]], bytes] = {}
+_HEADER_LINES_MAX = 64
+
+
 class _GuardedMixin:
     """``_new_conn`` that resolves, checks and connects to the checked address."""
 
@@ -150,6 +156,26 @@ class _GuardedMixin:
                 last = exc
         assert last is not None
         raise _connect_error(last) from last
+
+    def putheader(self, header: str, *values: Any) -> None:
+        """http.client's validation and encoding once per distinct header line, not per request.
+
+        A line seen before is appended to the request as http.client built it the first time
+        (``Host`` varies by site and is always built afresh)."""
+        key = (header, values)
+        line = _HEADER_LINES.get(key)
+        buffer: list[bytes] = self._buffer  # type: ignore[attr-defined]
+        if line is not None:
+            buffer.append(line)
+            return
+        size = len(buffer)
+        super().putheader(header, *values)  # type: ignore[misc]
+        if (
+            len(buffer) == size + 1
+            and header.lower() != "host"
+            and len(_HEADER_LINES) < _HEADER_LINES_MAX
+        ):
+            _HEADER_LINES[key] = buffer[-1]
 
     def connect(self) -> None:
         try:

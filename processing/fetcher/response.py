@@ -131,7 +131,8 @@ class FetchResponse:
         return self._content
 
     def _raw_chunks(self) -> Iterator[bytes]:
-        read1 = self._http.read1
+        http = self._http
+        read1 = http.read1
         deadline = self._deadline
         while True:
             # this thread may have run other requests since the last chunk (a stream read
@@ -143,6 +144,11 @@ class FetchResponse:
                 guard.set_deadline(previous)
             if not chunk:
                 self._complete = True
+                return
+            if http.length_remaining == 0:
+                # Content-Length reached: the body is complete without one more read for EOF
+                self._complete = True
+                yield chunk
                 return
             yield chunk
 
