@@ -15,6 +15,9 @@ the guard lives:
   reader that shortens each receive's timeout to the time left, so a server dripping headers or
   body one byte at a time cannot outlive the deadline.
 
+Responses are read by :class:`processing.fetcher.headers.HTTPResponse` (http.client's, with a
+cheaper header parse) and repeated header lines are encoded once (``putheader``).
+
 Failures before a connection exists raise :class:`ConnectFailed` (not an ``OSError``, so
 urllib3 passes it through untouched); the fetcher turns it into the public error with the URL.
 """
@@ -33,6 +36,7 @@ from urllib3.util.connection import create_connection
 
 from . import guard
 from .errors import BlockedAddressError, FailureKind
+from .headers import HTTPResponse
 
 
 class ConnectFailed(Exception):
@@ -113,6 +117,8 @@ class _GuardedMixin:
     guard_allowed: ClassVar[tuple[Any, ...]] = ()
     guard_connect_to: ClassVar[dict[str, str]] = {}
     guard_check: ClassVar[bool] = True
+    #: http.client's response with the header block parsed without the email package
+    response_class = HTTPResponse
 
     host: str
     port: int
