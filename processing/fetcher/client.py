@@ -8,7 +8,8 @@ inside a worker). Each call walks the same steps, each hop passing every check:
 * a per-host slot and the politeness delay (:data:`processing.fetcher.hosts.HOST_GATE`);
 * one exchange over :class:`processing.fetcher.transport.Transport` (guarded connections: SSRF
   check on the connected address, the attempt's wall-clock deadline);
-* retries with backoff or ``Retry-After``, and redirects, done here (not by urllib3);
+* retries with backoff or ``Retry-After`` (:func:`processing.fetcher.retries.with_retries`)
+  and redirects, done by the fetcher (not by urllib3);
 * the body read by :class:`processing.fetcher.response.FetchResponse` (decoded, capped).
 
 Logging: one DEBUG line per request (``processing.fetcher``); the engine logs per batch.
@@ -16,15 +17,12 @@ Logging: one DEBUG line per request (``processing.fetcher``); the engine logs pe
 
 from __future__ import annotations
 
-import email.utils
 import functools
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -36,7 +34,6 @@ from .config import FetcherConfig
 from .decoding import accept_encoding
 from .errors import (
     FailureKind,
-    FetchConnectionError,
     FetchError,
     FetchTimeoutError,
     HTTPStatusError,
@@ -46,34 +43,17 @@ from .errors import (
 )
 from .hosts import HOST_GATE
 from .response import FetchResponse
+from .retries import with_retries
 from .robots import RobotsPolicy
 from .transport import Transport
 from .urls import validate
 
-__all__ = ["DEFAULT_ACCEPT", "Fetcher", "get_fetcher", "parse_retry_after", "reset_fetcher"]
+__all__ = ["DEFAULT_ACCEPT", "Fetcher", "get_fetcher", "reset_fetcher"]
 
 logger = logging.getLogger("processing.fetcher")
 
 DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """``Retry-After`` as seconds (delta-seconds or HTTP-date), or None if absent/invalid."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class Fetcher:
@@ -198,14 +178,20 @@ class Fetcher:
         while True:
             if check_robots:
                 self._robots.check(parsed, current)
-            response = self._send_with_retries(
-                parsed,
+            response = with_retries(
+                functools.partial(
+                    self._send_once,
+                    parsed,
+                    current,
+                    headers=headers,
+                    started=started,
+                    max_bytes=max_bytes,
+                    truncate=truncate,
+                ),
                 current,
-                headers=headers,
-                started=started,
-                max_bytes=max_bytes,
-                truncate=truncate,
                 retries=retries,
+                config=self.config,
+                sleep=self.sleep,
             )
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
@@ -242,57 +228,6 @@ class Fetcher:
                 response.close()
                 raise HTTPStatusError.create(response.status_code, current)
             return response
-
-    def _send_with_retries(
-        self,
-        parsed: Url,
-        url: str,
-        *,
-        headers: dict[str, str],
-        started: float,
-        max_bytes: int,
-        truncate: bool,
-        retries: int,
-    ) -> FetchResponse:
-        attempts = 1 + max(0, retries)
-        for attempt in range(attempts):
-            last = attempt + 1 >= attempts
-            try:
-                response = self._send_once(
-                    parsed,
-                    url,
-                    headers=headers,
-                    started=started,
-                    max_bytes=max_bytes,
-                    truncate=truncate,
-                )
-            except (FetchTimeoutError, FetchConnectionError) as exc:
-                if exc.connect_failed:
-                    raise  # an answer about this host/scheme: retrying costs the same again
-                if last:
-                    if attempts > 1:
-                        exc.args = (f"{exc} (after {attempts} attempts)",)
-                    raise
-                self.sleep(self._backoff(attempt))
-                continue
-            if not HTTPStatusError.is_transient_status(response.status_code):
-                return response
-            retry_after = parse_retry_after(response.headers.get("retry-after"))
-            response.discard()
-            if retry_after is not None and retry_after > self.config.max_retry_after:
-                raise HTTPStatusError.create(
-                    response.status_code, url, retry_after=retry_after, attempts=attempt + 1
-                )
-            if last:
-                raise HTTPStatusError.create(
-                    response.status_code, url, retry_after=retry_after, attempts=attempts
-                )
-            self.sleep(retry_after if retry_after is not None else self._backoff(attempt))
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def _backoff(self, attempt: int) -> float:
-        base = self.config.backoff_base
-        return base * (2**attempt) + random.uniform(0, base)
 
     def _send_once(
         self,
