@@ -94,14 +94,8 @@ class Fetcher:
         headers: Mapping[str, str] | None = None,
     ) -> FetchResponse:
         """GET ``url`` and read the body (see :meth:`stream` for the checks and errors)."""
-        response = self._open(
-            url,
-            max_bytes=self.config.max_body_bytes if max_bytes is None else max_bytes,
-            truncate=truncate,
-            check_robots=check_robots and self.config.obey_robots,
-            raise_for_status=raise_for_status,
-            headers=self._headers(accept, headers),
-            retries=self.config.retries,
+        response = self._start(
+            url, max_bytes, truncate, check_robots, raise_for_status, accept, headers
         )
         try:
             response.read()
@@ -129,7 +123,28 @@ class Fetcher:
         Connect-level failures (refused, TLS, connect timeout, DNS) are raised at once, not
         retried: see :mod:`processing.fetcher.errors`.
         """
-        response = self._open(
+        response = self._start(
+            url, max_bytes, truncate, check_robots, raise_for_status, accept, headers
+        )
+        try:
+            yield response
+        finally:
+            response.close()
+
+    # ------------------------------------------------------------------ internals
+
+    def _start(
+        self,
+        url: str,
+        max_bytes: int | None,
+        truncate: bool,
+        check_robots: bool,
+        raise_for_status: bool,
+        accept: str,
+        headers: Mapping[str, str] | None,
+    ) -> FetchResponse:
+        """:meth:`_open` with the public call's defaults resolved from the config."""
+        return self._open(
             url,
             max_bytes=self.config.max_body_bytes if max_bytes is None else max_bytes,
             truncate=truncate,
@@ -138,12 +153,6 @@ class Fetcher:
             headers=self._headers(accept, headers),
             retries=self.config.retries,
         )
-        try:
-            yield response
-        finally:
-            response.close()
-
-    # ------------------------------------------------------------------ internals
 
     def _headers(self, accept: str, extra: Mapping[str, str] | None) -> dict[str, str]:
         if not extra:

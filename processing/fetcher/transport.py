@@ -72,7 +72,14 @@ class Transport:
     def __init__(self, config: FetcherConfig) -> None:
         self.config = config
         self._manager = _build_manager(config)
-        self._timeout = urllib3.Timeout(connect=config.connect_timeout, read=config.read_timeout)
+        # no redirects, no retries, the body raw and unread: the fetcher does the rest
+        self._options: dict[str, Any] = {
+            "redirect": False,
+            "retries": False,
+            "preload_content": False,
+            "decode_content": False,
+            "timeout": urllib3.Timeout(connect=config.connect_timeout, read=config.read_timeout),
+        }
         self._direct = not config.proxy
 
     def close(self) -> None:
@@ -93,24 +100,11 @@ class Transport:
                     "GET",
                     parsed.request_uri,
                     headers=headers,
-                    redirect=False,
-                    retries=False,
                     assert_same_host=False,
-                    preload_content=False,
-                    decode_content=False,
-                    timeout=self._timeout,
+                    **self._options,
                 )
             # Through the proxy: urllib3 decides between absolute form (http) and a tunnel.
-            return self._manager.urlopen(
-                "GET",
-                url,
-                headers=headers,
-                redirect=False,
-                retries=False,
-                preload_content=False,
-                decode_content=False,
-                timeout=self._timeout,
-            )
+            return self._manager.urlopen("GET", url, headers=headers, **self._options)
         except Exception as exc:
             raise self._error(exc, url, parsed.host or "", deadline_at) from exc
 
