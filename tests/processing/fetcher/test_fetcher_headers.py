@@ -51,3 +51,22 @@ def test_too_many_headers_refused_as_by_http_client():
     block = b"".join(b"X-%d: v\r\n" % i for i in range(200)) + b"\r\n"
     with pytest.raises(http.client.HTTPException, match="got more than 100 headers"):
         headers.parse_headers(io.BufferedReader(io.BytesIO(block)))
+
+
+def test_each_request_sends_its_own_headers(server, make_fetcher):
+    """Header lines are encoded once and reused: every request still sends what its call
+    asked, the Host of its own site, and nothing of the call before."""
+    server.respond("/page", 200, b"ok")
+    fetcher = make_fetcher()
+    for _ in range(2):
+        fetcher.get(server.url("/page"))
+        fetcher.get(server.url("/page"), accept="text/plain", headers={"X-Extra": "1"})
+        fetcher.get(server.url("/page").replace("127.0.0.1", "localhost"))
+    sent = [headers for path, headers in server.requests if path == "/page"]
+    assert len(sent) == 6
+    for plain, extra, other_host in zip(sent[::3], sent[1::3], sent[2::3], strict=True):
+        assert plain["Accept"].startswith("text/html") and "X-Extra" not in plain
+        assert extra["Accept"] == "text/plain" and extra["X-Extra"] == "1"
+        assert plain["Host"] == f"127.0.0.1:{server.port}"
+        assert other_host["Host"] == f"localhost:{server.port}"
+        assert plain["User-Agent"] == extra["User-Agent"] == other_host["User-Agent"]
