@@ -14,7 +14,7 @@ subclasses carrying ``kind`` and ``connect_failed`` (the retry policy and the er
 documented in :mod:`processing.fetcher.errors`); knobs are in :class:`FetcherConfig`.
 """
 
-from .client import DEFAULT_ACCEPT, Fetcher, FetchResponse, get_fetcher, reset_fetcher
+from .client import DEFAULT_ACCEPT, Fetcher, get_fetcher, reset_fetcher
 from .config import FetcherConfig
 from .errors import (
     CONNECT_FAILURES,
@@ -36,6 +36,7 @@ from .errors import (
     TooManyRedirectsError,
     TransientHTTPStatusError,
 )
+from .response import FetchResponse
 
 __all__ = [
     "CONNECT_FAILURES",

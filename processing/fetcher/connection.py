@@ -15,6 +15,9 @@ the guard lives:
   reader that shortens each receive's timeout to the time left, so a server dripping headers or
   body one byte at a time cannot outlive the deadline.
 
+Responses are read by :class:`processing.fetcher.headers.HTTPResponse` (http.client's, with a
+cheaper header parse) and repeated header lines are encoded once (``putheader``).
+
 Failures before a connection exists raise :class:`ConnectFailed` (not an ``OSError``, so
 urllib3 passes it through untouched); the fetcher turns it into the public error with the URL.
 """
@@ -33,6 +36,7 @@ from urllib3.util.connection import create_connection
 
 from . import guard
 from .errors import BlockedAddressError, FailureKind
+from .headers import HTTPResponse
 
 
 class ConnectFailed(Exception):
@@ -100,6 +104,12 @@ def _connect_error(exc: OSError) -> ConnectFailed:
     return ConnectFailed(FailureKind.CONNECT, str(exc) or type(exc).__name__)
 
 
+# Header lines as http.client validated and encoded them, by (name, values): a fetcher sends
+# the same few (User-Agent, Accept, Accept-Encoding) on every request.
+_HEADER_LINES: dict[tuple[str, tuple[Any, ...]], bytes] = {}
+_HEADER_LINES_MAX = 64
+
+
 class _GuardedMixin:
     """``_new_conn`` that resolves, checks and connects to the checked address."""
 
@@ -107,6 +117,8 @@ class _GuardedMixin:
     guard_allowed: ClassVar[tuple[Any, ...]] = ()
     guard_connect_to: ClassVar[dict[str, str]] = {}
     guard_check: ClassVar[bool] = True
+    #: http.client's response with the header block parsed without the email package
+    response_class = HTTPResponse
 
     host: str
     port: int
@@ -150,6 +162,26 @@ class _GuardedMixin:
                 last = exc
         assert last is not None
         raise _connect_error(last) from last
+
+    def putheader(self, header: str, *values: Any) -> None:
+        """http.client's validation and encoding once per distinct header line, not per request.
+
+        A line seen before is appended to the request as http.client built it the first time
+        (``Host`` varies by site and is always built afresh)."""
+        key = (header, values)
+        line = _HEADER_LINES.get(key)
+        buffer: list[bytes] = self._buffer  # type: ignore[attr-defined]
+        if line is not None:
+            buffer.append(line)
+            return
+        size = len(buffer)
+        super().putheader(header, *values)  # type: ignore[misc]
+        if (
+            len(buffer) == size + 1
+            and header.lower() != "host"
+            and len(_HEADER_LINES) < _HEADER_LINES_MAX
+        ):
+            _HEADER_LINES[key] = buffer[-1]
 
     def connect(self) -> None:
         try:

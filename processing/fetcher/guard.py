@@ -11,12 +11,11 @@ every connect, send and receive on a socket is bounded by the time left (:func:`
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from .errors import BlockedAddressError
@@ -76,6 +75,9 @@ def check_ip(ip: IPAddress, allowed_networks: Iterable[Any], *, url: str, host: 
 
 
 def parse_ip(host: str) -> IPAddress | None:
+    """``host`` as an IP address (``[v6]`` and ``%zone`` allowed), or None for a name."""
+    if ":" not in host and not host[-1:].isdigit():
+        return None  # neither IPv6 nor dotted IPv4: a name (spares the ValueError below)
     try:
         return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
     except ValueError:
@@ -138,27 +140,23 @@ def check_host(host: str, port: int, allowed_networks: Iterable[Any], *, url: st
 _local = threading.local()
 
 
-@contextlib.contextmanager
-def deadline(seconds: float | None) -> Iterator[float | None]:
-    """Bound every stream read/write/connect in this thread to ``seconds`` from now."""
-    previous = getattr(_local, "deadline", None)
+def start_deadline(seconds: float | None) -> tuple[float | None, float | None]:
+    """Bound every connect/send/receive in this thread to ``seconds`` from now.
+
+    Returns ``(deadline, previous)``; give ``previous`` back to :func:`set_deadline` when done.
+    """
     value = None if seconds is None else time.monotonic() + seconds
-    _local.deadline = value
-    try:
-        yield value
-    finally:
-        _local.deadline = previous
+    return value, set_deadline(value)
 
 
-@contextlib.contextmanager
-def use_deadline(value: float | None) -> Iterator[None]:
-    """Re-install an absolute deadline (e.g. while a streamed body is iterated)."""
+def set_deadline(value: float | None) -> float | None:
+    """Install the absolute deadline ``value`` (None: none) for this thread; return the previous.
+
+    Plain calls, not a context manager: this runs around every read of a body.
+    """
     previous = getattr(_local, "deadline", None)
     _local.deadline = value
-    try:
-        yield
-    finally:
-        _local.deadline = previous
+    return previous
 
 
 def current_deadline() -> float | None:

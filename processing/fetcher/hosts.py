@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
-from collections.abc import Iterator
 
 
 class _HostState:
@@ -27,11 +25,11 @@ class HostGate:
         self._cond = threading.Condition()
         self._hosts: dict[str, _HostState] = {}
 
-    @contextlib.contextmanager
-    def slot(
+    def acquire(
         self, host: str, *, limit: int, delay: float = 0.0, timeout: float | None = None
-    ) -> Iterator[None]:
-        """Hold one of ``limit`` slots for ``host``; raise ``TimeoutError`` after ``timeout``.
+    ) -> None:
+        """Take one of ``limit`` slots for ``host`` (wait for one, then for the politeness
+        ``delay``); raise ``TimeoutError`` after ``timeout``. Give it back with :meth:`release`.
 
         The timeout turns a same-host request nested inside an open stream (which could wait
         forever with a limit of 1) into an error instead of a deadlock.
@@ -39,7 +37,9 @@ class HostGate:
         host = host.lower()
         give_up = None if timeout is None else time.monotonic() + timeout
         with self._cond:
-            state = self._hosts.setdefault(host, _HostState())
+            state = self._hosts.get(host)
+            if state is None:
+                state = self._hosts[host] = _HostState()
             while state.active >= limit:
                 left = None if give_up is None else give_up - time.monotonic()
                 if left is not None and left <= 0:
@@ -52,16 +52,22 @@ class HostGate:
             now = time.monotonic()
             start = max(now, state.next_start)
             state.next_start = start + delay
-        try:
-            if start > now:
+        if start > now:
+            try:
                 time.sleep(start - now)
-            yield
-        finally:
-            with self._cond:
-                state.active -= 1
-                if state.active == 0 and state.next_start <= time.monotonic():
-                    self._hosts.pop(host, None)
-                self._cond.notify_all()
+            except BaseException:
+                self.release(host)
+                raise
+
+    def release(self, host: str) -> None:
+        """Give back a slot taken by :meth:`acquire`."""
+        host = host.lower()
+        with self._cond:
+            state = self._hosts[host]
+            state.active -= 1
+            if state.active == 0 and state.next_start <= time.monotonic():
+                del self._hosts[host]
+            self._cond.notify_all()
 
     def active(self, host: str) -> int:
         with self._cond:

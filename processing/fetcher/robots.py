@@ -1,4 +1,5 @@
-"""robots.txt cache (per origin, with TTL), parsed by RFC 9309 with Protego.
+"""robots.txt as the fetcher obeys it: :class:`RobotsPolicy` over a per-origin
+:class:`RobotsCache` (with TTL), parsed by RFC 9309 with Protego.
 
 Protego (Scrapy's parser) implements what :mod:`urllib.robotparser` does not: ``*`` and ``$``
 wildcards, the longest (most specific) matching rule wins, ``Allow`` wins a tie with
@@ -11,8 +12,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from protego import Protego
+from urllib3.util import Url, parse_url
+
+from .errors import RobotsDisallowedError
+from .urls import origin
+
+if TYPE_CHECKING:
+    from .response import FetchResponse
 
 
 class RobotsCache:
@@ -76,3 +85,40 @@ class RobotsCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+class RobotsPolicy:
+    """The robots.txt check of every hop, for one user agent.
+
+    ``loader(origin)`` fetches ``origin``'s robots.txt (None: allow everything); the fetcher
+    passes one that goes through its own guards. Groups are matched on the product token of
+    the user agent (``ScraperSkyBot``), as RFC 9309 section 2.2.1 asks.
+    """
+
+    def __init__(self, loader: Callable[[str], str | None], ttl: float, user_agent: str) -> None:
+        self.agent = user_agent.split("/", 1)[0].strip() or user_agent
+        self._cache = RobotsCache(loader, ttl)
+
+    def check(self, parsed: Url, url: str) -> None:
+        """Raise :class:`RobotsDisallowedError` if robots.txt disallows ``url`` (``parsed``)."""
+        if not self._cache.allowed(origin(parsed), url, self.agent):
+            raise RobotsDisallowedError(
+                f"robots.txt of {parsed.scheme}://{parsed.netloc} disallows {url} "
+                f"for {self.agent} (set check_robots=False or "
+                "SCRAPERSKY_FETCHER['OBEY_ROBOTS'] = False to ignore it)",
+                url=url,
+            )
+
+    def remember(self, response: FetchResponse) -> None:
+        """Cache a robots.txt fetched by someone else, with the verdict the loader would
+        reach (2xx is parsed; anything else allows everything); not if it was redirected to
+        another origin or path."""
+        requested, final = parse_url(response.url), parse_url(response.final_url)
+        if origin(requested) != origin(final) or final.path != "/robots.txt":
+            return  # redirected elsewhere: let the fetcher decide on its own
+        ok = 200 <= response.status_code < 300
+        text = response.content.decode("utf-8", errors="replace") if ok else None
+        self._cache.remember(origin(final), text)
+
+    def clear(self) -> None:
+        self._cache.clear()

@@ -19,7 +19,7 @@ from processing.fetcher import (
     TLSFetchError,
     TransientHTTPStatusError,
 )
-from processing.fetcher.client import parse_retry_after
+from processing.fetcher.retries import parse_retry_after
 
 
 def _recording_sleep(fetcher):
