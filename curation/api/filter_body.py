@@ -1,7 +1,7 @@
 """The ``filters`` object of a filtered status update: JSON types checked per filter; its schema.
 
 The object carries the list endpoint's query parameters, so the FilterSet stays the judge of
-values (``filtered_queryset``); this field refuses what JSON makes possible and a query string
+values (``curation.selectors``); this field refuses what JSON makes possible and a query string
 does not (objects, numbers where text is meant, empty lists), and unknown keys, and documents
 exactly that: one property per filter, ``additionalProperties: false``.
 """
@@ -15,7 +15,7 @@ import django_filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from curation.api.filter_types import (
+from curation.filter_types import (
     ID_SCHEMA,
     BooleanFilter,
     DateTimeFilter,
@@ -23,7 +23,7 @@ from curation.api.filter_types import (
     IdFilter,
     IdListFilter,
 )
-from curation.api.filters import NULL_VALUE, filterset_for
+from curation.filtersets import NULL_VALUE, filterset_for
 
 EMPTY = 'empty value: leave the filter out (send "all": true to change every row)'
 

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse as api_reverse
 from rest_framework.views import APIView
 
-from curation.api.filters import RESOURCES
+from curation.api.viewsets import VIEWSETS
 from scrapersky.conf import conf
 
 
@@ -47,8 +47,8 @@ class ApiRootView(APIView):
     )
     def get(self, request: Request) -> Response:
         links = {
-            resource.table: api_reverse(f"api:{resource.table}-list", request=request)
-            for resource in RESOURCES
+            viewset.table(): api_reverse(f"api:{viewset.table()}-list", request=request)
+            for viewset in VIEWSETS
         }
         links["contacts_export"] = api_reverse("api:contacts-export", request=request)
         links["schema"] = api_reverse("api:schema", request=request)

@@ -1,4 +1,7 @@
-"""Serializers: read-only rows of every table, and the status update request and response."""
+"""Serializers: read-only rows of every table, and the status update request and response.
+
+The row serializers are one per table; the status requests are built per table from the
+workflow registry (the workflows a table hosts), as their routes are."""
 
 from __future__ import annotations
 
@@ -8,32 +11,16 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from curation.api.fields import StrictBooleanField, StrictIntegerField
 from curation.api.filter_body import filters_field
-from curation.api.filters import Resource
+from curation.models import Contact, Domain, Page, SitemapFile
 from curation.services import MAX_IDS
-from scrapersky.workflows import CURATION_VALUES
+from scrapersky.status import Status
+from scrapersky.workflows import CURATION_VALUES, Workflow, workflows_for_model
 
 # Processing is the engine's; a curator may set every other curation status.
-CURATOR_STATUSES = [value for value in CURATION_VALUES if value != "Processing"]
+CURATOR_STATUSES = [value for value in CURATION_VALUES if value != Status.PROCESSING]
 MAX_ID_VALUE = 2**63 - 1  # bigint
-
-
-class StrictIntegerField(serializers.IntegerField):
-    """An integer in JSON: ``"5"``, ``5.0`` and ``true`` are refused rather than coerced."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class StrictBooleanField(serializers.BooleanField):
-    """A JSON boolean: ``0``, ``"yes"`` and ``"true"`` are refused rather than coerced."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, bool):
-            self.fail("invalid", input=data)
-        return data
 
 
 STATUS_FIELD_KWARGS = {
@@ -49,10 +36,16 @@ STATUS_FIELD_KWARGS = {
 }
 
 
-def _workflow_field(resource: Resource) -> serializers.ChoiceField:
+def status_workflows(model: type[models.Model]) -> list[Workflow]:
+    """The workflows curated through a table's status routes (background-only ones have none)."""
+    return [workflow for workflow in workflows_for_model(model) if workflow.ui]
+
+
+def _workflow_field(model: type[models.Model]) -> serializers.ChoiceField:
     # The table's own workflows only, inline in the schema: a client (or a schema fuzzer) offered
     # every workflow would pick ones this route refuses.
-    names = [wf.name for wf in resource.workflows]
+    names = [wf.name for wf in status_workflows(model)]
+    table = model._meta.db_table
     if len(names) == 1:
         help_text = f"Optional: this table hosts {names[0]} only."
     else:
@@ -61,7 +54,7 @@ def _workflow_field(resource: Resource) -> serializers.ChoiceField:
     # "WorkflowEnum" components.
     pattern = "^(" + "|".join(names) + ")$"
     field_class = extend_schema_field({"type": "string", "pattern": pattern})(
-        type(f"{resource.model.__name__}WorkflowField", (serializers.ChoiceField,), {})
+        type(f"{model.__name__}WorkflowField", (serializers.ChoiceField,), {})
     )
     return field_class(
         choices=names,
@@ -69,14 +62,14 @@ def _workflow_field(resource: Resource) -> serializers.ChoiceField:
         help_text=help_text,
         error_messages={
             "invalid_choice": (
-                f'workflow "{{input}}" does not run on {resource.table} (known: {", ".join(names)})'
+                f'workflow "{{input}}" does not run on {table} (known: {", ".join(names)})'
             )
         },
     )
 
 
 @cache
-def status_request_serializer(resource: Resource) -> type[serializers.Serializer]:
+def status_request_serializer(model: type[models.Model]) -> type[serializers.Serializer]:
     """``{"ids": [...], "status": "Queued", "workflow": ...}`` for one table."""
     attrs = {
         "ids": serializers.ListField(
@@ -88,23 +81,23 @@ def status_request_serializer(resource: Resource) -> type[serializers.Serializer
             "(use the filtered variant for more).",
         ),
         "status": serializers.ChoiceField(**STATUS_FIELD_KWARGS),
-        "workflow": _workflow_field(resource),
+        "workflow": _workflow_field(model),
         "__module__": __name__,
     }
-    name = f"{resource.model.__name__}StatusUpdateRequest"
+    name = f"{model.__name__}StatusUpdateRequest"
     return type(name, (serializers.Serializer,), attrs)
 
 
 @cache
-def filtered_status_request_serializer(resource: Resource) -> type[serializers.Serializer]:
+def filtered_status_request_serializer(model: type[models.Model]) -> type[serializers.Serializer]:
     """``{"status": ..., "workflow": ..., "filters": {...}, "all": false}`` for one table."""
     attrs = {
         "status": serializers.ChoiceField(**STATUS_FIELD_KWARGS),
-        "workflow": _workflow_field(resource),
-        "filters": filters_field(resource.model)(
+        "workflow": _workflow_field(model),
+        "filters": filters_field(model)(
             required=False,
             default=dict,
-            help_text=f"The query parameters of GET /api/v3/{resource.table}/ as an object; "
+            help_text=f"The query parameters of GET /api/v3/{model._meta.db_table}/ as an object; "
             "a list value is a multiple choice (or several ids).",
         ),
         "all": StrictBooleanField(
@@ -114,7 +107,7 @@ def filtered_status_request_serializer(resource: Resource) -> type[serializers.S
         ),
         "__module__": __name__,
     }
-    name = f"{resource.model.__name__}FilteredStatusUpdateRequest"
+    name = f"{model.__name__}FilteredStatusUpdateRequest"
     return type(name, (serializers.Serializer,), attrs)
 
 
@@ -137,15 +130,39 @@ class StatusUpdateResponseSerializer(serializers.Serializer):
     audit_id = serializers.IntegerField(allow_null=True)
 
 
-@cache
-def row_serializer(model: type[models.Model]) -> type[serializers.ModelSerializer]:
-    """A read-only serializer of every column of ``model`` (plus the domain's name)."""
-    concrete = [f.name for f in model._meta.concrete_fields]
-    attrs: dict[str, object] = {"__module__": __name__}
-    fields = list(concrete)
-    # Rows that belong to a domain also carry its name (Domain's own "domain" is the name).
-    if "domain" in concrete and model._meta.get_field("domain").is_relation:
-        attrs["domain_name"] = serializers.CharField(source="domain.domain", read_only=True)
+def columns(model: type[models.Model]) -> list[str]:
+    """Every column of ``model``; rows of a domain also carry its name after ``domain``."""
+    fields = [f.name for f in model._meta.concrete_fields]
+    if "domain" in fields and model._meta.get_field("domain").is_relation:
         fields.insert(fields.index("domain") + 1, "domain_name")
-    attrs["Meta"] = type("Meta", (), {"model": model, "fields": fields, "read_only_fields": fields})
-    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+    return fields
+
+
+class DomainSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Domain
+        fields = read_only_fields = columns(Domain)
+
+
+class SitemapFileSerializer(serializers.ModelSerializer):
+    domain_name = serializers.CharField(source="domain.domain", read_only=True)
+
+    class Meta:
+        model = SitemapFile
+        fields = read_only_fields = columns(SitemapFile)
+
+
+class PageSerializer(serializers.ModelSerializer):
+    domain_name = serializers.CharField(source="domain.domain", read_only=True)
+
+    class Meta:
+        model = Page
+        fields = read_only_fields = columns(Page)
+
+
+class ContactSerializer(serializers.ModelSerializer):
+    domain_name = serializers.CharField(source="domain.domain", read_only=True)
+
+    class Meta:
+        model = Contact
+        fields = read_only_fields = columns(Contact)

@@ -1,49 +1,44 @@
 """API routes: the root /api/v3/, /api/v3/{table}/, /api/v3/{table}/{id}/,
-/api/v3/{table}/status[/filtered],
-/api/v3/{table}/submit and /api/v3/contacts/export.csv."""
+/api/v3/{table}/status[/filtered], /api/v3/{table}/submit and /api/v3/contacts/export.csv."""
 
 from __future__ import annotations
 
 from django.urls import path
 from django.views.generic import RedirectView
 
-from curation.api.feeding import SUBMISSIONS, ContactExportView, submit_view
-from curation.api.filters import RESOURCES
+from curation.api.export import ContactExportView
 from curation.api.root import ApiRootView, DocsView, SchemaView
-from curation.api.views import row_viewset, status_views
+from curation.api.serializers import status_workflows
+from curation.api.status_views import status_views
+from curation.api.submit import DomainSubmitView, PageSubmitView, SitemapFileSubmitView
+from curation.api.viewsets import VIEWSETS
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="api:root", permanent=False)),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("v3/", ApiRootView.as_view(), name="root"),
-    # Before the generated routes (literal paths; none of them collide with <int:pk>/).
+    # Before the tables' routes (literal paths; none of them collide with <int:pk>/).
     path("v3/contacts/export.csv", ContactExportView.as_view(), name="contacts-export"),
-    *(
-        path(f"v3/{kind}/submit", submit_view(kind).as_view(), name=f"{kind}-submit")
-        for kind in SUBMISSIONS
-    ),
+    path("v3/domains/submit", DomainSubmitView.as_view(), name="domains-submit"),
+    path("v3/pages/submit", PageSubmitView.as_view(), name="pages-submit"),
+    path("v3/sitemap_files/submit", SitemapFileSubmitView.as_view(), name="sitemap_files-submit"),
 ]
 
-for resource in RESOURCES:
-    prefix = f"v3/{resource.table}"
-    viewset = row_viewset(resource)
+for viewset in VIEWSETS:
+    table = viewset.table()
     urlpatterns += [
-        path(f"{prefix}/", viewset.as_view({"get": "list"}), name=f"{resource.table}-list"),
-        path(
-            f"{prefix}/<int:pk>/",
-            viewset.as_view({"get": "retrieve"}),
-            name=f"{resource.table}-detail",
-        ),
+        path(f"v3/{table}/", viewset.as_view({"get": "list"}), name=f"{table}-list"),
+        path(f"v3/{table}/<int:pk>/", viewset.as_view({"get": "retrieve"}), name=f"{table}-detail"),
     ]
-    if resource.workflows:
-        plain, filtered = status_views(resource)
+    model = viewset.filterset_class._meta.model
+    if status_workflows(model):
+        # Generated from the workflow registry: one pair per table a workflow is curated on.
+        plain, filtered = status_views(model)
         urlpatterns += [
-            path(f"{prefix}/status", plain.as_view(), name=f"{resource.table}-status"),
+            path(f"v3/{table}/status", plain.as_view(), name=f"{table}-status"),
             path(
-                f"{prefix}/status/filtered",
-                filtered.as_view(),
-                name=f"{resource.table}-status-filtered",
+                f"v3/{table}/status/filtered", filtered.as_view(), name=f"{table}-status-filtered"
             ),
         ]
 

@@ -1,4 +1,4 @@
-"""Strict filter types: integers, id lists, date-times and booleans that answer 400, never 500.
+"""Strict filter types of ``curation.filtersets``: values that answer 400, never 500.
 
 django-filter's defaults let bad input through to the database: a bare ``BaseInFilter`` passes
 ``"abc"`` to ``int()`` inside the ORM, a ``NumberFilter`` is a Decimal of any size, an ISO
@@ -16,8 +16,6 @@ import django_filters
 from django import forms
 from django_filters.fields import IsoDateTimeField, MultipleChoiceField
 from drf_spectacular.utils import extend_schema_field
-from rest_framework.exceptions import ValidationError
-from rest_framework.filters import OrderingFilter
 
 BIGINT_MAX = 2**63 - 1
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": BIGINT_MAX}
@@ -131,41 +129,3 @@ class StrictBooleanField(forms.Field):
 @extend_schema_field({"type": "boolean"})
 class BooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
-
-
-class StrictOrderingFilter(OrderingFilter):
-    """``?ordering=-created_at,id`` over the view's ``ordering_fields``; an unknown field is a
-    400 naming the choices (DRF drops it silently, which hides a typo behind a default order)."""
-
-    def get_ordering(self, request, queryset, view):
-        raw = request.query_params.get(self.ordering_param)
-        if raw:
-            allowed = [
-                name for name, _ in self.get_valid_fields(queryset, view, {"request": request})
-            ]
-            for term in (part.strip() for part in raw.split(",")):
-                name = term[1:] if term.startswith("-") else term
-                if name not in allowed:
-                    raise ValidationError(
-                        {
-                            self.ordering_param: [
-                                f"cannot order by {term!r} (one of: {', '.join(allowed)}, "
-                                "each optionally prefixed by - for descending)"
-                            ]
-                        }
-                    )
-        return super().get_ordering(request, queryset, view)
-
-    def get_schema_operation_parameters(self, view):
-        names = "|".join(view.ordering_fields)
-        return [
-            {
-                "name": self.ordering_param,
-                "required": False,
-                "in": "query",
-                "description": "Comma-separated fields to order by, - for descending: "
-                + ", ".join(view.ordering_fields)
-                + ".",
-                "schema": {"type": "string", "pattern": f"^-?({names})(,-?({names}))*$"},
-            }
-        ]

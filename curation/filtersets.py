@@ -1,0 +1,151 @@
+"""The FilterSet of every table: the filters of the API's lists, the filtered status update,
+the contacts export and ``manage.py set_status --filter`` (applied by ``curation.selectors``).
+
+Every workflow status column of a table is a multiple-choice filter
+(``?page_curation_curation_status=New&page_curation_curation_status=Error``), added from the
+workflow registry; processing statuses also accept ``null`` (never queued). ``?search=`` is part
+of the FilterSet, so a filtered status update accepts exactly the parameters of the list.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from curation.filter_types import (
+    BooleanFilter,
+    DateTimeFilter,
+    HttpStatusFilter,
+    IdFilter,
+    IdListFilter,
+    MultipleChoiceFilter,
+)
+from curation.models import (
+    Contact,
+    ContactKind,
+    ContactVerdict,
+    Domain,
+    Page,
+    PageType,
+    SitemapFile,
+    SitemapKind,
+)
+from scrapersky.workflows import workflows_for_model
+
+NULL_VALUE = "null"
+
+
+def choice_filter(field: str, choices, *, null_label: str | None = None) -> MultipleChoiceFilter:
+    """Any of ``choices``; with ``null_label``, also ``null`` (the column is NULL)."""
+    extra: dict[str, Any] = {}
+    if null_label:
+        extra = {"null_label": null_label, "null_value": NULL_VALUE}
+    # distinct=False: these are plain columns, and DISTINCT would sort the whole table.
+    return MultipleChoiceFilter(field_name=field, choices=choices, distinct=False, **extra)
+
+
+def workflow_filters(model: type[models.Model]) -> dict[str, django_filters.Filter]:
+    """The status and error filters of every workflow on ``model``, from the registry."""
+    filters: dict[str, django_filters.Filter] = {}
+    for wf in workflows_for_model(model):
+        filters[wf.curation_field] = choice_filter(wf.curation_field, wf.curation_enum.choices)
+        filters[wf.processing_field] = choice_filter(
+            wf.processing_field, wf.processing_enum.choices, null_label="none (never queued)"
+        )
+        filters[f"{wf.name}_has_error"] = BooleanFilter(
+            field_name=wf.error_field, lookup_expr="isnull", exclude=True
+        )
+    return filters
+
+
+class RowFilterSet(django_filters.FilterSet):
+    """Common filters: id list, creation time range, free-text search, workflow statuses."""
+
+    search_fields: tuple[str, ...] = ()  # what ``?search=`` matches, every term in one of them
+
+    id = IdListFilter(field_name="id", lookup_expr="in", label="ids (1,2,3)")
+    created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
+    search = django_filters.CharFilter(method="filter_search", label="search")
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        if cls._meta.model is not None:
+            filters.update(workflow_filters(cls._meta.model))
+        return filters
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        condition = Q()
+        for term in value.split():
+            term_q = Q()
+            for field in self.search_fields:
+                term_q |= Q(**{f"{field}__icontains": term})
+            condition &= term_q
+        return queryset.filter(condition)
+
+
+class DomainFilterSet(RowFilterSet):
+    search_fields = ("domain", "company_name")
+
+    domain = django_filters.CharFilter(field_name="domain", lookup_expr="iexact")
+    source = django_filters.CharFilter()
+
+    class Meta:
+        model = Domain
+        fields: list[str] = []
+
+
+class SitemapFileFilterSet(RowFilterSet):
+    search_fields = ("url", "domain__domain")
+
+    domain = IdFilter(field_name="domain_id")
+    kind = choice_filter("kind", SitemapKind.choices)
+    source = django_filters.CharFilter()
+    is_gzipped = BooleanFilter()
+    http_status = HttpStatusFilter()
+
+    class Meta:
+        model = SitemapFile
+        fields: list[str] = []
+
+
+class PageFilterSet(RowFilterSet):
+    search_fields = ("url", "title", "domain__domain")
+
+    domain = IdFilter(field_name="domain_id")
+    sitemap_file = IdFilter(field_name="sitemap_file_id")
+    page_type = choice_filter("page_type", PageType.choices)
+    http_status = HttpStatusFilter()
+    has_contact_form = BooleanFilter()
+
+    class Meta:
+        model = Page
+        fields: list[str] = []
+
+
+class ContactFilterSet(RowFilterSet):
+    search_fields = ("value", "display", "domain__domain")
+
+    domain = IdFilter(field_name="domain_id")
+    kind = choice_filter("kind", ContactKind.choices)
+    classification = django_filters.CharFilter()
+    verdict = choice_filter("verdict", ContactVerdict.choices, null_label="none (never checked)")
+
+    class Meta:
+        model = Contact
+        fields: list[str] = []
+
+
+FILTERSETS: dict[type[models.Model], type[RowFilterSet]] = {
+    filterset._meta.model: filterset
+    for filterset in (DomainFilterSet, SitemapFileFilterSet, PageFilterSet, ContactFilterSet)
+}
+
+
+def filterset_for(model: type[models.Model]) -> type[RowFilterSet]:
+    """The FilterSet class of a table."""
+    return FILTERSETS[model]
