@@ -25,8 +25,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from django.db import transaction
 from django.db.models import F, Lookup
@@ -34,7 +33,9 @@ from django.utils import timezone
 
 from curation.models import Channel, StatusChange
 from curation.signals import rows_queued
+from curation.status_results import SKIPPED_PROCESSING, StatusChangePreview, StatusChangeResult
 from scrapersky.conf import conf
+from scrapersky.status import Status
 from scrapersky.workflows import Workflow, get_workflow
 
 if TYPE_CHECKING:
@@ -48,66 +49,9 @@ logger = logging.getLogger(__name__)
 # "select all", ``set_status --filter``), which has no cap.
 MAX_IDS = 10_000
 
-SKIPPED_PROCESSING = "processing"
-
 
 class CurationError(Exception):
     """A curation request the service refuses; the message is meant for the user."""
-
-
-@dataclass(frozen=True)
-class StatusChangeResult:
-    """What one :func:`set_curation_status` call did."""
-
-    workflow: str
-    status: str
-    requested: int
-    updated_ids: list[int]
-    queued_ids: list[int]
-    skipped: dict[str, list[int]] = field(default_factory=dict)
-    missing_ids: list[int] = field(default_factory=list)
-    audit_id: int | None = None
-    noun: tuple[str, str] = ("row", "rows")  # singular, plural (the model's verbose names)
-
-    @property
-    def updated_count(self) -> int:
-        return len(self.updated_ids)
-
-    @property
-    def queued_count(self) -> int:
-        return len(self.queued_ids)
-
-    @property
-    def message(self) -> str:
-        """E.g. ``Queued 3 pages for page curation; 2 not found.``: words a curator uses."""
-        verbose = self.workflow.replace("_", " ")
-        noun = _counted(self.updated_count, self.noun)
-        if self.status == "Queued":
-            first = f"Queued {noun} for {verbose}"
-        elif self.status == "Skipped":
-            first = f"Skipped {noun} for {verbose}"
-        elif self.status == "New":
-            first = f"Reset {noun} to New for {verbose}"
-        else:
-            first = f"Set {noun} to {self.status} for {verbose}"
-        if not self.updated_count:
-            verb = {"Queued": "queued", "Skipped": "skipped", "New": "reset to New"}
-            first = (
-                f"No {self.noun[1]} {verb.get(self.status, f'set to {self.status}')} for {verbose}"
-            )
-        parts = [first]
-        for reason, ids in self.skipped.items():
-            if ids:
-                why = "being processed" if reason == SKIPPED_PROCESSING else reason
-                parts.append(f"{len(ids):,} left unchanged ({why})")
-        if self.missing_ids:
-            parts.append(f"{len(self.missing_ids):,} not found")
-        return "; ".join(parts) + "."
-
-
-def _counted(n: int, noun: tuple[str, str]) -> str:
-    """``1 page``, ``3 pages``, ``1,200 pages``."""
-    return f"{n:,} {noun[0] if n == 1 else noun[1]}"
 
 
 class _AnyOf(Lookup):
@@ -136,7 +80,33 @@ def resolve_workflow(workflow: str | Workflow) -> Workflow:
 
 def curation_choices(workflow: Workflow) -> list[str]:
     """The statuses a curator may set (every curation status except Processing)."""
-    return [value for value in workflow.curation_enum.values if value != "Processing"]
+    return [value for value in workflow.curation_enum.values if value != Status.PROCESSING]
+
+
+@overload
+def set_curation_status(
+    *,
+    workflow: str | Workflow,
+    status: str,
+    ids: Sequence[int] | None = None,
+    queryset: QuerySet | None = None,
+    actor: AbstractBaseUser | str,
+    channel: str,
+    dry_run: Literal[False] = False,
+) -> StatusChangeResult: ...
+
+
+@overload
+def set_curation_status(
+    *,
+    workflow: str | Workflow,
+    status: str,
+    ids: Sequence[int] | None = None,
+    queryset: QuerySet | None = None,
+    actor: AbstractBaseUser | str,
+    channel: str,
+    dry_run: Literal[True],
+) -> StatusChangePreview: ...
 
 
 def set_curation_status(
@@ -147,7 +117,8 @@ def set_curation_status(
     queryset: QuerySet | None = None,
     actor: AbstractBaseUser | str,
     channel: str,
-) -> StatusChangeResult:
+    dry_run: bool = False,
+) -> StatusChangeResult | StatusChangePreview:
     """Set ``workflow``'s curation status of the given rows to ``status``, in one transaction.
 
     Pass exactly one of ``ids`` (at most :data:`MAX_IDS`) or ``queryset`` (of the workflow's
@@ -157,6 +128,9 @@ def set_curation_status(
     Raises CurationError (nothing changed) for an unknown workflow, status or channel, the
     status ``Processing`` (only the engine sets it), both or neither of ids/queryset, too many
     ids, or a queryset of another model.
+
+    ``dry_run=True`` validates the same way, then counts what would change (without locks)
+    and writes nothing: a :class:`StatusChangePreview`.
     """
     wf = resolve_workflow(workflow)
     status = _check_status(wf, status)
@@ -180,6 +154,8 @@ def set_curation_status(
         # or joined, none of which FOR UPDATE accepts (or it would lock the joined tables too).
         inner = queryset if queryset.query.is_sliced else queryset.order_by()
         selection = model._base_manager.filter(pk__in=inner.values("pk"))
+    if dry_run:
+        return _preview(wf, status, selection, requested_ids)
 
     curation_col, processing_col = wf.curation_field, wf.processing_field
     with transaction.atomic():
@@ -192,19 +168,19 @@ def set_curation_status(
         processing_ids: list[int] = []
         from_statuses: Counter[str] = Counter()
         for pk, old_curation, old_processing in locked:
-            if old_processing == "Processing":
+            if old_processing == Status.PROCESSING:
                 processing_ids.append(pk)
             else:
                 change_ids.append(pk)
                 from_statuses[old_curation] += 1
 
-        queue = status == "Queued"
+        queue = status == Status.QUEUED
         if change_ids:
             values: dict[str, object] = {curation_col: status}
             if queue:
                 values.update(
                     {
-                        processing_col: "Queued",
+                        processing_col: Status.QUEUED,
                         wf.error_field: None,
                         wf.col("queued_at"): timezone.now(),
                         wf.col("attempts"): 0,
@@ -217,7 +193,7 @@ def set_curation_status(
                 # skips a row must not see a worker process it a second later. Finished rows
                 # keep their processing history.
                 model._base_manager.filter(
-                    _AnyOf(F("pk"), change_ids), **{processing_col: "Queued"}
+                    _AnyOf(F("pk"), change_ids), **{processing_col: Status.QUEUED}
                 ).update(**{processing_col: None, wf.col("next_attempt_at"): None})
 
         if requested_ids is not None:
@@ -263,9 +239,28 @@ def set_curation_status(
     return result
 
 
+def _preview(
+    wf: Workflow, status: str, selection: QuerySet, requested_ids: list[int] | None
+) -> StatusChangePreview:
+    """The dry run's counts, read without locks."""
+    selection = selection.order_by()
+    total = selection.count()
+    processing = selection.filter(**{wf.processing_field: Status.PROCESSING}).count()
+    model = wf.model
+    return StatusChangePreview(
+        workflow=wf.name,
+        status=status,
+        requested=len(requested_ids) if requested_ids is not None else total,
+        update_count=total - processing,
+        skip_count=processing,
+        missing_count=len(requested_ids) - total if requested_ids is not None else 0,
+        noun=(str(model._meta.verbose_name), str(model._meta.verbose_name_plural)),
+    )
+
+
 def _check_status(wf: Workflow, status: object) -> str:
     values = list(wf.curation_enum.values)
-    if status == "Processing":
+    if status == Status.PROCESSING:
         raise CurationError("Processing is set by the workers only; queue rows with Queued instead")
     if not isinstance(status, str) or status not in values:
         allowed = ", ".join(curation_choices(wf))
@@ -339,6 +334,7 @@ def _send_rows_queued(*, workflow_name: str, ids: list[int]) -> None:
 __all__ = [
     "MAX_IDS",
     "CurationError",
+    "StatusChangePreview",
     "StatusChangeResult",
     "curation_choices",
     "resolve_workflow",

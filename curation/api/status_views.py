@@ -20,7 +20,8 @@ from rest_framework.views import APIView
 from curation.api import serializers as s
 from curation.models import Channel
 from curation.selectors import FilterError, has_filters, row_list
-from curation.services import StatusChangeResult, set_curation_status
+from curation.services import set_curation_status
+from curation.status_results import StatusChangeResult
 from scrapersky.workflows import Workflow
 
 ERROR_RESPONSES = {

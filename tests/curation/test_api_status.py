@@ -177,7 +177,7 @@ def test_service_error_is_400(api, monkeypatch):
     def refuse(**kwargs):
         raise CurationError("refused for a reason")
 
-    monkeypatch.setattr("curation.api.views.set_curation_status", refuse)
+    monkeypatch.setattr("curation.api.status_views.set_curation_status", refuse)
     page = PageFactory()
     response = api.put(URL, {"ids": [page.pk], "status": "Queued"}, format="json")
     assert response.status_code == 400

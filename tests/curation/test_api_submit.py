@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from curation.api.feeding import MAX_ITEMS
+from curation.api.submit import MAX_ITEMS
 from curation.models import Domain, Page, SitemapFile, StatusChange
 from tests.factories import DomainFactory, UserFactory
 

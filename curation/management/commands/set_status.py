@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.http import QueryDict
 
-from curation.api.filters import FilterError, filtered_queryset
 from curation.models import Channel
+from curation.selectors import FilterError, row_list
 from curation.services import MAX_IDS, CurationError, resolve_workflow, set_curation_status
 
 
@@ -54,49 +53,20 @@ class Command(BaseCommand):
         elif options["filter"]:
             queryset = _filtered(model, options["filter"])
         else:
-            queryset = model._default_manager.all()
-        actor = options["actor"] or _os_user()
-
-        if options["dry_run"]:
-            self.stdout.write(self._dry_run(workflow, options["status"], ids, queryset))
-            return
+            queryset = row_list(model)
         try:
             result = set_curation_status(
                 workflow=workflow,
                 status=options["status"],
                 ids=ids,
                 queryset=queryset,
-                actor=actor,
+                actor=options["actor"] or _os_user(),
                 channel=Channel.COMMAND,
+                dry_run=options["dry_run"],
             )
         except CurationError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(result.message)
-
-    def _dry_run(self, workflow, status, ids, queryset) -> str:
-        """What the call would change, read without locks and without validating twice."""
-        from curation.services import _check_ids, _check_status
-
-        try:
-            _check_status(workflow, status)
-            if ids is not None:
-                ids = _check_ids(ids)
-        except CurationError as exc:
-            raise CommandError(str(exc)) from None
-        model = workflow.model
-        selection = (
-            model._default_manager.filter(pk__in=ids) if ids is not None else queryset
-        ).order_by()
-        processing = selection.filter(**{workflow.processing_field: "Processing"}).count()
-        total = selection.count()
-        missing = len(ids) - total if ids is not None else 0
-        plural = model._meta.verbose_name_plural
-        line = f"Dry run: would update {total - processing} {plural} to {status}"
-        if processing:
-            line += f"; skip {processing} (processing)"
-        if missing:
-            line += f"; {missing} not found"
-        return line + "."
 
 
 def _parse_ids(raw: list[str], option: str) -> list[int]:
@@ -123,14 +93,14 @@ def _read_lines(name: str) -> list[str]:
 
 
 def _filtered(model, pairs: list[str]):
-    data = QueryDict(mutable=True)
+    filters: dict[str, list[str]] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise CommandError(f"--filter {pair!r}: expected NAME=VALUE")
-        data.appendlist(name.strip(), value)
+        filters.setdefault(name.strip(), []).append(value)
     try:
-        return filtered_queryset(model, data)
+        return row_list(model, filters=filters)
     except FilterError as exc:
         raise CommandError(f"--filter: {exc}") from None
 
