@@ -18,6 +18,7 @@ from curation.models import Domain, Page, SitemapFile
 from curation.normalize import InvalidValue, normalize_domain, normalize_url
 from curation.tables import ImportError_, InputRow, read_bytes
 from scrapersky.page_types import classify_url
+from scrapersky.status import Status
 
 __all__ = ["ImportError_", "InputRow", "import_rows", "read_csv"]
 
@@ -288,7 +289,7 @@ def _queue(kind: str, ids: list[int], *, actor, channel: str) -> int:
     queued = 0
     for chunk in _chunks(ids, MAX_IDS):
         result = set_curation_status(
-            workflow=workflows[0], status="Queued", ids=chunk, actor=actor, channel=channel
+            workflow=workflows[0], status=Status.QUEUED, ids=chunk, actor=actor, channel=channel
         )
         queued += len(result.queued_ids)
     return queued

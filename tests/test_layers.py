@@ -148,3 +148,16 @@ def test_the_checks_see_the_modules():
     # The allowed imports are seen, so the checks above would see a forbidden one.
     assert ("scrapersky/urls.py", "insights.health") in _upward(("scrapersky/*.py",), ("insights",))
     assert ("ops/demo.py", "processing.demo") in _upward(("ops/*.py",), ("processing",))
+
+
+def test_only_the_api_imports_the_api():
+    """The API sits on top of curation: selectors, FilterSets, services, the admin and the
+    commands never import it (the settings and the URL root name it as strings)."""
+    upward = sorted(
+        (str(path.relative_to(ROOT)), module)
+        for path in _files(*(f"{package}/**/*.py" for package in PROJECT))
+        if not str(path.relative_to(ROOT)).startswith("curation/api/")
+        for module in _imports(path)
+        if (module == "curation.api" or module.startswith("curation.api.")) and _source(module)
+    )
+    assert upward == []

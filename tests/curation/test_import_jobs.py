@@ -9,6 +9,7 @@ import time
 import pytest
 
 from curation import import_jobs, importing
+from curation.import_jobs import running
 from curation.models import Domain
 from tests.factories import DomainFactory, UserFactory
 from tests.qcluster import qcluster
@@ -72,8 +73,8 @@ def test_a_big_file_is_imported_in_chunks_and_every_row_reported(big):
 @pytest.mark.django_db
 def test_a_run_out_of_time_hands_over_and_the_next_resumes_where_it_stopped(big, monkeypatch):
     enqueued: list[str] = []
-    monkeypatch.setattr(import_jobs, "_enqueue", enqueued.append)
-    monkeypatch.setattr(import_jobs, "time_budget", lambda: 0.0)
+    monkeypatch.setattr(running, "_enqueue", enqueued.append)
+    monkeypatch.setattr(running, "time_budget", lambda: 0.0)
     job = make_job(CSV)
     import_jobs.start(job)
     assert enqueued == [job.token]  # handed to a worker, nothing written yet
@@ -98,7 +99,7 @@ def test_a_run_out_of_time_hands_over_and_the_next_resumes_where_it_stopped(big,
 
 @pytest.mark.django_db
 def test_a_job_held_by_another_worker_is_left_alone(big, monkeypatch):
-    monkeypatch.setattr(import_jobs, "_enqueue", lambda token: None)
+    monkeypatch.setattr(running, "_enqueue", lambda token: None)
     job = make_job(CSV)
     import_jobs.start(job)
     with open(job.dir / "lock", "w") as lock:

@@ -189,11 +189,11 @@ def test_xlsx_is_read(tmp_path):
 def test_import_command_hands_a_big_file_to_a_worker_or_imports_it_in_the_foreground(
     tmp_path, capsys, settings, monkeypatch
 ):
-    from curation import import_jobs
+    from curation.import_jobs import running
 
     settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 10
     enqueued: list[str] = []
-    monkeypatch.setattr(import_jobs, "_enqueue", enqueued.append)
+    monkeypatch.setattr(running, "_enqueue", enqueued.append)
     path = tmp_path / "leads.csv"
     path.write_bytes("Firma,Internetseite\nBücher,bücher.de\nAcme,acme.example\n".encode("cp1252"))
 

@@ -1,0 +1,75 @@
+"""What an import job reports: the per-row CSV, the counts and the sample of problem rows,
+and the preview of a file's first rows before it is imported."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from itertools import islice
+
+from curation import importing
+from curation.import_jobs.jobs import Job
+from curation.normalize import InvalidValue, normalize_domain, normalize_url
+from curation.tables import input_rows
+
+PROBLEMS_KEPT = 500  # problem rows kept in the status for the result page; the report has all
+PREVIEW_ROWS = 20
+REPORT_COLUMNS = ["line", "input", "outcome", "normalized", "reason", "id"]
+
+
+def preview(job: Job, n: int = PREVIEW_ROWS) -> list[dict]:
+    """The first ``n`` rows as they will be read and what normalisation makes of them."""
+    rows = []
+    for row in islice(input_rows(job.table(), job.columns), n):
+        try:
+            if job.status["kind"] == "domains":
+                normalized, reason = normalize_domain(row.value), ""
+            else:
+                normalized, reason = normalize_url(row.value)[0], ""
+        except InvalidValue as exc:
+            normalized, reason = "", str(exc)
+        rows.append(
+            {
+                "line": row.line,
+                "value": row.value,
+                "name": row.name,
+                "normalized": normalized,
+                "reason": reason,
+            }
+        )
+    return rows
+
+
+def report_rows(job: Job) -> Iterator[dict]:
+    """The per-row report, read back from its file."""
+    with open(job.report_path, newline="", encoding="utf-8-sig") as handle:
+        yield from csv.DictReader(handle)
+
+
+def account(job: Job, report: importing.ImportReport, writer) -> None:
+    """Add a report's rows to the job's counts, problem sample and report file."""
+    s = job.status
+    for row in report.rows:
+        writer.writerow(
+            [row.line, row.value, row.outcome, row.normalized, row.reason, row.id or ""]
+        )
+        s["rows"] += 1
+        if row.outcome == "created":
+            s["created"] += 1
+            if row.id is not None:
+                s["created_min_id"] = min(row.id, s["created_min_id"] or row.id)
+                s["created_max_id"] = max(row.id, s["created_max_id"] or row.id)
+        else:
+            s["duplicates" if row.outcome == "duplicate" else "invalid"] += 1
+            s["problems_total"] += 1
+            if len(s["problems"]) < PROBLEMS_KEPT:
+                s["problems"].append(
+                    {
+                        "line": row.line,
+                        "value": row.value,
+                        "outcome": row.outcome,
+                        "normalized": row.normalized,
+                        "reason": row.reason,
+                    }
+                )
+    s["queued"] += report.queued
