@@ -22,6 +22,7 @@ from django.urls import path, reverse
 from curation import import_jobs
 from curation.models import Channel
 from curation.tables import ImportError_, unknown_column_message
+from scrapersky.conf import conf
 from scrapersky.workflows import workflows_for_model
 
 RESULT_ROWS_SHOWN = 500
@@ -53,7 +54,7 @@ class CsvImportForm(forms.Form):
     def __init__(self, *args, kind: str, queue_label: str | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        self.fields["file"].help_text += f" At most {_megabytes(import_jobs.max_bytes())}."
+        self.fields["file"].help_text += f" At most {_megabytes(conf.import_max_bytes)}."
         if queue_label is None:
             del self.fields["queue"]  # no workflow, or no change permission to queue with
         else:
@@ -61,9 +62,9 @@ class CsvImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > import_jobs.max_bytes():
+        if upload.size > conf.import_max_bytes:
             raise forms.ValidationError(
-                f"The file is larger than {_megabytes(import_jobs.max_bytes())}."
+                f"The file is larger than {_megabytes(conf.import_max_bytes)}."
             )
         return upload
 

@@ -27,7 +27,6 @@ from curation.import_jobs.jobs import (
     choose_columns,
     create_job,
     load_job,
-    max_bytes,
     prune,
 )
 from curation.import_jobs.reports import preview, report_rows
@@ -39,7 +38,6 @@ __all__ = [
     "choose_columns",
     "create_job",
     "load_job",
-    "max_bytes",
     "preview",
     "prune",
     "report_rows",

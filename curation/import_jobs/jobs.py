@@ -30,24 +30,12 @@ def import_dir() -> Path:
     return Path(conf.import_dir)
 
 
-def inline_bytes() -> int:
-    return conf.import_inline_bytes
-
-
-def max_bytes() -> int:
-    return conf.import_max_bytes
-
-
-def keep_days() -> float:
-    return conf.import_keep_days
-
-
 def prune(now: float | None = None) -> int:
-    """Remove jobs older than ``keep_days()`` (their uploads and reports); the count removed."""
+    """Remove jobs older than ``SCRAPERSKY_IMPORT_KEEP_DAYS``; the count removed."""
     root = import_dir()
     if not root.is_dir():
         return 0
-    cutoff = (now or time.time()) - keep_days() * 86400
+    cutoff = (now or time.time()) - conf.import_keep_days * 86400
     removed = 0
     for directory in root.iterdir():
         status = directory / "status.json"
@@ -91,7 +79,7 @@ class Job:
 
     @property
     def background(self) -> bool:
-        return self.status["size"] > inline_bytes()
+        return self.status["size"] > conf.import_inline_bytes
 
     def table(self):
         return open_table(self.upload, self.status["filename"])
@@ -145,8 +133,9 @@ def create_job(
         with open(stored, "wb") as handle:
             for chunk in chunks:
                 size += len(chunk)
-                if size > max_bytes():
-                    raise ImportError_(f"the file is larger than {max_bytes() // (1024 * 1024)} MB")
+                if size > conf.import_max_bytes:
+                    megabytes = conf.import_max_bytes // (1024 * 1024)
+                    raise ImportError_(f"the file is larger than {megabytes} MB")
                 handle.write(chunk)
         table = open_table(stored, filename)
         columns = detect_columns(table, kind)

@@ -228,3 +228,42 @@ def test_other_targets_withdraw_rows_still_queued(target):
     page.refresh_from_db()
     assert page.page_curation_curation_status == target
     assert page.page_curation_processing_status is None
+
+
+def test_dry_run_validates_and_counts_without_writing():
+    free = PageFactory()
+    busy = PageFactory(page_curation_processing_status="Processing")
+    preview = _queue([free.pk, busy.pk, 999_999], dry_run=True)
+    assert (preview.requested, preview.update_count, preview.skip_count) == (3, 1, 1)
+    assert preview.missing_count == 1
+    assert (
+        preview.message
+        == "Dry run: would update 1 pages to Queued; skip 1 (processing); 1 not found."
+    )
+    free.refresh_from_db()
+    assert free.page_curation_curation_status == "New"
+    assert not StatusChange.objects.exists()
+    counted = set_curation_status(
+        workflow=WF,
+        status="Skipped",
+        queryset=Page.objects.all(),
+        actor="tester",
+        channel="command",
+        dry_run=True,
+    )
+    assert (counted.requested, counted.update_count, counted.missing_count) == (2, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "problem"),
+    [
+        ({"status": "Processing", "ids": [1]}, "workers only"),
+        ({"status": "Queued", "ids": ["x"]}, "invalid id"),
+        ({"status": "Queued", "ids": [1], "channel": "mail"}, "unknown channel"),
+        ({"status": "Queued"}, "exactly one"),
+    ],
+)
+def test_dry_run_refuses_what_the_real_call_refuses(kwargs, problem):
+    kwargs = {"actor": "tester", "channel": "command", **kwargs}
+    with pytest.raises(CurationError, match=problem):
+        set_curation_status(workflow=WF, dry_run=True, **kwargs)
