@@ -21,7 +21,6 @@ from curation.api import serializers as s
 from curation.models import Channel
 from curation.selectors import FilterError, has_filters, row_list
 from curation.services import set_curation_status
-from curation.status_results import StatusChangeResult
 from scrapersky.workflows import Workflow
 
 ERROR_RESPONSES = {
@@ -37,22 +36,6 @@ BY_IDS_DESCRIPTION = (
     "pick the rows up; rows a worker is Processing are skipped and reported; ids that do "
     "not exist are reported as missing. Other statuses leave the processing columns alone."
 )
-
-
-def result_data(result: StatusChangeResult) -> dict:
-    return {
-        "message": result.message,
-        "workflow": result.workflow,
-        "status": result.status,
-        "requested": result.requested,
-        "updated_ids": result.updated_ids,
-        "queued_ids": result.queued_ids,
-        "skipped": result.skipped,
-        "missing_ids": result.missing_ids,
-        "updated_count": result.updated_count,
-        "queued_count": result.queued_count,
-        "audit_id": result.audit_id,
-    }
 
 
 class StatusViewBase(APIView):
@@ -82,7 +65,7 @@ class StatusView(StatusViewBase):
             actor=request.user,
             channel=Channel.API,
         )
-        return Response(result_data(result))
+        return Response(s.StatusUpdateResponseSerializer(result).data)
 
 
 class FilteredStatusView(StatusViewBase):
@@ -106,7 +89,7 @@ class FilteredStatusView(StatusViewBase):
             actor=request.user,
             channel=Channel.API,
         )
-        return Response(result_data(result))
+        return Response(s.StatusUpdateResponseSerializer(result).data)
 
 
 @cache

@@ -81,8 +81,10 @@ class SitemapFileSubmitRequestSerializer(serializers.Serializer):
 
 
 class SubmitResultSerializer(serializers.Serializer):
-    index = serializers.IntegerField(help_text="Position in the submitted list (0-based).")
-    input = serializers.CharField()
+    index = serializers.IntegerField(
+        source="line", help_text="Position in the submitted list (0-based)."
+    )
+    input = serializers.CharField(source="value")
     outcome = serializers.ChoiceField(choices=["created", "duplicate", "invalid"])
     normalized = serializers.CharField(help_text="The stored form; empty when invalid.")
     reason = serializers.CharField(help_text="Why it was not created; empty when created.")
@@ -97,7 +99,7 @@ class SubmitResponseSerializer(serializers.Serializer):
     duplicates = serializers.IntegerField()
     invalid = serializers.IntegerField()
     queued = serializers.IntegerField()
-    results = SubmitResultSerializer(many=True)
+    results = SubmitResultSerializer(many=True, source="rows")
 
 
 class SubmitView(APIView):
@@ -124,26 +126,7 @@ class SubmitView(APIView):
             actor=request.user,
             channel=Channel.API,
         )
-        return Response(
-            {
-                "summary": report.summary,
-                "created": report.created,
-                "duplicates": report.duplicates,
-                "invalid": report.invalid,
-                "queued": report.queued,
-                "results": [
-                    {
-                        "index": row.line,
-                        "input": row.value,
-                        "outcome": row.outcome,
-                        "normalized": row.normalized,
-                        "reason": row.reason,
-                        "id": row.id,
-                    }
-                    for row in report.rows
-                ],
-            }
-        )
+        return Response(SubmitResponseSerializer(report).data)
 
 
 def submit_schema(kind: str, list_name: str, request: type[serializers.Serializer]):
