@@ -19,21 +19,23 @@ from django.utils import timezone
 
 from curation.models import ContactSighting
 
-COLUMNS = (
-    "domain",
-    "company_name",
-    "kind",
-    "value",
-    "display",
-    "classification",
-    "verdict",
-    "verdict_reason",
-    "verdict_checked_at",
-    "first_seen_at",
-    "last_seen_at",
-    "pages",
-    "source_page_url",
-)
+# CSV column -> what is read for it (the last two are annotations of export_queryset).
+FIELDS = {
+    "domain": "domain__domain",
+    "company_name": "domain__company_name",
+    "kind": "kind",
+    "value": "value",
+    "display": "display",
+    "classification": "classification",
+    "verdict": "verdict",
+    "verdict_reason": "verdict_reason",
+    "verdict_checked_at": "verdict_checked_at",
+    "first_seen_at": "first_seen_at",
+    "last_seen_at": "last_seen_at",
+    "pages": "export_pages",
+    "source_page_url": "export_page_url",
+}
+COLUMNS = tuple(FIELDS)
 CHUNK_SIZE = 2_000
 # Spreadsheets run a cell starting with = + - @ as a formula, and the values come from scraped
 # web pages. Such cells get a leading apostrophe, except phone numbers (+E.164, digits only).
@@ -62,21 +64,7 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
             export_pages=Coalesce(Subquery(page_count), 0),
             export_page_url=Subquery(first_page),
         )
-        .values_list(
-            "domain__domain",
-            "domain__company_name",
-            "kind",
-            "value",
-            "display",
-            "classification",
-            "verdict",
-            "verdict_reason",
-            "verdict_checked_at",
-            "first_seen_at",
-            "last_seen_at",
-            "export_pages",
-            "export_page_url",
-        )
+        .values_list(*FIELDS.values())
     )
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F, Lookup
@@ -83,32 +83,6 @@ def curation_choices(workflow: Workflow) -> list[str]:
     return [value for value in workflow.curation_enum.values if value != Status.PROCESSING]
 
 
-@overload
-def set_curation_status(
-    *,
-    workflow: str | Workflow,
-    status: str,
-    ids: Sequence[int] | None = None,
-    queryset: QuerySet | None = None,
-    actor: AbstractBaseUser | str,
-    channel: str,
-    dry_run: Literal[False] = False,
-) -> StatusChangeResult: ...
-
-
-@overload
-def set_curation_status(
-    *,
-    workflow: str | Workflow,
-    status: str,
-    ids: Sequence[int] | None = None,
-    queryset: QuerySet | None = None,
-    actor: AbstractBaseUser | str,
-    channel: str,
-    dry_run: Literal[True],
-) -> StatusChangePreview: ...
-
-
 def set_curation_status(
     *,
     workflow: str | Workflow,
@@ -129,8 +103,9 @@ def set_curation_status(
     status ``Processing`` (only the engine sets it), both or neither of ids/queryset, too many
     ids, or a queryset of another model.
 
-    ``dry_run=True`` validates the same way, then counts what would change (without locks)
-    and writes nothing: a :class:`StatusChangePreview`.
+    Returns a :class:`StatusChangeResult`; with ``dry_run=True``, a :class:`StatusChangePreview`
+    instead: the same validation, then counts of what would change (read without locks), and
+    nothing written.
     """
     wf = resolve_workflow(workflow)
     status = _check_status(wf, status)
