@@ -1,10 +1,22 @@
-"""Normalising what people paste as a domain or a URL into the forms stored in the tables."""
+"""The one URL and domain normaliser: what people paste, and the URLs sites list.
+
+Plain Python (no Django), so every layer uses it: the import and the API validate what a curator
+pastes with :func:`normalize_domain` / :func:`normalize_url`; the sitemap walker and discovery
+key the URLs they have visited with :func:`canonical_url`, the same rules without the refusals.
+
+Written on ``urllib.parse`` and ``idna`` (IDNA2008 + UTS #46, as browsers) rather than a URL
+normalisation library (url-normalize, w3lib's ``canonicalize_url``): those also re-encode
+percent-escapes, drop default ports and sort query arguments, so a page imported from a file
+would no longer be stored under the URL its sitemap lists (sitemap URLs are stored as listed),
+and the same page would be two rows. The rules here only touch what is case- or
+spelling-insensitive by the URL standard: scheme, host, empty path, fragment.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import idna
 
@@ -141,6 +153,33 @@ def normalize_url(raw: str) -> tuple[str, str]:
         raise InvalidValue("URLs with credentials are not accepted")
     domain = normalize_domain(parts.hostname or "")
     host = to_ascii((parts.hostname or "").lower().strip("."))
+    return _canonical(parts, host, port), domain
+
+
+def canonical_url(url: str) -> str:
+    """The form under which two spellings of one URL are the same (for visited sets).
+
+    The rules of :func:`normalize_url` (scheme and host lower-cased, host in ASCII, trailing dot,
+    fragment and empty path tidied) without its refusals: an IP address, credentials or a host
+    IDNA refuses are kept as they are (lower-cased). Never raises.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    try:
+        host = to_ascii((parts.hostname or "").strip("."))
+        port = parts.port
+    except ValueError:  # a host IDNA refuses (InvalidValue), a port out of range
+        netloc = parts.netloc.lower()
+        return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+    return _canonical(parts, host, port)
+
+
+def _canonical(parts: SplitResult, host: str, port: int | None) -> str:
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address (normalize_url refuses them before)
     netloc = f"{host}:{port}" if port else host
-    url = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
-    return url, domain
+    if "@" in parts.netloc:
+        netloc = f"{parts.netloc.rpartition('@')[0]}@{netloc}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))

@@ -12,7 +12,7 @@ from sitemaps_testutil import chunked, sitemapindex, urlset
 from processing.errors import PermanentError
 from processing.fetcher import Fetcher
 from processing.sitemaps import iter_sitemap_tree
-from processing.sitemaps.discovery import fetch_sitemap_chunks
+from processing.sitemaps.fetching import fetch_sitemap_chunks
 
 B = "https://example.com"
 
