@@ -62,6 +62,18 @@ def test_index_cycle_terminates() -> None:
     assert walked[2][1].skipped_children[0][1].startswith("already visited")
 
 
+def test_an_international_host_is_one_host_in_either_spelling() -> None:
+    """The visited set uses the normaliser of the import (curation.normalize): IDNA, case."""
+    root = "https://xn--bcher-kva.de/index.xml"
+    files = {root: sitemapindex(["https://BÜCHER.de/index.xml", "https://bücher.de/a.xml"])}
+    files["https://bücher.de/a.xml"] = urlset(["https://bücher.de/a1"])
+    walked = list(iter_sitemap_tree(root, dict_fetcher(files)))
+    assert [url for url, _ in walked] == [root, "https://bücher.de/a.xml"]
+    assert walked[0][1].skipped_children == [
+        ("https://BÜCHER.de/index.xml", "already visited (cycle or duplicate)")
+    ]
+
+
 def test_depth_limit() -> None:
     files = {f"{B}/d{i}.xml": sitemapindex([f"{B}/d{i + 1}.xml"]) for i in range(10)}
     walked = list(iter_sitemap_tree(f"{B}/d0.xml", dict_fetcher(files), max_depth=3))
