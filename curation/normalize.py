@@ -78,6 +78,27 @@ def _idna_reason(exc: idna.IDNAError) -> str:
     return f"not a valid international domain name ({message})"
 
 
+def _bounded(value: str) -> str:
+    if not value:
+        raise InvalidValue("empty")
+    if len(value) > 2000:
+        raise InvalidValue("too long")
+    return value
+
+
+def _http_parts(value: str, *, invalid: str, port: bool = False) -> SplitResult:
+    """``urlsplit`` of an http(s) URL; anything else raises InvalidValue (``invalid (why)``)."""
+    try:
+        parts = urlsplit(value)
+        if port:
+            _ = parts.port  # out of range or not a number
+    except ValueError as exc:
+        raise InvalidValue(f"{invalid} ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    return parts
+
+
 def normalize_domain(raw: str) -> str:
     """``"HTTPS://www.Example.com/contact?x=1"`` -> ``"example.com"``.
 
@@ -85,11 +106,7 @@ def normalize_domain(raw: str) -> str:
     names are stored in their ASCII (punycode) form. IP addresses, e-mail addresses and names
     without a valid top-level domain are refused.
     """
-    value = (raw or "").strip().strip("\ufeff").strip()
-    if not value:
-        raise InvalidValue("empty")
-    if len(value) > 2000:
-        raise InvalidValue("too long")
+    value = _bounded((raw or "").strip().strip("\ufeff").strip())
     if any(ch.isspace() for ch in value):
         raise InvalidValue("contains spaces")
     if "@" in value and not _SCHEME_RE.match(value) and "/" not in value:
@@ -98,13 +115,8 @@ def normalize_domain(raw: str) -> str:
         value = "http:" + value
     elif not _SCHEME_RE.match(value):
         value = "http://" + value
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError as exc:
-        raise InvalidValue(f"not a domain or URL ({exc})") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    parts = _http_parts(value, invalid="not a domain or URL")
+    host = parts.hostname
     if not host:
         raise InvalidValue("no host name")
     host = host.strip(".").lower()
@@ -135,20 +147,11 @@ def normalize_url(raw: str) -> tuple[str, str]:
     The scheme and host are lower-cased, the fragment dropped, an empty path becomes ``/``; the
     domain is the normalised host (so ``www.`` pages belong to the domain without it).
     """
-    value = (raw or "").strip()
-    if not value:
-        raise InvalidValue("empty")
-    if len(value) > 2000:
-        raise InvalidValue("too long")
+    value = _bounded((raw or "").strip())
     if not _SCHEME_RE.match(value):
         raise InvalidValue("not an absolute URL (it must start with http:// or https://)")
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError as exc:
-        raise InvalidValue(f"not a valid URL ({exc})") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    parts = _http_parts(value, invalid="not a valid URL", port=True)
+    port = parts.port
     if parts.username or parts.password:
         raise InvalidValue("URLs with credentials are not accepted")
     domain = normalize_domain(parts.hostname or "")

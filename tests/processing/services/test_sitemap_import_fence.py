@@ -6,10 +6,9 @@ import pytest
 
 from curation.models import Domain, Page, SitemapFile
 from curation.services import set_curation_status
-from processing.demo import Site, SiteServer
+from processing.demo import Site
 from processing.engine import claims
 from processing.engine.runner import run_consumer
-from processing.fetcher import get_fetcher
 from processing.services import sitemap_import
 from processing.services.sitemap_import import process_single_sitemap_file_for_sitemap_import
 from processing.services.streaming import ClaimLostError, fenced
@@ -36,20 +35,8 @@ def fence_site() -> Site:
 
 
 @pytest.fixture
-def fence_web(settings):
-    with SiteServer([fence_site()]) as server:
-        settings.SCRAPERSKY_FETCHER = {
-            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
-            "CONNECT_TO": server.connect_to,
-            "RETRIES": 0,
-        }
-        settings.SCRAPERSKY_KICK_ON_QUEUE = False
-        yield server
-        get_fetcher().close()
-
-
-@pytest.fixture
-def index_row(fence_web) -> SitemapFile:
+def index_row(serve) -> SitemapFile:
+    serve([fence_site()])
     domain = Domain.objects.create(domain=HOST)
     sitemap = SitemapFile.objects.create(domain=domain, url=f"http://{HOST}/index.xml")
     set_curation_status(
