@@ -13,7 +13,9 @@ from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
 from processing.services.sitemap_import import insert_pages
 from processing.services.streaming import ClaimLostError, fenced
-from processing.sitemaps import DiscoveryResult, PageEntry, discover_sitemaps
+from processing.sitemaps import PageEntry
+from processing.sitemaps.discovery import discover_sitemaps
+from processing.sitemaps.record import DiscoveryResult
 from scrapersky.conf import conf
 from scrapersky.status import Status
 
