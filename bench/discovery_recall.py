@@ -251,9 +251,10 @@ def build_web(n_sites: int, n_pages: int, seed: int = 12):
 def drain(workflow: str, queryset) -> None:
     from curation.services import set_curation_status
     from processing.engine.runner import run_consumer
+    from scrapersky.status import Status
 
     set_curation_status(
-        workflow=workflow, status="Queued", queryset=queryset, actor="bench", channel="command"
+        workflow=workflow, status=Status.QUEUED, queryset=queryset, actor="bench", channel="command"
     )
     while run_consumer(workflow, handle_signals=False).claimed:
         pass
@@ -307,7 +308,8 @@ def main() -> None:
 
 def report(truth) -> None:
     from curation.models import Contact, Domain, Page, SitemapFile
-    from processing.sitemaps import CONTACT_LIKE
+    from scrapersky.page_types import CONTACT_LIKE
+    from scrapersky.status import Status
 
     started = time.monotonic()
     # Stored with their scheme, as the pipeline bench does: the web has no https, and the
@@ -325,7 +327,7 @@ def report(truth) -> None:
     for domain_id, url, status in SitemapFile.objects.values_list(
         "domain_id", "url", "sitemap_import_processing_status"
     ):
-        if status == "Complete":
+        if status == Status.COMPLETE:
             sitemaps[host_of[domain_id]].add(url)
     pages = defaultdict(set)
     for domain_id, url in Page.objects.values_list("domain_id", "url"):

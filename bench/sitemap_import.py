@@ -84,7 +84,7 @@ def child_ours(url: str) -> dict:
     sys.path.insert(0, str(BASE))
     from processing.fetcher import Fetcher, FetcherConfig
     from processing.sitemaps import iter_sitemap_tree
-    from processing.sitemaps.discovery import fetch_sitemap_chunks
+    from processing.sitemaps.fetching import fetch_sitemap_chunks
 
     fetcher = Fetcher(
         FetcherConfig.from_mapping({"ALLOWED_NETWORKS": ["127.0.0.0/8"], "OBEY_ROBOTS": True})
@@ -125,11 +125,20 @@ def child_service(url: str) -> dict:
 
     from curation.models import Domain, Page, SitemapFile
     from processing.services.sitemap_import import process_single_sitemap_file_for_sitemap_import
+    from scrapersky.status import Status
 
     with connection.cursor() as c:
         c.execute("TRUNCATE domains RESTART IDENTITY CASCADE")
     domain = Domain.objects.create(domain=PAGE_HOST, source="bench")
-    sitemap = SitemapFile.objects.create(domain=domain, url=url, source="bench")
+    # The service writes its pages fenced on the row's claim: the row is held, as a claim leaves it.
+    sitemap = SitemapFile.objects.create(
+        domain=domain,
+        url=url,
+        source="bench",
+        sitemap_import_curation_status=Status.PROCESSING,
+        sitemap_import_processing_status=Status.PROCESSING,
+        sitemap_import_worker="bench",
+    )
     before = _now_mb()
     start = time.perf_counter()
     persist = process_single_sitemap_file_for_sitemap_import(sitemap)

@@ -1,10 +1,22 @@
-"""Normalising what people paste as a domain or a URL into the forms stored in the tables."""
+"""The one URL and domain normaliser: what people paste, and the URLs sites list.
+
+Plain Python (no Django), so every layer uses it: the import and the API validate what a curator
+pastes with :func:`normalize_domain` / :func:`normalize_url`; the sitemap walker and discovery
+key the URLs they have visited with :func:`canonical_url`, the same rules without the refusals.
+
+Written on ``urllib.parse`` and ``idna`` (IDNA2008 + UTS #46, as browsers) rather than a URL
+normalisation library (url-normalize, w3lib's ``canonicalize_url``): those also re-encode
+percent-escapes, drop default ports and sort query arguments, so a page imported from a file
+would no longer be stored under the URL its sitemap lists (sitemap URLs are stored as listed),
+and the same page would be two rows. The rules here only touch what is case- or
+spelling-insensitive by the URL standard: scheme, host, empty path, fragment.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import idna
 
@@ -66,6 +78,27 @@ def _idna_reason(exc: idna.IDNAError) -> str:
     return f"not a valid international domain name ({message})"
 
 
+def _bounded(value: str) -> str:
+    if not value:
+        raise InvalidValue("empty")
+    if len(value) > 2000:
+        raise InvalidValue("too long")
+    return value
+
+
+def _http_parts(value: str, *, invalid: str, port: bool = False) -> SplitResult:
+    """``urlsplit`` of an http(s) URL; anything else raises InvalidValue (``invalid (why)``)."""
+    try:
+        parts = urlsplit(value)
+        if port:
+            _ = parts.port  # out of range or not a number
+    except ValueError as exc:
+        raise InvalidValue(f"{invalid} ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    return parts
+
+
 def normalize_domain(raw: str) -> str:
     """``"HTTPS://www.Example.com/contact?x=1"`` -> ``"example.com"``.
 
@@ -73,11 +106,7 @@ def normalize_domain(raw: str) -> str:
     names are stored in their ASCII (punycode) form. IP addresses, e-mail addresses and names
     without a valid top-level domain are refused.
     """
-    value = (raw or "").strip().strip("\ufeff").strip()
-    if not value:
-        raise InvalidValue("empty")
-    if len(value) > 2000:
-        raise InvalidValue("too long")
+    value = _bounded((raw or "").strip().strip("\ufeff").strip())
     if any(ch.isspace() for ch in value):
         raise InvalidValue("contains spaces")
     if "@" in value and not _SCHEME_RE.match(value) and "/" not in value:
@@ -86,13 +115,8 @@ def normalize_domain(raw: str) -> str:
         value = "http:" + value
     elif not _SCHEME_RE.match(value):
         value = "http://" + value
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError as exc:
-        raise InvalidValue(f"not a domain or URL ({exc})") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    parts = _http_parts(value, invalid="not a domain or URL")
+    host = parts.hostname
     if not host:
         raise InvalidValue("no host name")
     host = host.strip(".").lower()
@@ -123,24 +147,42 @@ def normalize_url(raw: str) -> tuple[str, str]:
     The scheme and host are lower-cased, the fragment dropped, an empty path becomes ``/``; the
     domain is the normalised host (so ``www.`` pages belong to the domain without it).
     """
-    value = (raw or "").strip()
-    if not value:
-        raise InvalidValue("empty")
-    if len(value) > 2000:
-        raise InvalidValue("too long")
+    value = _bounded((raw or "").strip())
     if not _SCHEME_RE.match(value):
         raise InvalidValue("not an absolute URL (it must start with http:// or https://)")
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError as exc:
-        raise InvalidValue(f"not a valid URL ({exc})") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise InvalidValue(f"unsupported scheme {parts.scheme}:")
+    parts = _http_parts(value, invalid="not a valid URL", port=True)
+    port = parts.port
     if parts.username or parts.password:
         raise InvalidValue("URLs with credentials are not accepted")
     domain = normalize_domain(parts.hostname or "")
     host = to_ascii((parts.hostname or "").lower().strip("."))
+    return _canonical(parts, host, port), domain
+
+
+def canonical_url(url: str) -> str:
+    """The form under which two spellings of one URL are the same (for visited sets).
+
+    The rules of :func:`normalize_url` (scheme and host lower-cased, host in ASCII, trailing dot,
+    fragment and empty path tidied) without its refusals: an IP address, credentials or a host
+    IDNA refuses are kept as they are (lower-cased). Never raises.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    try:
+        host = to_ascii((parts.hostname or "").strip("."))
+        port = parts.port
+    except ValueError:  # a host IDNA refuses (InvalidValue), a port out of range
+        netloc = parts.netloc.lower()
+        return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+    return _canonical(parts, host, port)
+
+
+def _canonical(parts: SplitResult, host: str, port: int | None) -> str:
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address (normalize_url refuses them before)
     netloc = f"{host}:{port}" if port else host
-    url = urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
-    return url, domain
+    if "@" in parts.netloc:
+        netloc = f"{parts.netloc.rpartition('@')[0]}@{netloc}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))

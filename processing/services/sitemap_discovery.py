@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from django.db.models import Q
 
@@ -11,10 +12,12 @@ from processing.errors import ProcessingError
 from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
 from processing.services.sitemap_import import insert_pages
-from processing.sitemaps import discover_sitemaps
-from processing.sitemaps.discovery import DiscoveryResult
-from processing.sitemaps.parse import PageEntry
+from processing.services.streaming import ClaimLostError, fenced
+from processing.sitemaps import PageEntry
+from processing.sitemaps.discovery import discover_sitemaps
+from processing.sitemaps.record import DiscoveryResult
 from scrapersky.conf import conf
+from scrapersky.status import Status
 
 SUMMARY_MAX = 2000
 
@@ -36,7 +39,7 @@ def _refused_rows(domain: Domain, result: DiscoveryResult) -> list[SitemapFile]:
             source=attempt.source,
             http_status=attempt.http_status,
             import_note=f"{attempt.label}: {attempt.detail}"[:2000],
-            sitemap_import_processing_status="Error",
+            sitemap_import_processing_status=Status.ERROR,
             sitemap_import_processing_error=f"{attempt.label}: {attempt.detail}"[:2000],
         )
         for attempt in result.refused()
@@ -57,8 +60,10 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], 
         failed = getattr(exc, "result", None) or getattr(exc.__cause__, "result", None)
         if failed is not None:
             # The engine stores only the error text on failure; the record is what explains it.
-            # It is a diagnostic of this attempt, safe to write outside the claim's fence.
-            Domain.objects.filter(pk=domain.pk).update(**_record(domain, failed))
+            # Written now (the failure writes no persist()), fenced like one: a claim lost to
+            # another worker leaves that worker's record alone.
+            with suppress(ClaimLostError), fenced("sitemap_discovery", domain):
+                Domain.objects.filter(pk=domain.pk).update(**_record(domain, failed))
         raise
     found = [
         SitemapFile(

@@ -10,14 +10,23 @@ from curation.models import Page, SitemapFile
 from processing.fetcher import get_fetcher
 from processing.models import PageInsert
 from processing.services.follow_up import queue_follow_up
-from processing.sitemaps import CONTACT_LIKE, PageEntry, classify_url, iter_sitemap_tree
-from processing.sitemaps.discovery import fetch_sitemap_chunks
-from processing.sitemaps.parse import PROTOCOL_MAX_BYTES
+from processing.services.streaming import fenced
+from processing.sitemaps import (
+    PageEntry,
+    SitemapParseResult,
+    fetch_sitemap_chunks,
+    iter_sitemap_tree,
+)
+from processing.sitemaps.results import PROTOCOL_MAX_BYTES
 from scrapersky.conf import conf
+from scrapersky.page_types import CONTACT_LIKE, classify_url
 
-# Pages are written in chunks, each in its own short transaction, while the sitemap tree is
-# read: a 20 x 50,000-URL index never sits in memory whole. Pages are idempotent facts (once per
-# domain and URL), so a retry after a crash rewrites nothing twice.
+WORKFLOW = "sitemap_import"
+
+# Pages are written in chunks while the sitemap tree is read (a 20 x 50,000-URL index never sits
+# in memory whole), each chunk in its own transaction fenced on the row's claim (the streaming
+# contract, processing.services.streaming). Pages are idempotent facts (once per domain and
+# URL), so a retry after a crash rewrites nothing twice.
 CHUNK = 5_000
 MAX_CHILD_SITEMAPS = 200
 
@@ -131,6 +140,31 @@ def _file_record(url: str, result) -> dict[str, object]:
     }
 
 
+def _write_file(
+    sitemap: SitemapFile, url: str, result: SitemapParseResult, *, is_root: bool
+) -> int:
+    """One file's pages (and a child's own sitemap_files row) in fenced chunks; how many new.
+
+    Raises ClaimLostError, writing nothing more, once another worker holds the row.
+    """
+    source_id = sitemap.pk if is_root else None
+    created = 0
+    starts = list(range(0, len(result.entries), CHUNK))
+    if not starts and not is_root:
+        starts = [0]  # a child of an index gets its row even when it lists nothing (it says why)
+    for start in starts:
+        with fenced(WORKFLOW, sitemap):
+            if source_id is None:
+                source_id = _record_child(sitemap, url, result)
+            created += insert_pages(
+                domain_id=sitemap.domain_id,
+                entries=result.entries[start : start + CHUNK],
+                sitemap_file_id=source_id,
+                found_via="sitemap",
+            )
+    return created
+
+
 def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Callable[[], None]:
     """Stream the sitemap (and its children, if it is an index) into pages.
 
@@ -151,19 +185,11 @@ def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Call
         is_root = root_result is None
         if is_root:
             root_result = result
-            source_id = sitemap.pk
         else:
-            source_id = _record_child(sitemap, url, result)
             note = _note(result)
             if note:
                 notes.append(f"{url}: {note}")
-        for start in range(0, len(result.entries), CHUNK):
-            created += insert_pages(
-                domain_id=sitemap.domain_id,
-                entries=result.entries[start : start + CHUNK],
-                sitemap_file_id=source_id,
-                found_via="sitemap",
-            )
+        created += _write_file(sitemap, url, result, is_root=is_root)
         total_urls += len(result.entries)
         files_read += 1
         if len(files) < RECORD_MAX_FILES:

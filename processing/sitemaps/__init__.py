@@ -1,24 +1,24 @@
-"""Sitemap sniffing, streaming parsing, discovery and page typing (library code, no models)."""
+"""Sitemap sniffing, streaming parsing and index walking: plain Python over bytes, no Django.
 
-from processing.sitemaps.discovery import DiscoveryResult, FoundSitemap, discover_sitemaps
+One concept per module: ``sniff`` (what a body is), ``results`` (what reading yields),
+``values`` (lastmod, priority, changefreq, loc), ``collector`` (entries under the caps, problems
+counted), ``xml_reader`` / ``text_reader`` (the formats), ``stream`` (gzip, byte cap, the push
+parser), ``tree`` (walking indexes), ``fetching`` (what is read through the fetcher).
+
+Finding a domain's sitemaps is :mod:`processing.sitemaps.discovery`, with ``probe``, ``links``,
+``link_pages``, ``outcomes`` and ``record``; it is not imported here, as it classifies the
+fetcher's errors (``processing.fetcher``, which reads Django's settings). Page types come from
+:mod:`scrapersky.page_types`, URL keys from :mod:`curation.normalize`.
+"""
+
 from processing.sitemaps.errors import NotASitemapError, UnsafeXMLError
-from processing.sitemaps.parse import (
-    PageEntry,
-    SitemapParseResult,
-    SitemapRef,
-    SitemapStreamParser,
-    iter_sitemap_tree,
-    parse_sitemap,
-)
-from processing.sitemaps.record import CandidateAttempt
+from processing.sitemaps.fetching import fetch_sitemap_chunks
+from processing.sitemaps.results import PageEntry, SitemapParseResult, SitemapRef
 from processing.sitemaps.sniff import SitemapKind, sniff_sitemap
-from scrapersky.page_types import CONTACT_LIKE, classify_url
+from processing.sitemaps.stream import SitemapStreamParser, parse_sitemap
+from processing.sitemaps.tree import iter_sitemap_tree
 
 __all__ = [
-    "CONTACT_LIKE",
-    "CandidateAttempt",
-    "DiscoveryResult",
-    "FoundSitemap",
     "NotASitemapError",
     "PageEntry",
     "SitemapKind",
@@ -26,8 +26,7 @@ __all__ = [
     "SitemapRef",
     "SitemapStreamParser",
     "UnsafeXMLError",
-    "classify_url",
-    "discover_sitemaps",
+    "fetch_sitemap_chunks",
     "iter_sitemap_tree",
     "parse_sitemap",
     "sniff_sitemap",

@@ -9,23 +9,20 @@ an HTML site map page it links to), depth and count capped, robots.txt obeyed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from processing.errors import PermanentError, ProcessingError, TransientError
-from processing.sitemaps.errors import (
-    DomainRefusedError,
-    DomainUnreachableError,
-    SitemapGoneError,
+from curation.normalize import canonical_url
+from processing.errors import PermanentError, ProcessingError
+from processing.sitemaps.errors import DomainRefusedError, DomainUnreachableError
+from processing.sitemaps.fetching import (
+    COUNT_MAX_BYTES,
+    HOMEPAGE_MAX_BYTES,
+    ROBOTS_MAX_BYTES,
+    FetcherLike,
 )
-from processing.sitemaps.links import (
-    MAX_HOMEPAGE_LINKS,
-    homepage_sitemap_links,
-    page_links,
-    parse_html,
-)
+from processing.sitemaps.link_pages import LINK_MAX_DEPTH, LINK_MAX_PAGES, pages_from_links
+from processing.sitemaps.links import homepage_sitemap_links, parse_html
 from processing.sitemaps.outcomes import (
     CONNECTION_LEVEL,
     SCHEME_DECIDING,
@@ -33,27 +30,10 @@ from processing.sitemaps.outcomes import (
     label,
     status_outcome,
 )
-from processing.sitemaps.parse import PROTOCOL_MAX_BYTES, SitemapStreamParser, normalise_url
-from processing.sitemaps.record import (
-    CandidateAttempt,
-    DiscoveryResult,
-    FoundSitemap,
-    Source,
-    Step,
-)
-from processing.sitemaps.sniff import SNIFF_BYTES, sniff_sitemap
+from processing.sitemaps.probe import probe_candidate
+from processing.sitemaps.record import DiscoveryResult, FoundSitemap, Source, Step
 
-__all__ = [
-    "MAX_HOMEPAGE_LINKS",
-    "WELL_KNOWN_PATHS",
-    "CandidateAttempt",
-    "DiscoveryResult",
-    "FoundSitemap",
-    "discover_sitemaps",
-    "fetch_sitemap_chunks",
-    "homepage_sitemap_links",
-    "robots_sitemap_urls",
-]
+__all__ = ["WELL_KNOWN_PATHS", "discover_sitemaps", "robots_sitemap_urls"]
 
 #: Conventional locations, most common first (WordPress core, Yoast/RankMath, plain files).
 WELL_KNOWN_PATHS: tuple[str, ...] = (
@@ -66,33 +46,10 @@ WELL_KNOWN_PATHS: tuple[str, ...] = (
     "/sitemap_index.xml.gz",
 )
 
-# Enough to sniff through a gzip header and any XML prolog; the body is otherwise streamed.
-SNIFF_FETCH_BYTES = 64 * 1024
-# robots.txt and home pages are read whole but capped: a 512 KB home page is already huge.
-ROBOTS_MAX_BYTES = 512 * 1024
-HOMEPAGE_MAX_BYTES = 1024 * 1024
-# Counting URLs costs one streamed read; above this the count is a lower bound.
-COUNT_MAX_BYTES = 10 * 1024 * 1024
 # A robots.txt listing hundreds of sitemaps is a spam trap, not a site map.
 MAX_ROBOTS_SITEMAPS = 50
-#: Following a site's links when it has no sitemap: how deep (1: the home page's links) and
-#: how many pages at most; pages fetched only to read their links at depth > 1.
-LINK_MAX_DEPTH = 1
-LINK_MAX_PAGES = 100
-LINK_MAX_FETCHES = 10
 
 _SITEMAP_DIRECTIVE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
-
-
-class FetcherLike(Protocol):
-    """The part of :class:`processing.fetcher.Fetcher` discovery uses."""
-
-    def get(self, url: str, **kwargs: Any) -> Any: ...
-
-    def stream(self, url: str, **kwargs: Any) -> Any: ...
-
-
-# --------------------------------------------------------------------------------------------
 
 
 def robots_sitemap_urls(robots_txt: str, base_url: str) -> list[str]:
@@ -220,14 +177,14 @@ class _Discovery:
     ) -> None:
         seen_urls, seen_final = seen
         for url, source in candidates:
-            key = normalise_url(url)
+            key = canonical_url(url)
             if key in seen_urls:
                 continue
             seen_urls.add(key)
             found = self._probe(result, url, source)
             if found is None:
                 continue
-            final_key = normalise_url(found.final_url)
+            final_key = canonical_url(found.final_url)
             if final_key in seen_final:
                 # /sitemap.xml redirecting to /sitemap_index.xml is one sitemap, not two.
                 result.attempts[-1].outcome = "duplicate"
@@ -301,107 +258,19 @@ class _Discovery:
             self.home_doc = parse_html(response.content, response.headers.get("content-type"))
 
     def _probe(self, result: DiscoveryResult, url: str, source: Source) -> FoundSitemap | None:
-        attempt = CandidateAttempt(url=url, source=source, http_status=None, outcome="")
-        result.attempts.append(attempt)
-        cap = self.count_max_bytes if self.count_urls else SNIFF_FETCH_BYTES
-        try:
-            with self.fetcher.stream(url, max_bytes=cap, truncate=True) as response:
-                attempt.http_status = response.status_code
-                self.reached = self.answered = True
-                if not 200 <= response.status_code < 300:
-                    attempt.outcome = status_outcome(response.status_code)
-                    attempt.detail = f"HTTP {response.status_code}"
-                    return None
-                return self._sniff_and_count(result, response, url, source, attempt)
-        except ProcessingError as exc:
-            attempt.outcome = failure_outcome(exc)
-            attempt.detail = str(exc)
-            attempt.http_status = getattr(exc, "status_code", None)
-            if attempt.http_status is not None:
-                self.reached = True
-            return None
-
-    def _sniff_and_count(
-        self,
-        result: DiscoveryResult,
-        response: Any,
-        url: str,
-        source: Source,
-        attempt: CandidateAttempt,
-    ) -> FoundSitemap | None:
-        # HEAD and Content-Type lie (soft 404s, text/html sitemaps), so read and sniff the body.
-        chunks = iter(response.iter_bytes())
-        head = bytearray()
-        for chunk in chunks:
-            head += chunk
-            if len(head) >= SNIFF_FETCH_BYTES:
-                break
-        sniffed = sniff_sitemap(bytes(head[: max(SNIFF_FETCH_BYTES, SNIFF_BYTES)]))
-        if not sniffed.is_sitemap:
-            if sniffed.kind == "html" and source == "homepage":
-                # A page the home page calls its site map, written for people: its links are
-                # the site's pages (used when the site has no XML sitemap).
-                self._read_html_sitemap(head, chunks, response)
-                attempt.outcome = "html_sitemap"
-                attempt.detail = f"an HTML site map page with {len(self.html_sitemap_links)} links"
-                return None
-            attempt.outcome = "not_sitemap"
-            attempt.detail = f"not a sitemap (body looks like {sniffed.kind})"
-            return None
-        found = FoundSitemap(
-            url=url,
-            final_url=response.final_url,
-            source=source,
-            kind=sniffed.kind,
-            gzipped=sniffed.gzipped,
-            url_count=None,
-            size=len(head),
-            http_status=response.status_code,
+        probe = probe_candidate(
+            self.fetcher,
+            url,
+            source,
+            domain=self.domain,
+            count_urls=self.count_urls,
+            count_max_bytes=self.count_max_bytes,
+            html_links=self.html_sitemap_links,
         )
-        if self.count_urls:
-            parser = SitemapStreamParser(
-                collect=False, max_bytes=self.count_max_bytes, base_url=response.final_url
-            )
-            try:
-                parser.feed(bytes(head))
-                for chunk in chunks:
-                    if parser.done:
-                        break
-                    found.size += len(chunk)
-                    parser.feed(chunk)
-                if getattr(response, "truncated", False) and not parser.done:
-                    parser.cut_by_transport(
-                        f"counted up to the {self.count_max_bytes // (1024 * 1024)} MB counting cap"
-                    )
-                parsed = parser.close()
-            except (PermanentError, TransientError) as exc:
-                # UnsafeXMLError / NotASitemapError: the sniff was fooled, drop the candidate.
-                attempt.outcome = failure_outcome(exc)
-                attempt.detail = f"rejected: {exc}"
-                return None
-            found.url_count = parsed.url_count + parsed.urls_not_read
-            found.count_complete = parsed.cut_reason is None and not getattr(
-                response, "truncated", False
-            )
-            found.notes = list(parsed.errors)
-            if parsed.cut_reason:
-                found.notes.append(parsed.cut_reason)
-        attempt.outcome = "sitemap"
-        attempt.detail = f"{sniffed.kind}{', gzip' if sniffed.gzipped else ''}"
-        if found.notes:
-            attempt.detail += f" ({'; '.join(found.notes)})"
-        return found
-
-    def _read_html_sitemap(self, head: bytearray, chunks: Iterator[bytes], response: Any) -> None:
-        body = bytearray(head)
-        for chunk in chunks:
-            body += chunk
-            if len(body) >= HOMEPAGE_MAX_BYTES:
-                break
-        doc = parse_html(bytes(body), response.headers.get("content-type"))
-        for url in page_links(doc, response.final_url, self.domain):
-            if url not in self.html_sitemap_links:
-                self.html_sitemap_links.append(url)
+        result.attempts.append(probe.attempt)
+        self.reached |= probe.reached
+        self.answered |= probe.answered
+        return probe.found
 
     # ------------------------------------------------------------------ no sitemap: links
 
@@ -411,103 +280,17 @@ class _Discovery:
             self._homepage(result)
         if self.home_doc is None or result.homepage_url is None:
             return
-        allowed = getattr(self.fetcher, "robots_allows", None)
-        pages: list[str] = []
-        seen: set[str] = set()
-        disallowed = 0
-
-        def add(url: str) -> bool:
-            nonlocal disallowed
-            key = normalise_url(url)
-            if key in seen:
-                return True
-            seen.add(key)
-            if allowed is not None and not allowed(url):
-                disallowed += 1
-                return True
-            if len(pages) >= self.link_max_pages:
-                return False
-            pages.append(url)
-            return True
-
-        add(result.homepage_url)
-        level = [
-            *self.html_sitemap_links,
-            *page_links(self.home_doc, result.homepage_url, self.domain),
-        ]
-        capped = False
-        for depth in range(1, self.link_max_depth + 1):
-            next_level: list[str] = []
-            for url in level:
-                if not add(url):
-                    capped = True
-                    break
-            if capped or depth == self.link_max_depth:
-                break
-            # Deeper levels cost one fetch per page read for its links: a few, contact-like first.
-            for url in [u for u in level if u in pages][:LINK_MAX_FETCHES]:
-                next_level += self._links_of(url)
-            level = next_level
-        result.link_pages = pages
-        if capped:
-            result.link_notes.append(f"stopped at the {self.link_max_pages}-page cap")
-        if disallowed:
-            result.link_notes.append(f"{disallowed} disallowed by robots.txt")
-
-    def _links_of(self, url: str) -> list[str]:
-        try:
-            response = self.fetcher.get(url, max_bytes=HOMEPAGE_MAX_BYTES, truncate=True)
-        except ProcessingError:
-            return []
-        if not response.is_success:
-            return []
-        doc = parse_html(response.content, response.headers.get("content-type"))
-        return page_links(doc, response.final_url, self.domain)
-
-
-class _CappedBody:
-    """A response body that says, once read, whether the fetcher cut it at its size cap."""
-
-    def __init__(self, response: Any, max_bytes: int) -> None:
-        self.response = response
-        self.max_bytes = max_bytes
-
-    def __iter__(self) -> Iterator[bytes]:
-        return iter(self.response.iter_bytes())
-
-    @property
-    def cut_reason(self) -> str | None:
-        if not getattr(self.response, "truncated", False):
-            return None
-        size = (
-            f"{self.max_bytes // (1024 * 1024)} MB"
-            if self.max_bytes >= 1 << 20
-            else (f"{self.max_bytes} bytes")
+        found = pages_from_links(
+            self.fetcher,
+            self.domain,
+            homepage_url=result.homepage_url,
+            home_doc=self.home_doc,
+            html_sitemap_links=self.html_sitemap_links,
+            max_depth=self.link_max_depth,
+            max_pages=self.link_max_pages,
         )
-        # Content-Encoding is inflated by the fetcher (its cap is then on decompressed bytes);
-        # a .gz file is counted as downloaded and inflated by the parser under its own cap.
-        encoded = (self.response.headers.get("content-encoding") or "identity") != "identity"
-        return f"stopped at the {size} {'decompressed' if encoded else 'download'}-size cap"
-
-
-def fetch_sitemap_chunks(
-    fetcher: FetcherLike, *, max_bytes: int = PROTOCOL_MAX_BYTES
-) -> Callable[[str], AbstractContextManager[Iterable[bytes]]]:
-    """Adapter for iter_sitemap_tree: stream a sitemap with the fetcher, failing on non-2xx.
-
-    The fetcher raises transient errors itself (timeouts, 429/5xx after retries); any other
-    non-2xx status becomes SitemapGoneError (permanent). The body is cut (not refused) at
-    ``max_bytes``, so the parser returns what it read and reports the truncation.
-    """
-
-    @contextmanager
-    def fetch(url: str) -> Iterator[Iterable[bytes]]:
-        with fetcher.stream(url, max_bytes=max_bytes, truncate=True) as response:
-            if not 200 <= response.status_code < 300:
-                raise SitemapGoneError(f"HTTP {response.status_code} from {response.final_url}")
-            yield _CappedBody(response, max_bytes)
-
-    return fetch
+        result.link_pages = found.pages
+        result.link_notes += found.notes
 
 
 def discover_sitemaps(

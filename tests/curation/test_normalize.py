@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.normalize import InvalidValue, normalize_domain, normalize_url
+from curation.normalize import InvalidValue, canonical_url, normalize_domain, normalize_url
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,35 @@ def test_normalize_url():
 def test_invalid_urls_are_named(raw, reason):
     with pytest.raises(InvalidValue, match=reason):
         normalize_url(raw)
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("HTTPS://WWW.Example.com/Contact#form", "https://www.example.com/Contact"),
+        ("http://example.com", "http://example.com/"),
+        ("http://Example.COM./a?b=1", "http://example.com/a?b=1"),
+        ("http://example.com:8080/a?B=1", "http://example.com:8080/a?B=1"),
+        ("https://www.Bücher.de/x", "https://www.xn--bcher-kva.de/x"),
+        # What normalize_url refuses is kept, tidied the same way: the walker keys any URL.
+        ("http://User:PW@Example.com/", "http://User:PW@example.com/"),
+        ("http://[::1]:8000/x#y", "http://[::1]:8000/x"),
+        ("http://10.0.0.1/admin", "http://10.0.0.1/admin"),
+        ("http://Example.com:99999/", "http://example.com:99999/"),
+        ("http://[::1/", "http://[::1/"),
+    ],
+)
+def test_canonical_url_keys_spellings_of_one_url(url, key):
+    assert canonical_url(url) == key
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "HTTPS://WWW.Example.com/Contact#form",
+        "http://example.com:8080/a?b=1",
+        "https://www.Bücher.de/x",
+    ],
+)
+def test_canonical_url_is_normalize_url_without_the_refusals(raw):
+    assert canonical_url(raw) == normalize_url(raw)[0]

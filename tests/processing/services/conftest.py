@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import pytest
 
 from processing.demo import SiteServer, demo_sites
@@ -9,14 +11,26 @@ from processing.fetcher import get_fetcher
 
 
 @pytest.fixture
-def demo_web(settings):
-    """Serve the demo sites; the fetcher reaches them through CONNECT_TO, loopback allowed."""
-    with SiteServer(demo_sites()) as server:
-        settings.SCRAPERSKY_FETCHER = {
-            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
-            "CONNECT_TO": server.connect_to,
-            "RETRIES": 0,
-        }
-        settings.SCRAPERSKY_KICK_ON_QUEUE = False
-        yield server
+def serve(settings):
+    """``serve(sites)``: the sites on loopback for this test, the fetcher reaching them through
+    CONNECT_TO (loopback allowed, no retries), queueing without a kick."""
+    with ExitStack() as stack:
+
+        def start(sites) -> SiteServer:
+            server = stack.enter_context(SiteServer(sites))
+            settings.SCRAPERSKY_FETCHER = {
+                "ALLOWED_NETWORKS": ["127.0.0.0/8"],
+                "CONNECT_TO": server.connect_to,
+                "RETRIES": 0,
+            }
+            settings.SCRAPERSKY_KICK_ON_QUEUE = False
+            return server
+
+        yield start
         get_fetcher().close()  # its pooled connections point at this server
+
+
+@pytest.fixture
+def demo_web(serve):
+    """Serve the demo sites."""
+    return serve(demo_sites())

@@ -6,9 +6,8 @@ import pytest
 
 from curation.models import Domain, Page, SitemapFile
 from curation.services import set_curation_status
-from processing.demo import Site, SiteServer
+from processing.demo import Site
 from processing.engine.runner import run_consumer
-from processing.fetcher import get_fetcher
 from scrapersky.workflows import Knobs
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,16 +27,8 @@ def odd_site() -> Site:
 
 
 @pytest.fixture
-def odd_web(settings):
-    with SiteServer([odd_site()]) as server:
-        settings.SCRAPERSKY_FETCHER = {
-            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
-            "CONNECT_TO": server.connect_to,
-            "RETRIES": 0,
-        }
-        settings.SCRAPERSKY_KICK_ON_QUEUE = False
-        yield server
-        get_fetcher().close()
+def odd_web(serve):
+    return serve([odd_site()])
 
 
 def queue(workflow: str, rows) -> None:
@@ -171,7 +162,7 @@ def test_non_html_page_is_recorded_and_skipped(odd_web):
     assert not domain.contacts.exists()
 
 
-def test_a_40_mb_page_is_read_up_to_the_cap(settings):
+def test_a_40_mb_page_is_read_up_to_the_cap(serve):
     """The fetcher stops at its cap while streaming; extraction reads what fits."""
     head = b"<html><body><p>Write to sales@huge-page.demo or call +1 212 555 0147</p>"
     filler = b"<p>" + b"lorem ipsum dolor sit amet " * 40 + b"</p>\n"
@@ -179,18 +170,11 @@ def test_a_40_mb_page_is_read_up_to_the_cap(settings):
     site = Site("huge-page.demo", "Huge")
     site.add("/", "text/html; charset=utf-8", body)
     site.add("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n")
-    with SiteServer([site]) as server:
-        settings.SCRAPERSKY_FETCHER = {
-            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
-            "CONNECT_TO": server.connect_to,
-            "RETRIES": 0,
-        }
-        settings.SCRAPERSKY_KICK_ON_QUEUE = False
-        domain = Domain.objects.create(domain="huge-page.demo")
-        page = Page.objects.create(domain=domain, url="http://huge-page.demo/")
-        queue("page_curation", [page])
-        run_consumer("page_curation", handle_signals=False)
-        get_fetcher().close()
+    serve([site])
+    domain = Domain.objects.create(domain="huge-page.demo")
+    page = Page.objects.create(domain=domain, url="http://huge-page.demo/")
+    queue("page_curation", [page])
+    run_consumer("page_curation", handle_signals=False)
     page.refresh_from_db()
     assert page.page_curation_processing_status == "Complete"
     assert len(body) > 40_000_000  # 40 MB

@@ -11,8 +11,8 @@ from sitemaps_testutil import sitemapindex, urlset
 
 from processing.errors import PermanentError, TransientError
 from processing.fetcher import Fetcher, FetcherConfig, RobotsDisallowedError
-from processing.sitemaps import discover_sitemaps
-from processing.sitemaps.discovery import WELL_KNOWN_PATHS, homepage_sitemap_links
+from processing.sitemaps.discovery import WELL_KNOWN_PATHS, discover_sitemaps
+from processing.sitemaps.links import homepage_sitemap_links
 
 HOME = b"<!DOCTYPE html><html><head><title>Home</title></head><body>Hello</body></html>"
 

@@ -9,7 +9,7 @@ import pytest
 from sitemaps_testutil import SM_NS, chunked, sitemapindex, urlset
 
 from processing.sitemaps import PageEntry, SitemapRef, SitemapStreamParser, parse_sitemap
-from processing.sitemaps.parse import parse_lastmod
+from processing.sitemaps.values import parse_lastmod
 
 
 def parse(data: bytes, size: int = 7, **kwargs):

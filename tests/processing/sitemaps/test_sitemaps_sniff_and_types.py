@@ -7,7 +7,8 @@ import gzip
 import pytest
 from sitemaps_testutil import SM_NS, sitemapindex, urlset
 
-from processing.sitemaps import CONTACT_LIKE, classify_url, sniff_sitemap
+from processing.sitemaps import sniff_sitemap
+from scrapersky.page_types import CONTACT_LIKE, classify_url
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from sitemaps_testutil import chunked, sitemapindex, urlset
 from processing.errors import PermanentError
 from processing.fetcher import Fetcher
 from processing.sitemaps import iter_sitemap_tree
-from processing.sitemaps.discovery import fetch_sitemap_chunks
+from processing.sitemaps.fetching import fetch_sitemap_chunks
 
 B = "https://example.com"
 
@@ -60,6 +60,18 @@ def test_index_cycle_terminates() -> None:
     walked = list(iter_sitemap_tree(f"{B}/one.xml", dict_fetcher(files)))
     assert [url for url, _ in walked] == [f"{B}/one.xml", f"{B}/two.xml", f"{B}/three.xml"]
     assert walked[2][1].skipped_children[0][1].startswith("already visited")
+
+
+def test_an_international_host_is_one_host_in_either_spelling() -> None:
+    """The visited set uses the normaliser of the import (curation.normalize): IDNA, case."""
+    root = "https://xn--bcher-kva.de/index.xml"
+    files = {root: sitemapindex(["https://BÜCHER.de/index.xml", "https://bücher.de/a.xml"])}
+    files["https://bücher.de/a.xml"] = urlset(["https://bücher.de/a1"])
+    walked = list(iter_sitemap_tree(root, dict_fetcher(files)))
+    assert [url for url, _ in walked] == [root, "https://bücher.de/a.xml"]
+    assert walked[0][1].skipped_children == [
+        ("https://BÜCHER.de/index.xml", "already visited (cycle or duplicate)")
+    ]
 
 
 def test_depth_limit() -> None:
