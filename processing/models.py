@@ -23,30 +23,3 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker
-
-
-class PageInsert(models.Model):
-    """A slim mapping of ``pages`` for the bulk inserts of sitemap_import.
-
-    An import knows eight columns of a page; every other column (statuses, fetch results,
-    timestamps) takes its default in the database. Inserting through ``curation.Page`` would
-    bind all thirty columns for every row, which makes a 50,000-URL sitemap several times
-    slower to import. Reads and every other write go through ``curation.Page``.
-    """
-
-    domain_id = models.BigIntegerField()
-    sitemap_file_id = models.BigIntegerField(null=True)
-    url = models.TextField()
-    page_type = models.TextField()
-    lastmod = models.DateTimeField(null=True)
-    changefreq = models.TextField(null=True)
-    priority = models.FloatField(null=True)
-    found_via = models.TextField(null=True)
-
-    class Meta:
-        managed = False
-        db_table = "pages"
-        default_permissions = ()  # not an admin model
-
-    def __str__(self) -> str:
-        return self.url

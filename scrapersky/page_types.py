@@ -1,4 +1,6 @@
-"""The page-type vocabulary (contact, about, legal, ...) and the guess of a type from a URL."""
+"""The guess of a page's type (contact, about, legal, ...) from its URL, and which types a crawl
+reads first. The types themselves are scrapersky.vocabulary's ``PAGE_TYPES``.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +9,17 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-#: Page types worth scraping for contacts first.
-CONTACT_LIKE: frozenset[str] = frozenset({"contact", "about", "team", "legal"})
+from scrapersky.vocabulary import PageTypeValue
 
-PAGE_TYPES: tuple[str, ...] = (
-    "contact",
-    "about",
-    "team",
-    "legal",
-    "careers",
-    "blog",
-    "product",
-    "service",
-    "home",
-    "other",
-)
+#: Page types worth scraping for contacts first.
+CONTACT_LIKE: frozenset[PageTypeValue] = frozenset({"contact", "about", "team", "legal"})
 
 # Slugs ("|"-separated) are matched against path segments split into words (on "-", "_",
 # "." and "/"), after lower-casing and stripping accents, so "Über-uns", "ueber_uns" and
 # "uber-uns" all match.
 # Order matters: the first type whose slug matches wins, most specific (contact) first,
 # because "contact-our-team" is a contact page and "about-our-services" an about page.
-_SLUGS: tuple[tuple[str, str], ...] = (
+_SLUGS: tuple[tuple[PageTypeValue, str], ...] = (
     (
         "contact",
         "contact|contacts|contact us|contactus|contact me|get in touch|kontakt|kontakty|"
@@ -103,7 +94,7 @@ _BLOG_SLUGS = dict(_SLUG_WORDS)["blog"]
 # (a million for a big index), so it does set lookups instead of a loop over ~300 slugs.
 @dataclass(frozen=True, slots=True)
 class _Lookup:
-    kind: str
+    kind: PageTypeValue
     whole: frozenset[tuple[str, ...]]  # the segment is exactly the slug
     joined: frozenset[str]  # the segment's words joined ("contactus") equal the slug joined
     multi: frozenset[tuple[str, ...]]  # multi-word slugs, found anywhere in the segment
@@ -139,8 +130,8 @@ def _segment_words(segment: str) -> list[str]:
     return words
 
 
-def classify_url(url: str) -> str:
-    """Page type of ``url`` from its path: one of PAGE_TYPES ("other" when nothing matches)."""
+def classify_url(url: str) -> PageTypeValue:
+    """Page type of ``url`` from its path, one of vocabulary.PAGE_TYPES ("other": no match)."""
     try:
         path = urlsplit(url).path
     except ValueError:

@@ -115,6 +115,7 @@ DJANGO = ("django", "rest_framework", "django_q", "django_filters")
 PURE = _files(
     "processing/contacts/*.py",
     "scrapersky/page_types.py",
+    "scrapersky/vocabulary.py",  # page types, contact kinds, classifications, verdicts
     "scrapersky/naming.py",  # every derived name of a workflow: read by models and the scaffold
     "scrapersky/status.py",
 )

@@ -18,7 +18,7 @@ from curation.admin.base import (
     when,
 )
 from curation.models import Contact, ContactSighting, ContactVerdict, Page
-from curation.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
+from scrapersky.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
 
 SIGHTINGS_SHOWN = 20
 

@@ -5,21 +5,16 @@ from __future__ import annotations
 from django.db import models
 
 from curation.fields import workflow_columns
+from scrapersky.vocabulary import CONTACT_KINDS, VERDICTS
 
-
-class ContactKind(models.TextChoices):
-    EMAIL = "email"
-    PHONE = "phone"
-    SOCIAL = "social"
-
-
-class ContactVerdict(models.TextChoices):
-    """What contact validation concluded (``contacts.verdict``; NULL until checked)."""
-
-    VALID = "valid"
-    RISKY = "risky"
-    INVALID = "invalid"
-    UNKNOWN = "unknown"
+# The values are scrapersky.vocabulary's (pure, shared with extraction and validation).
+ContactKind = models.TextChoices(
+    "ContactKind", [(value.upper(), value) for value in CONTACT_KINDS], module=__name__
+)
+#: What contact validation concluded (``contacts.verdict``; NULL until checked).
+ContactVerdict = models.TextChoices(
+    "ContactVerdict", [(value.upper(), value) for value in VERDICTS], module=__name__
+)
 
 
 # --- ContactValidation Workflow Enums (workflow `contact_validation`) ---

@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from curation.fields import workflow_columns
+from scrapersky.vocabulary import PAGE_TYPES
 
 
 # --- PageCuration Workflow Enums ---
@@ -25,17 +26,10 @@ class PageCurationProcessingStatus(models.TextChoices):
     Error = "Error"
 
 
-class PageType(models.TextChoices):
-    CONTACT = "contact"
-    ABOUT = "about"
-    TEAM = "team"
-    LEGAL = "legal"
-    CAREERS = "careers"
-    BLOG = "blog"
-    PRODUCT = "product"
-    SERVICE = "service"
-    HOME = "home"
-    OTHER = "other"
+# The values are scrapersky.vocabulary's (pure, shared with extraction): CONTACT = "contact", ...
+PageType = models.TextChoices(
+    "PageType", [(value.upper(), value) for value in PAGE_TYPES], module=__name__
+)
 
 
 class Page(

@@ -11,7 +11,8 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
-_TYPE_NAMES = {
+#: libphonenumber's line type -> the classification stored (``fixed_line``, ``premium_rate``, ...).
+LINE_TYPES: dict[int, str] = {
     value: name.lower()
     for name, value in vars(PhoneNumberType).items()
     if name.isupper() and isinstance(value, int)
@@ -62,7 +63,7 @@ class PhoneMatch:
 def _describe(number: phonenumbers.PhoneNumber) -> tuple[str, str, str]:
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-    kind = _TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
+    kind = LINE_TYPES.get(phonenumbers.number_type(number), "unknown")
     return e164, national, kind
 
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-ContactKind = Literal["email", "phone", "social"]
+from scrapersky.vocabulary import ContactKindValue
 
 
 @dataclass(frozen=True, slots=True)
 class Contact:
     """One contact found on a page, normalised so that (kind, value) identifies it."""
 
-    kind: ContactKind
+    kind: ContactKindValue
     value: str
     display: str
     classification: str

@@ -16,7 +16,7 @@ from processing.services.follow_up import queue_follow_up
 from scrapersky.conf import conf
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
-# The page's fetch results, contacts and sightings in one call (sql/010_page_curation_persist.sql).
+# The page's fetch results, contacts and sightings in one call (sql/010_page_writes.sql).
 _PERSIST = "SELECT page_curation_persist(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
@@ -42,7 +42,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
     fetched_at = timezone.now()
 
     def persist() -> None:
-        # One statement (sql/010_page_curation_persist.sql): the page's columns, its contacts
+        # One statement (sql/010_page_writes.sql): the page's columns, its contacts
         # upserted in (kind, value) order and their sightings; it returns the contacts it
         # inserted. Pages of one domain share contacts (a footer) and finish concurrently: one
         # upsert order means two transactions never wait on each other in a cycle (the engine

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, ValidationResult
+from phonenumbers import ValidationResult
 
 from curation.models import ContactVerdict
-from curation.vocabulary import PHONE_LINE_LABELS
+from processing.contacts.phones import LINE_TYPES
 from processing.validation.result import Check
+from scrapersky.vocabulary import PHONE_LINE_LABELS
 
-LINE_TYPES = {
-    PhoneNumberType.MOBILE: "mobile",
-    PhoneNumberType.FIXED_LINE: "fixed_line",
-    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
-    PhoneNumberType.VOIP: "voip",
-    PhoneNumberType.TOLL_FREE: "toll_free",
-    PhoneNumberType.PREMIUM_RATE: "premium_rate",
-    PhoneNumberType.SHARED_COST: "shared_cost",
-    PhoneNumberType.PERSONAL_NUMBER: "personal_number",
-    PhoneNumberType.PAGER: "pager",
-    PhoneNumberType.UAN: "uan",
-    PhoneNumberType.VOICEMAIL: "voicemail",
-    PhoneNumberType.UNKNOWN: "unknown",
-}
 LABELS = PHONE_LINE_LABELS
 # Numbers that connect but do not reach a person a sales team can talk to, or cost the caller.
 RISKY_TYPES = frozenset({"premium_rate", "pager", "voicemail"})

@@ -1,16 +1,20 @@
--- 010_page_curation_persist.sql
--- What page_curation's persist() writes for one page, in one statement: the fetch results on
--- the page, its contacts upserted (one row per domain, kind and value) and one sighting per
--- contact and page. Called inside the engine's fenced transaction (processing/engine/claims.py
--- `finish`), so it commits or rolls back with the row's status; it takes no locks of its own.
+-- 010_page_writes.sql
+-- The two hot writes of pages, each one statement called from Python with arrays or JSON
+-- instead of an ORM insert binding every column of every row:
+--   page_curation_persist: what page_curation's persist() writes for one page;
+--   insert_pages: the pages a sitemap (or a home page's links) lists, new ones only.
+-- Both run inside the caller's transaction (the engine's fenced one for persist) and take no
+-- locks of their own; keys are written in sorted order (bytewise, as Python sorts) so that
+-- concurrent writers of one domain lock shared rows in one order and never deadlock.
 -- Applied by `python manage.py apply_sql`; never edit this file once applied: add a new one.
---
--- p_contacts: a JSON array of [kind, value, display, classification, source, context] (context
--- already cut to 300 characters). Contacts are upserted in (kind, value) order, bytewise as
--- Python sorts them, so concurrent pages of one domain sharing a footer lock the shared rows
--- in one order and never deadlock. Returns the ids of the contacts this call inserted (a known
--- contact keeps its first_seen_at, which is never updated), for contact_validation's queue.
 
+-- page_curation_persist: the fetch results on the page, its contacts upserted (one row per
+-- domain, kind and value; a known contact gets last_seen_at, display and classification
+-- refreshed) and one sighting per contact and page.
+-- p_contacts: a JSON array of [kind, value, display, classification, source, context] (context
+-- already cut to 300 characters, (kind, value) unique). Returns the ids of the contacts this
+-- call inserted (a known contact keeps its first_seen_at, which is never updated), for
+-- contact_validation's queue.
 CREATE FUNCTION page_curation_persist(
     p_page_id          bigint,
     p_domain_id        bigint,
@@ -79,4 +83,29 @@ BEGIN
     FROM upserted;
     RETURN inserted;
 END;
+$$;
+
+-- insert_pages: the listed pages a domain does not have yet (unique on domain_id, url), in URL
+-- order; every other column takes its default. The arrays are parallel, one element per page.
+-- Returns the URLs inserted (a URL another import inserted meanwhile is not among them).
+CREATE FUNCTION insert_pages(
+    p_domain_id       bigint,
+    p_sitemap_file_id bigint,
+    p_found_via       text,
+    p_urls            text[],
+    p_page_types      text[],
+    p_lastmods        timestamptz[],
+    p_changefreqs     text[],
+    p_priorities      double precision[]
+) RETURNS SETOF text
+LANGUAGE sql AS $$
+    INSERT INTO pages
+        (domain_id, sitemap_file_id, url, page_type, lastmod, changefreq, priority, found_via)
+    SELECT p_domain_id, p_sitemap_file_id, u.url, u.page_type, u.lastmod, u.changefreq,
+           u.priority, p_found_via
+    FROM unnest(p_urls, p_page_types, p_lastmods, p_changefreqs, p_priorities)
+        AS u (url, page_type, lastmod, changefreq, priority)
+    ORDER BY u.url COLLATE "C"
+    ON CONFLICT (domain_id, url) DO NOTHING
+    RETURNING url;
 $$;
