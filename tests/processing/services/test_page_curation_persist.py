@@ -1,0 +1,136 @@
+"""page_curation's persist(): one statement (sql/010_page_writes.sql) writes the page's columns,
+its contacts and their sightings; re-processing refreshes and adds nothing twice."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from curation.models import Contact, ContactSighting
+from processing.services import page_curation
+from tests.factories import DomainFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGE = """<html lang="en"><head><title>Contact  us</title>
+<meta name="description" content="Call or write"></head><body>
+<p>Write to <a href="mailto:Info@Acme-Plumbing.demo">us</a> or call +1 646 555 0100.</p>
+<p>Quotes "and" back\\slashes, ünïcödé: sales@acme-plumbing.demo</p>
+<a href="https://www.linkedin.com/company/example">LinkedIn</a>
+<form class="contact"><input name="name"><input type="email" name="email">
+<textarea name="message"></textarea></form>
+</body></html>"""
+
+
+class _Response:
+    def __init__(self, url: str, body: str) -> None:
+        self.status_code = 200
+        self.final_url = url
+        self.headers = {"content-type": "text/html; charset=utf-8"}
+        self.content_type = "text/html"
+        self.content = body.encode()
+        self.size = len(self.content)
+
+
+@pytest.fixture
+def serve(monkeypatch):
+    bodies: dict[str, str] = {}
+
+    class Fetcher:
+        def get(self, url: str, **_options):
+            return _Response(url, bodies[url])
+
+    monkeypatch.setattr(page_curation, "get_fetcher", Fetcher)
+    return bodies
+
+
+def curate(page) -> None:
+    persist = page_curation.process_single_page_for_page_curation(page)
+    with transaction.atomic():
+        persist()
+
+
+def test_one_statement_writes_the_page_its_contacts_and_sightings(serve):
+    page = PageFactory(
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+    )
+    serve[page.url] = PAGE
+    persist = page_curation.process_single_page_for_page_curation(page)
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        persist()
+    statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1 and "page_curation_persist(" in statements[0]
+
+    page.refresh_from_db()
+    assert (page.http_status, page.title, page.meta_description) == (
+        200,
+        "Contact us",
+        "Call or write",
+    )
+    assert (page.language, page.content_type, page.has_contact_form) == ("en", "text/html", True)
+    assert page.content_length == len(PAGE.encode()) and len(page.content_hash) == 64
+    assert page.fetched_at is not None
+
+    contacts = {(c.kind, c.value): c for c in Contact.objects.filter(domain=page.domain)}
+    assert set(contacts) == {
+        ("email", "info@acme-plumbing.demo"),
+        ("email", "sales@acme-plumbing.demo"),
+        ("phone", "+16465550100"),
+        ("social", "https://linkedin.com/company/example"),
+    }
+    assert contacts[("phone", "+16465550100")].display == "(646) 555-0100"
+    assert contacts[("email", "info@acme-plumbing.demo")].classification == "role"
+    sightings = ContactSighting.objects.filter(page=page)
+    assert sightings.count() == 4
+    sales = sightings.get(contact=contacts[("email", "sales@acme-plumbing.demo")])
+    assert sales.source == "text" and 'Quotes "and" back\\slashes, ünïcödé' in sales.context
+    assert {s.seen_at for s in sightings} == {page.fetched_at}
+
+
+def test_processing_again_refreshes_and_adds_nothing_twice(serve):
+    page = PageFactory(
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+    )
+    other = PageFactory(domain=page.domain, url="https://acme-plumbing.demo/other")
+    serve[page.url] = PAGE
+    serve[other.url] = "<p>Footer: info@acme-plumbing.demo</p>"
+    curate(page)
+    first = {c.value: (c.pk, c.first_seen_at, c.last_seen_at) for c in Contact.objects.all()}
+
+    curate(page)
+    curate(other)
+    again = {c.value: (c.pk, c.first_seen_at, c.last_seen_at) for c in Contact.objects.all()}
+    assert set(again) == set(first)
+    for value, (pk, first_seen, last_seen) in again.items():
+        assert (pk, first_seen) == first[value][:2]  # the same row, first seen once
+        assert last_seen > first[value][2]
+    assert ContactSighting.objects.filter(page=page).count() == 4
+    assert list(ContactSighting.objects.filter(page=other).values_list("contact__value")) == [
+        ("info@acme-plumbing.demo",)
+    ]
+
+
+def test_only_contacts_new_to_the_domain_are_queued_for_validation(serve, settings):
+    settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = True
+    settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    page = PageFactory(
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+    )
+    other = PageFactory(domain=page.domain, url="https://acme-plumbing.demo/other")
+    serve[page.url] = "<p>info@acme-plumbing.demo</p>"
+    serve[other.url] = "<p>info@acme-plumbing.demo and jobs@acme-plumbing.demo</p>"
+    curate(page)
+    Contact.objects.update(contact_validation_curation_status="Complete")
+    curate(other)
+    statuses = dict(Contact.objects.values_list("value", "contact_validation_curation_status"))
+    assert statuses == {"info@acme-plumbing.demo": "Complete", "jobs@acme-plumbing.demo": "Queued"}
+
+
+def test_a_page_without_contacts_writes_only_its_columns(serve):
+    page = PageFactory(url="https://acme-plumbing.demo/empty")
+    serve[page.url] = "<html><head><title>Nothing</title></head><body>hello</body></html>"
+    curate(page)
+    page.refresh_from_db()
+    assert page.title == "Nothing" and page.has_contact_form is False
+    assert not Contact.objects.exists()
