@@ -40,9 +40,13 @@ _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 # A row's attempt is counted when its service starts (claims.start), in chunks sized to about
 # this much service time: a no-op service costs one statement per chunk, a slow one starts (and
 # is charged) one row at a time, and a worker killed mid-chunk charges at most this much work
-# that never ran.
+# that never ran. When a whole batch (and the rows ahead of it) takes less than this on the
+# threads, the claim starts its rows itself: one statement and one row version fewer per row.
 START_WINDOW_SECONDS = 0.005
 START_CHUNK_MAX = 100
+# The next batch is claimed while the threads still have about this many claims' time of work
+# in hand (at most one batch), so they do not idle while a claim runs.
+REFILL_CLAIMS = 2.0
 # Finished rows are written by one thread, as many in one transaction as finished meanwhile.
 FINISH_GROUP_MAX = 200
 # A write that failed for a machine fault (deadlock, connection lost, server restarting) is tried
@@ -188,6 +192,9 @@ class _Run:
         self.unstarted: list[tuple[int, str]] = []
         self.finished: queue.SimpleQueue = queue.SimpleQueue()  # (lock key, Outcome)
         self.service_seconds: float | None = None  # moving average, sizes the start chunks
+        self.claim_seconds = 0.0  # moving average of a claim's round trip
+        self.concurrency = max(1, self.knobs.concurrency)
+        self.hungry = threading.Event()  # set by a row thread when the backlog runs short
         self.ppid = os.getppid()
         self.signal_received: int | None = None
 
@@ -208,7 +215,7 @@ class _Run:
         heartbeat_stop = threading.Event()
         self._heartbeat_stop = heartbeat_stop
         finisher = threading.Thread(target=self._finisher, name=f"{wf}-finish", daemon=True)
-        concurrency = max(1, self.knobs.concurrency)
+        concurrency = self.concurrency
         pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix=f"{wf}-row")
         workers = [pool.submit(self._worker) for _ in range(concurrency)]
         finisher.start()
@@ -221,12 +228,14 @@ class _Run:
                     self.result.stopped_by = reason
                     break
                 # Keep the threads fed without hoarding rows: claim when the backlog is short.
-                if self.work.qsize() > concurrency:
-                    time.sleep(0.005)
+                if self.work.qsize() > self._refill_level():
+                    self.hungry.wait(0.05)
+                    self.hungry.clear()
                     continue
                 batch += 1
                 token = f"{self.run_id}:{batch}"
-                rows = self._claim(token)
+                start = self._start_at_claim()
+                rows = self._claim(token, start=start)
                 if rows is None:
                     self.result.stopped_by = "database unavailable"
                     break
@@ -238,7 +247,7 @@ class _Run:
                     self.result.stopped_by = "empty"
                     break
                 for row in interleave_by_domain(rows):
-                    self.work.put((row, token))
+                    self.work.put((row, token, start))
         except BaseException:
             # e.g. django-q2's timeout (SIGALRM): stop taking rows, release what is unstarted.
             self.stop.set()
@@ -249,8 +258,25 @@ class _Run:
         self._redeliver_signal(previous)
         return self.result
 
-    def _claim(self, token: str) -> list | None:
+    def _refill_level(self) -> int:
+        """Claim again once no more than this many claimed rows wait for a thread."""
+        seconds = self.service_seconds
+        if seconds is None:
+            return self.concurrency
+        in_hand = REFILL_CLAIMS * self.claim_seconds * self.concurrency / max(seconds, 1e-6)
+        return max(self.concurrency, min(self.knobs.batch_size, int(in_hand)))
+
+    def _start_at_claim(self) -> bool:
+        """Whether the next batch runs, behind the rows in hand, within the start window."""
+        seconds = self.service_seconds
+        if seconds is None:
+            return False
+        rows = self.work.qsize() + self.knobs.batch_size
+        return seconds * rows / self.concurrency <= START_WINDOW_SECONDS
+
+    def _claim(self, token: str, *, start: bool = False) -> list | None:
         """Claim a batch and hold it (heartbeat); None when the database is unavailable."""
+        began = time.monotonic()
         try:
             rows = claims.claim_rows(
                 self.workflow,
@@ -258,6 +284,7 @@ class _Run:
                 batch_size=self.knobs.batch_size,
                 lease_seconds=self.knobs.lease_seconds,
                 per_domain=self.knobs.claim_per_domain,
+                start=start,
             )
         except Exception as exc:
             if not is_transient_db_error(exc):
@@ -266,6 +293,7 @@ class _Run:
             logger.warning("%s: cannot claim, database unavailable: %s", self.workflow.name, exc)
             _drop_broken_connection()
             return None
+        self.claim_seconds = 0.8 * self.claim_seconds + 0.2 * (time.monotonic() - began)
         if rows:
             self.result.claimed += len(rows)
             logger.info("%s: claimed %d rows (%s)", self.workflow.name, len(rows), token)
@@ -343,12 +371,18 @@ class _Run:
             last = False
             while not last:
                 chunk, last = _take(self.work, self._start_chunk_size())
+                if self.work.qsize() <= self._refill_level():
+                    self.hungry.set()
                 if not chunk:
                     return
+                # Rows the claim started are processed even when stopping: they are charged.
+                started = [(row, token) for row, token, begun in chunk if begun]
+                unstarted = [(row, token) for row, token, begun in chunk if not begun]
                 if self._stopping():
-                    self._set_aside(chunk)
-                    continue
-                for row, token in self._start(chunk):
+                    self._set_aside(unstarted)
+                elif unstarted:
+                    started += self._start(unstarted)
+                for row, token in started:
                     self._process(row, token)
         finally:
             connection.close()  # each thread has its own connection: do not leak it
@@ -546,7 +580,7 @@ class _Run:
         with contextlib.suppress(queue.Empty):
             while True:
                 item = self.work.get_nowait()
-                if item is not None:
+                if item is not None and not item[2]:  # rows the claim started: left to the lease
                     self.unstarted.append((item[0].pk, item[1]))
         by_token: dict[str, list[int]] = {}
         for row_id, token in self.unstarted:
