@@ -175,3 +175,19 @@ def test_release_gives_the_attempt_back():
     assert set(
         wf.model.objects.filter(pk__in=ids).values_list(wf.processing_field, wf.col("attempts"))
     ) == {("Queued", 0)}
+
+
+def test_claim_rows_with_start_counts_the_attempt_in_the_claim_itself():
+    ids = queue_rows(3)
+    wf = get_workflow(WORKFLOW)
+    rows = claims.claim_rows(wf, token="t", batch_size=2, lease_seconds=60, start=True)
+    assert [row.pk for row in rows] == ids[:2]
+    assert {getattr(row, wf.col("attempts")) for row in rows} == {1}
+    assert all(getattr(row, wf.col("started_at")) is not None for row in rows)
+    stored = wf.model.objects.get(pk=ids[0])
+    assert getattr(stored, wf.col("attempts")) == 1
+    assert getattr(stored, wf.col("worker")) == "t"
+    assert claims.start(wf, ids[:2], token="t") == {}  # started once, by the claim
+    assert claims.release(wf, ids[:2], token="t") == 0  # started rows are not released
+    untouched = wf.model.objects.get(pk=ids[2])
+    assert getattr(untouched, wf.col("attempts")) == 0

@@ -308,3 +308,73 @@ def test_claimed_rows_are_interleaved_by_domain():
     assert [r.pk for r in interleave_by_domain(rows)] == [0, 3, 5, 1, 4, 2]
     plain = [SimpleNamespace(pk=1)]
     assert interleave_by_domain(plain) == plain
+
+
+def _watch_starts(monkeypatch) -> tuple[list[bool], list[int]]:
+    """Record how each claim of the run started its rows, and every separate start."""
+    at_claim: list[bool] = []
+    started: list[int] = []
+    real_claim, real_start = claims.claim_rows, claims.start
+
+    def claim_rows(*args, **kwargs):
+        rows = real_claim(*args, **kwargs)
+        if rows:
+            at_claim.append(kwargs.get("start", False))
+        return rows
+
+    def start(workflow, ids, *, token):
+        ids = list(ids)
+        started.extend(ids)
+        return real_start(workflow, ids, token=token)
+
+    monkeypatch.setattr(claims, "claim_rows", claim_rows)
+    monkeypatch.setattr(claims, "start", start)
+    return at_claim, started
+
+
+def test_a_fast_service_has_its_batches_started_by_the_claim(monkeypatch):
+    ids = queue_rows(60)
+    at_claim, started = _watch_starts(monkeypatch)
+    result = run(lambda domain: None, batch_size=10, concurrency=2)
+    assert result.complete == 60 and statuses() == {"Complete": 60}
+    assert at_claim[0] is False  # the service's speed is not known yet
+    assert True in at_claim
+    assert len(started) < 60  # later batches needed no separate start
+    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.col("attempts"), flat=True)
+    assert set(attempts) == {1}
+
+
+def test_a_slow_service_has_each_row_started_when_it_is_reached(monkeypatch):
+    ids = queue_rows(6)
+    at_claim, started = _watch_starts(monkeypatch)
+
+    def service(domain):
+        threading.Event().wait(0.01)
+
+    result = run(service, batch_size=3, concurrency=1)
+    assert result.complete == 6
+    assert at_claim == [False, False]
+    assert sorted(started) == ids
+
+
+def test_rows_the_claim_started_are_processed_when_a_stop_comes(monkeypatch):
+    from processing.engine import runner
+
+    ids = queue_rows(10)
+    monkeypatch.setattr(runner._Run, "_start_at_claim", lambda self: True)
+    stop = threading.Event()
+
+    def service(domain):
+        stop.set()  # a shutdown arrives while the first row is in hand
+
+    result = run_consumer(
+        WORKFLOW,
+        service=service,
+        knobs=knobs(concurrency=1, batch_size=10),
+        stop=stop,
+        handle_signals=False,
+    )
+    # Started rows are charged, so they are run rather than released.
+    assert result.complete == 10 and result.released == 0
+    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.col("attempts"), flat=True)
+    assert set(attempts) == {1}
