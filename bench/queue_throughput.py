@@ -2,18 +2,23 @@
 
 Run: .venv/bin/python bench/queue_throughput.py [--rows 100000] [--naive-rows 2000] [--repeat 3]
      [--throughput-only]
-Uses a scratch database ``scrapersky_bench_queue`` on the project's server.
+Uses a scratch database ``scrapersky_bench_queue`` on the project's server. Besides rows per
+second it prints the CPU each side spent per row, in the two client processes and (when the
+server runs on this machine) in PostgreSQL: on a shared machine the rates swing with the load,
+the CPU per row much less.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -90,7 +95,12 @@ with connection.cursor() as c:
 
 
 # Children import Django, then wait for "go" on stdin: the clock measures the queue, not startup.
-READY = "import sys\nprint('ready', flush=True)\nsys.stdin.readline()\n"
+# They print the CPU seconds they spent after "go".
+READY = (
+    "import sys, time\nprint('ready', flush=True)\nsys.stdin.readline()\n"
+    "_cpu = time.process_time()\n"
+)
+DONE = "\nprint('cpu', time.process_time() - _cpu, flush=True)\n"
 
 ENGINE = f"""
 from processing.engine.runner import run_consumer
@@ -120,21 +130,72 @@ while True:
 """
 
 
-def timed_pair(code: str, n: int) -> float:
-    """Rows per second of two processes running ``code`` over ``n`` queued rows."""
+@dataclass
+class Run:
+    rate: float  # rows per second
+    client_us: float  # CPU microseconds per row in the two client processes
+    server_us: float | None  # ... in PostgreSQL's processes (None: not on this machine)
+
+
+def server_cpu() -> float | None:
+    """CPU seconds used so far by the PostgreSQL server's processes, if it runs on this host."""
+    with connections["bench"].cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        backend = c.fetchone()[0]
+    try:
+        postmaster = int(_stat(backend)[1])
+        total = sum(int(x) for x in _stat(postmaster)[11:15])  # its own and reaped children's
+        for pid in os.listdir("/proc"):
+            if pid.isdigit() and int(pid) != backend:
+                with contextlib.suppress(OSError):
+                    stat = _stat(int(pid))
+                    if int(stat[1]) == postmaster:
+                        total += int(stat[11]) + int(stat[12])
+    except (OSError, ValueError):
+        return None
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def timed_pair(code: str, n: int) -> Run:
+    """Rows per second (and CPU per row) of two processes running ``code`` over ``n`` rows."""
     queue(n)
-    procs = [spawn(READY + code, stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(2)]
+    procs = [
+        spawn(READY + code + DONE, stdin=subprocess.PIPE, stdout=subprocess.PIPE) for _ in range(2)
+    ]
     for p in procs:
         assert p.stdout.readline().strip() == b"ready"
+    server_before = server_cpu()
     start = time.monotonic()
     for p in procs:
         p.stdin.write(b"go\n")
         p.stdin.flush()
+    client = 0.0
     for p in procs:
+        words = p.stdout.read().split()
+        client += float(words[words.index(b"cpu") + 1])
         assert p.wait() == 0
     elapsed = time.monotonic() - start
+    time.sleep(0.2)  # the clients' backends exit (and are reaped) after they disconnect
+    server_after = server_cpu()
     assert count("Complete") == n, "not every row was completed"
-    return n / elapsed
+    server = None
+    if server_before is not None and server_after is not None:
+        server = (server_after - server_before) / n * 1e6
+    return Run(n / elapsed, client / n * 1e6, server)
+
+
+def describe(runs: list[Run]) -> str:
+    """The best rate, then every run's rate and CPU per row."""
+    parts = []
+    for r in runs:
+        server = "" if r.server_us is None else f" + {r.server_us:.0f} server"
+        parts.append(f"{r.rate:,.0f}/s, {r.client_us:.0f} us client{server}")
+    return f"{max(r.rate for r in runs):,.0f} rows/s (" + "; ".join(parts) + " CPU per row)"
 
 
 def count(status: str) -> int:
@@ -162,16 +223,23 @@ def main() -> None:
     for _ in range(args.repeat):
         engine_runs.append(timed_pair(ENGINE, args.rows))
         bare_runs.append(timed_pair(BARE, args.rows))
-    engine, bare = max(engine_runs), max(bare_runs)
-    runs = ", ".join(f"{x:,.0f}" for x in engine_runs)
-    print(
-        f"engine (no-op service, 2 processes): {engine:,.0f} rows/s over {args.rows:,} rows ({runs})"
-    )
-    runs = ", ".join(f"{x:,.0f}" for x in bare_runs)
-    print(
-        f"bare SQL claim+complete in batches of {BATCH} (2 processes): {bare:,.0f} rows/s ({runs})"
-    )
+    engine = max(r.rate for r in engine_runs)
+    bare = max(r.rate for r in bare_runs)
+    print(f"engine (no-op service, 2 processes, {args.rows:,} rows): {describe(engine_runs)}")
+    print(f"bare SQL claim+complete in batches of {BATCH} (2 processes): {describe(bare_runs)}")
     print(f"ratio engine/bare: {engine / bare:.2f}x (goal >= 0.5x)")
+
+    def cpu(runs: list[Run]) -> float | None:
+        if any(r.server_us is None for r in runs):
+            return None
+        return min(r.client_us + r.server_us for r in runs)
+
+    engine_cpu, bare_cpu = cpu(engine_runs), cpu(bare_runs)
+    if engine_cpu and bare_cpu:
+        print(
+            f"CPU per row, client + server (least of the runs): engine {engine_cpu:.0f} us, "
+            f"bare {bare_cpu:.0f} us; ratio bare/engine {bare_cpu / engine_cpu:.2f}x"
+        )
     if args.throughput_only:
         return
 
