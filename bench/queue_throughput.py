@@ -112,10 +112,11 @@ run_consumer({WF!r}, handle_signals=False)
 BARE = f"""
 import os
 from django.db import connection
-from processing.engine.claims import _claim_sql, _names
+from processing.engine.claims import claim_sql
+from processing.engine.queue_sql import names as queue_names
 from scrapersky.workflows import get_workflow
-names = _names(get_workflow({WF!r}))
-claim = _claim_sql(names, "id")
+names = queue_names(get_workflow({WF!r}))
+claim = claim_sql(names, "id")
 token = f"bare:{{os.getpid()}}"
 while True:
     with connection.cursor() as c:

@@ -24,13 +24,19 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   ``faults``) are never the row's: in ``persist()`` the write is tried again with backoff (no
   attempt used), in the service they count as a TransientError.
 - Attempts: one is counted when the service starts on the row (``claims.start``), not at claim,
-  so rows claimed by a worker that died or stopped before starting them keep their attempts.
+  so rows claimed by a worker that died or stopped before starting them keep their attempts
+  (a claim may start its rows itself when the whole batch runs within ``rows.START_WINDOW_SECONDS``).
 - ``persist()`` calls of several rows that finished together run in one transaction (one row
   per domain per transaction, in domain order); ``persist()`` should write its rows in the
   order of their unique key, so concurrent transactions never deadlock.
 
-Modules: ``claims`` (the only SQL), ``runner`` (the consumer loop), ``backoff``, ``faults``,
-``kick``, ``reaper``, ``stats``.
+Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finishing``
+(Complete, Error, retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
+built from ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the
+rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``finisher`` (writes
+outcomes), ``holdings`` (rows held, lease heartbeat). Around them: ``worker_loop`` (one lane per
+workflow in each worker process), ``reaper``, ``kick``, ``schedules``, ``backoff``, ``faults``,
+``stats``.
 """
 
 from __future__ import annotations

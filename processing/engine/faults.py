@@ -11,7 +11,10 @@ the driver's exception class where it could not (the connection is gone, so no c
 
 from __future__ import annotations
 
+import contextlib
+
 import psycopg
+from django.db import connection
 from django.db import utils as db_utils
 
 # Class 08: connection exception; 53: insufficient resources (too many connections, out of
@@ -47,3 +50,9 @@ def is_transient_db_error(exc: BaseException) -> bool:
             return state in TRANSIENT_STATES or state[:2] in TRANSIENT_CLASSES
     # Django raises these itself for a connection it already knows is closed.
     return isinstance(exc, (db_utils.InterfaceError, db_utils.OperationalError))
+
+
+def drop_broken_connection() -> None:
+    """Close this thread's connection if a fault broke it; the next query reconnects."""
+    with contextlib.suppress(Exception):
+        connection.close_if_unusable_or_obsolete()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from processing import heartbeat
-from processing.engine import claims
+from processing.engine import leases
+from scrapersky.status import Status
 from scrapersky.workflows import Workflow, all_workflows
 
 logger = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ def dead_holders(workflow: Workflow) -> set[str]:
     The distinct claim tokens are read through the partial lease index (rows in flight only).
     """
     tokens = (
-        workflow.model.objects.filter(**{workflow.processing_field: "Processing"})
+        workflow.model.objects.filter(**{workflow.processing_field: Status.PROCESSING})
         .values_list(workflow.col("worker"), flat=True)
         .distinct()
     )
@@ -38,7 +39,7 @@ def reap_expired_leases() -> dict[str, dict[str, list[int]]]:
     for workflow in all_workflows():
         dead = dead_holders(workflow)
         if dead:
-            ended = claims.end_leases_of(workflow, sorted(dead))
+            ended = leases.end_leases_of(workflow, sorted(dead))
             if ended:
                 logger.warning(
                     "%s: workers %s are gone; ending the leases of rows %s",
@@ -46,7 +47,7 @@ def reap_expired_leases() -> dict[str, dict[str, list[int]]]:
                     sorted(dead),
                     ended,
                 )
-        reaped = claims.reap(workflow, max_attempts=workflow.settings.max_attempts)
+        reaped = leases.reap(workflow, max_attempts=workflow.settings.max_attempts)
         report[workflow.name] = {"requeued": reaped.requeued, "errored": reaped.errored}
         if reaped.requeued:
             logger.warning("%s: requeued rows %s (lease expired)", workflow.name, reaped.requeued)

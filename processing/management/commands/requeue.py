@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
-from processing.engine import claims
+from processing.engine import leases
 from scrapersky.workflows import get_workflow
 
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 self.stdout.write(f"{wf.name}: would requeue {len(ids)} stuck rows")
             else:
-                done = claims.requeue_stuck(wf, ids)
+                done = leases.requeue_stuck(wf, ids)
                 self.stdout.write(f"{wf.name}: requeued {len(done)} stuck rows")
 
     def _requeue_errored(self, wf, rows, *, dry_run: bool) -> None:

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from engine_support import WORKFLOW, queue_rows
 
-from processing.engine import claims
+from processing.engine import claims, finishing
 from scrapersky.workflows import get_workflow
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -106,13 +106,13 @@ def test_finish_writes_every_kind_of_outcome_in_one_statement_fenced_per_row():
     wf = get_workflow(WORKFLOW)
     _claim("t")
     later = timezone.now() + timedelta(minutes=5)
-    written = claims.finish(
+    written = finishing.finish(
         wf,
         [
-            claims.Outcome(done, "t", "complete"),
-            claims.Outcome(failed, "t", "error", "HTTP 404"),
-            claims.Outcome(retried, "t", "retry", "timed out", next_attempt_at=later),
-            claims.Outcome(stolen, "another-token", "complete"),
+            finishing.Outcome(done, "t", "complete"),
+            finishing.Outcome(failed, "t", "error", "HTTP 404"),
+            finishing.Outcome(retried, "t", "retry", "timed out", next_attempt_at=later),
+            finishing.Outcome(stolen, "another-token", "complete"),
         ],
     )
     assert written == {done, failed, retried}
@@ -158,10 +158,10 @@ def test_finish_is_fenced_on_the_claim_token():
     [row_id] = queue_rows(1)
     wf = get_workflow(WORKFLOW)
     _claim("old")
-    assert not claims.complete(wf, row_id, token="someone-else")
-    assert not claims.fail(wf, row_id, token="someone-else", message="x")
-    assert claims.complete(wf, row_id, token="old")
-    assert not claims.fail(wf, row_id, token="old", message="too late: already Complete")
+    assert not finishing.complete(wf, row_id, token="someone-else")
+    assert not finishing.fail(wf, row_id, token="someone-else", message="x")
+    assert finishing.complete(wf, row_id, token="old")
+    assert not finishing.fail(wf, row_id, token="old", message="too late: already Complete")
     row = wf.model.objects.get(pk=row_id)
     assert getattr(row, wf.processing_field) == "Complete"
     assert getattr(row, wf.col("lease_expires_at")) is None

@@ -302,7 +302,7 @@ def test_stop_event_releases_claimed_rows_that_were_not_started():
 def test_claimed_rows_are_interleaved_by_domain():
     from types import SimpleNamespace
 
-    from processing.engine.runner import interleave_by_domain
+    from processing.engine.work import interleave_by_domain
 
     rows = [SimpleNamespace(pk=i, domain_id=d) for i, d in enumerate([1, 1, 1, 2, 2, 3])]
     assert [r.pk for r in interleave_by_domain(rows)] == [0, 3, 5, 1, 4, 2]

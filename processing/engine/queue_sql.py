@@ -1,0 +1,73 @@
+"""What every statement on a workflow's queue is built from: quoted names, status, the fence.
+
+Identifiers come from the Workflow's derived names (quoted), so a new workflow needs nothing
+here. Every state change of a claimed row is fenced on still holding it (``held``): processing
+status ``Processing`` and ``{workflow}_worker`` equal to the claim's token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import connection
+
+from scrapersky.status import Status
+
+if TYPE_CHECKING:
+    from scrapersky.workflows import Workflow
+
+
+@dataclass(frozen=True)
+class Names:
+    """A workflow's queue identifiers, each quoted for SQL."""
+
+    table: str
+    cur: str
+    proc: str
+    err: str
+    cur_type: str
+    proc_type: str
+    queued_at: str
+    started_at: str
+    finished_at: str
+    attempts: str
+    next_at: str
+    lease: str
+    worker: str
+
+
+def names(workflow: Workflow) -> Names:
+    """The quoted table, type and column names of ``workflow``'s queue."""
+    q = connection.ops.quote_name
+    return Names(
+        table=q(workflow.table),
+        cur=q(workflow.curation_field),
+        proc=q(workflow.processing_field),
+        err=q(workflow.error_field),
+        cur_type=q(workflow.curation_db_type),
+        proc_type=q(workflow.processing_db_type),
+        queued_at=q(workflow.col("queued_at")),
+        started_at=q(workflow.col("started_at")),
+        finished_at=q(workflow.col("finished_at")),
+        attempts=q(workflow.col("attempts")),
+        next_at=q(workflow.col("next_attempt_at")),
+        lease=q(workflow.col("lease_expires_at")),
+        worker=q(workflow.col("worker")),
+    )
+
+
+def status(n: Names, curation: str, processing: str) -> str:
+    """``SET`` both status columns (values from ``Status``)."""
+    return f"{n.cur} = '{curation}'::{n.cur_type}, {n.proc} = '{processing}'::{n.proc_type}"
+
+
+def held(n: Names) -> str:
+    """The fence: the row is still Processing under this claim's token (parameter: token)."""
+    return f"{n.proc} = '{Status.PROCESSING}'::{n.proc_type} AND {n.worker} = %s"
+
+
+def int_array(values: Iterable[int]) -> str:
+    """An int[] literal: psycopg dumps Python lists element by element in Python; this is C."""
+    return "{" + ",".join(map(str, values)) + "}"

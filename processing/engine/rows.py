@@ -1,0 +1,205 @@
+"""The row threads of a consumer run: start claimed rows, run the service, hand on the outcome.
+
+A thread takes a chunk of rows from the run's work queue, counts their attempt (``claims.start``,
+unless the claim already started them), runs the service on each outside any transaction, and
+gives the finisher each row's outcome: complete (with its ``persist()``), error, or retry.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from django.db import connection
+
+from processing.engine import claims
+from processing.engine.backoff import retry_delay
+from processing.engine.faults import drop_broken_connection, is_transient_db_error
+from processing.engine.finishing import Outcome
+from processing.errors import ProcessingError, TransientError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
+    from processing.engine.finisher import Finisher
+    from processing.engine.holdings import Holdings
+    from processing.engine.runner import RunResult
+    from processing.engine.work import DomainQueue, RowQueue
+    from scrapersky.workflows import Knobs, Workflow
+
+logger = logging.getLogger(__name__)
+
+# A row's attempt is counted when its service starts (claims.start), in chunks sized to about
+# this much service time: a no-op service costs one statement per chunk, a slow one starts (and
+# is charged) one row at a time, and a worker killed mid-chunk charges at most this much work
+# that never ran. When a whole batch (and the rows ahead of it) takes less than this on the
+# threads, the claim starts its rows itself (see runner): one row version fewer per row.
+START_WINDOW_SECONDS = 0.005
+START_CHUNK_MAX = 100
+
+
+def error_message(exc: BaseException) -> str:
+    """The text stored on a row: a ProcessingError's own message, else ``Class: text``."""
+    text = str(exc).strip()
+    if isinstance(exc, ProcessingError) and text:
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class RowThreads:
+    """``concurrency`` threads processing the rows of ``work``; ``close`` finishes them."""
+
+    def __init__(
+        self,
+        workflow: Workflow,
+        knobs: Knobs,
+        *,
+        service: Callable,
+        now: Callable[[], datetime],
+        work: RowQueue | DomainQueue,
+        finisher: Finisher,
+        holdings: Holdings,
+        result: RunResult,
+        stopping: Callable[[], bool],
+        on_taken: Callable[[], None],
+    ) -> None:
+        self.workflow = workflow
+        self.knobs = knobs
+        self.service = service
+        self.now = now
+        self.work = work
+        self.finisher = finisher
+        self.holdings = holdings
+        self.result = result
+        self.stopping = stopping
+        self.on_taken = on_taken
+        self.concurrency = max(1, knobs.concurrency)
+        self.service_seconds: float | None = None  # moving average, sizes the start chunks
+        self.unstarted: list[tuple[int, str]] = []  # set aside: released at the end of the run
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: list = []
+
+    def start(self) -> None:
+        self._pool = ThreadPoolExecutor(
+            max_workers=self.concurrency, thread_name_prefix=f"{self.workflow.name}-row"
+        )
+        self._futures = [self._pool.submit(self._worker) for _ in range(self.concurrency)]
+
+    def close(self) -> None:
+        """Stop the threads once they have taken every row (started rows are finished)."""
+        for _ in self._futures:
+            self.work.put(None)
+        for future in self._futures:
+            future.exception()  # wait; a worker never raises (see _worker)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+
+    def _worker(self) -> None:
+        try:
+            last = False
+            while not last:
+                chunk, last = self.work.take(self._start_chunk_size())
+                self.on_taken()
+                if not chunk:
+                    return
+                pending = [row for row, _token, _started in chunk]
+                try:
+                    self._run_chunk(chunk)
+                finally:
+                    for row in pending:
+                        self.work.done(row)
+        finally:
+            connection.close()  # each thread has its own connection: do not leak it
+
+    def _run_chunk(self, chunk: list) -> None:
+        # Rows the claim started are processed even when stopping: they are charged.
+        started = [(row, token) for row, token, begun in chunk if begun]
+        unstarted = [(row, token) for row, token, begun in chunk if not begun]
+        if self.stopping():
+            self._set_aside(unstarted)
+        elif unstarted:
+            started += self._start(unstarted)
+        for row, token in started:
+            self._process(row, token)
+
+    def _start_chunk_size(self) -> int:
+        seconds = self.service_seconds
+        if seconds is None:
+            return 1
+        return max(1, min(START_CHUNK_MAX, int(START_WINDOW_SECONDS / max(seconds, 1e-6))))
+
+    def _set_aside(self, rows: list) -> None:
+        """Rows claimed but not started: released at the end of the run."""
+        self.unstarted.extend([(row.pk, token) for row, token in rows])  # atomic (GIL)
+
+    def _start(self, chunk: list) -> list:
+        """Count the attempt of each row in ``chunk`` (one statement); return the rows held."""
+        by_token: dict[str, list] = {}
+        for row, token in chunk:
+            by_token.setdefault(token, []).append(row)
+        attempts_col = self.workflow.col("attempts")
+        started = []
+        for token, rows in by_token.items():
+            try:
+                attempts = claims.start(self.workflow, [row.pk for row in rows], token=token)
+            except Exception as exc:
+                if not is_transient_db_error(exc):
+                    logger.exception("%s: could not start rows", self.workflow.name)
+                else:
+                    logger.warning("%s: could not start rows: %s", self.workflow.name, exc)
+                    drop_broken_connection()
+                # Not started, so not charged: released at the end, or requeued by the reaper.
+                self._set_aside([(row, token) for row in rows])
+                continue
+            for row in rows:
+                if row.pk in attempts:
+                    setattr(row, attempts_col, attempts[row.pk])
+                    started.append((row, token))
+                else:
+                    self.holdings.forget([row.pk])
+                    self.result.count("lost")
+        return started
+
+    def _process(self, row, token: str) -> None:
+        """Run the service on one row and hand its outcome to the finisher."""
+        began = time.monotonic()
+        try:
+            persist = self.service(row)
+        except TransientError as exc:
+            outcome = self._transient_outcome(row, token, exc)
+        except Exception as exc:
+            if is_transient_db_error(exc):
+                # The service's own database work met a machine fault: retry, like a timeout.
+                drop_broken_connection()
+                outcome = self._transient_outcome(row, token, TransientError(error_message(exc)))
+            else:
+                if not isinstance(exc, ProcessingError):
+                    logger.exception("%s: row %s failed", self.workflow.name, row.pk)
+                outcome = Outcome(row.pk, token, "error", error_message(exc))
+        else:
+            outcome = Outcome(row.pk, token, "complete", persist=persist)
+        elapsed = time.monotonic() - began
+        average = self.service_seconds
+        self.service_seconds = elapsed if average is None else 0.9 * average + 0.1 * elapsed
+        self.finisher.put(getattr(row, "domain_id", outcome.row_id), outcome)
+
+    def _transient_outcome(self, row, token: str, exc: TransientError) -> Outcome:
+        attempts = getattr(row, self.workflow.col("attempts"))
+        limit = self.knobs.max_attempts
+        text = error_message(exc)
+        if attempts >= limit:
+            message = f"attempt {attempts}/{limit} failed: {text}; giving up"
+            return Outcome(row.pk, token, "error", message)
+        delay = retry_delay(
+            attempts,
+            base=self.knobs.backoff_base,
+            cap=self.knobs.backoff_max,
+            retry_after=exc.retry_after,
+        )
+        at = self.now() + timedelta(seconds=delay)
+        message = f"attempt {attempts}/{limit} failed: {text}; retrying after {at:%H:%M:%S}"
+        return Outcome(row.pk, token, "retry", message, next_attempt_at=at)
