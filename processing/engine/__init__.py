@@ -25,7 +25,8 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   attempt used), in the service they count as a TransientError.
 - Attempts: one is counted when the service starts on the row (``claims.start``), not at claim,
   so rows claimed by a worker that died or stopped before starting them keep their attempts
-  (a claim may start its rows itself when the whole batch runs within ``rows.START_WINDOW_SECONDS``).
+  (a claim starts its rows itself when the whole batch runs within the start window, see
+  ``rows.START_WINDOW_SECONDS``).
 - ``persist()`` calls of several rows that finished together run in one transaction (one row
   per domain per transaction, in domain order); ``persist()`` should write its rows in the
   order of their unique key, so concurrent transactions never deadlock.
