@@ -99,22 +99,26 @@ def page_latencies(n: int) -> list[float]:
     """Queue pages one at a time through the curation service; seconds from queued to started."""
     from curation.models import Domain, Page
     from curation.services import set_curation_status
+    from scrapersky.status import Status
+    from scrapersky.workflows import get_workflow
 
+    pages = get_workflow("page_curation")
+    started_at, queued_at = pages.col("started_at"), pages.col("queued_at")
     domain = Domain.objects.create(domain=f"pages-{time.monotonic_ns()}.example")
     out = []
     for i in range(n):
         page = Page.objects.create(domain=domain, url=f"https://{domain.domain}/p{i}")
         set_curation_status(
-            workflow="page_curation",
-            status="Queued",
+            workflow=pages.name,
+            status=Status.QUEUED,
             ids=[page.pk],
             actor="bench",
             channel="command",
         )
         started = wait(
             lambda p=page.pk: (
-                Page.objects.filter(pk=p, page_curation_started_at__isnull=False)
-                .values_list("page_curation_started_at", "page_curation_queued_at")
+                Page.objects.filter(pk=p, **{f"{started_at}__isnull": False})
+                .values_list(started_at, queued_at)
                 .first()
             ),
             timeout=600,
@@ -133,20 +137,29 @@ def summary(values: list[float]) -> str:
     )
 
 
-def discovery(status: str) -> int:
-    from curation.models import Domain
+def discovery_workflow():
+    """The backlog's workflow (once Django is set up)."""
+    from scrapersky.workflows import get_workflow
 
-    return Domain.objects.filter(sitemap_discovery_processing_status=status).count()
+    return get_workflow("sitemap_discovery")
+
+
+def discovery(status: str) -> int:
+    """Rows of sitemap_discovery with this processing status."""
+    wf = discovery_workflow()
+    return wf.model.objects.filter(**{wf.processing_field: status}).count()
 
 
 def first_claim_after(since) -> float:
     """Seconds from starting a cluster to its first claimed row (any started after ``since``)."""
     from curation.models import Domain
 
+    started_after = {f"{discovery_workflow().col('started_at')}__gt": since}
     started = time.monotonic()
     cluster = start_cluster()
     assert wait(
-        lambda: Domain.objects.filter(sitemap_discovery_started_at__gt=since).exists(), 60
+        lambda: Domain.objects.filter(**started_after).exists(),
+        60,
     ), "no claim within 60 s"
     first_claim_after.cluster = cluster
     return time.monotonic() - started
@@ -177,7 +190,10 @@ def main() -> None:
 
     from curation.models import Domain
     from curation.services import set_curation_status
+    from scrapersky.status import Status
 
+    wf = discovery_workflow()
+    processing = {wf.processing_field: Status.PROCESSING}
     call_command("setup_schedules", verbosity=0)
     try:
         t = time.monotonic()
@@ -192,15 +208,15 @@ def main() -> None:
             [Domain(domain=f"d{i}.example") for i in range(args.backlog)], batch_size=5000
         )
         set_curation_status(
-            workflow="sitemap_discovery",
-            status="Queued",
+            workflow=wf.name,
+            status=Status.QUEUED,
             queryset=Domain.objects.filter(domain__regex=r"^d[0-9]+\.example$"),
             actor="bench",
             channel="command",
         )
-        assert wait(lambda: discovery("Processing") > 0, 60)
+        assert wait(lambda: discovery(Status.PROCESSING) > 0, 60)
         loaded = page_latencies(args.samples)
-        queued = discovery("Queued")
+        queued = discovery(Status.QUEUED)
         print(
             f"page_curation queue-to-start behind a {args.backlog:,}-row sitemap_discovery "
             f"backlog: {summary(loaded)} ({queued:,} discovery rows still queued after)"
@@ -210,11 +226,7 @@ def main() -> None:
         for how in ("group SIGTERM", "main SIGTERM", "main SIGKILL", "group SIGKILL"):
             stopped = stop_seconds(cluster, how)
             since = db_now()
-            held = list(
-                Domain.objects.filter(sitemap_discovery_processing_status="Processing").values_list(
-                    "pk", flat=True
-                )
-            )
+            held = list(Domain.objects.filter(**processing).values_list("pk", flat=True))
             restart = first_claim_after(since)
             cluster = first_claim_after.cluster
             line = (
@@ -224,9 +236,7 @@ def main() -> None:
             if held:
                 t = time.monotonic()
                 stale = Domain.objects.filter(
-                    pk__in=held,
-                    sitemap_discovery_processing_status="Processing",
-                    sitemap_discovery_started_at__lte=since,
+                    pk__in=held, **processing, **{f"{wf.col('started_at')}__lte": since}
                 )
                 assert wait(lambda q=stale: not q.exists(), 600, every=0.05)
                 line += f"; their rescue {time.monotonic() - t + restart:.2f} s after the restart"

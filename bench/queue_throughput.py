@@ -31,9 +31,14 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection, connections  # noqa: E402
 
+from scrapersky.status import Status  # noqa: E402
+from scrapersky.workflows import get_workflow  # noqa: E402
+
 DB = "scrapersky_bench_queue"
 WF = "sitemap_discovery"
 BATCH = 200
+W = get_workflow(WF)
+QUEUED, COMPLETE = Status.QUEUED, Status.COMPLETE
 OVERRIDES = {WF: {"service": "bench.queue_throughput.noop", "batch_size": BATCH, "concurrency": 2}}
 
 
@@ -85,11 +90,11 @@ def queue(n: int) -> None:
     code = f"""
 from django.db import connection
 with connection.cursor() as c:
-    c.execute("TRUNCATE domains RESTART IDENTITY CASCADE")
-    c.execute(\"\"\"INSERT INTO domains (domain, {WF}_curation_status, {WF}_processing_status,
-        {WF}_queued_at) SELECT 'b' || g || '.example', 'Queued', 'Queued', now()
+    c.execute("TRUNCATE {W.table} RESTART IDENTITY CASCADE")
+    c.execute(\"\"\"INSERT INTO {W.table} (domain, {W.curation_field}, {W.processing_field},
+        {W.col("queued_at")}) SELECT 'b' || g || '.example', '{QUEUED}', '{QUEUED}', now()
         FROM generate_series(1, {n}) g\"\"\")
-    c.execute("ANALYZE domains")
+    c.execute("ANALYZE {W.table}")
 """
     run_child(code)
 
@@ -124,10 +129,10 @@ while True:
         ids = [r[0] for r in c.fetchall()]
         if not ids:
             break
-        c.execute(\"\"\"UPDATE domains SET {WF}_processing_status = 'Complete',
-            {WF}_curation_status = 'Complete', {WF}_finished_at = now(),
-            {WF}_lease_expires_at = NULL
-            WHERE id = ANY(%s) AND {WF}_worker = %s\"\"\", [ids, token])
+        c.execute(\"\"\"UPDATE {W.table} SET {W.processing_field} = '{COMPLETE}',
+            {W.curation_field} = '{COMPLETE}', {W.col("finished_at")} = now(),
+            {W.col("lease_expires_at")} = NULL
+            WHERE id = ANY(%s) AND {W.col("worker")} = %s\"\"\", [ids, token])
 """
 
 
@@ -183,7 +188,7 @@ def timed_pair(code: str, n: int) -> Run:
     elapsed = time.monotonic() - start
     time.sleep(0.2)  # the clients' backends exit (and are reaped) after they disconnect
     server_after = server_cpu()
-    assert count("Complete") == n, "not every row was completed"
+    assert count(COMPLETE) == n, "not every row was completed"
     server = None
     if server_before is not None and server_after is not None:
         server = (server_after - server_before) / n * 1e6
@@ -201,7 +206,7 @@ def describe(runs: list[Run]) -> str:
 
 def count(status: str) -> int:
     with connections["bench"].cursor() as c:
-        c.execute(f"SELECT count(*) FROM domains WHERE {WF}_processing_status = %s", [status])
+        c.execute(f"SELECT count(*) FROM {W.table} WHERE {W.processing_field} = %s", [status])
         return c.fetchone()[0]
 
 
@@ -256,30 +261,31 @@ def main() -> None:
     try:
         queue(args.latency_samples)
         lat = []
-        code = """
+        code = f"""
 import sys, time
 from curation.services import set_curation_status
 from django.db import connection
-ids = list(range(1, SAMPLES + 1))
+from scrapersky.status import Status
+ids = list(range(1, {args.latency_samples} + 1))
 with connection.cursor() as c:
-    c.execute("UPDATE domains SET sitemap_discovery_processing_status = NULL, "
-              "sitemap_discovery_curation_status = 'New'")
+    c.execute("UPDATE {W.table} SET {W.processing_field} = NULL, "
+              "{W.curation_field} = %s", [Status.NEW])
 out = []
 for i in ids:
     time.sleep(0.6)
     t0 = time.monotonic()
-    set_curation_status(workflow="sitemap_discovery", status="Queued", ids=[i], actor="bench",
+    set_curation_status(workflow={WF!r}, status=Status.QUEUED, ids=[i], actor="bench",
                         channel="command")
     while True:
         with connection.cursor() as c:
-            c.execute("SELECT sitemap_discovery_started_at IS NOT NULL FROM domains WHERE id=%s",
+            c.execute("SELECT {W.col("started_at")} IS NOT NULL FROM {W.table} WHERE id=%s",
                       [i])
             if c.fetchone()[0]:
                 break
         time.sleep(0.005)
     out.append(time.monotonic() - t0)
-print(" ".join(f"{x:.4f}" for x in out), file=sys.stderr)
-""".replace("SAMPLES", str(args.latency_samples))
+print(" ".join(f"{{x:.4f}}" for x in out), file=sys.stderr)
+"""
         env = child_env(DJANGO_SETTINGS_MODULE="scrapersky.settings")
         res = subprocess.run(
             [sys.executable, "-c", "import django; django.setup()\n" + code],
@@ -296,18 +302,18 @@ print(" ".join(f"{x:.4f}" for x in out), file=sys.stderr)
         )
         # Naive reference: one django-q2 task per row, same cluster with 2 workers.
         queue(args.naive_rows)
-        code = """
+        code = f"""
 from django_q.tasks import async_task
 from django.db import connection
 with connection.cursor() as c:
-    c.execute("SELECT id FROM domains ORDER BY id")
+    c.execute("SELECT id FROM {W.table} ORDER BY id")
     ids = [r[0] for r in c.fetchall()]
 for i in ids:
     async_task("bench.queue_throughput.naive_one", i)
 """
         start = time.monotonic()
         run_child(code)
-        while count("Complete") < args.naive_rows:
+        while count(COMPLETE) < args.naive_rows:
             time.sleep(0.2)
         naive = args.naive_rows / (time.monotonic() - start)
         print(f"naive one-task-per-row (2 workers): {naive:,.0f} rows/s over {args.naive_rows:,}")
@@ -321,8 +327,8 @@ def naive_one(row_id: int) -> None:
     """One row per django-q2 task: claim it, run the no-op, complete it."""
     with connection.cursor() as c:
         c.execute(
-            f"UPDATE domains SET {WF}_processing_status = 'Complete', "
-            f"{WF}_curation_status = 'Complete' WHERE id = %s",
+            f"UPDATE {W.table} SET {W.processing_field} = '{COMPLETE}', "
+            f"{W.curation_field} = '{COMPLETE}' WHERE id = %s",
             [row_id],
         )
 

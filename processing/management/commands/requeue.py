@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from processing.engine import leases
+from scrapersky.status import Status
 from scrapersky.workflows import get_workflow
 
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             base = base.filter(pk__in=options["ids"])
         older = options["older_than"]
         if errored:
-            rows = base.filter(**{wf.processing_field: "Error"})
+            rows = base.filter(**{wf.processing_field: Status.ERROR})
             if older is not None:
                 rows = rows.filter(
                     **{f"{wf.col('finished_at')}__lt": now - timedelta(minutes=older)}
@@ -51,7 +52,7 @@ class Command(BaseCommand):
             self._requeue_errored(wf, rows, dry_run=options["dry_run"])
         if stuck:
             rows = base.filter(
-                **{wf.processing_field: "Processing", f"{wf.col('lease_expires_at')}__lt": now}
+                **{wf.processing_field: Status.PROCESSING, f"{wf.col('lease_expires_at')}__lt": now}
             )
             if older is not None:
                 # started_at is NULL for rows claimed but never started: their age is unknown.
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         try:
             result = set_curation_status(
                 workflow=wf,
-                status="Queued",
+                status=Status.QUEUED,
                 queryset=rows,
                 actor=getpass.getuser(),
                 channel="command",
