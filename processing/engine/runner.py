@@ -42,6 +42,9 @@ _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 # The next batch is claimed while the threads still have about this many claims' time of work
 # in hand (at most one batch), so they do not idle while a claim runs.
 REFILL_CLAIMS = 2.0
+# Rows of domains at their in-flight limit wait in the run without counting as work in hand;
+# at most this many batches of rows wait, so a slow domain's rows are not hoarded without end.
+WAITING_BATCHES_MAX = 4
 # An empty claim while rows are still in flight is tried again this often: rows queued while the
 # last batch finishes start at once instead of waiting for the run to end (issue 11.1).
 IN_FLIGHT_POLL_SECONDS = 0.2
@@ -182,7 +185,7 @@ class _Run:
                     self.result.stopped_by = reason
                     break
                 # Keep the threads fed without hoarding rows: claim when the backlog is short.
-                if self.work.qsize() > self._refill_level():
+                if self._enough_in_hand():
                     self.hungry.wait(0.05)
                     self.hungry.clear()
                     continue
@@ -212,8 +215,13 @@ class _Run:
         self._redeliver_signal(previous)
         return self.result
 
+    def _enough_in_hand(self) -> bool:
+        if self.work.qsize() >= WAITING_BATCHES_MAX * self.knobs.batch_size:
+            return True
+        return self.work.ready() > self._refill_level()
+
     def _on_taken(self) -> None:
-        if self.work.qsize() <= self._refill_level():
+        if not self._enough_in_hand():
             self.hungry.set()
 
     def _refill_level(self) -> int:

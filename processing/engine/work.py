@@ -68,6 +68,10 @@ class RowQueue:
     def qsize(self) -> int:
         return self._queue.qsize()
 
+    def ready(self) -> int:
+        """Rows a thread could take now."""
+        return self._queue.qsize()
+
     def get_nowait(self):
         return self._queue.get_nowait()
 
@@ -133,6 +137,18 @@ class DomainQueue:
 
     def qsize(self) -> int:
         return len(self._items)
+
+    def ready(self) -> int:
+        """Rows a thread could take now: those of domains below the limit."""
+        with self._ready:
+            in_flight = Counter(self._in_flight)
+            n = 0
+            for item in self._items:
+                key = domain_of(item[0])
+                if in_flight[key] < self._limit:
+                    in_flight[key] += 1
+                    n += 1
+            return n
 
     def get_nowait(self):
         with self._ready:

@@ -31,7 +31,9 @@ def test_domain_queue_skips_rows_of_a_domain_at_its_limit():
     third, _ = work.take(1)
     assert [item[0].pk for item in first + second + third] == [1, 2, 4]  # 3 waits for domain 7
     assert work.in_flight() == {7: 2, 8: 1}
+    assert work.ready() == 0 and work.qsize() == 1
     work.done(first[0][0])
+    assert work.ready() == 1
     fourth, _ = work.take(5)
     assert [item[0].pk for item in fourth] == [3]
     assert work.qsize() == 0
@@ -55,11 +57,11 @@ def test_domain_queue_hands_out_a_stop_only_once_no_row_is_left():
     assert work.take(1) == ([], True)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_slow_domain_holds_no_more_threads_than_its_limit():
+def _queue_pages(per_site: dict[str, int]) -> dict[str, int]:
+    """Pages queued site after site; the domain id of each site."""
+    ids = {}
     with connection.cursor() as cursor:
-        ids = {}
-        for site in ("slow", "fast"):
+        for site, n in per_site.items():
             cursor.execute("INSERT INTO domains (domain) VALUES (%s) RETURNING id", [site])
             [domain_id] = cursor.fetchone()
             cursor.execute(
@@ -68,30 +70,56 @@ def test_a_slow_domain_holds_no_more_threads_than_its_limit():
                                    {WF.col("queued_at")})
                 SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
                        clock_timestamp()
-                  FROM generate_series(1, 6) g""",
-                [domain_id, site],
+                  FROM generate_series(1, %s) g""",
+                [domain_id, site, n],
             )
             ids[site] = domain_id
+    return ids
+
+
+def _run(ids: dict[str, int], *, slow_seconds: float, **knobs):
+    """Run page_curation with a service slow on the "slow" site; what it saw."""
     lock = threading.Lock()
-    running = {ids["slow"]: 0, ids["fast"]: 0}
-    peak = dict.fromkeys(running, 0)
-    slow_starts: list[float] = []
-    fast_done: list[float] = []
+    seen = SimpleNamespace(
+        running=dict.fromkeys(ids.values(), 0),
+        peak=dict.fromkeys(ids.values(), 0),
+        slow_starts=[],
+        fast_done=[],
+    )
 
     def service(page):
+        slow = page.domain_id == ids["slow"]
         with lock:
-            running[page.domain_id] += 1
-            peak[page.domain_id] = max(peak[page.domain_id], running[page.domain_id])
-            if page.domain_id == ids["slow"]:
-                slow_starts.append(time.monotonic())
-        time.sleep(0.15 if page.domain_id == ids["slow"] else 0.01)
+            seen.running[page.domain_id] += 1
+            seen.peak[page.domain_id] = max(seen.peak[page.domain_id], seen.running[page.domain_id])
+            if slow:
+                seen.slow_starts.append(time.monotonic())
+        time.sleep(slow_seconds if slow else 0.01)
         with lock:
-            running[page.domain_id] -= 1
-            if page.domain_id == ids["fast"]:
-                fast_done.append(time.monotonic())
+            seen.running[page.domain_id] -= 1
+            if not slow:
+                seen.fast_done.append(time.monotonic())
 
-    knobs = replace(WF.settings, concurrency=4, batch_size=4, claim_per_domain=2, time_budget=30)
-    result = run_consumer(WF.name, service=service, knobs=knobs, handle_signals=False)
-    assert result.complete == 12
-    assert peak[ids["slow"]] == 2  # never more than the limit of one domain in flight
-    assert max(fast_done) < max(slow_starts)  # the fast site was not held behind the slow one
+    knobs = replace(WF.settings, time_budget=60, **knobs)
+    seen.result = run_consumer(WF.name, service=service, knobs=knobs, handle_signals=False)
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_domain_holds_no_more_threads_than_its_limit():
+    ids = _queue_pages({"slow": 6, "fast": 6})
+    seen = _run(ids, slow_seconds=0.15, concurrency=4, batch_size=4, claim_per_domain=2)
+    assert seen.result.complete == 12
+    assert seen.peak[ids["slow"]] == 2  # never more than the limit of one domain in flight
+    assert max(seen.fast_done) < max(seen.slow_starts)  # the fast site was not held behind
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_waiting_for_a_slow_domain_do_not_stop_the_claims():
+    # Every batch brings one more row of the slow site, which waits for its place: counted as
+    # work in hand, those rows would stop the claims and leave the threads idle.
+    ids = _queue_pages({"slow": 12, "fast": 60})
+    seen = _run(ids, slow_seconds=0.2, concurrency=4, batch_size=4, claim_per_domain=1)
+    assert seen.result.complete == 72
+    assert seen.peak[ids["slow"]] == 1
+    assert max(seen.fast_done) < max(seen.slow_starts)
