@@ -46,7 +46,7 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
         # upserted in (kind, value) order and their sightings; it returns the contacts it
         # inserted. Pages of one domain share contacts (a footer) and finish concurrently: one
         # upsert order means two transactions never wait on each other in a cycle (the engine
-        # orders the domains of a group the same way, see runner._write).
+        # orders the domains of a group the same way, see engine/finisher.py).
         contacts = json.dumps(
             [
                 [c.kind, c.value, c.display, c.classification, c.source, c.context[:300]]
