@@ -203,8 +203,17 @@ def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
     return loop
 
 
+_stopping_on_signal = False
+
+
 def _on_sigterm(signum, frame) -> None:
-    # Runs in the worker's main thread; the lanes keep running while it waits for them.
+    # Runs in the worker's main thread; the lanes keep running while it waits for them. A group
+    # SIGTERM reaches a worker twice (the signal itself and the sentinel's): the second must not
+    # run a second handler inside the first, which waits on locks (Event.set) the first holds.
+    global _stopping_on_signal
+    if _stopping_on_signal:
+        return
+    _stopping_on_signal = True
     loop = _current
     if loop is not None:
         loop.stop("SIGTERM")
