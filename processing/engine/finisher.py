@@ -73,6 +73,10 @@ class Finisher:
     def put(self, key: object, outcome: finishing.Outcome) -> None:
         self._queue.put((key, outcome))
 
+    def backlog(self) -> int:
+        """Finished rows not yet written."""
+        return self._queue.qsize()
+
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join()  # bounded: its retries give up after the lease

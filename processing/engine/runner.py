@@ -45,6 +45,11 @@ REFILL_CLAIMS = 2.0
 # Rows of domains at their in-flight limit wait in the run without counting as work in hand;
 # at most this many batches of rows wait, so a slow domain's rows are not hoarded without end.
 WAITING_BATCHES_MAX = 4
+# No more rows are claimed while this many finished rows wait for the finisher: threads that
+# outrun the writes (extraction is CPU, the writes wait on PostgreSQL) would otherwise hold
+# thousands of rows claimed but unwritten (measured: 6,000 in bench/pipeline.py), which a crash
+# leaves to their lease and no other worker can take meanwhile.
+FINISH_BACKLOG_MAX = 400
 # An empty claim while rows are still in flight is tried again this often: rows queued while the
 # last batch finishes start at once instead of waiting for the run to end (issue 11.1).
 IN_FLIGHT_POLL_SECONDS = 0.2
@@ -139,6 +144,7 @@ class _Run:
         self.claim_seconds = 0.0  # moving average of a claim's round trip
         self.hungry = threading.Event()  # set by a row thread when the backlog runs short
         self.rows: RowThreads | None = None
+        self.finisher: Finisher | None = None
         self.ppid = os.getppid()
         self.signal_received: int | None = None
 
@@ -155,7 +161,7 @@ class _Run:
                 self.result.stopped_by = "no service"
                 return self.result
         previous = self._install_signal_handlers()
-        finisher = Finisher(
+        finisher = self.finisher = Finisher(
             self.workflow,
             self.knobs,
             result=self.result,
@@ -216,6 +222,8 @@ class _Run:
         return self.result
 
     def _enough_in_hand(self) -> bool:
+        if self.finisher is not None and self.finisher.backlog() >= FINISH_BACKLOG_MAX:
+            return True
         if self.work.qsize() >= WAITING_BATCHES_MAX * self.knobs.batch_size:
             return True
         return self.work.ready() > self._refill_level()

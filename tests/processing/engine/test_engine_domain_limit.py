@@ -13,6 +13,7 @@ from django.db import connection
 
 from processing.engine.runner import run_consumer
 from processing.engine.work import DomainQueue
+from scrapersky.status import Status
 from scrapersky.workflows import get_workflow
 
 WF = get_workflow("page_curation")
@@ -123,3 +124,33 @@ def test_rows_waiting_for_a_slow_domain_do_not_stop_the_claims():
     assert seen.result.complete == 72
     assert seen.peak[ids["slow"]] == 1
     assert max(seen.fast_done) < max(seen.slow_starts)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_more_rows_are_claimed_while_the_finisher_is_behind(monkeypatch):
+    # Threads that outrun the writes would hold every queued row claimed but unwritten.
+    from processing.engine import runner
+
+    monkeypatch.setattr(runner, "FINISH_BACKLOG_MAX", 10)
+    _queue_pages({f"site{n}": 20 for n in range(10)})
+    held_peak = 0
+
+    def service(page):
+        def persist():
+            nonlocal held_peak
+            time.sleep(0.005)  # the write is the slow part: each row's service returns at once
+            with connection.cursor() as cursor:  # the one finisher thread: no lock needed
+                cursor.execute(
+                    f"SELECT count(*) FROM pages WHERE {WF.processing_field} = %s",
+                    [Status.PROCESSING],
+                )
+                held_peak = max(held_peak, cursor.fetchone()[0])
+
+        return persist
+
+    knobs = replace(WF.settings, time_budget=60, concurrency=4, batch_size=10, claim_per_domain=2)
+    result = run_consumer(WF.name, service=service, knobs=knobs, handle_signals=False)
+    assert result.complete == 200
+    # Backlog cap + rows waiting for a thread (4 batches) + threads + the batch being claimed:
+    # without the cap the run claims all 200 while the first writes are still running.
+    assert held_peak <= 10 + 4 * 10 + 4 + 10 + 10
