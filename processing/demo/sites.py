@@ -32,6 +32,14 @@ class Site:
     def add(self, path: str, content_type: str, body: str | bytes) -> None:
         self.resources[path] = (content_type, body.encode() if isinstance(body, str) else body)
 
+    def page(self, path: str, title: str, body: str, *, head: str = "") -> None:
+        """An HTML page of the site: ``body`` inside the shared layout (:func:`_page`)."""
+        self.add(path, HTML, _page(self, title, body, head=head))
+
+    def urlset(self, path: str, paths: tuple[str, ...]) -> None:
+        """An XML sitemap at ``path`` listing these paths of the site."""
+        self.add(path, XML, _urlset([f"{self.base}{p}" for p in paths]))
+
     @property
     def base(self) -> str:
         return f"http://{self.host}"
@@ -83,11 +91,7 @@ def _plumber() -> Site:
         XML,
         _index([f"{site.base}/page-sitemap.xml", f"{site.base}/post-sitemap.xml.gz"]),
     )
-    site.add(
-        "/page-sitemap.xml",
-        XML,
-        _urlset([f"{site.base}{p}" for p in ("/", "/about", "/contact", "/services/drains")]),
-    )
+    site.urlset("/page-sitemap.xml", ("/", "/about", "/contact", "/services/drains"))
     site.add(
         "/post-sitemap.xml.gz",
         "application/x-gzip",
@@ -95,20 +99,15 @@ def _plumber() -> Site:
             _urlset([f"{site.base}/blog/winter-pipes-{i}" for i in range(1, 4)]).encode()
         ),
     )
-    site.add("/", HTML, _page(site, "Emergency plumbers", "<h1>24/7 plumbing in Springfield</h1>"))
-    site.add("/about", HTML, _page(site, "About us", "<p>Family-run since 1987.</p>"))
-    site.add(
-        "/services/drains", HTML, _page(site, "Drain cleaning", "<p>From $89. Order #48213.</p>")
-    )
+    site.page("/", "Emergency plumbers", "<h1>24/7 plumbing in Springfield</h1>")
+    site.page("/about", "About us", "<p>Family-run since 1987.</p>")
+    site.page("/services/drains", "Drain cleaning", "<p>From $89. Order #48213.</p>")
     for i in range(1, 4):
-        site.add(f"/blog/winter-pipes-{i}", HTML, _page(site, f"Winter pipes {i}", "<p>Tips.</p>"))
-    site.add(
+        site.page(f"/blog/winter-pipes-{i}", f"Winter pipes {i}", "<p>Tips.</p>")
+    site.page(
         "/contact",
-        HTML,
-        _page(
-            site,
-            "Contact",
-            """<h1>Contact us</h1>
+        "Contact",
+        """<h1>Contact us</h1>
 <p>Call <a href="tel:+12175550143">(217) 555-0143</a> or text our emergency line 217-555-0199.</p>
 <p>Email <a href="mailto:service@brightwater-plumbing.demo?subject=Quote">
 service@brightwater-plumbing.demo</a> or our owner at dan [at] brightwater-plumbing [dot] demo.</p>
@@ -116,7 +115,6 @@ service@brightwater-plumbing.demo</a> or our owner at dan [at] brightwater-plumb
 <a href="https://www.facebook.com/sharer/sharer.php?u=x">Share</a></p>
 <form><input type="email" placeholder="you@yourdomain.com"><textarea name="message"></textarea>
 <button>Send</button></form>""",
-        ),
     )
     return site
 
@@ -124,39 +122,27 @@ service@brightwater-plumbing.demo</a> or our owner at dan [at] brightwater-plumb
 def _bakery() -> Site:
     site = Site("rosemary-bakery.demo", "Rosemary & Rye Bakery")
     site.add("/robots.txt", TEXT, "User-agent: *\nAllow: /\n")
-    site.add(
-        "/wp-sitemap.xml",
-        XML,
-        _urlset([f"{site.base}{p}" for p in ("/", "/our-team", "/kontakt", "/menu")]),
-    )
-    site.add("/", HTML, _page(site, "Fresh bread daily", "<h1>Sourdough since 6 a.m.</h1>"))
-    site.add("/menu", HTML, _page(site, "Menu", "<p>Rye loaf $7.50, baguette $4.25</p>"))
-    site.add(
+    site.urlset("/wp-sitemap.xml", ("/", "/our-team", "/kontakt", "/menu"))
+    site.page("/", "Fresh bread daily", "<h1>Sourdough since 6 a.m.</h1>")
+    site.page("/menu", "Menu", "<p>Rye loaf $7.50, baguette $4.25</p>")
+    site.page(
         "/our-team",
-        HTML,
-        _page(
-            site,
-            "Our team",
-            """<ul><li>Maria Lopez, head baker: <a href="mailto:maria@rosemary-bakery.demo">
+        "Our team",
+        """<ul><li>Maria Lopez, head baker: <a href="mailto:maria@rosemary-bakery.demo">
 maria@rosemary-bakery.demo</a></li>
 <li>Tom Becker, orders: orders&#64;rosemary-bakery&#46;demo</li></ul>""",
-        ),
     )
-    site.add(
+    site.page(
         "/kontakt",
-        HTML,
-        _page(
-            site,
-            "Contact",
-            """<p>Visit us at 12 Mill Street. Phone: +1 415-555-0172</p>
+        "Contact",
+        """<p>Visit us at 12 Mill Street. Phone: +1 415-555-0172</p>
 <p><a href="https://instagram.com/rosemaryrye/">Instagram</a>
 <a href="https://twitter.com/intent/tweet?text=bread">Tweet this</a></p>""",
-            head="""<script type="application/ld+json">{"@context":"https://schema.org",
+        head="""<script type="application/ld+json">{"@context":"https://schema.org",
 "@type":"Bakery","name":"Rosemary & Rye","telephone":"+1-415-555-0172",
 "email":"hello@rosemary-bakery.demo",
 "sameAs":["https://www.instagram.com/rosemaryrye","https://www.tiktok.com/@rosemaryrye"]}
 </script>""",
-        ),
     )
     return site
 
@@ -175,32 +161,24 @@ def _law_firm() -> Site:
             f"{site.base}{p}" for p in ("/", "/about-us", "/team", "/contact-us", "/imprint")
         ),
     )
-    site.add("/", HTML, _page(site, "Business law", "<h1>Counsel for growing companies</h1>"))
-    site.add("/about-us", HTML, _page(site, "About", "<p>Founded 2004. Case no. 2024-118-551.</p>"))
-    site.add(
+    site.page("/", "Business law", "<h1>Counsel for growing companies</h1>")
+    site.page("/about-us", "About", "<p>Founded 2004. Case no. 2024-118-551.</p>")
+    site.page(
         "/team",
-        HTML,
-        _page(
-            site,
-            "Our attorneys",
-            """<div itemscope itemtype="https://schema.org/Person">
+        "Our attorneys",
+        """<div itemscope itemtype="https://schema.org/Person">
 <span itemprop="name">Ann Hartley</span>
 <a itemprop="email" href="mailto:a.hartley@hartley-law.demo">Email Ann</a>
 <a href="https://www.linkedin.com/in/annhartley/">LinkedIn</a></div>""",
-        ),
     )
-    site.add(
+    site.page(
         "/contact-us",
-        HTML,
-        _page(
-            site,
-            "Contact",
-            """<p>Main office: <a href="tel:+13125550110">+1 (312) 555-0110</a></p>
+        "Contact",
+        """<p>Main office: <a href="tel:+13125550110">+1 (312) 555-0110</a></p>
 <p>New matters: intake@hartley-law.demo</p>
 <a href="https://www.linkedin.com/company/hartley-finch/">LinkedIn</a>""",
-        ),
     )
-    site.add("/imprint", HTML, _page(site, "Imprint", "<p>Hartley &amp; Finch LLP, Chicago.</p>"))
+    site.page("/imprint", "Imprint", "<p>Hartley &amp; Finch LLP, Chicago.</p>")
     return site
 
 
@@ -208,46 +186,30 @@ def _bike_shop() -> Site:
     """No robots.txt sitemap, no well-known path: the sitemap is linked from the home page."""
     site = Site("cogwheel-bikes.demo", "Cogwheel Bikes")
     site.add("/robots.txt", TEXT, "User-agent: *\nAllow: /\n")
-    site.add(
+    site.page(
         "/",
-        HTML,
-        _page(
-            site,
-            "Bikes and repairs",
-            '<h1>Ride more</h1><p><a href="/sitemaps/pages.xml">Sitemap</a></p>',
-        ),
+        "Bikes and repairs",
+        '<h1>Ride more</h1><p><a href="/sitemaps/pages.xml">Sitemap</a></p>',
     )
-    site.add(
-        "/sitemaps/pages.xml",
-        XML,
-        _urlset([f"{site.base}{p}" for p in ("/", "/contact", "/careers")]),
-    )
-    site.add(
+    site.urlset("/sitemaps/pages.xml", ("/", "/contact", "/careers"))
+    site.page(
         "/contact",
-        HTML,
-        _page(
-            site,
-            "Contact",
-            """<p>Workshop: +1 503 555 0186 &middot; <a href="mailto:shop@cogwheel-bikes.demo">
+        "Contact",
+        """<p>Workshop: +1 503 555 0186 &middot; <a href="mailto:shop@cogwheel-bikes.demo">
 shop@cogwheel-bikes.demo</a></p><a href="https://github.com/cogwheelbikes">GitHub</a>
 <a href="https://www.youtube.com/@cogwheelbikes">YouTube</a>""",
-        ),
     )
-    site.add(
-        "/careers", HTML, _page(site, "Jobs", "<p>Mechanic wanted: jobs@cogwheel-bikes.demo</p>")
-    )
+    site.page("/careers", "Jobs", "<p>Mechanic wanted: jobs@cogwheel-bikes.demo</p>")
     return site
 
 
 def _dentist() -> Site:
     """A site with no sitemap at all: discovery finds its pages through the home page's links."""
     site = Site("smile-dental.demo", "Smile Dental Care")
-    site.add("/", HTML, _page(site, "Dentist", "<h1>Gentle dentistry</h1>"))
-    site.add("/about", HTML, _page(site, "About", "<p>Family dentistry since 1998.</p>"))
-    site.add(
-        "/contact",
-        HTML,
-        _page(site, "Contact", "<p>Call (541) 555-0123 or write to smile@smile-dental.demo</p>"),
+    site.page("/", "Dentist", "<h1>Gentle dentistry</h1>")
+    site.page("/about", "About", "<p>Family dentistry since 1998.</p>")
+    site.page(
+        "/contact", "Contact", "<p>Call (541) 555-0123 or write to smile@smile-dental.demo</p>"
     )
     return site
 

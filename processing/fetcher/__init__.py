@@ -14,53 +14,19 @@ subclasses carrying ``kind`` and ``connect_failed`` (the retry policy and the er
 documented in :mod:`processing.fetcher.errors`); knobs are in :class:`FetcherConfig`.
 """
 
-from .client import DEFAULT_ACCEPT, Fetcher, get_fetcher, reset_fetcher
+from . import errors
+from .client import DEFAULT_ACCEPT, Fetcher, FetchOptions, get_fetcher, reset_fetcher
 from .config import FetcherConfig
-from .errors import (
-    CONNECT_FAILURES,
-    BlockedAddressError,
-    BodyTooLargeError,
-    ConnectionRefusedFetchError,
-    ConnectTimeoutFetchError,
-    DNSFetchError,
-    FailureKind,
-    FetchConnectionError,
-    FetchError,
-    FetchTimeoutError,
-    HostNotFoundError,
-    HTTPStatusError,
-    InvalidURLError,
-    PermanentHTTPStatusError,
-    RobotsDisallowedError,
-    TLSFetchError,
-    TooManyRedirectsError,
-    TransientHTTPStatusError,
-)
+from .errors import *  # noqa: F403 (every error class is public; errors.__all__ lists them)
 from .response import FetchResponse
 
 __all__ = [
-    "CONNECT_FAILURES",
     "DEFAULT_ACCEPT",
-    "BlockedAddressError",
-    "BodyTooLargeError",
-    "ConnectTimeoutFetchError",
-    "ConnectionRefusedFetchError",
-    "DNSFetchError",
-    "FailureKind",
-    "FetchConnectionError",
-    "FetchError",
+    "FetchOptions",
     "FetchResponse",
-    "FetchTimeoutError",
     "Fetcher",
     "FetcherConfig",
-    "HTTPStatusError",
-    "HostNotFoundError",
-    "InvalidURLError",
-    "PermanentHTTPStatusError",
-    "RobotsDisallowedError",
-    "TLSFetchError",
-    "TooManyRedirectsError",
-    "TransientHTTPStatusError",
     "get_fetcher",
     "reset_fetcher",
+    *errors.__all__,
 ]

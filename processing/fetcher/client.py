@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from urllib.parse import urljoin
 
 from django.core.signals import setting_changed
@@ -48,12 +48,29 @@ from .robots import RobotsPolicy
 from .transport import Transport
 from .urls import validate
 
-__all__ = ["DEFAULT_ACCEPT", "Fetcher", "get_fetcher", "reset_fetcher"]
+__all__ = ["DEFAULT_ACCEPT", "FetchOptions", "Fetcher", "get_fetcher", "reset_fetcher"]
 
 logger = logging.getLogger("processing.fetcher")
 
 DEFAULT_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class FetchOptions(TypedDict, total=False):
+    """The keyword options of :meth:`Fetcher.get` and :meth:`Fetcher.stream`."""
+
+    #: the body cap in bytes (default: ``FetcherConfig.max_body_bytes``)
+    max_bytes: int | None
+    #: cut the body at the cap instead of raising :class:`BodyTooLargeError` (default False)
+    truncate: bool
+    #: obey robots.txt (default True; never when ``FetcherConfig.obey_robots`` is off)
+    check_robots: bool
+    #: raise other 4xx as a permanent :class:`HTTPStatusError` (default False)
+    raise_for_status: bool
+    #: the ``Accept`` header (default :data:`DEFAULT_ACCEPT`)
+    accept: str
+    #: extra request headers
+    headers: Mapping[str, str] | None
 
 
 class Fetcher:
@@ -82,50 +99,23 @@ class Fetcher:
 
     # ------------------------------------------------------------------ public API
 
-    def get(
-        self,
-        url: str,
-        *,
-        max_bytes: int | None = None,
-        truncate: bool = False,
-        check_robots: bool = True,
-        raise_for_status: bool = False,
-        accept: str = DEFAULT_ACCEPT,
-        headers: Mapping[str, str] | None = None,
-    ) -> FetchResponse:
+    def get(self, url: str, **options: Unpack[FetchOptions]) -> FetchResponse:
         """GET ``url`` and read the body (see :meth:`stream` for the checks and errors)."""
-        response = self._start(
-            url, max_bytes, truncate, check_robots, raise_for_status, accept, headers
-        )
-        try:
+        with self.stream(url, **options) as response:
             response.read()
-        finally:
-            response.close()
         return response
 
     @contextmanager
-    def stream(
-        self,
-        url: str,
-        *,
-        max_bytes: int | None = None,
-        truncate: bool = False,
-        check_robots: bool = True,
-        raise_for_status: bool = False,
-        accept: str = DEFAULT_ACCEPT,
-        headers: Mapping[str, str] | None = None,
-    ) -> Iterator[FetchResponse]:
+    def stream(self, url: str, **options: Unpack[FetchOptions]) -> Iterator[FetchResponse]:
         """GET ``url``; yield the response once the headers arrived; read with ``iter_bytes``.
 
         Redirects are followed (each hop checked). 2xx/3xx/4xx responses are returned, except
         that 408/429/5xx are retried and then raised as a transient :class:`HTTPStatusError`,
         and other 4xx are raised as a permanent one with ``raise_for_status=True``.
         Connect-level failures (refused, TLS, connect timeout, DNS) are raised at once, not
-        retried: see :mod:`processing.fetcher.errors`.
+        retried: see :mod:`processing.fetcher.errors`. The options are :class:`FetchOptions`.
         """
-        response = self._start(
-            url, max_bytes, truncate, check_robots, raise_for_status, accept, headers
-        )
+        response = self._start(url, **options)
         try:
             yield response
         finally:
@@ -136,14 +126,15 @@ class Fetcher:
     def _start(
         self,
         url: str,
-        max_bytes: int | None,
-        truncate: bool,
-        check_robots: bool,
-        raise_for_status: bool,
-        accept: str,
-        headers: Mapping[str, str] | None,
+        *,
+        max_bytes: int | None = None,
+        truncate: bool = False,
+        check_robots: bool = True,
+        raise_for_status: bool = False,
+        accept: str = DEFAULT_ACCEPT,
+        headers: Mapping[str, str] | None = None,
     ) -> FetchResponse:
-        """:meth:`_open` with the public call's defaults resolved from the config."""
+        """:meth:`_open` with the public call's defaults (:class:`FetchOptions`) resolved."""
         return self._open(
             url,
             max_bytes=self.config.max_body_bytes if max_bytes is None else max_bytes,

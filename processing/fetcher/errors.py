@@ -212,9 +212,14 @@ class HTTPStatusError(FetchError):
     :meth:`create` to build one.
     """
 
-    status_code: int
-    retry_after: float | None
     default_kind = FailureKind.HTTP_STATUS
+
+    def __init__(
+        self, message: str, *, url: str, status_code: int, retry_after: float | None = None
+    ) -> None:
+        FetchError.__init__(self, message, url=url)
+        self.status_code = status_code
+        self.retry_after = retry_after
 
     @staticmethod
     def is_transient_status(status_code: int) -> bool:
@@ -244,18 +249,6 @@ class HTTPStatusError(FetchError):
 class TransientHTTPStatusError(HTTPStatusError, TransientError):
     """HTTP 408, 429 or 5xx that outlasted the fetcher's own retries."""
 
-    def __init__(
-        self, message: str, *, url: str, status_code: int, retry_after: float | None = None
-    ) -> None:
-        FetchError.__init__(self, message, url=url)
-        self.status_code = status_code
-        self.retry_after = retry_after
-
 
 class PermanentHTTPStatusError(HTTPStatusError, PermanentError):
     """HTTP 4xx other than 408/429 (only raised with ``raise_for_status=True``)."""
-
-    def __init__(self, message: str, *, url: str, status_code: int) -> None:
-        FetchError.__init__(self, message, url=url)
-        self.status_code = status_code
-        self.retry_after = None
