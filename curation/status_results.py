@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scrapersky.naming import WorkflowNames
 from scrapersky.status import Status
 
 SKIPPED_PROCESSING = "processing"
@@ -35,7 +36,7 @@ class StatusChangeResult:
     @property
     def message(self) -> str:
         """E.g. ``Queued 3 pages for page curation; 2 not found.``: words a curator uses."""
-        verbose = self.workflow.replace("_", " ")
+        verbose = WorkflowNames(self.workflow).verbose_name
         noun = _counted(self.updated_count, self.noun)
         if self.status == Status.QUEUED:
             first = f"Queued {noun} for {verbose}"

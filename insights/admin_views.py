@@ -63,7 +63,7 @@ def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
         workflows.append(
             {
                 **figures,
-                "label": workflow.name.replace("_", " "),
+                "label": workflow.names.verbose_name,
                 "model": str(opts.verbose_name_plural),
                 "purpose": workflow.purpose,
                 "links": _links(workflow),

@@ -238,8 +238,8 @@ SPECTACULAR_SETTINGS = {
         "SitemapKindEnum": "curation.models.SitemapKind",
         "ContactKindEnum": "curation.models.ContactKind",
         "CuratorStatusEnum": "curation.api.serializers.CURATOR_STATUSES",
-        "CurationStatusEnum": "scrapersky.workflows.CURATION_VALUES",
-        "ProcessingStatusEnum": "scrapersky.workflows.PROCESSING_VALUES",
+        "CurationStatusEnum": "scrapersky.status.CURATION_VALUES",
+        "ProcessingStatusEnum": "scrapersky.status.PROCESSING_VALUES",
     },
 }
 

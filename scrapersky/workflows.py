@@ -26,7 +26,6 @@ from django.utils.module_loading import import_string
 
 from scrapersky.conf import conf
 from scrapersky.naming import WorkflowNames
-from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from collections.abc import Callable

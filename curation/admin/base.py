@@ -17,7 +17,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from curation.admin.actions import ACTION_SPECS, run_status_change, workflow_actions
@@ -98,6 +98,25 @@ def change_link(obj: models.Model | None, label: str | None = None) -> str:
     if label is None:
         label = display_domain(obj.domain) if opts.model_name == "domain" else str(obj)
     return format_html('<a href="{}">{}</a>', url, label)
+
+
+def related_table(name: str, rows: Iterable[Iterable[object]]) -> str:
+    """A change page's table of related rows (``name``: what they are), one cell per value."""
+    body = format_html_join(
+        "",
+        "<tr>{}</tr>",
+        ((format_html_join("", "<td>{}</td>", ((cell,) for cell in row)),) for row in rows),
+    )
+    return format_html('<table class="ss-related" data-related="{}">{}</table>', name, body)
+
+
+def page_cells(page: models.Model) -> tuple[str, str, str]:
+    """A page's cells in a related table: link to it, page type, page curation status."""
+    return (
+        change_link(page, truncated(display_url(page.url), 70)),
+        page.page_type,
+        badge(page.page_curation_processing_status),
+    )
 
 
 # --- derived from the workflow registry ---------------------------------------------------------

@@ -19,6 +19,8 @@ from curation.admin.base import (
     counted,
     display_domain,
     display_url,
+    page_cells,
+    related_table,
     truncated,
     workflow_list_display,
     workflow_list_filter,
@@ -148,15 +150,12 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
             total = qs[: RELATED_COUNT_CAP + 1].count()
             shown = "10,000+" if total > RELATED_COUNT_CAP else f"{total:,}"
             latest = list(qs.order_by("-id")[:RELATED_SHOWN])
-            rows = format_html_join("", "<tr>{}</tr>", ((_related_cells(name, r),) for r in latest))
             label = f"{shown} {singular if total == 1 else name}"
             sections.append(
                 format_html(
                     '<h4 class="ss-related-title">{}</h4>{}<p class="ss-related-more">{}</p>',
                     label,
-                    format_html(
-                        '<table class="ss-related" data-related="{}">{}</table>', name, rows
-                    )
+                    related_table(name, (_related_cells(name, r) for r in latest))
                     if latest
                     else "",
                     changelist_link(model, f"all {name} of this domain", domain__id__exact=obj.pk)
@@ -173,25 +172,18 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
         return format_html_join("", "{}", ((s,) for s in sections))
 
 
-def _related_cells(name: str, row) -> str:
+def _related_cells(name: str, row) -> tuple[str, str, str]:
     from curation.admin.contacts import classification_label
 
     if name == "sitemaps":
-        return format_html(
-            "<td>{}</td><td>{}</td><td>{}</td>",
+        return (
             change_link(row, truncated(display_url(row.url), 70)),
             row.kind or "-",
             badge(row.sitemap_import_processing_status),
         )
     if name == "pages":
-        return format_html(
-            "<td>{}</td><td>{}</td><td>{}</td>",
-            change_link(row, truncated(display_url(row.url), 70)),
-            row.page_type,
-            badge(row.page_curation_processing_status),
-        )
-    return format_html(
-        "<td>{}</td><td>{}</td><td>{}</td>",
+        return page_cells(row)
+    return (
         change_link(row, truncated(display_url(row.value), 70)),
         row.kind,
         classification_label(row.classification),

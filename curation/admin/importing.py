@@ -107,7 +107,7 @@ class CsvImportMixin:
         workflows = workflows_for_model(self.model)
         if not workflows or not self.has_change_permission(request):
             return None
-        return f"Queue what was created for {workflows[0].name.replace('_', ' ')}"
+        return f"Queue what was created for {workflows[0].names.verbose_name}"
 
     def _context(self, request, **extra) -> dict:
         opts = self.model._meta

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.contrib import admin
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from curation.admin.base import (
@@ -13,6 +13,7 @@ from curation.admin.base import (
     PipelineAdmin,
     change_link,
     changelist_link,
+    related_table,
     truncated,
     workflow_list_display,
     workflow_list_filter,
@@ -105,19 +106,13 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
         shown = list(qs[: RELATED_SHOWN + 1])
         if not shown:
             return "-"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        rows = (
             (
-                (
-                    change_link(c, truncated(c.value, 70)),
-                    c.kind,
-                    classification_label(c.classification),
-                )
-                for c in shown[:RELATED_SHOWN]
-            ),
+                change_link(c, truncated(c.value, 70)),
+                c.kind,
+                classification_label(c.classification),
+            )
+            for c in shown[:RELATED_SHOWN]
         )
         more = changelist_link(Contact, "all contacts of this page", pages__id__exact=obj.pk)
-        return format_html(
-            '<table class="ss-related" data-related="contacts">{}</table><p>{}</p>', rows, more
-        )
+        return format_html("{}<p>{}</p>", related_table("contacts", rows), more)

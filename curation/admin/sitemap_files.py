@@ -8,11 +8,12 @@ from django.utils.html import format_html, format_html_join
 from curation.admin.base import (
     RELATED_SHOWN,
     PipelineAdmin,
-    badge,
     change_link,
     changelist_link,
     counted,
     display_url,
+    page_cells,
+    related_table,
     truncated,
     workflow_list_display,
     workflow_list_filter,
@@ -82,21 +83,9 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
         latest = list(Page.objects.filter(sitemap_file_id=obj.pk).order_by("-id")[:RELATED_SHOWN])
         if not latest:
             return "-"
-        rows = format_html_join(
-            "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            (
-                (
-                    change_link(p, truncated(display_url(p.url), 70)),
-                    p.page_type,
-                    badge(p.page_curation_processing_status),
-                )
-                for p in latest
-            ),
-        )
         more = changelist_link(Page, "all pages of this sitemap", sitemap_file__id__exact=obj.pk)
         return format_html(
-            '<table class="ss-related" data-related="pages">{}</table><p>{}</p>', rows, more
+            "{}<p>{}</p>", related_table("pages", (page_cells(p) for p in latest)), more
         )
 
     def get_queryset(self, request):

@@ -15,8 +15,8 @@ from curation.api.fields import StrictBooleanField, StrictIntegerField
 from curation.api.filter_body import filters_field
 from curation.models import Contact, Domain, Page, SitemapFile
 from curation.services import MAX_IDS
-from scrapersky.status import Status
-from scrapersky.workflows import CURATION_VALUES, Workflow, workflows_for_model
+from scrapersky.status import CURATION_VALUES, Status
+from scrapersky.workflows import Workflow, workflows_for_model
 
 # Processing is the engine's; a curator may set every other curation status.
 CURATOR_STATUSES = [value for value in CURATION_VALUES if value != Status.PROCESSING]
@@ -144,25 +144,25 @@ class DomainSerializer(serializers.ModelSerializer):
         fields = read_only_fields = columns(Domain)
 
 
-class SitemapFileSerializer(serializers.ModelSerializer):
+# No docstring: drf-spectacular would publish it as each component's description.
+class DomainRowSerializer(serializers.ModelSerializer):
+    # A row of a domain: its columns and the domain's name (see columns()).
     domain_name = serializers.CharField(source="domain.domain", read_only=True)
 
+
+class SitemapFileSerializer(DomainRowSerializer):
     class Meta:
         model = SitemapFile
         fields = read_only_fields = columns(SitemapFile)
 
 
-class PageSerializer(serializers.ModelSerializer):
-    domain_name = serializers.CharField(source="domain.domain", read_only=True)
-
+class PageSerializer(DomainRowSerializer):
     class Meta:
         model = Page
         fields = read_only_fields = columns(Page)
 
 
-class ContactSerializer(serializers.ModelSerializer):
-    domain_name = serializers.CharField(source="domain.domain", read_only=True)
-
+class ContactSerializer(DomainRowSerializer):
     class Meta:
         model = Contact
         fields = read_only_fields = columns(Contact)

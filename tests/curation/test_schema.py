@@ -9,7 +9,8 @@ from django.db import connection
 
 from curation.dbschema import compare
 from curation.models import Domain, PageCurationCurationStatus
-from scrapersky.workflows import CURATION_VALUES, PROCESSING_VALUES, all_workflows
+from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES
+from scrapersky.workflows import all_workflows
 
 pytestmark = pytest.mark.django_db
 
