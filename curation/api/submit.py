@@ -129,8 +129,9 @@ class SubmitView(APIView):
         return Response(SubmitResponseSerializer(report).data)
 
 
-def submit_schema(kind: str, list_name: str, request: type[serializers.Serializer]):
-    """The documentation of one submit view."""
+def submit_schema(view: type[SubmitView]) -> type[SubmitView]:
+    """Document a submit view, from its kind, list name and request serializer."""
+    kind, list_name = view.kind, view.list_name
     return extend_schema_view(
         post=extend_schema(
             operation_id=f"{kind}_submit",
@@ -144,14 +145,14 @@ def submit_schema(kind: str, list_name: str, request: type[serializers.Serialize
                 'permission of the table; `"queue": true` also needs its change permission.'
                 + (" The domain of each URL is created when missing." if kind != "domains" else "")
             ),
-            request=request,
+            request=view.request_serializer,
             responses={200: SubmitResponseSerializer, **ERROR_RESPONSES},
             tags=[kind],
         )
-    )
+    )(view)
 
 
-@submit_schema("domains", "domains", DomainSubmitRequestSerializer)
+@submit_schema
 class DomainSubmitView(SubmitView):
     kind = "domains"
     list_name = "domains"
@@ -159,7 +160,7 @@ class DomainSubmitView(SubmitView):
     queryset = Domain.objects.none()
 
 
-@submit_schema("pages", "urls", PageSubmitRequestSerializer)
+@submit_schema
 class PageSubmitView(SubmitView):
     kind = "pages"
     list_name = "urls"
@@ -167,7 +168,7 @@ class PageSubmitView(SubmitView):
     queryset = Page.objects.none()
 
 
-@submit_schema("sitemap_files", "urls", SitemapFileSubmitRequestSerializer)
+@submit_schema
 class SitemapFileSubmitView(SubmitView):
     kind = "sitemap_files"
     list_name = "urls"

@@ -39,8 +39,9 @@ class RowViewSet(viewsets.ReadOnlyModelViewSet):
         return cls.filterset_class._meta.model._meta.db_table
 
 
-def row_schema(table: str, filterset: type[RowFilterSet]):
-    """The list and detail documentation of one table's viewset."""
+def row_schema(viewset: type[RowViewSet]) -> type[RowViewSet]:
+    """Document a table's viewset: its list and detail, from its table and filterset."""
+    table, filterset = viewset.table(), viewset.filterset_class
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {table}",
@@ -50,10 +51,10 @@ def row_schema(table: str, filterset: type[RowFilterSet]):
             tags=[table],
         ),
         retrieve=extend_schema(summary=f"One row of {table}", tags=[table]),
-    )
+    )(viewset)
 
 
-@row_schema("domains", DomainFilterSet)
+@row_schema
 class DomainViewSet(RowViewSet):
     selector = staticmethod(selectors.domain_list)
     serializer_class = s.DomainSerializer
@@ -61,7 +62,7 @@ class DomainViewSet(RowViewSet):
     ordering_fields = ["id", "domain", "created_at", "updated_at"]
 
 
-@row_schema("sitemap_files", SitemapFileFilterSet)
+@row_schema
 class SitemapFileViewSet(RowViewSet):
     selector = staticmethod(selectors.sitemap_file_list)
     serializer_class = s.SitemapFileSerializer
@@ -69,7 +70,7 @@ class SitemapFileViewSet(RowViewSet):
     ordering_fields = ["id", "url", "created_at", "updated_at"]
 
 
-@row_schema("pages", PageFilterSet)
+@row_schema
 class PageViewSet(RowViewSet):
     selector = staticmethod(selectors.page_list)
     serializer_class = s.PageSerializer
@@ -77,7 +78,7 @@ class PageViewSet(RowViewSet):
     ordering_fields = ["id", "url", "created_at", "updated_at"]
 
 
-@row_schema("contacts", ContactFilterSet)
+@row_schema
 class ContactViewSet(RowViewSet):
     selector = staticmethod(selectors.contact_list)
     serializer_class = s.ContactSerializer
