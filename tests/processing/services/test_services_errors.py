@@ -41,6 +41,16 @@ def queue(workflow: str, rows) -> None:
     )
 
 
+def run_one(workflow: str, model, path: str):
+    """A row of ``model`` at ``path`` of odd-shop.demo, queued for ``workflow`` and run."""
+    domain = Domain.objects.create(domain="odd-shop.demo")
+    row = model.objects.create(domain=domain, url=f"http://odd-shop.demo{path}")
+    queue(workflow, [row])
+    result = run_consumer(workflow, handle_signals=False)
+    row.refresh_from_db()
+    return domain, row, result
+
+
 def closed_port_web(settings) -> None:
     """closed.demo resolves (through CONNECT_TO) to a loopback port nobody listens on."""
     connect_to = {**settings.SCRAPERSKY_FETCHER["CONNECT_TO"]}
@@ -107,55 +117,35 @@ def test_private_address_is_refused_without_retry(settings, odd_web):
     ],
 )
 def test_bad_sitemaps_end_in_error(odd_web, path, fragment):
-    domain = Domain.objects.create(domain="odd-shop.demo")
-    sitemap = SitemapFile.objects.create(domain=domain, url=f"http://odd-shop.demo{path}")
-    queue("sitemap_import", [sitemap])
-    result = run_consumer("sitemap_import", handle_signals=False)
+    _, sitemap, result = run_one("sitemap_import", SitemapFile, path)
     assert result.errored == 1
-    sitemap.refresh_from_db()
     assert sitemap.sitemap_import_processing_status == "Error"
     assert fragment.lower() in sitemap.sitemap_import_processing_error.lower()
     assert not Page.objects.exists()
 
 
 def test_truncated_sitemap_completes_with_what_could_be_read(odd_web):
-    domain = Domain.objects.create(domain="odd-shop.demo")
-    sitemap = SitemapFile.objects.create(domain=domain, url="http://odd-shop.demo/broken.xml")
-    queue("sitemap_import", [sitemap])
-    run_consumer("sitemap_import", handle_signals=False)
-    sitemap.refresh_from_db()
+    _, sitemap, _ = run_one("sitemap_import", SitemapFile, "/broken.xml")
     assert sitemap.sitemap_import_processing_status == "Complete"
     assert "ended early" in sitemap.import_note
 
 
 def test_gone_page_is_error_without_retry(odd_web):
-    domain = Domain.objects.create(domain="odd-shop.demo")
-    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/no-such-page")
-    queue("page_curation", [page])
-    result = run_consumer("page_curation", handle_signals=False)
+    _, page, result = run_one("page_curation", Page, "/no-such-page")
     assert (result.errored, result.retried) == (1, 0)
-    page.refresh_from_db()
     assert page.page_curation_processing_status == "Error"
     assert "HTTP 404" in page.page_curation_processing_error
 
 
 def test_page_disallowed_by_robots_is_error(odd_web):
-    domain = Domain.objects.create(domain="odd-shop.demo")
-    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/private/team")
-    queue("page_curation", [page])
-    run_consumer("page_curation", handle_signals=False)
-    page.refresh_from_db()
+    domain, page, _ = run_one("page_curation", Page, "/private/team")
     assert page.page_curation_processing_status == "Error"
     assert "robots.txt" in page.page_curation_processing_error
     assert not domain.contacts.exists()
 
 
 def test_non_html_page_is_recorded_and_skipped(odd_web):
-    domain = Domain.objects.create(domain="odd-shop.demo")
-    page = Page.objects.create(domain=domain, url="http://odd-shop.demo/brochure.pdf")
-    queue("page_curation", [page])
-    run_consumer("page_curation", handle_signals=False)
-    page.refresh_from_db()
+    domain, page, _ = run_one("page_curation", Page, "/brochure.pdf")
     assert page.page_curation_processing_status == "Complete"
     assert page.content_type == "application/pdf"
     assert page.http_status == 200
