@@ -31,58 +31,36 @@ def _pages(domain, n, **fields):
     return PageFactory.create_batch(n, domain=domain, **fields)
 
 
+def _page_in(domain, status, **fields):
+    """A page whose page curation statuses are both ``status``."""
+    return PageFactory(
+        domain=domain,
+        page_curation_curation_status=status,
+        page_curation_processing_status=status,
+        **fields,
+    )
+
+
 def _mix(domain, now):
     """Pages: 4 never queued, 3 queued (oldest 10 min), 2 processing (1 stuck), 5 complete in
     the last hour, 3 errors (2 alike), 1 complete two hours ago."""
     _pages(domain, 4)
     for minutes in (10, 5, 1):
-        _pages(
-            domain,
-            1,
-            page_curation_curation_status="Queued",
-            page_curation_processing_status="Queued",
-            page_curation_queued_at=now - timedelta(minutes=minutes),
-        )
-    _pages(
-        domain,
-        1,
-        page_curation_curation_status="Processing",
-        page_curation_processing_status="Processing",
-        page_curation_lease_expires_at=now - timedelta(minutes=1),
-    )
-    _pages(
-        domain,
-        1,
-        page_curation_curation_status="Processing",
-        page_curation_processing_status="Processing",
-        page_curation_lease_expires_at=now + timedelta(minutes=4),
-    )
+        _page_in(domain, "Queued", page_curation_queued_at=now - timedelta(minutes=minutes))
+    _page_in(domain, "Processing", page_curation_lease_expires_at=now - timedelta(minutes=1))
+    _page_in(domain, "Processing", page_curation_lease_expires_at=now + timedelta(minutes=4))
     for minutes in (1, 2, 3, 12, 58):
-        _pages(
-            domain,
-            1,
-            page_curation_curation_status="Complete",
-            page_curation_processing_status="Complete",
-            page_curation_finished_at=now - timedelta(minutes=minutes),
-        )
-    _pages(
-        domain,
-        1,
-        page_curation_curation_status="Complete",
-        page_curation_processing_status="Complete",
-        page_curation_finished_at=now - timedelta(hours=2),
-    )
+        _page_in(domain, "Complete", page_curation_finished_at=now - timedelta(minutes=minutes))
+    _page_in(domain, "Complete", page_curation_finished_at=now - timedelta(hours=2))
     errors = (
         "fetch failed: HTTP 503 from https://a.example/x after 3 attempts",
         "fetch failed: HTTP 503 from https://b.example/y after 2 attempts",
         "fetch failed: HTTP 404 from https://c.example/z after 1 attempts",
     )
     for minutes, error in zip((20, 30, 40), errors, strict=True):
-        _pages(
+        _page_in(
             domain,
-            1,
-            page_curation_curation_status="Error",
-            page_curation_processing_status="Error",
+            "Error",
             page_curation_processing_error=error,
             page_curation_finished_at=now - timedelta(minutes=minutes),
         )
