@@ -67,6 +67,15 @@ def _describe(number: phonenumbers.PhoneNumber) -> tuple[str, str, str]:
     return e164, national, kind
 
 
+def valid_number(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """``raw`` parsed (``region`` for a number without ``+CC``); None unless it is valid."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
 @lru_cache(maxsize=4096)
 def parse_phone(raw: str, region: str) -> tuple[str, str, str] | None:
     """Parse a number from a tel: link or structured data; None unless it is valid."""
@@ -77,13 +86,8 @@ def parse_phone(raw: str, region: str) -> tuple[str, str, str] | None:
     raw = raw.split(";", 1)[0].split("?", 1)[0].strip().lstrip("/")
     if not raw or len(raw) > 64:
         return None
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return _describe(number)
+    number = valid_number(raw, region)
+    return None if number is None else _describe(number)
 
 
 def _windows(text: str) -> Iterator[tuple[int, int]]:

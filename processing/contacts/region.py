@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
+from processing.contacts.phones import valid_number
+
 # Two-letter TLDs sold as generic names: they say nothing about a country.
 _GENERIC_CCTLDS = frozenset(
     {"io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "so", "sh", "ac", "la", "im"}
@@ -134,11 +136,8 @@ def _region_of_international(raw: str) -> str | None:
     ``region_code_for_number`` checks every NANPA region in turn (a third of a page's
     extraction time). The answer depends on the string alone.
     """
-    try:
-        number = phonenumbers.parse(raw, None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
+    number = valid_number(raw, None)
+    if number is None:
         return None
     return phonenumbers.region_code_for_number(number) or None
 
