@@ -82,12 +82,9 @@ class AppSettings:
             for name, attr in cls.setting_names().items()
             if hasattr(settings, name)
         }
-        built = cls(**values)
-        if built.import_dir is None:
-            object.__setattr__(built, "import_dir", Path(settings.BASE_DIR) / "var" / "imports")
-        else:
-            object.__setattr__(built, "import_dir", Path(built.import_dir))
-        return built
+        import_dir = values.get("import_dir")
+        values["import_dir"] = Path(import_dir or Path(settings.BASE_DIR) / "var" / "imports")
+        return cls(**values)
 
 
 DEFAULTS = AppSettings()

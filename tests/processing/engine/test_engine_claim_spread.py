@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection, transaction
+from django.db import connection
+from engine_support import claimed_beside_an_open_claim
 
 from processing.engine import claims
 from scrapersky.workflows import get_workflow
@@ -66,26 +65,10 @@ def test_spread_claims_on_two_connections_are_disjoint():
     ids = _queue_pages({"a": 6, "b": 6, "c": 6})
     window = 2 * claims.CLAIM_WINDOW_BATCHES  # the first claim locks this many rows
     assert window < 18
-    first: list[int] = []
-    holding = threading.Event()
-    release = threading.Event()
-
-    def hold_a_claim():
-        try:
-            with transaction.atomic():
-                first.extend(_claim("x", 2, 1))
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold_a_claim)
-    thread.start()
-    assert holding.wait(10)
     # The first claim is uncommitted: its window's rows are locked, so skipped, not waited for.
-    second = _claim("y", 2, 1)
-    release.set()
-    thread.join()
+    first, second = claimed_beside_an_open_claim(
+        lambda: _claim("x", 2, 1), lambda: _claim("y", 2, 1)
+    )
     oldest = ids["a"] + ids["b"] + ids["c"]
     assert first == [ids["a"][0], ids["b"][0]]
     assert second == [oldest[window]]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
-from engine_support import WORKFLOW, queue_rows
+from engine_support import WORKFLOW, claimed_beside_an_open_claim, queue_rows
 
 from processing.engine import claims, finishing
 from scrapersky.workflows import get_workflow
@@ -22,25 +21,8 @@ def _claim(token: str, batch: int = 10) -> list[int]:
 
 def test_two_connections_claim_disjoint_sets():
     ids = queue_rows(30)
-    first: list[int] = []
-    holding = threading.Event()
-    release = threading.Event()
-
-    def hold_a_claim():
-        try:
-            with transaction.atomic():
-                first.extend(_claim("a", 10))
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold_a_claim)
-    thread.start()
-    assert holding.wait(10)
-    second = _claim("b", 10)  # the first claim is uncommitted and its rows are locked
-    release.set()
-    thread.join()
+    # The first claim is uncommitted and its rows are locked.
+    first, second = claimed_beside_an_open_claim(lambda: _claim("a", 10), lambda: _claim("b", 10))
     assert len(first) == len(second) == 10
     assert not set(first) & set(second)
     assert first == ids[:10]  # oldest first
