@@ -227,3 +227,28 @@ def claimed_beside_an_open_claim(first_claim, second_claim) -> tuple[list, list]
         release.set()
         thread.join()
     return first, second
+
+
+def queue_pages_by_site(per_site: dict[str, int]) -> dict[str, tuple[int, list[int]]]:
+    """Pages queued for page_curation site after site (as sitemap imports queue them): each
+    site's domain id and its page ids, oldest first."""
+    wf = get_workflow("page_curation")
+    queued: dict[str, tuple[int, list[int]]] = {}
+    with connection.cursor() as cursor:
+        for site, n in per_site.items():
+            cursor.execute(
+                "INSERT INTO domains (domain) VALUES (%s) RETURNING id", [f"{site}.example"]
+            )
+            [domain_id] = cursor.fetchone()
+            cursor.execute(
+                f"""
+                INSERT INTO pages (domain_id, url, {wf.curation_field}, {wf.processing_field},
+                                   {wf.col("queued_at")})
+                SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
+                       clock_timestamp()
+                  FROM generate_series(1, %s) g
+                RETURNING id""",
+                [domain_id, site, n],
+            )
+            queued[site] = (domain_id, sorted(r[0] for r in cursor.fetchall()))
+    return queued

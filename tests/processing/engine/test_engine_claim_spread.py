@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from engine_support import claimed_beside_an_open_claim
+from engine_support import claimed_beside_an_open_claim, queue_pages_by_site
 
 from processing.engine import claims
 from scrapersky.workflows import get_workflow
@@ -15,27 +15,8 @@ WF = "page_curation"
 
 
 def _queue_pages(per_site: dict[str, int]) -> dict[str, list[int]]:
-    """Pages queued site after site (as sitemap imports queue them); ids per site, oldest first."""
-    wf = get_workflow(WF)
-    ids: dict[str, list[int]] = {}
-    with connection.cursor() as cursor:
-        for site, n in per_site.items():
-            cursor.execute(
-                "INSERT INTO domains (domain) VALUES (%s) RETURNING id", [f"{site}.example"]
-            )
-            [domain_id] = cursor.fetchone()
-            cursor.execute(
-                f"""
-                INSERT INTO pages (domain_id, url, {wf.curation_field}, {wf.processing_field},
-                                   {wf.col("queued_at")})
-                SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
-                       clock_timestamp()
-                  FROM generate_series(1, %s) g
-                RETURNING id""",
-                [domain_id, site, n],
-            )
-            ids[site] = sorted(r[0] for r in cursor.fetchall())
-    return ids
+    """Pages queued site after site; ids per site, oldest first."""
+    return {site: pages for site, (_domain, pages) in queue_pages_by_site(per_site).items()}
 
 
 def _claim(token: str, batch: int, per_domain: int) -> list[int]:

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from engine_support import queue_pages_by_site
 
 from processing.engine.runner import run_consumer
 from processing.engine.work import DomainQueue
@@ -60,22 +61,7 @@ def test_domain_queue_hands_out_a_stop_only_once_no_row_is_left():
 
 def _queue_pages(per_site: dict[str, int]) -> dict[str, int]:
     """Pages queued site after site; the domain id of each site."""
-    ids = {}
-    with connection.cursor() as cursor:
-        for site, n in per_site.items():
-            cursor.execute("INSERT INTO domains (domain) VALUES (%s) RETURNING id", [site])
-            [domain_id] = cursor.fetchone()
-            cursor.execute(
-                f"""
-                INSERT INTO pages (domain_id, url, {WF.curation_field}, {WF.processing_field},
-                                   {WF.col("queued_at")})
-                SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
-                       clock_timestamp()
-                  FROM generate_series(1, %s) g""",
-                [domain_id, site, n],
-            )
-            ids[site] = domain_id
-    return ids
+    return {site: domain for site, (domain, _pages) in queue_pages_by_site(per_site).items()}
 
 
 def _run(ids: dict[str, int], *, slow_seconds: float, **knobs):
