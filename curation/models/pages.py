@@ -81,6 +81,12 @@ class Page(
             models.Index(
                 fields=["url"], name="pages_url_prefix_idx", opclasses=["text_pattern_ops"]
             ),
+            # page_curation's claim walks the domains with Queued pages (sql/011).
+            models.Index(
+                fields=["domain", "page_curation_queued_at", "id"],
+                condition=models.Q(page_curation_processing_status="Queued"),
+                name="pages_domain_queue_idx",
+            ),
         ]
         ordering = ["-id"]
         constraints = [

@@ -142,6 +142,7 @@ class _Run:
         self.holdings = Holdings(workflow, lease_seconds=self.knobs.lease_seconds)
         self.concurrency = max(1, self.knobs.concurrency)
         self.claim_seconds = 0.0  # moving average of a claim's round trip
+        self.rotation = claims.Rotation()  # where the next spread claim starts
         self.hungry = threading.Event()  # set by a row thread when the backlog runs short
         self.rows: RowThreads | None = None
         self.finisher: Finisher | None = None
@@ -259,6 +260,7 @@ class _Run:
                 lease_seconds=self.knobs.lease_seconds,
                 per_domain=self.knobs.claim_per_domain,
                 start=start,
+                rotation=self.rotation,
             )
         except Exception as exc:
             if not is_transient_db_error(exc):

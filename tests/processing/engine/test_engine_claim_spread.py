@@ -1,9 +1,12 @@
-"""The spread claim: a batch of pages takes at most ``per_domain`` rows of one domain."""
+"""The spread claim: a batch of pages goes round the domains, at most ``per_domain`` rows of each."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 from engine_support import claimed_beside_an_open_claim, queue_pages_by_site
 
 from processing.engine import claims
@@ -19,9 +22,14 @@ def _queue_pages(per_site: dict[str, int]) -> dict[str, list[int]]:
     return {site: pages for site, (_domain, pages) in queue_pages_by_site(per_site).items()}
 
 
-def _claim(token: str, batch: int, per_domain: int) -> list[int]:
+def _claim(token: str, batch: int, per_domain: int, rotation=None) -> list[int]:
     return claims.claim(
-        get_workflow(WF), token=token, batch_size=batch, lease_seconds=60, per_domain=per_domain
+        get_workflow(WF),
+        token=token,
+        batch_size=batch,
+        lease_seconds=60,
+        per_domain=per_domain,
+        rotation=rotation,
     )
 
 
@@ -44,18 +52,47 @@ def test_a_single_site_queue_is_still_claimed_a_few_rows_at_a_time():
 
 def test_spread_claims_on_two_connections_are_disjoint():
     ids = _queue_pages({"a": 6, "b": 6, "c": 6})
-    window = 2 * claims.CLAIM_WINDOW_BATCHES  # the first claim locks this many rows
-    assert window < 18
-    # The first claim is uncommitted: its window's rows are locked, so skipped, not waited for.
+    # The first claim is uncommitted: its rows are locked, so skipped, not waited for; the
+    # second takes the next rows of the same domains.
     first, second = claimed_beside_an_open_claim(
         lambda: _claim("x", 2, 1), lambda: _claim("y", 2, 1)
     )
-    oldest = ids["a"] + ids["b"] + ids["c"]
     assert first == [ids["a"][0], ids["b"][0]]
-    assert second == [oldest[window]]
+    assert second == [ids["a"][1], ids["b"][1]]
     wf = get_workflow(WF)
     held = wf.model.objects.filter(**{wf.processing_field: "Processing"})
     assert held.count() == len(first) + len(second)
+
+
+def test_a_run_s_claims_go_round_the_domains_and_wrap():
+    ids = _queue_pages({"a": 5, "b": 5, "c": 5})
+    a, b, c = ids["a"], ids["b"], ids["c"]
+    rotation = claims.Rotation()
+    assert _claim("t1", 2, 1, rotation) == [a[0], b[0]]
+    # After b: c, then round again from the first domain.
+    assert _claim("t2", 2, 1, rotation) == sorted([c[0], a[1]])
+    assert _claim("t3", 2, 1, rotation) == [b[1], c[1]]
+    assert _claim("t4", 4, 2, rotation) == sorted(a[2:4] + b[2:4])
+
+
+def test_a_domain_queued_behind_a_backlog_is_claimed_in_the_next_round():
+    ids = _queue_pages({"big1": 300, "big2": 300, "late": 3})
+    rotation = claims.Rotation()
+    first = _claim("t1", 8, 4, rotation)
+    assert first == ids["big1"][:4] + ids["big2"][:4]
+    # First in, first out would reach the late domain after 600 rows; the walk reaches it next.
+    second = _claim("t2", 8, 4, rotation)
+    assert set(ids["late"]) <= set(second)
+    assert second == sorted(ids["big1"][4:8] + ids["late"] + ids["big2"][4:5])
+
+
+def test_rows_in_backoff_are_passed_over_and_the_walk_goes_on():
+    ids = _queue_pages({"a": 3, "b": 3, "c": 3})
+    wf = get_workflow(WF)
+    wf.model.objects.filter(pk__in=ids["b"]).update(
+        **{wf.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
+    )
+    assert _claim("t1", 4, 2) == sorted(ids["a"][:2] + ids["c"][:2])
 
 
 def test_the_cap_is_ignored_for_rows_without_a_domain():
