@@ -1,4 +1,4 @@
-"""The spread claim: a batch of pages goes round the domains, at most ``per_domain`` rows of each."""
+"""The spread claim: a batch of pages goes round the domains, at most ``per_domain`` of each."""
 
 from __future__ import annotations
 
