@@ -16,9 +16,12 @@ def dead_holders(workflow: Workflow) -> set[str]:
     """Workers (``host:pid``) holding Processing rows of ``workflow`` that are proven dead.
 
     The distinct claim tokens are read through the partial lease index (rows in flight only).
+    ``order_by()`` drops the model's default ordering, which DISTINCT would otherwise take into
+    its select list (``-id``: one "distinct" token per row, sorted, 11 ms a call at load).
     """
     tokens = (
         workflow.model.objects.filter(**{workflow.processing_field: Status.PROCESSING})
+        .order_by()
         .values_list(workflow.col("worker"), flat=True)
         .distinct()
     )

@@ -1,7 +1,12 @@
-"""page_curation's persist(): one statement (sql/010_page_writes.sql) writes the page's columns,
-its contacts and their sightings; re-processing refreshes and adds nothing twice."""
+"""page_curation's persist(): one statement (sql/010_page_writes.sql, 012) writes the page's
+columns, its contacts and their sightings; re-processing refreshes and adds nothing twice; a
+contact another writer holds is not waited for."""
 
 from __future__ import annotations
+
+import json
+import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
@@ -134,3 +139,83 @@ def test_a_page_without_contacts_writes_only_its_columns(serve):
     page.refresh_from_db()
     assert page.title == "Nothing" and page.has_contact_form is False
     assert not Contact.objects.exists()
+
+
+def _holding_a_lock_on(contact: Contact, then) -> None:
+    """Run ``then()`` while another connection's open transaction holds ``contact``'s row lock."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        try:
+            with transaction.atomic():
+                # The lock an UPDATE of its columns takes (a writer refreshing it).
+                Contact.objects.select_for_update(no_key=True).get(pk=contact.pk)
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        assert holding.wait(10)
+        then()
+    finally:
+        release.set()
+        thread.join()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_contact_another_writer_holds_is_not_waited_for(serve):
+    domain = DomainFactory(domain="acme-plumbing.demo")
+    first, second = (
+        PageFactory(domain=domain, url=f"https://acme-plumbing.demo/{n}") for n in (1, 2)
+    )
+    serve[first.url] = serve[second.url] = "<p>Footer: info@acme-plumbing.demo</p>"
+    curate(first)
+    [shared] = Contact.objects.all()
+
+    def curate_beside_the_lock():
+        with connection.cursor() as cursor:
+            # Waiting would fail the statement instead of hanging the test.
+            cursor.execute("SET lock_timeout = '2s'")
+        try:
+            curate(second)
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET lock_timeout")
+
+    _holding_a_lock_on(shared, curate_beside_the_lock)
+    assert set(ContactSighting.objects.values_list("page_id", "contact_id")) == {
+        (first.pk, shared.pk),
+        (second.pk, shared.pk),
+    }
+    # Left to the writer holding it; the next page refreshes it.
+    shared.refresh_from_db()
+    assert shared.last_seen_at == Contact.objects.get().first_seen_at
+    curate(second)
+    assert Contact.objects.get().last_seen_at > shared.last_seen_at
+
+
+def test_last_seen_never_moves_back(serve):
+    page = PageFactory(
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+    )
+    serve[page.url] = "<p>info@acme-plumbing.demo</p>"
+    curate(page)
+    contact = Contact.objects.get()
+    seen = contact.last_seen_at
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT page_curation_persist(%s, %s, %s, 200, NULL, NULL, NULL, NULL, NULL, NULL,"
+            " NULL, false, '{}', %s::jsonb)",
+            [
+                page.pk,
+                page.domain_id,
+                seen - timedelta(hours=1),
+                json.dumps(
+                    [[contact.kind, contact.value, contact.display, contact.classification, "", ""]]
+                ),
+            ],
+        )
+    assert Contact.objects.get().last_seen_at == seen
