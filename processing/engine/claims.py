@@ -43,8 +43,7 @@ def claim_sql(n: Names, returning: str, *, per_domain: int = 0, start: bool = Fa
     lease seconds, token, then (only with ``per_domain``) the domain to start after and the
     per-domain cap, then the batch size.
     """
-    ready = f"""{n.proc} = '{Status.QUEUED}'::{n.proc_type}
-                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())"""
+    ready = _ready(n)
     ids = (
         _round_robin_ids(n, ready)
         if per_domain
@@ -62,6 +61,25 @@ def claim_sql(n: Names, returning: str, *, per_domain: int = 0, start: bool = Fa
                {n.lease} = now() + make_interval(secs => %s), {n.worker} = %s
          WHERE id = ANY(ARRAY({ids}))
         RETURNING {returning}"""
+
+
+def _ready(n: Names) -> str:
+    """Queued and not in backoff: what a claim takes."""
+    return f"""{n.proc} = '{Status.QUEUED}'::{n.proc_type}
+                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())"""
+
+
+def has_ready_rows(workflow: Workflow) -> bool:
+    """Whether a claim would find a row: one probe of the partial queue index.
+
+    Every lane of every worker asks this four times a second while its queue is empty, so it is
+    one prepared string, not a queryset compiled per call (the ORM's ``exists()`` was 4% of a
+    worker's CPU at load).
+    """
+    n = names(workflow)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT FROM {n.table} WHERE {_ready(n)})")
+        return cursor.fetchone()[0]
 
 
 def _round_robin_ids(n: Names, ready: str) -> str:

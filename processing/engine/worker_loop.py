@@ -30,8 +30,7 @@ import time
 from django.db import connection
 
 from processing import heartbeat
-from processing.engine import reaper, runner
-from processing.engine.stats import has_ready_rows
+from processing.engine import claims, reaper, runner
 from scrapersky.workflows import Workflow, all_workflows
 
 logger = logging.getLogger(__name__)
@@ -111,7 +110,7 @@ class WorkerLoop:
             while not self.stopping.is_set():
                 pause = self.poll
                 try:
-                    if has_ready_rows(workflow):
+                    if claims.has_ready_rows(workflow):
                         pause = self._run(workflow)
                     if failing:
                         logger.info("%s: lane working again", workflow.name)

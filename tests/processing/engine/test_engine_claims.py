@@ -173,3 +173,17 @@ def test_claim_rows_with_start_counts_the_attempt_in_the_claim_itself():
     assert claims.release(wf, ids[:2], token="t") == 0  # started rows are not released
     untouched = wf.model.objects.get(pk=ids[2])
     assert getattr(untouched, wf.col("attempts")) == 0
+
+
+def test_has_ready_rows_answers_what_a_claim_would_find():
+    wf = get_workflow(WORKFLOW)
+    assert not claims.has_ready_rows(wf)
+    [row_id] = queue_rows(1)
+    assert claims.has_ready_rows(wf)
+    wf.model.objects.filter(pk=row_id).update(
+        **{wf.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
+    )
+    assert not claims.has_ready_rows(wf)  # in backoff
+    wf.model.objects.filter(pk=row_id).update(**{wf.col("next_attempt_at"): None})
+    assert _claim("t") == [row_id]
+    assert not claims.has_ready_rows(wf)  # held
