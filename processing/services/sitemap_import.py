@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import connection, transaction
 
-from curation.models import Page, SitemapFile
+from curation.models import SitemapFile
 from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
 from processing.services.streaming import fenced
@@ -28,7 +28,7 @@ WORKFLOW = "sitemap_import"
 # URL), so a retry after a crash rewrites nothing twice.
 CHUNK = 5_000
 MAX_CHILD_SITEMAPS = 200
-_INSERT_PAGES = "SELECT insert_pages(%s, %s, %s, %s, %s, %s, %s, %s)"
+_INSERT_PAGES = "SELECT * FROM insert_pages(%s, %s, %s, %s, %s, %s, %s, %s)"
 
 
 def insert_pages(
@@ -40,22 +40,18 @@ def insert_pages(
 ) -> int:
     """Insert the entries not yet known for the domain; return how many were new.
 
-    ``found_via`` is "sitemap" or "links" (discovery, for a site without a sitemap).
+    ``found_via`` is "sitemap" or "links" (discovery, for a site without a sitemap). With
+    ``SCRAPERSKY_AUTO_QUEUE_PAGES``, the new pages (all, or the contact-like ones) are queued for
+    page_curation in the same transaction, by id.
     """
     auto_queue = conf.auto_queue_pages
     listed = {entry.url: entry for entry in entries}
+    entries = list(listed.values())
+    page_types = [classify_url(entry.url) for entry in entries]
     with transaction.atomic():
-        known = set(
-            Page.objects.filter(domain_id=domain_id, url__in=list(listed)).values_list(
-                "url", flat=True
-            )
-        )
-        # Sorted by URL: imports of one domain's sitemaps insert overlapping URLs at once, and
-        # one order means they wait on each other instead of deadlocking.
-        new = [listed[url] for url in sorted(listed) if url not in known]
-        page_types = [classify_url(entry.url) for entry in new]
-        # One statement for the chunk (sql/010_page_writes.sql), binding the eight columns an
-        # import knows: an ORM insert binds all thirty of a page for every row.
+        # One statement for the chunk (sql/013_insert_pages_ids.sql), binding the eight columns
+        # an import knows (an ORM insert binds all thirty of a page for every row); known pages
+        # are left as they are (ON CONFLICT DO NOTHING) and only new ones come back.
         with connection.cursor() as cursor:
             cursor.execute(
                 _INSERT_PAGES,
@@ -63,30 +59,27 @@ def insert_pages(
                     domain_id,
                     sitemap_file_id,
                     found_via,
-                    [entry.url for entry in new],
+                    [entry.url for entry in entries],
                     page_types,
-                    [entry.lastmod for entry in new],
-                    [entry.changefreq for entry in new],
-                    [entry.priority for entry in new],
+                    [entry.lastmod for entry in entries],
+                    [entry.changefreq for entry in entries],
+                    [entry.priority for entry in entries],
                 ],
             )
-        if auto_queue in ("contact", "all"):
+            inserted = cursor.fetchall()
+        if inserted and auto_queue in ("contact", "all"):
+            page_type = dict(zip(listed, page_types, strict=True))
             wanted = [
-                entry.url
-                for entry, page_type in zip(new, page_types, strict=True)
-                if auto_queue == "all" or page_type in CONTACT_LIKE
+                page_id
+                for page_id, url in inserted
+                if auto_queue == "all" or page_type[url] in CONTACT_LIKE
             ]
-            if wanted:
-                queue_follow_up(
-                    "page_curation",
-                    Page.objects.filter(
-                        domain_id=domain_id,
-                        url__in=wanted,
-                        page_curation_processing_status__isnull=True,
-                    ),
-                    actor=f"sitemap_{'import' if found_via == 'sitemap' else 'discovery'}",
-                )
-    return len(new)
+            queue_follow_up(
+                "page_curation",
+                wanted,
+                actor=f"sitemap_{'import' if found_via == 'sitemap' else 'discovery'}",
+            )
+    return len(inserted)
 
 
 def _record_child(sitemap: SitemapFile, url: str, result) -> int:
