@@ -44,13 +44,46 @@ _COUNTRY_NAMES = {
     "australia": "AU", "polska": "PL", "poland": "PL", "portugal": "PT", "danmark": "DK",
     "sverige": "SE", "norge": "NO",
 }  # fmt: skip
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, as a trie: ``a(?:ustr(?:alia|ia))`` instead of the flat
+    ``australia|austria|...``.
+
+    The flat alternation of 50-odd names is tried in full at every position of a page's text
+    (0.74 ms on a 3.7 KB page, the largest single cost of extracting it); the trie fails at the
+    first letter almost everywhere. It matches what the longest-first flat alternation matches:
+    the names matching at one position are prefixes of one another, and the trie tries a longer
+    continuation before a shorter one (a word ending inside another is an optional tail).
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        ends = "" in node
+        arms = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return branch(tree)
+
+
+_COUNTRY_ALTERNATION = _trie(_COUNTRY_NAMES)
+# The lookahead on the first letters comes first: a position that cannot start a name is left
+# before the lookbehind is tried (half the cost again; neither changes what matches).
 _COUNTRY_RE = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
-    + r")(?![\w])",
+    "(?=[" + re.escape("".join(sorted({name[0] for name in _COUNTRY_NAMES}))) + "])"
+    r"(?<![\w.])(" + _COUNTRY_ALTERNATION + r")(?![\w])",
     re.IGNORECASE,
 )
-_COUNTRY_ALTERNATION = "|".join(re.escape(n) for n in sorted(_COUNTRY_NAMES, key=len, reverse=True))
 # "10115 Berlin, Deutschland", "75002 Paris, France": a postcode, a town and its country.
 _POSTAL_ADDRESS_RE = re.compile(
     rf"\b\d{{4,5}}\s+[^\W\d][\w\-. ]{{1,40}}?,\s*({_COUNTRY_ALTERNATION})(?![\w])",
@@ -65,7 +98,9 @@ _ADDRESS_PATTERNS = (
     (re.compile(rf",\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), "US"),
     (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB"),
 )
-_INTERNATIONAL_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\d \u00a0().\-/]{6,18}\d")
+# The "+" comes first, then the lookbehind looks past it: a pattern opening with a literal is
+# searched for that character alone (6x faster over a page than a lookbehind tried everywhere).
+_INTERNATIONAL_RE = re.compile(r"\+(?<![\w+]\+)\d{1,3}[\d \u00a0().\-/]{6,18}\d")
 
 # Votes: an international number on the page, a country-code TLD or a language with its
 # region subtag are the strongest signs; the page's language alone is one too (a German page
@@ -173,10 +208,15 @@ def choose_region(
         vote(region, _W_EMAIL * min(n, _MAX_VOTES_EACH))
     for pattern, region in _ADDRESS_PATTERNS:
         vote(region, _W_ADDRESS * min(len(pattern.findall(text)), _MAX_VOTES_EACH))
-    postal = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _POSTAL_ADDRESS_RE.finditer(text))
-    for region, n in postal.items():
-        vote(region, _W_ADDRESS * min(n, _MAX_VOTES_EACH))
     names = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _COUNTRY_RE.finditer(text))
+    if names:
+        # A postal address ends in a country name that _COUNTRY_RE finds too (after ", "): on
+        # a page naming no country there is none to look for.
+        postal = Counter(
+            _COUNTRY_NAMES[m.group(1).lower()] for m in _POSTAL_ADDRESS_RE.finditer(text)
+        )
+        for region, n in postal.items():
+            vote(region, _W_ADDRESS * min(n, _MAX_VOTES_EACH))
     for region, n in names.items():
         vote(region, _W_COUNTRY_NAME * min(n, _MAX_VOTES_EACH))
     if not votes:

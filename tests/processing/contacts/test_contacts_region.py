@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from processing.contacts import extract_page
+from processing.contacts import extract_page, region
 from processing.contacts.region import choose_region, language_region, tld_region
 
 
@@ -108,3 +111,33 @@ def test_region_helpers():
     assert language_region("fr") == ("FR", False)
     assert language_region("en") == (None, False)
     assert choose_region(default="US", text="", url="https://a.fr/") == "FR"
+
+
+def test_the_country_trie_matches_what_the_flat_alternation_matches():
+    flat = re.compile(
+        r"(?<![\w.])("
+        + "|".join(re.escape(n) for n in sorted(region._COUNTRY_NAMES, key=len, reverse=True))
+        + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    random.seed(11)
+    pieces = [*region._COUNTRY_NAMES, "u.s.", "usaa", "franc", "xitaly", ".france", "1", "-"]
+    pieces += [
+        "ÖSTERREICH",
+        "United Kingdoms",
+        "\u017fpain",
+        "u.s.a.x",
+        "_wales",
+        " ",
+        ", ",
+    ]  # \u017f: long s, which IGNORECASE matches to s
+    for _ in range(5000):
+        text = "".join(random.choice(pieces) for _ in range(random.randint(1, 6)))
+        text = "".join(c.upper() if random.random() < 0.3 else c for c in text)
+        expected = [(m.span(), m.group(1)) for m in flat.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in region._COUNTRY_RE.finditer(text)] == expected
+
+
+def test_the_trie_prefers_the_longest_name_that_ends_at_a_word_boundary():
+    pattern = re.compile(f"(?:{region._trie(['ab', 'abc', 'abcd'])})(?![\\w])")
+    assert [m.group() for m in pattern.finditer("abcd abc ab abcx")] == ["abcd", "abc", "ab"]
