@@ -34,7 +34,8 @@ scrapy
 
 Printed: pages/s of both and the ratio, CPU seconds per page of the cluster's processes (every
 process of the qcluster session, sampled from /proc; startup excluded) and of the Scrapy
-process, rows in ``Error`` grouped by reason, the time from queueing to the first import, the
+process, the PostgreSQL server's CPU per page beside ours (its processes on this machine, from
+/proc), rows in ``Error`` grouped by reason, the time from queueing to the first import, the
 first curated page and the first contact (and each stage's start after its first queued row),
 contacts found of those published, and the cluster's peak RSS.
 """
@@ -287,6 +288,34 @@ class ProcessGroupMonitor(threading.Thread):
         self._stop_event.set()
 
 
+def _proc_stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name (state is [0], ppid [1])."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def postgres_cpu() -> float | None:
+    """CPU seconds the PostgreSQL server has used: the postmaster, its children now, and the
+    children it has reaped (cutime/cstime). None when the server is not on this machine."""
+    tick = ProcessGroupMonitor.TICK
+    try:
+        postmaster = int(_proc_stat(_row("SELECT pg_backend_pid()")[0])[1])
+        fields = _proc_stat(postmaster)
+    except (OSError, ValueError, IndexError):
+        return None
+    total = sum(int(v) for v in fields[11:15]) / tick  # utime, stime, cutime, cstime
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            child = _proc_stat(int(entry))
+        except OSError:
+            continue
+        if int(child[1]) == postmaster:
+            total += (int(child[11]) + int(child[12])) / tick
+    return total
+
+
 class Cluster:
     """``manage.py qcluster`` in its own session (process group); output to a log file."""
 
@@ -383,6 +412,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         time.sleep(1.0)  # let the workers finish importing Django before CPU is counted
         deadline = time.monotonic() + args.timeout
         cpu_before = cluster.monitor.total_cpu()
+        pg_before = postgres_cpu()
         t0_db = _row("SELECT clock_timestamp()")[0]
         t0 = time.monotonic()
         report = import_rows(
@@ -414,6 +444,8 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
             time.sleep(0.25)
         total = time.monotonic() - t0
         cpu = cluster.monitor.total_cpu() - cpu_before
+        pg_after = postgres_cpu()
+        pg_cpu = None if pg_before is None or pg_after is None else pg_after - pg_before
         peak_rss = cluster.monitor.peak_rss
     finally:
         cluster.stop()
@@ -456,6 +488,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         "contacts_all": len(found),
         "expected": len(expected),
         "cpu": cpu,
+        "pg_cpu": pg_cpu,
         "peak_rss": peak_rss,
         "sitemaps": _row("SELECT count(*) FROM sitemap_files")[0],
     }
@@ -595,6 +628,13 @@ def print_report(ours, theirs, expected_pages: int) -> None:
         f"ours: CPU is every qcluster process (workers, sentinel, monitor); goal <= 4 ms/page; "
         f"{ours['sitemaps']} sitemap_files"
     )
+    if ours["pg_cpu"] is not None:
+        print(
+            f"PostgreSQL (every server process, beside ours): "
+            f"{ours['pg_cpu'] / max(1, ours['pages']) * 1000:.2f} ms CPU/page, "
+            f"{ours['pg_cpu'] / ours['seconds']:.2f} cores on average; the cluster "
+            f"{ours['cpu'] / ours['seconds']:.2f} cores"
+        )
     print("timeline from the import (seconds): first queued / first started / last finished")
     for workflow, (queued, started, finished) in ours["timeline"].items():
         wait = None if queued is None or started is None else started - queued

@@ -16,7 +16,7 @@ from processing.services.follow_up import queue_follow_up
 from scrapersky.conf import conf
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
-# The page's fetch results, contacts and sightings in one call (sql/010_page_writes.sql).
+# The page's fetch results, contacts and sightings in one call (sql/010, replaced by 012).
 _PERSIST = "SELECT page_curation_persist(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
 
 
@@ -42,11 +42,12 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
     fetched_at = timezone.now()
 
     def persist() -> None:
-        # One statement (sql/010_page_writes.sql): the page's columns, its contacts
-        # upserted in (kind, value) order and their sightings; it returns the contacts it
-        # inserted. Pages of one domain share contacts (a footer) and finish concurrently: one
-        # upsert order means two transactions never wait on each other in a cycle (the engine
-        # orders the domains of a group the same way, see engine/finisher.py).
+        # One statement (sql/012): the page's columns, its contacts and their sightings; it
+        # returns the contacts it inserted. Pages of one domain share contacts (a footer) and
+        # finish concurrently: new ones are inserted in (kind, value) order, so two
+        # transactions never wait on each other in a cycle (the engine orders the domains of a
+        # group the same way, see engine/finisher.py), and known ones are refreshed SKIP
+        # LOCKED, so a page never waits for another's transaction on them.
         contacts = json.dumps(
             [
                 [c.kind, c.value, c.display, c.classification, c.source, c.context[:300]]
