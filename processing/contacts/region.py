@@ -96,7 +96,8 @@ _US_STATES = (
 # Address shapes that name their country: "Springfield, IL 62701", "London SW1A 1AA".
 _ADDRESS_PATTERNS = (
     (re.compile(rf",\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), "US"),
-    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB"),
+    # \b[A-Z]{1,2}..., written to open with the letter (searched for alone) and look behind it.
+    (re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB"),
 )
 # The "+" comes first, then the lookbehind looks past it: a pattern opening with a literal is
 # searched for that character alone (6x faster over a page than a lookbehind tried everywhere).
