@@ -6,10 +6,12 @@
 -- committed, so the other worker's finisher, on the same site at the same moment, waited for
 -- it (bench/pipeline.py: about half a backend waiting on `transactionid` all run long, 4.7 ms
 -- a call). Now:
---   * known contacts get last_seen_at (never moved backwards), display and classification
---     refreshed, skipping a contact another writer has locked (SKIP LOCKED, with the lock an
---     UPDATE takes, which foreign-key checks of sightings do not wait for): that writer is
---     refreshing it from a fetch of the same moment;
+--   * a known contact last seen before this fetch gets last_seen_at, display and
+--     classification from it (so they are the newest sighting's; a page fetched earlier but
+--     persisted later changes nothing, and neither does the same contact seen again by the
+--     pages of one finisher group), skipping a contact another writer has locked (SKIP
+--     LOCKED, with the lock an UPDATE takes, which foreign-key checks of sightings do not
+--     wait for): that writer is refreshing it from a fetch of the same moment;
 --   * contacts new to the domain are inserted in key order (bytewise, as Python sorts);
 --   * one sighting per contact and page, as before.
 -- One statement, the JSON read once.
@@ -64,12 +66,12 @@ BEGIN
         WHERE k.domain_id = p_domain_id
     ), free AS (
         SELECT k.id FROM contacts k
-        WHERE k.id IN (SELECT id FROM known)
+        WHERE k.id IN (SELECT id FROM known) AND k.last_seen_at < p_fetched_at
         ORDER BY k.id
         FOR NO KEY UPDATE OF k SKIP LOCKED
     ), refreshed AS (
         UPDATE contacts AS t SET
-            last_seen_at   = greatest(t.last_seen_at, p_fetched_at),
+            last_seen_at   = p_fetched_at,
             display        = known.display,
             classification = known.classification
         FROM known
