@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 from processing.engine import kick
 from scrapersky.workflows import get_workflow
@@ -200,33 +200,6 @@ def start_thread(target) -> threading.Thread:
     thread = threading.Thread(target=run)
     thread.start()
     return thread
-
-
-def claimed_beside_an_open_claim(first_claim, second_claim) -> tuple[list, list]:
-    """Run ``first_claim()`` in a thread's transaction left open (its rows stay locked) while
-    ``second_claim()`` runs on this connection; the two results."""
-    first: list = []
-    holding = threading.Event()
-    release = threading.Event()
-
-    def hold_a_claim():
-        try:
-            with transaction.atomic():
-                first.extend(first_claim())
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold_a_claim)
-    thread.start()
-    try:
-        assert holding.wait(10)
-        second = second_claim()
-    finally:
-        release.set()
-        thread.join()
-    return first, second
 
 
 def queue_pages_by_site(per_site: dict[str, int]) -> dict[str, tuple[int, list[int]]]:

@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.utils import timezone
-from engine_support import claimed_beside_an_open_claim, queue_pages_by_site
+from engine_support import queue_pages_by_site
 
 from processing.engine import claims
 from scrapersky.workflows import get_workflow
+from tests.locking import beside_an_open_transaction
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,9 +55,7 @@ def test_spread_claims_on_two_connections_are_disjoint():
     ids = _queue_pages({"a": 6, "b": 6, "c": 6})
     # The first claim is uncommitted: its rows are locked, so skipped, not waited for; the
     # second takes the next rows of the same domains.
-    first, second = claimed_beside_an_open_claim(
-        lambda: _claim("x", 2, 1), lambda: _claim("y", 2, 1)
-    )
+    first, second = beside_an_open_transaction(lambda: _claim("x", 2, 1), lambda: _claim("y", 2, 1))
     assert first == [ids["a"][0], ids["b"][0]]
     assert second == [ids["a"][1], ids["b"][1]]
     wf = get_workflow(WF)

@@ -7,10 +7,11 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.utils import timezone
-from engine_support import WORKFLOW, claimed_beside_an_open_claim, queue_rows
+from engine_support import WORKFLOW, queue_rows
 
 from processing.engine import claims, finishing
 from scrapersky.workflows import get_workflow
+from tests.locking import beside_an_open_transaction
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +23,7 @@ def _claim(token: str, batch: int = 10) -> list[int]:
 def test_two_connections_claim_disjoint_sets():
     ids = queue_rows(30)
     # The first claim is uncommitted and its rows are locked.
-    first, second = claimed_beside_an_open_claim(lambda: _claim("a", 10), lambda: _claim("b", 10))
+    first, second = beside_an_open_transaction(lambda: _claim("a", 10), lambda: _claim("b", 10))
     assert len(first) == len(second) == 10
     assert not set(first) & set(second)
     assert first == ids[:10]  # oldest first

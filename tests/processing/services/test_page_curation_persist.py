@@ -5,7 +5,6 @@ contact another writer holds is not waited for."""
 from __future__ import annotations
 
 import json
-import threading
 from datetime import timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from curation.models import Contact, ContactSighting
 from processing.services import page_curation
 from tests.factories import DomainFactory, PageFactory
+from tests.locking import beside_an_open_transaction
 
 pytestmark = pytest.mark.django_db
 
@@ -141,30 +141,6 @@ def test_a_page_without_contacts_writes_only_its_columns(serve):
     assert not Contact.objects.exists()
 
 
-def _holding_a_lock_on(contact: Contact, then) -> None:
-    """Run ``then()`` while another connection's open transaction holds ``contact``'s row lock."""
-    holding, release = threading.Event(), threading.Event()
-
-    def hold():
-        try:
-            with transaction.atomic():
-                # The lock an UPDATE of its columns takes (a writer refreshing it).
-                Contact.objects.select_for_update(no_key=True).get(pk=contact.pk)
-                holding.set()
-                release.wait(10)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    try:
-        assert holding.wait(10)
-        then()
-    finally:
-        release.set()
-        thread.join()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_contact_another_writer_holds_is_not_waited_for(serve):
     domain = DomainFactory(domain="acme-plumbing.demo")
@@ -185,7 +161,11 @@ def test_a_contact_another_writer_holds_is_not_waited_for(serve):
             with connection.cursor() as cursor:
                 cursor.execute("RESET lock_timeout")
 
-    _holding_a_lock_on(shared, curate_beside_the_lock)
+    beside_an_open_transaction(
+        # The lock an UPDATE of its columns takes (a writer refreshing it).
+        lambda: Contact.objects.select_for_update(no_key=True).get(pk=shared.pk),
+        curate_beside_the_lock,
+    )
     assert set(ContactSighting.objects.values_list("page_id", "contact_id")) == {
         (first.pk, shared.pk),
         (second.pk, shared.pk),
