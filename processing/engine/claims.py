@@ -128,7 +128,7 @@ class Rotation:
     different places; SKIP LOCKED keeps what they take disjoint either way.
     """
 
-    after: int = 0
+    after: int = 0  # before every domain: ids are positive (bigserial)
 
 
 def _spread(workflow: Workflow, per_domain: int) -> int:
@@ -198,7 +198,10 @@ def claim(
     per_domain: int = 0,
     rotation: Rotation | None = None,
 ) -> list[int]:
-    """Claim up to ``batch_size`` queued rows in one statement; return their ids, ascending.
+    """Claim up to ``batch_size`` queued rows; return their ids, ascending.
+
+    One statement; a spread claim that reaches the last domain with the batch not full runs a
+    second one from the first domain.
 
     Oldest first; with ``per_domain`` (and rows that have a ``domain_id``), domain by domain,
     at most that many rows of one domain (``_round_robin_ids``), starting after ``rotation``.

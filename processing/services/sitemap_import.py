@@ -26,6 +26,8 @@ WORKFLOW = "sitemap_import"
 # in memory whole), each chunk in its own transaction fenced on the row's claim (the streaming
 # contract, processing.services.streaming). Pages are idempotent facts (once per domain and
 # URL), so a retry after a crash rewrites nothing twice.
+# An auto-queueing import queues a chunk's new pages by id, so a chunk stays within the
+# curation service's cap on ids per call (curation.services.MAX_IDS, 10,000).
 CHUNK = 5_000
 MAX_CHILD_SITEMAPS = 200
 _INSERT_PAGES = "SELECT * FROM insert_pages(%s, %s, %s, %s, %s, %s, %s, %s)"
