@@ -62,3 +62,10 @@ def test_all_mode_queues_every_new_page_and_never_a_known_one_again(settings):
     )
     assert _insert(domain, URLS) == 2
     assert _statuses(domain) == {URLS[0]: "Complete", URLS[1]: "Queued", URLS[2]: "Queued"}
+
+
+def test_a_chunk_of_new_pages_fits_one_queueing_call():
+    from curation.services import MAX_IDS
+    from processing.services.sitemap_import import CHUNK
+
+    assert CHUNK <= MAX_IDS  # an auto-queueing import queues a chunk's new pages by id
