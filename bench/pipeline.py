@@ -413,6 +413,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         deadline = time.monotonic() + args.timeout
         cpu_before = cluster.monitor.total_cpu()
         pg_before = postgres_cpu()
+        web_before = time.process_time()  # this process: the loopback web's threads, the polling
         t0_db = _row("SELECT clock_timestamp()")[0]
         t0 = time.monotonic()
         report = import_rows(
@@ -446,6 +447,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         cpu = cluster.monitor.total_cpu() - cpu_before
         pg_after = postgres_cpu()
         pg_cpu = None if pg_before is None or pg_after is None else pg_after - pg_before
+        web_cpu = time.process_time() - web_before
         peak_rss = cluster.monitor.peak_rss
     finally:
         cluster.stop()
@@ -489,6 +491,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         "expected": len(expected),
         "cpu": cpu,
         "pg_cpu": pg_cpu,
+        "web_cpu": web_cpu,
         "peak_rss": peak_rss,
         "sitemaps": _row("SELECT count(*) FROM sitemap_files")[0],
     }
@@ -633,7 +636,8 @@ def print_report(ours, theirs, expected_pages: int) -> None:
             f"PostgreSQL (every server process, beside ours): "
             f"{ours['pg_cpu'] / max(1, ours['pages']) * 1000:.2f} ms CPU/page, "
             f"{ours['pg_cpu'] / ours['seconds']:.2f} cores on average; the cluster "
-            f"{ours['cpu'] / ours['seconds']:.2f} cores"
+            f"{ours['cpu'] / ours['seconds']:.2f} cores; the loopback web and this bench "
+            f"{ours['web_cpu'] / ours['seconds']:.2f} cores (of {os.cpu_count()})"
         )
     print("timeline from the import (seconds): first queued / first started / last finished")
     for workflow, (queued, started, finished) in ours["timeline"].items():

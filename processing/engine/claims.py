@@ -40,8 +40,8 @@ def claim_sql(n: Names, returning: str, *, per_domain: int = 0, start: bool = Fa
 
     With ``per_domain`` (rows that have a ``domain_id``), a batch goes round the domains with
     ready rows and takes at most that many rows of each: see ``_round_robin_ids``. Parameters:
-    lease seconds, token, then (only with ``per_domain``) the domain to start after and the
-    per-domain cap, then the batch size.
+    lease seconds, token, then (only with ``per_domain``) the domain to start after, the domains
+    to pass over and the per-domain cap, then the batch size.
     """
     ready = _ready(n)
     ids = (
@@ -83,7 +83,8 @@ def has_ready_rows(workflow: Workflow) -> bool:
 
 
 def _round_robin_ids(n: Names, ready: str) -> str:
-    """A batch's ids taken domain by domain (parameters: start after, per-domain cap, batch size).
+    """A batch's ids taken domain by domain (parameters: start after, domains to pass over,
+    per-domain cap, batch size).
 
     The fetcher lets only a few requests per host run at once, so a batch must spread over many
     domains, and a domain queued late (a slow site, a big site's last sitemap) must not wait
@@ -97,7 +98,9 @@ def _round_robin_ids(n: Names, ready: str) -> str:
     ``(domain_id, queued_at, id)`` of Queued rows: one index probe per domain visited, so a claim
     costs the same under a backlog of 50,000 rows as of 50. Each domain's rows are locked SKIP
     LOCKED where they are taken, so concurrent claims take disjoint rows; a domain whose ready
-    rows are all locked, or all in backoff, gives none and the walk goes on.
+    rows are all locked, or all in backoff, gives none and the walk goes on; so does a domain the
+    caller passes over (a run already holding enough of its rows, waiting for a free place: a
+    slow site's pages would otherwise pile up in one worker while the other has none to help).
     """
     queued = f"'{Status.QUEUED}'::{n.proc_type}"
     return f"""
@@ -114,6 +117,7 @@ def _round_robin_ids(n: Names, ready: str) -> str:
                  FROM walk CROSS JOIN LATERAL (
                       SELECT id FROM {n.table} AS r
                        WHERE r.domain_id = walk.domain_id AND {ready}
+                         AND NOT (walk.domain_id = ANY(%s::bigint[]))
                        ORDER BY {n.queued_at}, id
                        LIMIT %s
                          FOR UPDATE SKIP LOCKED) AS taken
@@ -148,12 +152,13 @@ def _claim_passes(
     per_domain: int,
     start: bool = False,
     rotation: Rotation | None = None,
+    skip_domains: Iterable[int] = (),
 ) -> list[tuple]:
     """Run the claim and return its records (``returning``, then ``domain_id`` when spread).
 
-    A spread claim starts after ``rotation.after``; when the walk reaches the last domain with
-    the batch not full, a second pass goes round from the first domain. ``rotation`` then moves
-    to the domain the claim ended on.
+    A spread claim starts after ``rotation.after`` and takes nothing of ``skip_domains``; when the
+    walk reaches the last domain with the batch not full, a second pass goes round from the
+    first domain. ``rotation`` then moves to the domain the claim ended on.
     """
     per_domain = _spread(workflow, per_domain)
     n = names(workflow)
@@ -167,11 +172,12 @@ def _claim_passes(
     rotation = rotation or Rotation()
     sql = claim_sql(n, f"{returning}, domain_id", per_domain=per_domain, start=start)
     records: list[tuple] = []
+    skip = sorted(int(d) for d in skip_domains)
     with connection.cursor() as cursor:
         _fast_timestamps(cursor)
         for after in dict.fromkeys((rotation.after, 0)):  # the wrap-around pass, if needed
             wanted = int(batch_size) - len(records)
-            cursor.execute(sql, [*head, after, per_domain, wanted])
+            cursor.execute(sql, [*head, after, skip, per_domain, wanted])
             taken = cursor.fetchall()
             records += taken
             if taken:
@@ -197,6 +203,7 @@ def claim(
     lease_seconds: float,
     per_domain: int = 0,
     rotation: Rotation | None = None,
+    skip_domains: Iterable[int] = (),
 ) -> list[int]:
     """Claim up to ``batch_size`` queued rows; return their ids, ascending.
 
@@ -204,7 +211,8 @@ def claim(
     second one from the first domain.
 
     Oldest first; with ``per_domain`` (and rows that have a ``domain_id``), domain by domain,
-    at most that many rows of one domain (``_round_robin_ids``), starting after ``rotation``.
+    at most that many rows of one domain (``_round_robin_ids``), starting after ``rotation``,
+    none of ``skip_domains``.
 
     Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
     claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
@@ -217,6 +225,7 @@ def claim(
         lease_seconds=lease_seconds,
         per_domain=per_domain,
         rotation=rotation,
+        skip_domains=skip_domains,
     )
     return sorted(record[0] for record in records)
 
@@ -239,6 +248,7 @@ def claim_rows(
     per_domain: int = 0,
     start: bool = False,
     rotation: Rotation | None = None,
+    skip_domains: Iterable[int] = (),
 ) -> list[models.Model]:
     """``claim``, returning the claimed rows as model instances in queue order.
 
@@ -257,6 +267,7 @@ def claim_rows(
         per_domain=per_domain,
         start=start,
         rotation=rotation,
+        skip_domains=skip_domains,
     )
     names = [f.attname for f in fields]
     # The converters Django's compiler would apply to these columns (custom fields, backend).

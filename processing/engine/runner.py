@@ -100,7 +100,8 @@ def run_consumer(
     Rows are claimed ``batch_size`` at a time (one statement, SKIP LOCKED) and processed by
     ``concurrency`` threads; no transaction is open while a service does I/O. With
     ``claim_per_domain`` (rows with a ``domain_id``), a batch takes at most that many rows of one
-    domain, and at most that many of one domain are in flight at once. Leases of held rows
+    domain, at most that many of one domain are in flight at once, and a claim passes over the
+    domains the run already holds twice that many rows of. Leases of held rows
     are renewed by a heartbeat thread. On stop (SIGTERM/SIGINT in the main thread, ``stop`` set,
     the parent process gone, or the time budget) rows already started are finished and rows
     claimed but not started are released (Queued again, their attempt not consumed).
@@ -199,14 +200,17 @@ class _Run:
                 batch += 1
                 token = f"{self.run_id}:{batch}"
                 start = self._start_at_claim()
-                rows = self._claim(token, start=start)
+                crowded = self.work.crowded()
+                rows = self._claim(token, start=start, skip_domains=crowded)
                 if rows is None:
                     self.result.stopped_by = "database unavailable"
                     break
                 if not rows:
                     if self.holdings.any():
-                        # Threads still hold rows: keep claiming for rows queued meanwhile.
-                        self.stop.wait(IN_FLIGHT_POLL_SECONDS)
+                        # Threads still hold rows: keep claiming for rows queued meanwhile,
+                        # and, when domains were passed over, as soon as a thread takes a row.
+                        (self.hungry if crowded else self.stop).wait(IN_FLIGHT_POLL_SECONDS)
+                        self.hungry.clear()
                         continue
                     self.result.stopped_by = "empty"
                     break
@@ -249,7 +253,7 @@ class _Run:
         rows = self.work.qsize() + self.knobs.batch_size
         return seconds * rows / self.concurrency <= START_WINDOW_SECONDS
 
-    def _claim(self, token: str, *, start: bool = False) -> list | None:
+    def _claim(self, token: str, *, start: bool = False, skip_domains=()) -> list | None:
         """Claim a batch and hold it (heartbeat); None when the database is unavailable."""
         began = time.monotonic()
         try:
@@ -261,6 +265,7 @@ class _Run:
                 per_domain=self.knobs.claim_per_domain,
                 start=start,
                 rotation=self.rotation,
+                skip_domains=skip_domains,
             )
         except Exception as exc:
             if not is_transient_db_error(exc):

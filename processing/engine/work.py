@@ -75,6 +75,10 @@ class RowQueue:
     def get_nowait(self):
         return self._queue.get_nowait()
 
+    def crowded(self) -> list:
+        """No domain is ever passed over: rows are handed out first in, first out."""
+        return []
+
 
 def domain_of(row) -> object:
     return row.domain_id
@@ -155,6 +159,19 @@ class DomainQueue:
             if not self._items:
                 raise queue.Empty
             return self._items.popleft()
+
+    def crowded(self) -> list:
+        """Domains of which this run holds enough rows to fill their places twice over.
+
+        Counting the rows in flight and those waiting, ``2 * limit`` or more: a claim passes
+        over them, since more of their rows would only wait here while another worker could
+        take them (a slow site's pages would pile up in one run).
+        """
+        with self._ready:
+            held = Counter(self._in_flight)
+            for item in self._items:
+                held[domain_of(item[0])] += 1
+        return [key for key, n in held.items() if n >= 2 * self._limit]
 
     def in_flight(self) -> dict:
         """Rows in flight per domain (for tests and logs)."""

@@ -94,6 +94,21 @@ def test_rows_in_backoff_are_passed_over_and_the_walk_goes_on():
     assert _claim("t1", 4, 2) == sorted(ids["a"][:2] + ids["c"][:2])
 
 
+def test_domains_the_run_passes_over_give_no_rows_and_the_walk_goes_on():
+    ids = _queue_pages({"a": 3, "b": 3, "c": 3})
+    domain_of_b = get_workflow(WF).model.objects.get(pk=ids["b"][0]).domain_id
+    got = claims.claim(
+        get_workflow(WF),
+        token="t1",
+        batch_size=4,
+        lease_seconds=60,
+        per_domain=2,
+        skip_domains=[domain_of_b],
+    )
+    assert got == sorted(ids["a"][:2] + ids["c"][:2])
+    assert _claim("t2", 4, 2) == sorted(ids["a"][2:] + ids["b"][:2] + ids["c"][2:])[:4]
+
+
 def test_the_cap_is_ignored_for_rows_without_a_domain():
     wf = get_workflow("sitemap_discovery")
     with connection.cursor() as cursor:

@@ -41,6 +41,22 @@ def test_domain_queue_skips_rows_of_a_domain_at_its_limit():
     assert work.qsize() == 0
 
 
+def test_domain_queue_names_the_domains_it_holds_enough_rows_of():
+    work = DomainQueue(2)
+    for pk, domain in [(1, 7), (2, 7), (3, 7), (4, 8), (5, 8)]:
+        work.put(_row(pk, domain))
+    assert work.crowded() == []  # rows waiting for idle threads are not too many
+    work.put(_row(6, 7))
+    assert work.crowded() == [7]  # four of 7: its two places, twice over
+    taken, _ = work.take(4)  # two of domain 7 (its limit) and both of 8
+    assert [item[0].pk for item in taken] == [1, 2, 4, 5]
+    assert work.crowded() == [7]  # two in flight, two waiting: a claim takes no more of 7
+    work.done(taken[0][0])
+    assert work.crowded() == []
+    work.put(_row(7, 7))
+    assert work.crowded() == [7]
+
+
 def test_domain_queue_hands_out_a_stop_only_once_no_row_is_left():
     work = DomainQueue(1)
     work.put(_row(1, 7))
