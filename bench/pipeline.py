@@ -363,11 +363,11 @@ def _row(sql: str) -> tuple:
         return c.fetchone()
 
 
-def _rows(sql: str) -> list[tuple]:
+def _rows(sql: str, params: list | None = None) -> list[tuple]:
     from django.db import connection
 
     with connection.cursor() as c:
-        c.execute(sql)
+        c.execute(sql, params)
         return c.fetchall()
 
 
@@ -473,6 +473,12 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
             for t in (first_queued, first_started, last_finished)
         )
     first_contact = _row("SELECT min(created_at) FROM contacts")[0]
+    # Pages finished in each 2-second step from the import: a tail (slow hosts) shows here.
+    pace = _rows(
+        """SELECT floor(extract(epoch FROM page_curation_finished_at - %s) / 2)::int, count(*)
+             FROM pages WHERE page_curation_finished_at IS NOT NULL GROUP BY 1 ORDER BY 1""",
+        [t0_db],
+    )
     found = set(
         _rows(
             "SELECT d.domain, c.kind, c.value FROM contacts c JOIN domains d ON d.id = c.domain_id"
@@ -485,6 +491,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         "page_errors": pages_err,
         "errors": errors,
         "timeline": timeline,
+        "pace": pace,
         "first_contact": None if first_contact is None else (first_contact - t0_db).total_seconds(),
         "contacts": len(found & expected),
         "contacts_all": len(found),
@@ -646,6 +653,7 @@ def print_report(ours, theirs, expected_pages: int) -> None:
             f"  {workflow:18} {_s(queued):>7} {_s(started):>7} {_s(finished):>7}   "
             f"start after first queued row: {_s(wait)} (goal <= 1s)"
         )
+    print("  pages finished per 2 s: " + " ".join(f"{count}" for _step, count in ours["pace"]))
     print(
         f"  first import started {_s(ours['timeline']['sitemap_import'][1])}, "
         f"first page curated {_s(ours['timeline']['page_curation'][1])}, "

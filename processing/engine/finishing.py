@@ -74,10 +74,11 @@ def finish(workflow: Workflow, outcomes: Iterable[Outcome]) -> set[int]:
     """Write the outcomes of many rows in one transaction, each fenced on its own claim token.
 
     One statement sets every row's status (Complete, Error, or Queued for a retry); then the
-    ``persist()`` of each row still held runs, in the given order, in
-    the same transaction. Returns the ids written (a row missing lost its claim and had nothing
-    written). An exception from any ``persist()`` rolls the whole group back and propagates:
-    the caller tries the rows one by one to find the culprit.
+    ``persist()`` of each row still held runs, in the given order, in the same transaction
+    (those of a service that writes many at once in one call: ``run_persists``). Returns the
+    ids written (a row missing lost its claim and had nothing written). An exception from any
+    ``persist()`` rolls the whole group back and propagates: the caller tries the rows one by
+    one to find the culprit.
     """
     outcomes = list(outcomes)
     if not outcomes:
@@ -139,10 +140,29 @@ def finish(workflow: Workflow, outcomes: Iterable[Outcome]) -> set[int]:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             held = {row[0] for row in cursor.fetchall()}
-        for outcome in persisting:
-            if outcome.row_id in held:
-                outcome.persist()
+        run_persists([o.persist for o in persisting if o.row_id in held])
     return held
+
+
+def run_persists(persists: list[Callable[[], object]]) -> None:
+    """Run ``persist()`` callables in order; a run of them sharing a ``persist_many`` goes in one
+    call of it.
+
+    A service whose results are written by one statement per row can write a whole group in
+    one: its ``persist()`` is an object with a static ``persist_many(persists)`` that writes
+    those persists in the given order (page_curation: one SQL call for a finisher's group).
+    """
+    i = 0
+    while i < len(persists):
+        many = getattr(persists[i], "persist_many", None)
+        j = i + 1
+        if many is not None:
+            while j < len(persists) and getattr(persists[j], "persist_many", None) is many:
+                j += 1
+            many(persists[i:j])
+        else:
+            persists[i]()
+        i = j
 
 
 def fail(workflow: Workflow, row_id: int, *, token: str, message: str) -> bool:

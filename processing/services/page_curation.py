@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from datetime import datetime
 
 from django.db import connection
 from django.utils import timezone
@@ -18,9 +18,11 @@ from scrapersky.conf import conf
 PAGE_MAX_BYTES = 10 * 1024 * 1024
 # The page's fetch results, contacts and sightings in one call (sql/010, replaced by 012).
 _PERSIST = "SELECT page_curation_persist(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# Many pages in one call (sql/015): a JSON array of the same arguments, one array per page.
+_PERSIST_MANY = "SELECT page_curation_persist_many(%s::jsonb)"
 
 
-def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
+def process_single_page_for_page_curation(page: Page) -> PagePersist:
     """Fetch the page and extract its emails, phones and social profiles.
 
     Gone pages (404/410) and other client errors fail at once with the status in the message;
@@ -40,44 +42,73 @@ def process_single_page_for_page_curation(page: Page) -> Callable[[], None]:
         max_bytes=PAGE_MAX_BYTES,
     )
     fetched_at = timezone.now()
-
-    def persist() -> None:
-        # One statement (sql/012): the page's columns, its contacts and their sightings; it
-        # returns the contacts it inserted. Pages of one domain share contacts (a footer) and
-        # finish concurrently: new ones are inserted in (kind, value) order, so two
-        # transactions never wait on each other in a cycle (the engine orders the domains of a
-        # group the same way, see engine/finisher.py), and known ones are refreshed SKIP
-        # LOCKED, so a page never waits for another's transaction on them.
-        contacts = json.dumps(
+    return PagePersist(
+        [
+            page.pk,
+            page.domain_id,
+            fetched_at,
+            response.status_code,
+            response.final_url,
+            (extraction.title or None) and extraction.title[:1000],
+            (extraction.meta_description or None) and extraction.meta_description[:2000],
+            extraction.language,
+            response.content_type,
+            response.size,
+            extraction.content_hash,
+            extraction.has_contact_form if extraction.is_html else None,
+            extraction.schema_types,
             [
                 [c.kind, c.value, c.display, c.classification, c.source, c.context[:300]]
                 for c in extraction.contacts
-            ]
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _PERSIST,
-                [
-                    page.pk,
-                    page.domain_id,
-                    fetched_at,
-                    response.status_code,
-                    response.final_url,
-                    (extraction.title or None) and extraction.title[:1000],
-                    (extraction.meta_description or None) and extraction.meta_description[:2000],
-                    extraction.language,
-                    response.content_type,
-                    response.size,
-                    extraction.content_hash,
-                    extraction.has_contact_form if extraction.is_html else None,
-                    extraction.schema_types,
-                    contacts,
-                ],
-            )
-            (inserted,) = cursor.fetchone()
-        if inserted and conf.auto_queue_contact_validation:
-            queue_follow_up(
-                "contact_validation", Contact.objects.filter(pk__in=inserted), actor="page_curation"
-            )
+            ],
+        ]
+    )
 
-    return persist
+
+class PagePersist:
+    """A page's ``persist()``: its fetch results, its contacts and their sightings.
+
+    Called alone, one statement (sql/012). The engine hands the persists of a finished group to
+    ``persist_many`` instead (engine/finishing.py), one statement for the whole group (sql/015).
+    Pages of one domain share contacts (a footer) and finish concurrently: new ones are inserted
+    in (kind, value) order, so two transactions never wait on each other in a cycle (the engine
+    orders the domains of a group the same way, see engine/finisher.py), and known ones are
+    refreshed SKIP LOCKED, so a page never waits for another's transaction on them.
+    """
+
+    __slots__ = ("args",)
+
+    def __init__(self, args: list) -> None:
+        self.args = args  # page_curation_persist's arguments, in order
+
+    def __call__(self) -> None:
+        args = [*self.args[:-1], json.dumps(self.args[-1])]
+        with connection.cursor() as cursor:
+            cursor.execute(_PERSIST, args)
+            (inserted,) = cursor.fetchone()
+        _queue_new_contacts(inserted)
+
+    @staticmethod
+    def persist_many(persists: list[PagePersist]) -> None:
+        """Write many pages in one statement, in the given order."""
+        if len(persists) == 1:
+            persists[0]()
+            return
+        pages = json.dumps([p.args for p in persists], default=_json_value)
+        with connection.cursor() as cursor:
+            cursor.execute(_PERSIST_MANY, [pages])
+            (inserted,) = cursor.fetchone()
+        _queue_new_contacts(inserted)
+
+
+def _json_value(value):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _queue_new_contacts(inserted: list[int]) -> None:
+    if inserted and conf.auto_queue_contact_validation:
+        queue_follow_up(
+            "contact_validation", Contact.objects.filter(pk__in=inserted), actor="page_curation"
+        )

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from curation.models import Contact, ContactSighting
+from processing.engine import finishing
 from processing.services import page_curation
 from tests.factories import DomainFactory, PageFactory
 from tests.locking import beside_an_open_transaction
@@ -199,3 +200,66 @@ def test_last_seen_never_moves_back(serve):
             ],
         )
     assert Contact.objects.get().last_seen_at == seen
+
+
+def test_a_group_of_pages_is_written_in_one_statement_as_each_alone_would_be(serve, settings):
+    settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = True
+    settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    acme = DomainFactory(domain="acme-plumbing.demo")
+    pages = [PageFactory(domain=acme, url=f"https://acme-plumbing.demo/{n}") for n in range(3)]
+    serve[pages[0].url] = PAGE
+    serve[pages[1].url] = "<p>Footer: info@acme-plumbing.demo, +1 646 555 0100</p>"
+    serve[pages[2].url] = "<p>Nothing to see</p>"
+    persists = [page_curation.process_single_page_for_page_curation(p) for p in pages]
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        finishing.run_persists(persists)
+    statements = [q["sql"] for q in queries if "page_curation_persist" in q["sql"]]
+    assert len(statements) == 1 and "page_curation_persist_many(" in statements[0]
+
+    for page in pages:
+        page.refresh_from_db()
+        assert page.http_status == 200 and page.fetched_at is not None
+    assert pages[0].title == "Contact us" and pages[0].has_contact_form is True
+    assert pages[2].schema_types == [] and pages[2].title is None
+    seen = {
+        page.url.rsplit("/", 1)[1]: sorted(
+            ContactSighting.objects.filter(page=page).values_list("contact__value", flat=True)
+        )
+        for page in pages
+    }
+    assert seen == {
+        "0": [
+            "+16465550100",
+            "https://linkedin.com/company/example",
+            "info@acme-plumbing.demo",
+            "sales@acme-plumbing.demo",
+        ],
+        "1": ["+16465550100", "info@acme-plumbing.demo"],
+        "2": [],
+    }
+    # Each contact once, and every new one queued for validation, from the one call.
+    assert Contact.objects.filter(domain=acme).count() == 4
+    assert set(Contact.objects.values_list("contact_validation_curation_status", flat=True)) == {
+        "Queued"
+    }
+
+
+def test_run_persists_groups_the_persists_that_share_a_persist_many_in_order():
+    calls: list = []
+
+    class Batched:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def __call__(self) -> None:
+            calls.append(self.name)
+
+        @staticmethod
+        def persist_many(persists) -> None:
+            calls.append([p.name for p in persists])
+
+    def plain() -> None:
+        calls.append("plain")
+
+    finishing.run_persists([Batched("a"), Batched("b"), plain, Batched("c"), Batched("d")])
+    assert calls == [["a", "b"], "plain", ["c", "d"]]
