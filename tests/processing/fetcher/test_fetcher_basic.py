@@ -135,7 +135,7 @@ def test_config_from_mapping_defaults_and_types():
     assert default.retries == 2
     assert default.backoff_base == 0.5
     assert default.max_retry_after == 30.0
-    assert default.per_host_concurrency == 2
+    assert default.per_host_concurrency == 4
     assert default.per_host_delay == 0.0
     assert default.obey_robots is True
     assert default.user_agent == DEFAULT_USER_AGENT
