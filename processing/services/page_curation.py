@@ -17,7 +17,13 @@ from scrapersky.conf import conf
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
 # The page's fetch results, contacts and sightings in one call (sql/010, replaced by 012).
-_PERSIST = "SELECT page_curation_persist(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+# Each value cast to its parameter's type: a value out of range is an error that says so, not
+# "function does not exist".
+_PERSIST = (
+    "SELECT page_curation_persist(%s::bigint, %s::bigint, %s::timestamptz, %s::integer,"
+    " %s::text, %s::text, %s::text, %s::text, %s::text, %s::integer, %s::text, %s::boolean,"
+    " %s::text[], %s::jsonb)"
+)
 # Many pages in one call (sql/015): a JSON array of the same arguments, one array per page.
 _PERSIST_MANY = "SELECT page_curation_persist_many(%s::jsonb)"
 
