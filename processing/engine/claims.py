@@ -172,7 +172,7 @@ def _claim_passes(
     rotation = rotation or Rotation()
     sql = claim_sql(n, f"{returning}, domain_id", per_domain=per_domain, start=start)
     records: list[tuple] = []
-    skip = sorted(int(d) for d in skip_domains)
+    skip = [int(d) for d in skip_domains]
     with connection.cursor() as cursor:
         _fast_timestamps(cursor)
         for after in dict.fromkeys((rotation.after, 0)):  # the wrap-around pass, if needed
