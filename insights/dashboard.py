@@ -39,7 +39,7 @@ from insights.counts import (
     oldest_queued_seconds,
     stuck_count,
 )
-from processing.heartbeat import alive_workers
+from processing.heartbeat import alive_workers, unknown_workflows
 from scrapersky.conf import conf
 from scrapersky.status import PROCESSING_VALUES, Status
 from scrapersky.workflows import Workflow, all_workflows
@@ -175,6 +175,8 @@ def compute(now: datetime | None = None) -> dict:
             "last_seen_s": min(
                 (round((now - w.seen_at).total_seconds(), 1) for w in workers), default=None
             ),
+            # Registered workflows no live worker loaded (started before they were added).
+            "unknown_workflows": unknown_workflows(workers),
         },
         "workflows": workflows,
     }
@@ -193,9 +195,19 @@ def figures(now: datetime | None = None) -> dict:
 
 
 def no_worker_warning(data: dict) -> str | None:
-    """The warning shown when rows wait in a queue and no worker is alive to take them."""
+    """The warning shown when rows wait in a queue and no worker is alive to take them, or when
+    the live workers started before a workflow was added and none of them can run its queue."""
     if data["workers"]["alive"]:
-        return None
+        visible = {wf["name"] for wf in data["workflows"]}
+        unknown = [n for n in data["workers"].get("unknown_workflows", []) if n in visible]
+        if not unknown:
+            return None
+        listed = ", ".join(unknown)
+        return (
+            f"No running worker knows the workflow{'s' if len(unknown) > 1 else ''} {listed} "
+            "(the workers started before it was added): restart them (stop bin/scrapersky up "
+            "and start it again, or restart bin/scrapersky qcluster)."
+        )
     waiting = {wf["name"]: wf["processing"][Status.QUEUED] for wf in data["workflows"]}
     waiting = {name: n for name, n in waiting.items() if n}
     if not waiting:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from processing.models import WorkerHeartbeat
 from scrapersky.conf import conf
+from scrapersky.workflows import all_workflows
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +32,10 @@ def beat(*, task_run: bool = False) -> bool:
     Returns False when the database refused it (the caller may drop its connection)."""
     worker, hostname, pid = _identity()
     now = timezone.now()
+    known = known_workflows()
     try:
         updated = WorkerHeartbeat.objects.filter(worker=worker).update(
-            seen_at=now, tasks_run=F("tasks_run") + (1 if task_run else 0)
+            seen_at=now, tasks_run=F("tasks_run") + (1 if task_run else 0), workflows=known
         )
         if not updated:
             WorkerHeartbeat.objects.bulk_create(
@@ -45,6 +47,7 @@ def beat(*, task_run: bool = False) -> bool:
                         started_at=now,
                         seen_at=now,
                         tasks_run=1 if task_run else 0,
+                        workflows=known,
                     )
                 ],
                 ignore_conflicts=True,
@@ -53,6 +56,21 @@ def beat(*, task_run: bool = False) -> bool:
         logger.warning("could not record the worker heartbeat", exc_info=True)
         return False
     return True
+
+
+def known_workflows() -> list[str]:
+    """The workflows this process loaded (the registry as it was when the process started)."""
+    return sorted(w.name for w in all_workflows())
+
+
+def unknown_workflows(workers: Iterable[WorkerHeartbeat]) -> list[str]:
+    """The registry's workflows that no worker among ``workers`` knows (started before the
+    workflow was added), ignoring workers that did not say what they know."""
+    told = [set(w.workflows) for w in workers if w.workflows is not None]
+    if not told:
+        return []
+    known = set().union(*told)
+    return [w.name for w in all_workflows() if w.name not in known]
 
 
 def max_age() -> timedelta:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 
@@ -14,6 +15,8 @@ class WorkerHeartbeat(models.Model):
     started_at = models.DateTimeField()
     seen_at = models.DateTimeField()
     tasks_run = models.BigIntegerField(default=0)
+    # The workflows this process loaded at start (sql/060); None for a worker that did not say.
+    workflows = ArrayField(models.TextField(), null=True, blank=True)
 
     class Meta:
         managed = False

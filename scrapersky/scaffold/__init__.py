@@ -8,10 +8,16 @@ SQL file, service or test module makes it refuse before writing anything.
 ``plan`` checks the answers and places the files, ``render`` fills the templates next to it,
 ``edit`` changes the model module and the registry; every name comes from
 ``scrapersky.naming``, as the registry derives it.
+
+The templates are written to pass the project's ``ruff check`` and ``ruff format --check`` as
+rendered; a long workflow name still makes some line too long, so the written Python files are
+then put through the project's own formatter (``ruff format`` and ``ruff check --fix``, when ruff
+is installed: it is a development dependency) rather than a line-wrapper of our own.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from scrapersky.scaffold.edit import edit_model_module, edit_registry
@@ -38,4 +44,28 @@ def generate(plan: Plan) -> list[Path]:
         if path.suffix == ".py" and "tests" not in path.parts and not init.exists():
             init.write_text("")
         path.write_text(text)
+    tidy([path for path in outputs if path.suffix == ".py"], root=plan.root)
     return list(outputs)
+
+
+def ruff_binary() -> str | None:
+    """The ruff executable installed beside this Python, if any."""
+    try:
+        from ruff.__main__ import find_ruff_bin
+    except ImportError:
+        return None
+    try:
+        return str(find_ruff_bin())
+    except FileNotFoundError:
+        return None
+
+
+def tidy(paths: list[Path], *, root: Path) -> bool:
+    """Format ``paths`` with the project's ruff settings; False when ruff is not installed."""
+    ruff = ruff_binary()
+    if ruff is None or not paths:
+        return False
+    files = [str(path) for path in paths]
+    for command in (["check", "--fix", "--quiet", "--exit-zero"], ["format", "--quiet"]):
+        subprocess.run([ruff, *command, "--no-cache", *files], cwd=root, check=True, timeout=60)
+    return True

@@ -112,6 +112,8 @@ def render_tests(plan: Plan) -> str:
         "model_lower": model._meta.model_name,
         "factory": f"{model.__name__}Factory",
         "model_module": model.__module__,
+        # UserFactory only for the admin and API tests: an unused import fails ruff.
+        "factories": f"{model.__name__}Factory" + (", UserFactory" if plan.answers.has_ui else ""),
     }
     text = _render("test_workflow.py.tmpl", plan, **values)
     if plan.answers.has_ui:  # the admin actions and the API status route

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from insights import dashboard
+from processing import heartbeat
 from processing.models import WorkerHeartbeat
+from scrapersky.workflows import all_workflows
 from tests.factories import DomainFactory, PageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -184,8 +187,35 @@ def test_no_worker_warning_when_rows_wait(client, domain):
         "alive": 1,
         "names": ["w:1"],
         "last_seen_s": body["workers"]["last_seen_s"],
+        "unknown_workflows": [],  # the heartbeat did not say which workflows it knows
     }
     assert body["warning"] is None
+
+
+def test_warning_when_no_live_worker_knows_a_workflow(client, domain):
+    """Workers started before a workflow was added cannot run it: the dashboard says restart."""
+    now = timezone.now()
+    everything = sorted(w.name for w in all_workflows())
+    older = [name for name in everything if name != "page_curation"]
+    WorkerHeartbeat.objects.create(
+        worker="w:1", hostname="w", pid=1, started_at=now, seen_at=now, workflows=older
+    )
+    client.force_login(UserFactory(perms=["curation.view_page"]))
+    body = client.get(URL).json()
+    assert body["workers"]["unknown_workflows"] == ["page_curation"]
+    assert body["warning"].startswith("No running worker knows the workflow page_curation")
+    assert "restart" in body["warning"]
+    # A worker started since knows it: no warning.
+    WorkerHeartbeat.objects.create(
+        worker="w:2", hostname="w", pid=2, started_at=now, seen_at=now, workflows=everything
+    )
+    assert client.get(URL).json()["warning"] is None
+
+
+def test_a_worker_records_the_workflows_it_loaded():
+    assert heartbeat.beat()
+    row = WorkerHeartbeat.objects.get(pid=os.getpid())
+    assert row.workflows == sorted(w.name for w in all_workflows())
 
 
 def test_no_warning_when_nothing_waits(client, domain):

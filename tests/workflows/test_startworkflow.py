@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from scrapersky.scaffold import Answers, ScaffoldError, validate
+from ops.management.commands.startworkflow import Command as StartWorkflow
+from scrapersky.scaffold import Answers, ScaffoldError, generate, ruff_binary, validate
+from scrapersky.scaffold.plan import check_name, suggest_name
+from scrapersky.scaffold.render import render_tests
 
+BASE_OPTIONS = {a.dest for a in BaseCommand().create_parser("manage.py", "base")._actions}
 ROOT = Path(__file__).resolve().parents[2]
 IGNORE = shutil.ignore_patterns(
     ".venv",
@@ -94,14 +100,128 @@ def test_the_plan_follows_the_naming_contract():
     assert plan.test_file.name == "test_contact_review_workflow.py"
 
 
-def test_the_sql_number_can_be_chosen_above_the_highest():
-    highest = max(int(p.name[:3]) for p in (ROOT / "sql").glob("[0-9][0-9][0-9]_*.sql"))
-    plan = validate(answers(), sql_number=highest + 2)
-    assert plan.sql_file.name == f"{highest + 2:03d}_contact_review.sql"
-    with pytest.raises(ScaffoldError, match="not above the highest"):
-        validate(answers(), sql_number=highest)
+def test_the_sql_number_is_any_free_one_after_the_source_tables_creation():
+    taken = {int(p.name[:3]): p.name for p in (ROOT / "sql").glob("[0-9][0-9][0-9]_*.sql")}
+    free = next(n for n in range(2, 999) if n not in taken)  # below the highest, possibly
+    plan = validate(answers(), sql_number=free)
+    assert plan.sql_file.name == f"{free:03d}_contact_review.sql"
+    with pytest.raises(ScaffoldError, match=f"taken by {taken[1]}"):
+        validate(answers(), sql_number=1)
     with pytest.raises(ScaffoldError, match="between 1 and 999"):
         validate(answers(), sql_number=1000)
+    creator = min(
+        n
+        for n, name in taken.items()
+        if "CREATE TABLE contacts" in (ROOT / "sql" / name).read_text()
+    )
+    earlier = next((n for n in range(1, creator) if n not in taken), None)
+    if earlier is not None:
+        with pytest.raises(ScaffoldError, match="creates contacts"):
+            validate(answers(), sql_number=earlier)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Contact Enrichment", "contact_enrichment"),
+        ("contactEnrichment", "contact_enrichment"),
+        ("contact-enrichment", "contact_enrichment"),
+    ],
+)
+def test_a_name_not_in_snake_case_is_answered_with_the_suggestion(typed, suggested):
+    with pytest.raises(ScaffoldError, match=f"did you mean {suggested}"):
+        check_name(typed)
+    assert suggest_name(typed) == suggested
+
+
+def test_a_name_too_long_for_postgresql_is_refused_before_anything_is_written():
+    name = "contact_enrichment_with_a_very_long_descriptive_name"
+    with pytest.raises(ScaffoldError, match="PostgreSQL keeps 63"):
+        validate(answers(name=name))
+
+
+def test_every_flag_has_help():
+    parser = StartWorkflow().create_parser("manage.py", "startworkflow")
+    own = [a for a in parser._actions if a.dest not in BASE_OPTIONS]
+    assert {a.dest for a in own} >= {"name", "purpose", "source_table", "ui", "fields"}
+    assert [a.dest for a in own if not (a.help or "").strip()] == []
+
+
+def test_answers_are_checked_as_they_are_typed(monkeypatch):
+    """A wrong answer is asked again at once with the reason; no answer is lost."""
+    typed = iter(
+        [
+            "Contact Enrichment",  # refused, with the suggestion as the default
+            "",  # Enter: takes contact_enrichment
+            "",  # purpose: required
+            "Add what the web says about a contact",
+            "leads",  # no such table
+            "contacts",
+            "nowhere",  # no such destination
+            "",  # source
+            "maybe",  # not y/n
+            "n",
+            "",
+            "value",
+            "",
+        ]
+    )
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+    err = io.StringIO()
+    command = StartWorkflow(stdout=io.StringIO(), stderr=err)
+    raw = command._answers({}, interactive=True)
+    assert raw == {
+        "name": "contact_enrichment",
+        "purpose": "Add what the web says about a contact",
+        "source_table": "contacts",
+        "destination_table": "source",
+        "ui": "n",
+        "time_per_record": "< 1 second",
+        "fields": "value",
+        "validation": "None (standard API validation)",
+    }
+    said = err.getvalue()
+    assert "did you mean contact_enrichment?" in said
+    assert "an answer is required" in said
+    assert "source table 'leads' has no model" in said and "contacts" in said
+    assert "destination table 'nowhere'" in said
+    assert "answer y or n" in said
+
+
+def test_a_bad_flag_is_refused_before_any_question(monkeypatch):
+    def ask(prompt=""):
+        raise AssertionError(f"asked {prompt!r}")
+
+    monkeypatch.setattr("builtins.input", ask)
+    with pytest.raises(CommandError, match="did you mean contact_enrichment"):
+        call_command("startworkflow", "Contact-Enrichment")
+    with pytest.raises(CommandError, match="source table 'leads'"):
+        call_command("startworkflow", "contact_enrichment", "--source-table", "leads")
+
+
+def test_generated_code_passes_ruff_for_a_long_name_without_ui(tmp_path):
+    """The templates as rendered, and the files generate() writes, pass ruff check and format."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    name = "contact_enrichment_from_sources"  # long lines at every use of its enum names
+    plan = validate(answers(name=name, has_ui=False), root=copy)
+    rendered = copy / "tests" / "workflows" / "test_rendered.py"  # the tests/ lint rules
+    rendered.write_text(render_tests(replace(plan, answers=answers(has_ui=False))))
+    ruff = ruff_binary()
+    for command in (["check"], ["format", "--check"]):
+        subprocess.run([ruff, *command, "--no-cache", str(rendered)], cwd=copy, check=True)
+    rendered.unlink()
+    written = [p for p in generate(plan) if p.suffix == ".py"]
+    assert "UserFactory" not in plan.test_file.read_text()
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [ruff, *command, "--no-cache", *map(str, written)],
+            cwd=copy,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture
