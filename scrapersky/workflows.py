@@ -211,6 +211,17 @@ WORKFLOWS: list[Workflow] = [
         # DNS-bound and light: many threads, large batches (lookups are cached per domain).
         knobs=Knobs(batch_size=200, concurrency=16, lease_seconds=120),
     ),
+    Workflow(
+        name="lead_sync",
+        source_model="curation.Domain",
+        destination_model=None,
+        purpose=(
+            "Deliver a domain's lead (the company with its contacts) to every enabled destination: "
+            "signed webhooks and HubSpot"
+        ),
+        # HTTP-bound: a few calls per lead; retries of a sick destination back off for minutes.
+        knobs=Knobs(batch_size=50, concurrency=8, lease_seconds=300, max_attempts=6),
+    ),
 ]
 
 

@@ -24,11 +24,34 @@ class SitemapDiscoveryProcessingStatus(models.TextChoices):
     Error = "Error"
 
 
+# --- LeadSync Workflow Enums (workflow `lead_sync`) ---
+class LeadSyncCurationStatus(models.TextChoices):
+    New = "New"
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+    Skipped = "Skipped"
+
+
+class LeadSyncProcessingStatus(models.TextChoices):
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+
+
 class Domain(
     workflow_columns(
         "sitemap_discovery",
         SitemapDiscoveryCurationStatus,
         SitemapDiscoveryProcessingStatus,
+        module=__name__,
+    ),
+    workflow_columns(
+        "lead_sync",
+        LeadSyncCurationStatus,
+        LeadSyncProcessingStatus,
         module=__name__,
     ),
 ):

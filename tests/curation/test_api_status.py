@@ -91,7 +91,9 @@ def test_every_workflow_table_has_status_routes():
     domain = DomainFactory()
     sitemap = SitemapFileFactory()
     response = client.put(
-        "/api/v3/domains/status", {"ids": [domain.pk], "status": "Queued"}, format="json"
+        "/api/v3/domains/status",
+        {"ids": [domain.pk], "status": "Queued", "workflow": "sitemap_discovery"},
+        format="json",
     )
     assert response.status_code == 200 and response.json()["workflow"] == "sitemap_discovery"
     domain.refresh_from_db()
