@@ -67,6 +67,16 @@ class AppSettings:
     import_keep_days: float = 7.0  # import jobs (files, reports) are kept this long
     # The API's schema and Swagger UI without login.
     api_docs_public: bool = False
+    # Lead delivery (processing/delivery/): webhook destinations, each {"name", "url", "secret"}
+    # (names unique, [a-z0-9_-]); the HubSpot private-app token ('' : HubSpot off) and API root.
+    webhooks: list[dict] = field(default_factory=list)
+    hubspot_token: str = ""
+    hubspot_api_url: str = "https://api.hubapi.com"
+    # Private networks delivery may reach (webhook receivers on the LAN); none by default.
+    delivery_allowed_networks: list[str] = field(default_factory=list)
+    delivery_timeout: float = 10.0  # seconds for one HTTP call to a destination
+    # Queue a domain for lead_sync when a page curation of it finds new contacts.
+    auto_queue_lead_sync: bool = False
 
     @classmethod
     def setting_names(cls) -> dict[str, str]:

@@ -98,6 +98,18 @@ class EnvReader:
             return self._fail(name, "a JSON object ({...})", {})
         return value
 
+    def json_list(self, name: str) -> list:
+        raw = self._raw(name)
+        if raw is None:
+            return []
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            return self._fail(name, f"valid JSON ({exc.msg} at character {exc.pos})", [])
+        if not isinstance(value, list):
+            return self._fail(name, "a JSON list ([...])", [])
+        return value
+
     def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
         raw = self._raw(name)
         if raw is None:

@@ -130,6 +130,11 @@ _IMPORT_DIR = env.str("SCRAPERSKY_IMPORT_DIR")
 _IMPORT_INLINE_BYTES = env.int("SCRAPERSKY_IMPORT_INLINE_BYTES", _D.import_inline_bytes, minimum=0)
 _IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", _D.import_max_bytes, minimum=1)
 _IMPORT_KEEP_DAYS = env.float("SCRAPERSKY_IMPORT_KEEP_DAYS", _D.import_keep_days, minimum=0)
+_WEBHOOKS = env.json_list("SCRAPERSKY_WEBHOOKS_JSON")
+_HUBSPOT_TOKEN = env.str("SCRAPERSKY_HUBSPOT_TOKEN")
+_HUBSPOT_API_URL = env.str("SCRAPERSKY_HUBSPOT_API_URL", _D.hubspot_api_url)
+_DELIVERY_TIMEOUT = env.float("SCRAPERSKY_DELIVERY_TIMEOUT", _D.delivery_timeout, minimum=0.1)
+_AUTO_QUEUE_LEAD_SYNC = env_bool("SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC", _D.auto_queue_lead_sync)
 _WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 _SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 _CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -319,6 +324,15 @@ SCRAPERSKY_IMPORT_MAX_BYTES = _IMPORT_MAX_BYTES
 SCRAPERSKY_IMPORT_KEEP_DAYS = _IMPORT_KEEP_DAYS  # jobs (files, reports) kept this long
 # Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
 SCRAPERSKY_DASHBOARD_EXACT_ROWS = _DASHBOARD_EXACT_ROWS
+# Lead delivery (processing/delivery/, workflow lead_sync): destinations are the operator's,
+# never a curator's. SCRAPERSKY_WEBHOOKS_JSON is a JSON list of {"name", "url", "secret"}
+# (checked by processing.delivery.config when the workers and the checks load it).
+SCRAPERSKY_WEBHOOKS = _WEBHOOKS
+SCRAPERSKY_HUBSPOT_TOKEN = _HUBSPOT_TOKEN
+SCRAPERSKY_HUBSPOT_API_URL = _HUBSPOT_API_URL
+SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = env_list("SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS")
+SCRAPERSKY_DELIVERY_TIMEOUT = _DELIVERY_TIMEOUT
+SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = _AUTO_QUEUE_LEAD_SYNC
 
 # --- API errors, throttling, docs and deployment security (one block; see README "Security") ----
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the

@@ -2,6 +2,7 @@
 
 from curation.models.audit import Channel, StatusChange
 from curation.models.contacts import Contact, ContactKind, ContactSighting, ContactVerdict
+from curation.models.deliveries import LeadDelivery
 from curation.models.domains import (
     Domain,
     SitemapDiscoveryCurationStatus,
@@ -30,6 +31,7 @@ __all__ = [
     "ContactVerdict",
     "Domain",
     "EnumType",
+    "LeadDelivery",
     "Page",
     "PageCurationCurationStatus",
     "PageCurationProcessingStatus",

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.db import connection
 from django.utils import timezone
 
-from curation.models import Contact, Page
+from curation.models import Contact, Domain, Page
 from processing.contacts import extract_page
 from processing.errors import PermanentError
 from processing.fetcher import get_fetcher
@@ -118,3 +118,7 @@ def _queue_new_contacts(inserted: list[int]) -> None:
         queue_follow_up(
             "contact_validation", Contact.objects.filter(pk__in=inserted), actor="page_curation"
         )
+    if inserted and conf.auto_queue_lead_sync:
+        # the companies that have new contacts (a domain already being synced is left to it)
+        companies = Contact.objects.filter(pk__in=inserted).values("domain_id")
+        queue_follow_up("lead_sync", Domain.objects.filter(pk__in=companies), actor="page_curation")

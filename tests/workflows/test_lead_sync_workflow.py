@@ -16,6 +16,7 @@ from processing.errors import PermanentError
 from scrapersky.status import Status
 from scrapersky.workflows import get_workflow
 from tests.factories import DomainFactory, UserFactory
+from tests.processing.delivery.receivers import WebhookReceiver
 
 WORKFLOW = "lead_sync"
 
@@ -57,11 +58,18 @@ def test_claim_marks_queued_rows_processing():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_success_path_completes_the_row():
+def test_success_path_completes_the_row(settings):
+    hook = WebhookReceiver("a-secret-of-16-chars-or-more")
+    settings.SCRAPERSKY_WEBHOOKS = [{"name": "t", "url": hook.url, "secret": hook.secret}]
+    settings.SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = ["127.0.0.0/8"]
     row = DomainFactory()
     queue(row)
-    result = run_consumer(WORKFLOW, handle_signals=False)
+    try:
+        result = run_consumer(WORKFLOW, handle_signals=False)
+    finally:
+        hook.close()
     assert result.complete == 1
+    assert len(hook.accepted) == 1
     row.refresh_from_db()
     assert row.lead_sync_processing_status == LeadSyncProcessingStatus.Complete
     assert row.lead_sync_curation_status == LeadSyncCurationStatus.Complete

@@ -1,0 +1,136 @@
+"""One domain's lead as a versioned JSON document (schema: docs/lead-schema.md) and its hash.
+
+The document is built from the database as it is now and serialised canonically (sorted keys,
+no whitespace, UTF-8), so the same lead always gives the same bytes: its SHA-256 (``lead_hash``)
+says whether a destination already has this version, and the idempotency key of a webhook
+delivery is derived from it. Nothing that changes without the lead changing is in it (no send
+time, no ``last_seen_at``).
+
+Sections: ``company`` and ``contacts`` now; people and businesses (issues 26 and 25) join as
+further top-level lists through :data:`SECTIONS` when their tables land, a minor version each
+(consumers ignore keys they do not know, as the schema says).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from curation.models import Contact, ContactSighting, Domain
+
+SCHEMA = "scrapersky.lead"
+SCHEMA_VERSION = "1.0"
+#: pages listed per contact (where it was seen, oldest sighting first)
+PAGES_PER_CONTACT = 5
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A built lead: the document, its canonical bytes and their SHA-256 (hex)."""
+
+    domain_id: int
+    document: dict[str, Any]
+    body: bytes
+    hash: str
+
+    @property
+    def version(self) -> str:
+        """The lead version: the first 32 hex digits of the hash."""
+        return self.hash[:32]
+
+    @property
+    def idempotency_key(self) -> str:
+        """Stable for one version of one lead: a receiver drops a repeat with the same key."""
+        return f"lead-{self.domain_id}-{self.version}"
+
+    @property
+    def emails(self) -> list[dict[str, Any]]:
+        return [c for c in self.document["contacts"] if c["kind"] == "email"]
+
+    def summary(self) -> str:
+        counts = {k: len(v) for k, v in self.document.items() if isinstance(v, list) and v}
+        parts = [f"{n} {name}" for name, n in counts.items()]
+        return "company" + (" + " + ", ".join(parts) if parts else "")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def company_section(domain: Domain) -> dict[str, Any]:
+    return {
+        "id": domain.pk,
+        "domain": domain.domain,
+        "name": domain.company_name or None,
+        "website": f"https://{domain.domain}/",
+        "source": domain.source,
+        "created_at": _iso(domain.created_at),
+    }
+
+
+def contacts_section(domain: Domain) -> list[dict[str, Any]]:
+    contacts = list(
+        Contact.objects.filter(domain_id=domain.pk)
+        .order_by("kind", "value")
+        .values("id", "kind", "value", "display", "classification", "verdict", "first_seen_at")
+    )
+    pages: dict[int, list[str]] = defaultdict(list)
+    sightings = (
+        ContactSighting.objects.filter(contact__domain_id=domain.pk)
+        .order_by("contact_id", "seen_at", "id")
+        .values_list("contact_id", "page__url")
+    )
+    for contact_id, url in sightings:
+        if len(pages[contact_id]) < PAGES_PER_CONTACT:
+            pages[contact_id].append(url)
+    return [
+        {
+            "id": c["id"],
+            "kind": c["kind"],
+            "value": c["value"],
+            "display": c["display"] or None,
+            "classification": c["classification"] or None,
+            "verdict": c["verdict"],
+            "first_seen_at": _iso(c["first_seen_at"]),
+            "source_pages": pages.get(c["id"], []),
+        }
+        for c in contacts
+    ]
+
+
+#: further list sections: (key, builder); people and businesses join here when they land
+SECTIONS: list[tuple[str, Callable[[Domain], list[dict[str, Any]]]]] = [
+    ("contacts", contacts_section),
+]
+
+
+def build_document(domain: Domain) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "lead_id": f"domain:{domain.pk}",
+        "company": company_section(domain),
+    }
+    for key, builder in SECTIONS:
+        document[key] = builder(domain)
+    return document
+
+
+def canonical(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def build_lead(domain: Domain) -> Lead:
+    """The lead of ``domain`` as it is in the database now.
+
+    The hash covers the document without ``lead_version``, which is then set from it."""
+    document = build_document(domain)
+    digest = hashlib.sha256(canonical(document)).hexdigest()
+    document["lead_version"] = digest[:32]
+    return Lead(domain_id=domain.pk, document=document, body=canonical(document), hash=digest)

@@ -1,0 +1,64 @@
+"""``lead_deliveries``: what each destination accepted, written as soon as it accepted it.
+
+Written at once (autocommit), not in the engine's ``persist()``: a destination that accepted a
+lead has it whatever later happens to the row (another destination failing, the worker dying,
+the lease lost), and the record is what keeps a retry from sending it there again. Each write is
+an upsert on (domain, destination), so writing the same fact twice does no harm.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F
+from django.utils import timezone
+
+from curation.models import LeadDelivery
+from processing.delivery.lead import SCHEMA_VERSION, Lead
+
+
+def delivered_hashes(domain_id: int) -> dict[str, str]:
+    """``{destination: lead_hash}`` of what each destination last accepted for the domain."""
+    return dict(
+        LeadDelivery.objects.filter(domain_id=domain_id).values_list("destination", "lead_hash")
+    )
+
+
+def record_success(
+    *, domain_id: int, destination: str, lead: Lead, remote_ids: dict, calls: int
+) -> None:
+    now = timezone.now()
+    values = {
+        "lead_hash": lead.hash,
+        "schema_version": SCHEMA_VERSION,
+        "remote_ids": remote_ids,
+        "summary": lead.summary(),
+        "calls": calls,
+        "sent_at": now,
+        "last_attempt_at": now,
+        "last_error": "",
+    }
+    updated = LeadDelivery.objects.filter(domain_id=domain_id, destination=destination).update(
+        sends=F("sends") + 1, **values
+    )
+    if not updated:
+        LeadDelivery.objects.bulk_create(
+            [LeadDelivery(domain_id=domain_id, destination=destination, sends=1, **values)],
+            update_conflicts=True,
+            unique_fields=["domain", "destination"],
+            update_fields=list(values),
+        )
+
+
+def record_failure(*, domain_id: int, destination: str, error: str) -> None:
+    now = timezone.now()
+    values = {"last_attempt_at": now, "last_error": error[:1000], "last_error_at": now}
+    LeadDelivery.objects.bulk_create(
+        [LeadDelivery(domain_id=domain_id, destination=destination, **values)],
+        update_conflicts=True,
+        unique_fields=["domain", "destination"],
+        update_fields=list(values),
+    )
+
+
+def forget_hashes(domain_ids) -> int:
+    """Make the next sync of these domains send again (*Sync again*)."""
+    return LeadDelivery.objects.filter(domain_id__in=domain_ids).update(lead_hash="")
