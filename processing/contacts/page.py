@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 
 from lxml import etree
 from lxml.html import (
@@ -16,6 +16,8 @@ from lxml.html import (
     document_fromstring,
 )
 
+from processing.contacts import company as company_facts
+from processing.contacts import people as people_module
 from processing.contacts.emails import (
     classify_email,
     find_emails,
@@ -29,9 +31,11 @@ from processing.contacts.obfuscation import (
     decode_cfemail,
     find_obfuscated_emails,
 )
+from processing.contacts.people import CHROME_TAGS, DECOY_CLASS_RE, DECOY_TAGS
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
 from processing.contacts.results import Contact, PageExtraction
+from processing.contacts.roles import may_name_roles
 from processing.contacts.sniffing import looks_like_html
 from processing.contacts.social import normalise_social_url
 from processing.contacts.structured_data import (
@@ -54,6 +58,7 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
 # libxml2 refuses NULs and C0 controls in str input; they carry no text anyway.
 _CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)], " ")
 _ATTRIBUTE_PHASE, _TEXT_PHASE = 0, 1
+_REGION_TAGS = DECOY_TAGS | CHROME_TAGS
 # lxml.html's parser, with its classes chosen in C: lxml.html's own lookup is a Python call per
 # element (for form/input/label classes, which extraction never uses), about 5% of its time.
 # Like lxml.html's module-level parser, it is shared by threads (lxml keeps a context per thread).
@@ -94,6 +99,13 @@ class _Collector:
         self.schema_types: set[str] = set()
         self.seen_links: set[str] = set()
         self.text = ""
+        # For people and company facts: regions by (start, end) in the text stream.
+        self.regions_open: list[tuple[HtmlElement, str, int]] = []
+        self.decoy_ranges: list[tuple[int, int]] = []
+        self.chrome_ranges: list[tuple[int, int, str]] = []
+        self.hcards: list[HtmlElement] = []
+        self.json_ld: list = []
+        self.mailto_links: list[tuple[str, str, int]] = []
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -188,6 +200,13 @@ class _Collector:
             self.add_text("\n")
         elif tag in SEPARATOR_TAGS:
             self.add_text(" ")
+        if tag in _REGION_TAGS:
+            self.regions_open.append((el, "decoy" if tag in DECOY_TAGS else tag, self.length))
+        elif (cls := el.get("class")) is not None:
+            if DECOY_CLASS_RE.search(cls) or DECOY_CLASS_RE.search(el.get("id", "")):
+                self.regions_open.append((el, "decoy", self.length))
+            elif ("h-card" in cls or "vcard" in cls) and not self._in_decoy():
+                self.hcards.append(el)
         if el.get("itemtype"):
             self.schema_types.update(microdata_types(el))
         if el.get("itemprop"):
@@ -198,16 +217,27 @@ class _Collector:
             if decoded:
                 self.add_email(decoded, "cfemail")
         if tag in ("a", "area"):
-            self._on_link(el.get("href", "").strip())
+            self._on_link(el.get("href", "").strip(), el)
         elif tag == "script" and "ld+json" in el.get("type", "").lower():
             data = parse_json_ld(el.text or "")
             if data is not None:
+                self.json_ld.append(data)
                 types, values = walk_json_ld(data)
                 self.schema_types.update(types)
                 for value in values:
                     self.add_structured(value, "jsonld")
 
-    def _on_link(self, href: str) -> None:
+    def _in_decoy(self) -> bool:
+        return any(kind == "decoy" for _, kind, _ in self.regions_open)
+
+    def close_region(self) -> None:
+        _, kind, start = self.regions_open.pop()
+        if kind == "decoy":
+            self.decoy_ranges.append((start, self.length))
+        else:
+            self.chrome_ranges.append((start, self.length, kind))
+
+    def _on_link(self, href: str, el: HtmlElement) -> None:
         if not href or href in self.seen_links:
             return  # a repeated link can only repeat a contact already recorded earlier
         self.seen_links.add(href)
@@ -215,6 +245,11 @@ class _Collector:
         if lowered.startswith("mailto:"):
             for address in parse_mailto(href):
                 self.add_email(address, "mailto")
+            if not self._in_decoy():
+                text = " ".join(islice(el.itertext(), 8))[:120]
+                for address in parse_mailto(href):
+                    if normalised := normalise_email(address):
+                        self.mailto_links.append((normalised, text, self.length))
         elif lowered.startswith(("tel:", "callto:")):
             self.add_phone(href, "tel")
         elif (decoded := cfemail_from_href(href)) is not None:
@@ -228,6 +263,7 @@ class _Collector:
         hidden = 0
         parts = self.parts
         on_start = self.on_start
+        regions_open = self.regions_open
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -246,6 +282,8 @@ class _Collector:
                     parts.append(text)
                     self.length += len(text)
             else:
+                if regions_open and el is regions_open[-1][0]:
+                    self.close_region()
                 if tag in HIDDEN_TAGS:
                     hidden -= 1
                 if tag in BLOCK_TAGS:
@@ -373,6 +411,8 @@ def extract_page(
     language = _language(root)
     region = collector.resolve_region(url=url, languages=[language, content_language])
     collector.scan_phones()
+    contacts = collector.contacts()
+    people, company = _people_and_company(collector, root, contacts)
     return PageExtraction(
         is_html=True,
         encoding=encoding,
@@ -384,5 +424,43 @@ def extract_page(
         phone_region=region,
         has_contact_form=has_contact_form(root),
         schema_types=sorted(collector.schema_types),
-        contacts=collector.contacts(),
+        contacts=contacts,
+        people=people,
+        company=company,
     )
+
+
+def _people_and_company(
+    collector: _Collector, root: HtmlElement, contacts: list[Contact]
+) -> tuple[list[people_module.Person], list[company_facts.CompanyFact]]:
+    """People the page names, their contacts, and the company facts it states."""
+    text = collector.text
+    people: list[people_module.Person] = []
+    facts: list[company_facts.CompanyFact] = []
+    for data in collector.json_ld:
+        people.extend(people_module.people_from_json_ld(data))
+        facts.extend(company_facts.company_from_json_ld(data))
+    for card in collector.hcards:
+        if (person := people_module.person_from_hcard(card)) is not None:
+            people.append(person)
+    if may_name_roles(text):
+        emails = [c.value for c in contacts if c.kind == "email"]
+        people.extend(people_module.people_from_lines(text, collector.decoy_ranges, emails))
+    chrome = [(start, end) for start, end, _ in collector.chrome_ranges]
+    chrome += collector.decoy_ranges  # a testimonial ends the block of the person before it
+    if people:
+        positions = [(f.position, f.contact) for f in collector.found]
+        people_module.tie_contacts(people, contacts, positions, chrome)
+    known = {p.key for p in people}
+    people.extend(people_module.people_from_mailto(collector.mailto_links, known))
+    people = people_module.merge(people)
+    if people:
+        people_module.tie_by_name(people, contacts)
+    facts.extend(company_facts.company_from_text(text))
+    if site_name := _meta(root, "property", "og:site_name"):
+        facts.append(
+            company_facts.CompanyFact(
+                company_facts.LEGAL_NAME, site_name[:300], "og", company_facts.RANK_OG
+            )
+        )
+    return people, company_facts.dedupe(facts)

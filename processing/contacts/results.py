@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from scrapersky.vocabulary import ContactKindValue
+
+if TYPE_CHECKING:
+    from processing.contacts.company import CompanyFact
+    from processing.contacts.people import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +40,7 @@ class PageExtraction:
     contacts: list[Contact] = field(default_factory=list)
     #: the region national phone numbers were read in (the page's, or the default)
     phone_region: str | None = None
+    #: people the page names (processing.contacts.people), contacts tied to them
+    people: list[Person] = field(default_factory=list)
+    #: what the page says about the company (processing.contacts.company)
+    company: list[CompanyFact] = field(default_factory=list)

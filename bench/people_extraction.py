@@ -1,0 +1,111 @@
+"""People and company facts on the written corpus: precision, recall, role accuracy, decoys.
+
+    .venv/bin/python bench/people_extraction.py [--verbose]
+
+The corpus is tests/processing/contacts/people_corpus.py (pages written for the tests: team
+grids, h-cards and vCards, JSON-LD, German, French and British legal pages, testimonials, blog
+bylines, review widgets, banners). A person counts as found when the page yields the expected
+name (compared by processing.contacts.names.name_key); the role is right when it equals the
+expected one (case and spacing folded). Goals (issue 26): name precision >= 0.98, recall >= 0.95,
+role accuracy >= 0.95, no person from a decoy page. Company facts: each expected (kind, value)
+must be among the page's facts. Also printed: extract_page's time per page on the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
+
+from processing.contacts import extract_page
+from processing.contacts.names import name_key
+from tests.processing.contacts.people_corpus import PAGES
+
+
+def _fold(role: str) -> str:
+    return " ".join(role.casefold().split())
+
+
+def score(verbose: bool = False) -> dict:
+    tp = fp = fn = roles_right = decoy_people = facts_expected = facts_found = 0
+    decoy_pages = 0
+    for name, url, html, expected, company in PAGES:
+        extraction = extract_page(html.encode(), url=url)
+        got = {name_key(p.name): p for p in extraction.people}
+        want = {name_key(n): (n, r) for n, r in expected.items()}
+        if not expected:
+            decoy_pages += 1
+            decoy_people += len(got)
+        for key, person in got.items():
+            if key in want:
+                tp += 1
+                if _fold(person.role) == _fold(want[key][1]):
+                    roles_right += 1
+                elif verbose:
+                    print(f"{name}: role of {person.name!r} {person.role!r} != {want[key][1]!r}")
+            else:
+                fp += 1
+                if verbose:
+                    print(
+                        f"{name}: false person {person.name!r} ({person.role!r}, {person.source})"
+                    )
+        for key, (n, _) in want.items():
+            if key not in got:
+                fn += 1
+                if verbose:
+                    print(f"{name}: missed {n!r}")
+        facts = {(f.kind, f.value) for f in extraction.company}
+        for kind, value in company.items():
+            facts_expected += 1
+            if (kind, value) in facts:
+                facts_found += 1
+            elif verbose:
+                print(f"{name}: missed fact {kind}={value!r}; got {sorted(facts)}")
+    return {
+        "pages": len(PAGES),
+        "decoy_pages": decoy_pages,
+        "people": tp + fn,
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "role_accuracy": roles_right / tp if tp else 1.0,
+        "decoy_people": decoy_people,
+        "facts_recall": facts_found / facts_expected if facts_expected else 1.0,
+        "facts": facts_expected,
+    }
+
+
+def timing(rounds: int = 20) -> float:
+    bodies = [(html.encode(), url) for _, url, html, _, _ in PAGES]
+    start = time.process_time()
+    for _ in range(rounds):
+        for body, url in bodies:
+            extract_page(body, url=url)
+    return (time.process_time() - start) / (rounds * len(bodies)) * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--verbose", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    s = score(args.verbose)
+    print(
+        f"corpus: {s['pages']} pages ({s['decoy_pages']} with no person), {s['people']} people,"
+        f" {s['facts']} company facts"
+    )
+    print(
+        f"names: precision {s['precision']:.3f} (goal >= 0.98), recall {s['recall']:.3f}"
+        f" (goal >= 0.95)"
+    )
+    print(f"roles: accuracy {s['role_accuracy']:.3f} (goal >= 0.95)")
+    print(f"decoy pages: {s['decoy_people']} false people (goal 0)")
+    print(f"company facts: recall {s['facts_recall']:.3f}")
+    print(f"extract_page: {timing():.0f} us CPU a page on this corpus")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Whether a string is a person's full name, and the forms of it that e-mail addresses use.
+
+Precision first: a name is two to four words, each capitalised as names are (``McDonald``,
+``O'Brien``, ``Lisa-Marie``, ``DUPONT``), with the particles names carry (``von``, ``de la``,
+``van der``), after academic and courtesy titles (``Dr. med.``, ``Mme``, ``Herr``) are set
+aside. A word that headings, navigation, addresses, companies, calendars or job titles use
+(``Contact Us``, ``Meet the Team``, ``Gartenweg``, ``GmbH``, ``Monday``, ``Managing Director``)
+makes the string not a name, and so does a last word that is an initial (``Sarah K.``).
+
+Hand-written: nameparser (PyPI) splits a string it is told is a name into its parts but does
+not say whether it is one, and takes about 140 us a call; the checks here are one regular
+expression and a set lookup per word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from processing.contacts.roles import ANY_ROLE_RE
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿā-ſ"
+# One word of a name: capitalised (with Mc/Mac/O'/d' forms and hyphenated parts) or all caps.
+_WORD = (
+    rf"(?:(?:O['’]|D['’]|Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+    rf"|[{_UPPER}]{{2,}})"
+)
+_WORD_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
+_INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
+PARTICLES = frozenset(
+    "von van der den de del della di da dos du la le zu zur ten ter bin al el y st.".split()
+)
+TITLES = frozenset(
+    """dr dr. prof prof. professor med. dent. rer. nat. jur. phil. dipl. dipl.-ing. dipl.-kfm.
+    dipl.-ing dipl.-kfm ing. mag. mba msc bsc phd ph.d. llm ll.m. mr mr. mrs mrs. ms ms. miss mx
+    sir dame herr frau mme mme. mlle m. monsieur madame maître me jr. jr sr. sr ii iii iv
+    b.a. m.a. m.sc. b.sc. dds dmd rn cpa esq. esq""".split()
+)
+# Words that are never part of a person's name on a small-business site.
+NOT_NAME_WORDS = frozenset(
+    """
+    contact contacts us our team meet the about home services service welcome opening hours
+    hour street straße strasse str road rd avenue ave lane ln drive way weg platz allee gasse
+    ring rue boulevard chemin place impasse quai gmbh ltd limited inc llc ag kg ug ohg gbr sarl
+    sas sa eurl plc llp company group holding privacy policy cookie cookies accept settings
+    impressum imprint legal notice mentions légales datenschutz kontakt über uns read more
+    learn news blog posts post january february march september
+    october november december monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche januar februar märz juni juli oktober dezember janvier février
+    mars avril mai juin juillet août septembre octobre novembre décembre customer customers
+    client clients happy review reviews photo image stock free quote request book call email
+    e-mail phone telefon téléphone fax follow find new get our your call now click here menu
+    page pages site website copyright rights reserved terms conditions shop store cart login
+    sign register search office offices location locations branch hq headquarters department
+    sales support billing info help faq gallery portfolio projects project careers jobs job
+    press media partners clients testimonials mission vision values story history
+    auto repair dental bakery law firm plumbing bikes bike garage werkstatt bäckerei kanzlei
+    praxis cabinet boulangerie garage équipe notre nos unser unsere mon ma vos votre the and
+    und et of für pour with mit avec at bei chez all alle tous thank thanks danke merci
+    north south east west nord süd ost sud est ouest city stadt ville centre center zentrum
+    downtown uptown square bridge market station airport university college school
+    hospital clinic klinik hotel restaurant café cafe bar pub apartment suite floor building
+    ihre ihr ansprechpartner ansprechpartnerin open positions position vacancies apply
+    installation repair cleaning heater water boiler drain prices sale offer offers
+    road bike gravel catalog product products specials daily weekly emergency licensed
+    """.split()
+)
+MAX_NAME_CHARS = 60
+# Titles that are also common surnames (Tom Baker, Sam Cook).
+_SURNAME_TITLES = frozenset({"baker", "cook", "clerk", "agent", "meister", "partner"})
+
+
+def split_name(text: str) -> tuple[list[str], list[str]]:
+    """``text``'s words as (title words, name words); titles are only those before the name."""
+    words = text.replace("\u00a0", " ").split()
+    titles = []
+    while words and (words[0].lower() in TITLES or words[0].lower().rstrip(",") in TITLES):
+        titles.append(words.pop(0))
+    while words and words[-1].lower().strip(",") in TITLES:
+        words.pop()
+    return titles, [w.rstrip(",") for w in words]
+
+
+def clean_name(text: str) -> str | None:
+    """The person's name in ``text`` (titles set aside), or None when ``text`` is not a name."""
+    text = " ".join(text.split()).strip(" ,;:|–—-·•")
+    if not text or len(text) > MAX_NAME_CHARS + 30:
+        return None
+    _, words = split_name(text)
+    if not 2 <= len(words) <= 5:
+        return None
+    name_words = 0
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if lowered in NOT_NAME_WORDS or lowered.strip(".") in NOT_NAME_WORDS:
+            return None
+        if _INITIAL_RE.fullmatch(word):
+            if i == 0 or i == len(words) - 1:
+                return None  # "J. Smith" is too little to go on; "Sarah K." is a reviewer
+            continue
+        if not _WORD_RE.fullmatch(word):
+            return None
+        name_words += 1
+    if not 2 <= name_words <= 4:
+        return None
+    name = " ".join(words)
+    if len(name) > MAX_NAME_CHARS:
+        return None
+    role = ANY_ROLE_RE.search(name)
+    if role and role.group().lower() not in _SURNAME_TITLES:
+        return None
+    return name
+
+
+def name_key(name: str) -> str:
+    """How one person is told apart on a domain: case, accents and punctuation folded."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in folded if ch.isalnum() or ch == " ").split())
+
+
+def _ascii_forms(word: str) -> set[str]:
+    lowered = word.lower()
+    german = lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
+    )
+    return {
+        "".join(ch for ch in form if ch.isalnum() or ch == "-").replace("-", "")
+        for form in (german, plain.replace("ß", "ss"))
+    }
+
+
+def first_last(name: str) -> tuple[set[str], set[str]]:
+    """The ASCII forms of a name's first and last word (particles joined to the last)."""
+    _, words = split_name(name)
+    words = [w for w in words if not _INITIAL_RE.fullmatch(w)]
+    if len(words) < 2:
+        return set(), set()
+    last = words[-1]
+    particles = []
+    for word in reversed(words[1:-1]):
+        if word.lower() in PARTICLES:
+            particles.insert(0, word)
+        else:
+            break
+    lasts = _ascii_forms(last)
+    if particles:
+        lasts |= _ascii_forms("".join(particles) + last)
+    return _ascii_forms(words[0]), lasts
+
+
+def local_matches_name(local: str, name: str) -> bool:
+    """Whether an address's local part is built from the name (``ljackson``, ``lisa.jackson``)."""
+    firsts, lasts = first_last(name)
+    if not firsts:
+        return False
+    local = re.sub(r"[._\-+0-9]", "", local.lower())
+    if len(local) < 3:
+        return False
+    if any(last in local for last in lasts if len(last) >= 3):
+        return True
+    return any(local == first or (len(first) >= 4 and local.startswith(first)) for first in firsts)

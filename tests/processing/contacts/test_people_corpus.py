@@ -1,0 +1,111 @@
+"""People and company facts on the written corpus (tests/processing/contacts/people_corpus.py)."""
+
+from __future__ import annotations
+
+import pytest
+from people_corpus import PAGES
+
+from processing.contacts import extract_page
+from processing.contacts.names import clean_name, local_matches_name
+from processing.contacts.roles import seniority
+
+
+def _bench():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "people_extraction.py"
+    spec = importlib.util.spec_from_file_location("people_extraction", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_meets_the_goals():
+    scores = _bench().score()
+    assert scores["pages"] >= 60
+    assert scores["precision"] >= 0.98
+    assert scores["recall"] >= 0.95
+    assert scores["role_accuracy"] >= 0.95
+    assert scores["decoy_people"] == 0
+    assert scores["facts_recall"] >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "html", "people", "company"),
+    [p for p in PAGES if not p[3]],
+    ids=[p[0] for p in PAGES if not p[3]],
+)
+def test_decoy_pages_name_nobody(name, url, html, people, company):
+    assert extract_page(html.encode(), url=url).people == []
+
+
+def test_a_team_card_ties_its_contacts_to_its_person_only():
+    html = next(p[2] for p in PAGES if p[0] == "grid-role-above-name")
+    people = {p.name: p for p in extract_page(html.encode(), url="https://harborlaw.com/").people}
+    assert people["James O'Connor"].contacts == [
+        ("email", "joconnor@harborlaw.com"),
+        ("phone", "+12125550143"),
+    ]
+    assert people["Priya Natarajan"].contacts == [
+        ("social", "https://linkedin.com/in/priya-natarajan-law")
+    ]
+    assert people["Daniel Brooks"].contacts == []
+
+
+def test_json_ld_people_keep_their_address_and_the_company_its_facts():
+    html = next(p[2] for p in PAGES if p[0] == "jsonld-org-employees")
+    extraction = extract_page(html.encode(), url="https://alliedauto69.de/team")
+    lisa = next(p for p in extraction.people if p.name == "Lisa Jackson")
+    assert (lisa.role, lisa.seniority) == ("Founder", "executive")
+    assert ("email", "ljackson@alliedauto69.de") in lisa.contacts
+    kinds = {f.kind for f in extraction.company}
+    assert {"legal_name", "address", "opening_hours"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Geschäftsführer", "executive"),
+        ("Inhaberin", "executive"),
+        ("Directeur de la publication", "executive"),
+        ("Co-Founder & CTO", "executive"),
+        ("Workshop Manager", "manager"),
+        ("Leiterin Verkauf", "manager"),
+        ("Responsable atelier", "manager"),
+        ("Assistant to the CEO", "staff"),
+        ("Kfz-Mechatroniker", "staff"),
+        ("Secrétaire", "staff"),
+        ("Verantwortlich für den Inhalt", ""),
+        ("", ""),
+    ],
+)
+def test_seniority_comes_from_the_title(role, expected):
+    assert seniority(role) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contact Us",
+        "Meet the Team",
+        "Sarah K.",
+        "Gartenweg 52",
+        "Allied Auto GmbH",
+        "Monday Friday",
+        "Managing Director",
+        "J. Smith",
+        "Cookie Settings",
+        "lisa jackson",
+    ],
+)
+def test_what_is_not_a_name(text):
+    assert clean_name(text) is None
+
+
+def test_names_and_their_addresses():
+    assert clean_name("Dr. med. dent. Anna Weber") == "Anna Weber"
+    assert clean_name("Marie-Claire de la Fontaine") == "Marie-Claire de la Fontaine"
+    assert local_matches_name("ljackson", "Lisa Jackson")
+    assert local_matches_name("h.mueller", "Hans Müller")
+    assert not local_matches_name("info", "Lisa Jackson")
