@@ -47,9 +47,13 @@ def camel(name: str) -> str:
 
 
 def singular(table: str) -> str:
-    """``pages`` -> ``page``, ``sitemap_files`` -> ``sitemap_file``, ``entries`` -> ``entry``."""
+    """``pages`` -> ``page``, ``sitemap_files`` -> ``sitemap_file``, ``entries`` -> ``entry``,
+    ``place_searches`` -> ``place_search``, ``businesses`` -> ``business``, ``boxes`` -> ``box``
+    (English adds -es after s, x, z, ch and sh)."""
     if table.endswith("ies"):
         return table[:-3] + "y"
+    if table.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return table[:-2]
     return table.removesuffix("s")
 
 

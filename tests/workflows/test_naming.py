@@ -35,7 +35,20 @@ def test_the_cheat_sheets_names_for_page_curation():
 
 @pytest.mark.parametrize(
     ("table", "expected"),
-    [("pages", "page"), ("sitemap_files", "sitemap_file"), ("entries", "entry"), ("data", "data")],
+    [
+        ("pages", "page"),
+        ("sitemap_files", "sitemap_file"),
+        ("entries", "entry"),
+        ("data", "data"),
+        ("place_searches", "place_search"),
+        ("businesses", "business"),
+        ("boxes", "box"),
+        ("branches", "branch"),
+        ("wishes", "wish"),
+        ("cases", "case"),
+        ("houses", "house"),
+        ("responses", "response"),
+    ],
 )
 def test_singular(table, expected):
     assert singular(table) == expected
