@@ -17,9 +17,9 @@ from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from curation.models import ContactSighting
+from curation.models import CompanyFact, ContactSighting
 
-# CSV column -> what is read for it (the last two are annotations of export_queryset).
+# CSV column -> what is read for it (export_* are annotations of export_queryset).
 FIELDS = {
     "domain": "domain__domain",
     "company_name": "domain__company_name",
@@ -34,6 +34,12 @@ FIELDS = {
     "last_seen_at": "last_seen_at",
     "pages": "export_pages",
     "source_page_url": "export_page_url",
+    # the person a page tied the contact to, and the company's best-ranked facts (sql/030)
+    "person_name": "person__name",
+    "person_role": "person__role",
+    "person_seniority": "person__seniority",
+    "company_legal_name": "export_legal_name",
+    "company_address": "export_address",
 }
 COLUMNS = tuple(FIELDS)
 CHUNK_SIZE = 2_000
@@ -58,11 +64,17 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
     sightings = ContactSighting.objects.filter(contact_id=OuterRef("pk")).order_by()
     page_count = sightings.values("contact_id").annotate(n=Count("*")).values("n")
     first_page = sightings.order_by("page_id").values("page__url")[:1]
+    def best_fact(kind: str) -> Subquery:
+        facts = CompanyFact.objects.filter(domain_id=OuterRef("domain_id"), kind=kind)
+        return Subquery(facts.order_by("rank", "id").values("value")[:1])
+
     return (
         queryset.order_by("id")
         .annotate(
             export_pages=Coalesce(Subquery(page_count), 0),
             export_page_url=Subquery(first_page),
+            export_legal_name=best_fact("legal_name"),
+            export_address=best_fact("address"),
         )
         .values_list(*FIELDS.values())
     )

@@ -14,6 +14,7 @@ from curation.models.pages import (
     PageCurationProcessingStatus,
     PageType,
 )
+from curation.models.people import CompanyFact, CompanyFactKind, Person, PersonSighting, Seniority
 from curation.models.schema import AppliedSqlFile, EnumType, TableColumn, TableIndex
 from curation.models.sitemap_files import (
     SitemapFile,
@@ -25,6 +26,8 @@ from curation.models.sitemap_files import (
 __all__ = [
     "AppliedSqlFile",
     "Channel",
+    "CompanyFact",
+    "CompanyFactKind",
     "Contact",
     "ContactKind",
     "ContactSighting",
@@ -36,6 +39,9 @@ __all__ = [
     "PageCurationCurationStatus",
     "PageCurationProcessingStatus",
     "PageType",
+    "Person",
+    "PersonSighting",
+    "Seniority",
     "SitemapDiscoveryCurationStatus",
     "SitemapDiscoveryProcessingStatus",
     "SitemapFile",

@@ -49,6 +49,14 @@ class Contact(
     value = models.TextField()
     display = models.TextField(default="", blank=True)
     classification = models.TextField(default="", blank=True)
+    #: the person a page tied this contact to (sql/030), if any
+    person = models.ForeignKey(
+        "curation.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
     verdict = models.TextField(choices=ContactVerdict.choices, null=True, blank=True)
     verdict_reason = models.TextField(default="", blank=True)
     verdict_checked_at = models.DateTimeField(null=True, blank=True)

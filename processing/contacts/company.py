@@ -126,6 +126,9 @@ def _is_company_node(types: list[str], node: dict) -> bool:
             "legalName",
             "vatID",
             "telephone",
+            "founder",
+            "employee",
+            "priceRange",
         )
     )
 

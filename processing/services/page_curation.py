@@ -16,15 +16,9 @@ from processing.services.follow_up import queue_follow_up
 from scrapersky.conf import conf
 
 PAGE_MAX_BYTES = 10 * 1024 * 1024
-# The page's fetch results, contacts and sightings in one call (sql/010, replaced by 012).
-# Each value cast to its parameter's type: a value out of range is an error that says so, not
-# "function does not exist".
-_PERSIST = (
-    "SELECT page_curation_persist(%s::bigint, %s::bigint, %s::timestamptz, %s::integer,"
-    " %s::text, %s::text, %s::text, %s::text, %s::text, %s::integer, %s::text, %s::boolean,"
-    " %s::text[], %s::jsonb)"
-)
-# Many pages in one call (sql/015): a JSON array of the same arguments, one array per page.
+# Pages in one call (sql/015, sql/030): a JSON array with one array per page, the arguments
+# of page_curation_persist in order, then the page's people and company facts. Each value is
+# cast to its parameter's type in SQL: a value out of range is an error that says so.
 _PERSIST_MANY = "SELECT page_curation_persist_many(%s::jsonb)"
 
 
@@ -67,6 +61,12 @@ def process_single_page_for_page_curation(page: Page) -> PagePersist:
                 [c.kind, c.value, c.display, c.classification, c.source, c.context[:300]]
                 for c in extraction.contacts
             ],
+            # people and company facts (sql/030 page_curation_persist_people)
+            [
+                [p.name, p.key, p.role, p.seniority, p.source, [list(c) for c in p.contacts]]
+                for p in extraction.people
+            ],
+            [[f.kind, f.value, f.source, f.rank] for f in extraction.company],
         ]
     )
 
@@ -74,8 +74,9 @@ def process_single_page_for_page_curation(page: Page) -> PagePersist:
 class PagePersist:
     """A page's ``persist()``: its fetch results, its contacts and their sightings.
 
-    Called alone, one statement (sql/012). The engine hands the persists of a finished group to
-    ``persist_many`` instead (engine/finishing.py), one statement for the whole group (sql/015).
+    Called alone or for a finished group (the engine hands a group's persists to
+    ``persist_many``, engine/finishing.py), one statement (sql/015, sql/030: the people and
+    company facts go in the same call).
     Pages of one domain share contacts (a footer) and finish concurrently: new ones are inserted
     in (kind, value) order, so two transactions never wait on each other in a cycle (the engine
     orders the domains of a group the same way, see engine/finisher.py), and known ones are
@@ -88,18 +89,11 @@ class PagePersist:
         self.args = args  # page_curation_persist's arguments, in order
 
     def __call__(self) -> None:
-        args = [*self.args[:-1], json.dumps(self.args[-1])]
-        with connection.cursor() as cursor:
-            cursor.execute(_PERSIST, args)
-            (inserted,) = cursor.fetchone()
-        _queue_new_contacts(inserted)
+        self.persist_many([self])
 
     @staticmethod
     def persist_many(persists: list[PagePersist]) -> None:
-        """Write many pages in one statement, in the given order."""
-        if len(persists) == 1:
-            persists[0]()
-            return
+        """Write many pages (their contacts, people and company facts) in one statement."""
         pages = json.dumps([p.args for p in persists], default=_json_value)
         with connection.cursor() as cursor:
             cursor.execute(_PERSIST_MANY, [pages])

@@ -79,6 +79,11 @@ def test_columns_and_content(contacts):
         "last_seen_at": contacts["email"].last_seen_at.isoformat(),
         "pages": "3",
         "source_page_url": "https://acme.example/a",
+        "person_name": "",  # a shared mailbox belongs to nobody
+        "person_role": "",
+        "person_seniority": "",
+        "company_legal_name": "",
+        "company_address": "",
     }
     assert (phone["value"], phone["pages"], phone["source_page_url"]) == (
         "+15555550100",  # a phone number is not a formula
@@ -187,3 +192,36 @@ def test_many_rows_stream_in_chunks(contacts, monkeypatch, django_assert_max_num
     assert next(lines).startswith("\ufeffdomain,company_name,")
     with django_assert_max_num_queries(1):  # one server-side cursor, fetched in chunks
         assert sum(1 for _ in lines) == 28
+
+
+def test_a_persons_contact_carries_the_person_and_every_row_the_company(contacts):
+    from curation.models import CompanyFact, Contact, Person
+
+    email = contacts["email"]
+    person = Person.objects.create(
+        domain_id=email.domain_id,
+        name="Lisa Jackson",
+        name_key="lisa jackson",
+        role="Founder",
+        seniority="executive",
+    )
+    Contact.objects.filter(pk=contacts["phone"].pk).update(person=person)
+    for kind, value, rank in (
+        ("legal_name", "Acme Inc.", 0),
+        ("legal_name", "Acme", 5),
+        ("address", "1 Main St, Springfield, IL 62701", 2),
+    ):
+        CompanyFact.objects.create(domain_id=email.domain_id, kind=kind, value=value, rank=rank)
+    text = "".join(exporting.csv_lines(Contact.objects.all())).removeprefix(exporting.BOM)
+    rows = {r["value"]: r for r in csv.DictReader(io.StringIO(text))}
+    phone = rows["+15555550100"]
+    assert (phone["person_name"], phone["person_role"], phone["person_seniority"]) == (
+        "Lisa Jackson",
+        "Founder",
+        "executive",
+    )
+    assert rows["info@acme.example"]["person_name"] == ""
+    for row in rows.values():
+        if row["domain"] == "acme.example":
+            assert row["company_legal_name"] == "Acme Inc."  # the best-ranked
+            assert row["company_address"] == "1 Main St, Springfield, IL 62701"

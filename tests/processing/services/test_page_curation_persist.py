@@ -66,7 +66,7 @@ def test_one_statement_writes_the_page_its_contacts_and_sightings(serve):
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         persist()
     statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
-    assert len(statements) == 1 and "page_curation_persist(" in statements[0]
+    assert len(statements) == 1 and "page_curation_persist_many(" in statements[0]
 
     page.refresh_from_db()
     assert (page.http_status, page.title, page.meta_description) == (
