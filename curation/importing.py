@@ -15,8 +15,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from curation.models import Domain, Page, SitemapFile
-from curation.normalize import InvalidValue, normalize_domain, normalize_url
 from curation.tables import ImportError_, InputRow, read_bytes
+from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 from scrapersky.page_types import classify_url
 from scrapersky.status import Status
 

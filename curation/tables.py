@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from curation.normalize import InvalidValue, normalize_domain, normalize_url
+from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 
 DECODE_BLOCK = 1 << 20
 SNIFF_BYTES = 64 * 1024

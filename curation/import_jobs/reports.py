@@ -9,8 +9,8 @@ from itertools import islice
 
 from curation import importing
 from curation.import_jobs.jobs import Job
-from curation.normalize import InvalidValue, normalize_domain, normalize_url
 from curation.tables import input_rows
+from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 
 PROBLEMS_KEPT = 500  # problem rows kept in the status for the result page; the report has all
 PREVIEW_ROWS = 20

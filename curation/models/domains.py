@@ -55,7 +55,7 @@ class Domain(
         module=__name__,
     ),
 ):
-    """A company website; ``domain`` is the normalised host (see curation.normalize)."""
+    """A company website; ``domain`` is the normalised host (see scrapersky.normalize)."""
 
     domain = models.TextField(unique=True)
     company_name = models.TextField(null=True, blank=True)

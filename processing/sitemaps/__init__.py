@@ -8,7 +8,7 @@ parser), ``tree`` (walking indexes), ``fetching`` (what is read through the fetc
 Finding a domain's sitemaps is :mod:`processing.sitemaps.discovery`, with ``probe``, ``links``,
 ``link_pages``, ``outcomes`` and ``record``; it is not imported here, as it classifies the
 fetcher's errors (``processing.fetcher``, which reads Django's settings). Page types come from
-:mod:`scrapersky.page_types`, URL keys from :mod:`curation.normalize`.
+:mod:`scrapersky.page_types`, URL keys from :mod:`scrapersky.normalize`.
 """
 
 from processing.sitemaps.errors import NotASitemapError, UnsafeXMLError

@@ -12,7 +12,6 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from curation.normalize import canonical_url
 from processing.errors import PermanentError, ProcessingError
 from processing.sitemaps.errors import DomainRefusedError, DomainUnreachableError
 from processing.sitemaps.fetching import (
@@ -32,6 +31,7 @@ from processing.sitemaps.outcomes import (
 )
 from processing.sitemaps.probe import probe_candidate
 from processing.sitemaps.record import DiscoveryResult, FoundSitemap, Source, Step
+from scrapersky.normalize import canonical_url
 
 __all__ = ["WELL_KNOWN_PATHS", "discover_sitemaps", "robots_sitemap_urls"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from curation.normalize import canonical_url
 from processing.errors import ProcessingError
 from processing.sitemaps.fetching import HOMEPAGE_MAX_BYTES, FetcherLike
 from processing.sitemaps.links import page_links, parse_html
+from scrapersky.normalize import canonical_url
 
 #: How deep to follow (1: the home page's links) and how many pages at most; pages fetched
 #: only to read their links at depth > 1.

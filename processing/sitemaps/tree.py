@@ -6,10 +6,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 
-from curation.normalize import canonical_url
 from processing.errors import ProcessingError
 from processing.sitemaps.results import PROTOCOL_MAX_BYTES, PROTOCOL_MAX_URLS, SitemapParseResult
 from processing.sitemaps.stream import parse_sitemap
+from scrapersky.normalize import canonical_url
 
 #: Opens a sitemap URL and gives its body as byte chunks (see fetching.fetch_sitemap_chunks).
 FetchChunks = Callable[[str], AbstractContextManager[Iterable[bytes]]]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from curation.models import ContactKind, ContactVerdict
 from processing.validation import emails, mail_dns, phones, social
 from processing.validation.result import Check
 
@@ -22,10 +21,10 @@ def validate_contact(
     configured resolver, cached per domain); it raises ``DnsLookupError`` when DNS fails.
     ``default_region`` is the region of phone numbers stored without a country code.
     """
-    if kind == ContactKind.EMAIL:
+    if kind == "email":
         return emails.check_email(value, mail_route=mail_route or mail_dns.cached_mail_route)
-    if kind == ContactKind.PHONE:
+    if kind == "phone":
         return phones.check_phone(value, default_region=default_region)
-    if kind == ContactKind.SOCIAL:
+    if kind == "social":
         return social.check_social(value)
-    return Check(ContactVerdict.UNKNOWN, f"unknown contact kind {kind!r}")
+    return Check("unknown", f"unknown contact kind {kind!r}")

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from email_validator import EmailNotValidError, validate_email
 
-from curation.models import ContactVerdict
 from processing.contacts.emails import classify_email
 from processing.validation.mail_dns import MailRoute
 from processing.validation.result import Check
@@ -29,17 +28,17 @@ def check_email(address: str, *, mail_route: Callable[[str], MailRoute]) -> Chec
         # Deliverability is ours to check (cached, with our resolver and timeout).
         parsed = validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
-        return Check(ContactVerdict.INVALID, f"bad address: {exc}", "")
+        return Check("invalid", f"bad address: {exc}", "")
     classification = classify_email(parsed.normalized.lower())
     domain = parsed.ascii_domain
     if is_disposable(domain):
-        return Check(ContactVerdict.RISKY, "disposable mail domain", classification)
+        return Check("risky", "disposable mail domain", classification)
     route = mail_route(domain)
     if route.outcome == "mx":
-        return Check(ContactVerdict.VALID, f"mail exchanger {route.hosts[0]}", classification)
+        return Check("valid", f"mail exchanger {route.hosts[0]}", classification)
     if route.outcome == "address":
         return Check(
-            ContactVerdict.RISKY,
+            "risky",
             "no MX record; the domain's address would take mail",
             classification,
         )
@@ -48,4 +47,4 @@ def check_email(address: str, *, mail_route: Callable[[str], MailRoute]) -> Chec
         "no_mail": "no mail exchanger (no MX, A or AAAA)",
         "nxdomain": "the domain does not exist (NXDOMAIN)",
     }
-    return Check(ContactVerdict.INVALID, reasons[route.outcome], classification)
+    return Check("invalid", reasons[route.outcome], classification)

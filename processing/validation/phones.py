@@ -5,7 +5,6 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import ValidationResult
 
-from curation.models import ContactVerdict
 from processing.contacts.phones import LINE_TYPES
 from processing.validation.result import Check
 from scrapersky.vocabulary import PHONE_LINE_LABELS
@@ -27,18 +26,18 @@ def check_phone(value: str, *, default_region: str) -> Check:
         number = phonenumbers.parse(value, None if value.startswith("+") else default_region)
     except phonenumbers.NumberParseException as exc:
         if exc.error_type == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
-            return Check(ContactVerdict.INVALID, "impossible number: unknown country code")
-        return Check(ContactVerdict.INVALID, "not a phone number")
+            return Check("invalid", "impossible number: unknown country code")
+        return Check("invalid", "not a phone number")
     possible = phonenumbers.is_possible_number_with_reason(number)
     if possible in _IMPOSSIBLE:
-        return Check(ContactVerdict.INVALID, f"impossible number: {_IMPOSSIBLE[possible]}")
+        return Check("invalid", f"impossible number: {_IMPOSSIBLE[possible]}")
     if not phonenumbers.is_valid_number(number):
         # An invalid number has no region of its own: name its country code's main one.
         region = phonenumbers.region_code_for_country_code(number.country_code)
-        return Check(ContactVerdict.INVALID, f"not a valid number in {region}")
+        return Check("invalid", f"not a valid number in {region}")
     region = phonenumbers.region_code_for_number(number)
     line_type = LINE_TYPES.get(phonenumbers.number_type(number), "unknown")
-    verdict = ContactVerdict.RISKY if line_type in RISKY_TYPES else ContactVerdict.VALID
+    verdict = "risky" if line_type in RISKY_TYPES else "valid"
     if line_type == "unknown":
         return Check(verdict, f"valid number (line type unknown), {region}", line_type)
     return Check(verdict, f"{LABELS.get(line_type, line_type)} number, {region}", line_type)

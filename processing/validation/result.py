@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from curation.models import ContactVerdict
+from scrapersky.vocabulary import VerdictValue
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """The verdict of one contact."""
 
-    verdict: ContactVerdict
+    verdict: VerdictValue
     reason: str  # a few words, shown to curators
     classification: str = ""  # role/free/company, the phone's line type, the network ("": keep)

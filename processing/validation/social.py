@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from curation.models import ContactVerdict
 from processing.contacts.social import normalise_social_url, social_network
 from processing.validation.result import Check
 
@@ -13,9 +12,9 @@ def check_social(value: str) -> Check:
     if parsed is None:
         network = social_network(value)
         if network is None:
-            return Check(ContactVerdict.UNKNOWN, "not a social network we check")
-        return Check(ContactVerdict.INVALID, f"not a profile URL on {network}")
+            return Check("unknown", "not a social network we check")
+        return Check("invalid", f"not a profile URL on {network}")
     network, canonical = parsed
     if canonical != value:
-        return Check(ContactVerdict.RISKY, f"not canonical: {canonical}", network)
-    return Check(ContactVerdict.VALID, f"{network} profile URL", network)
+        return Check("risky", f"not canonical: {canonical}", network)
+    return Check("valid", f"{network} profile URL", network)

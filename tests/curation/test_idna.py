@@ -11,7 +11,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from curation.models import Domain
-from curation.normalize import InvalidValue, normalize_domain, normalize_url
+from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 from tests.factories import UserFactory
 
 EMOJI_REASON = "not a valid international domain name: 😀 (U+1F600) is not allowed"

@@ -63,7 +63,7 @@ def test_index_cycle_terminates() -> None:
 
 
 def test_an_international_host_is_one_host_in_either_spelling() -> None:
-    """The visited set uses the normaliser of the import (curation.normalize): IDNA, case."""
+    """The visited set uses the normaliser of the import (scrapersky.normalize): IDNA, case."""
     root = "https://xn--bcher-kva.de/index.xml"
     files = {root: sitemapindex(["https://BÜCHER.de/index.xml", "https://bücher.de/a.xml"])}
     files["https://bücher.de/a.xml"] = urlset(["https://bücher.de/a1"])

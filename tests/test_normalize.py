@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.normalize import InvalidValue, canonical_url, normalize_domain, normalize_url
+from scrapersky.normalize import InvalidValue, canonical_url, normalize_domain, normalize_url
 
 
 @pytest.mark.parametrize(
