@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/discovery_recall.py [--sites 280] [--pages 8]
 
-Builds a loopback web of small-business sites (``processing.demo.SiteServer``), each publishing
+Builds a loopback web of small-business sites (``ops.demo.SiteServer``), each publishing
 its sitemap one way (``WAYS``: robots.txt lines absolute/relative, well-known paths, gzip, plain
 text, RSS, an index with a gzipped child, ``<link rel="sitemap">``, footer links that only
 *say* "Site map" / "Plan du site" / "Seitenübersicht" / "Mapa del sitio", an HTML site-map page,
@@ -123,7 +123,7 @@ def html_page(title: str, body: str, *, look: dict[str, str], nav: str, footer_l
 
 def build_web(n_sites: int, n_pages: int, seed: int = 12):
     """The sites, and per site what a person would find there (the truth to measure against)."""
-    from processing.demo.sites import Site
+    from ops.demo.sites import Site
 
     rng = random.Random(seed)
     sites, truth = [], {}
@@ -285,7 +285,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=8)
     args = parser.parse_args()
     sys.path.insert(0, str(BASE))
-    from processing.demo import SiteServer
+    from ops.demo import SiteServer
 
     sites, truth = build_web(args.sites, args.pages)
     with SiteServer(sites) as server:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/fetch_cpu.py [--hosts 200] [--pages 10] [--rounds 3] [--threads 16]
         [--compare REV ...] [--profile [N]]
 
-A loopback web of ``--hosts`` sites (``processing.demo.generated_web``, HTTP/1.1 keep-alive) is
+A loopback web of ``--hosts`` sites (``ops.demo.generated_web``, HTTP/1.1 keep-alive) is
 served by a separate process, so only the client's CPU is counted. Each path makes sequential
 ``Fetcher.get`` calls, interleaved across hosts as the engine's batches are (so the pool holds
 a connection per host), with the default config plus ``CONNECT_TO`` and loopback allowed:
@@ -55,7 +55,7 @@ BASE = Path(__file__).resolve().parent.parent
 SERVER = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from processing.demo import SiteServer, generated_web
+from ops.demo import SiteServer, generated_web
 server = SiteServer(generated_web(int(sys.argv[2]), int(sys.argv[3]), slow_every=0))
 print(server.port, flush=True)
 server.serve_forever()
@@ -209,8 +209,8 @@ def main() -> None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
 
+    from ops.demo import generated_web
     from processing import fetcher as new
-    from processing.demo import generated_web
 
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(BASE), str(args.hosts), str(args.pages)],

@@ -3,7 +3,7 @@
     .venv/bin/python bench/pipeline.py [--sites 200] [--pages 42] [--q-workers 2]
                                        [--workflows-json '{...}'] [--no-scrapy] [--no-ours]
 
-The web: ``processing.demo.generated_web(sites, pages)``: every common way of publishing a
+The web: ``ops.demo.generated_web(sites, pages)``: every common way of publishing a
 sitemap (relative and absolute robots.txt lines, an index with a gzipped child, WordPress's
 wp-sitemap.xml, plain text, no robots.txt, a home-page footer link only, .xml.gz, RSS), a footer
 with the site's shared email and phone on every page, one contact of each page's own, a contact
@@ -541,7 +541,7 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     sys.path.insert(0, str(BASE))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrapersky.settings")
-    from processing.demo import SiteServer, generated_web
+    from ops.demo import SiteServer, generated_web
     from scrapersky.workflows import get_workflow
 
     # the declared default, or the override (settings are read later, once DATABASE_URL is set)

@@ -70,7 +70,7 @@ def prepare() -> None:
         env=child_env(),
         check=True,
     )
-    code = "from curation.sqlfiles import apply_pending; apply_pending()"
+    code = "from ops.sqlfiles import apply_pending; apply_pending()"
     run_child(code)
 
 

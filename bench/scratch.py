@@ -63,7 +63,7 @@ def setup_django(name: str, **environ: str) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from curation.sqlfiles import apply_pending
+    from ops.sqlfiles import apply_pending
 
     call_command("migrate", verbosity=0, skip_checks=True)
     apply_pending()

@@ -5,7 +5,7 @@
 
 Generates, in memory, a ``--urls``-URL urlset sitemap (``/sitemap.xml``) and a gzipped sitemap
 index (``/sitemap_index.xml.gz``) of ``--children`` gzipped urlsets of ``--urls`` URLs each, and
-serves them on 127.0.0.1 (``processing.demo.SiteServer``, a threaded HTTP/1.1 server). Then, for
+serves them on 127.0.0.1 (``ops.demo.SiteServer``, a threaded HTTP/1.1 server). Then, for
 each file, in a FRESH subprocess per measurement (so peak memory of one parser never mixes with
 another's), it measures URLs per second (fetch + decompress + parse + iterate every entry) and
 the peak RSS of that process (``VmHWM``, not ``ru_maxrss``, which on Linux inherits the parent's
@@ -258,7 +258,7 @@ def main() -> None:
     # SIGTERM ends the run like Ctrl-C does: the finally blocks clean up.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     sys.path.insert(0, str(BASE))
-    from processing.demo import Site, SiteServer
+    from ops.demo import Site, SiteServer
 
     if not args.no_usp:
         ensure_ext_venv()

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from curation.models import AppliedSqlFile
 from insights.counts import oldest_queued_seconds, queued_count, stuck_count
+from ops.models import AppliedSqlFile
 from processing.heartbeat import alive_workers, max_age
 from scrapersky.workflows import all_workflows
 

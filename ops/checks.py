@@ -6,8 +6,8 @@ from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import connections
 from django.db.utils import OperationalError
 
-from curation.dbschema import compare, schema_applied
-from curation.sqlfiles import SqlFileError, pending_files
+from ops.dbschema import compare, schema_applied
+from ops.sqlfiles import SqlFileError, pending_files
 
 
 @register(Tags.database)

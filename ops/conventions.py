@@ -19,9 +19,9 @@ from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import DatabaseError
 from django_q.models import Schedule
 
-from curation.dbschema import schema_applied
 from curation.fields import PgEnumField
-from curation.models import EnumType
+from ops.dbschema import schema_applied
+from ops.models import EnumType
 from processing.engine.schedules import PREFIX, wanted_schedules
 from scrapersky.naming import WORKFLOW_NAME_RE
 from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES

@@ -10,7 +10,7 @@ The seed: "THE WORKFLOW NAME DEFINES ALL NAMING CONVENTIONS THROUGHOUT THE IMPLE
     ('process_page_curation_queue', 'process_single_page_for_page_curation', '/api/v3/pages/status')
 
 The registry (``Workflow.names``), the model fields (``curation.fields``), the schema comparison
-(``curation.dbschema``), the system checks and ``manage.py startworkflow`` all read these names.
+(``ops.dbschema``), the system checks and ``manage.py startworkflow`` all read these names.
 Most depend on the name alone; the source table's names (singular, plural, indexes, the API route,
 the service function) need ``table``, the source model's ``db_table`` (the seed's plural,
 ``pages``).

@@ -7,7 +7,7 @@ import os
 import pytest
 from django.db import connection
 
-from curation.dbschema import project_models
+from ops.dbschema import project_models
 
 # Fixtures shared by several test packages.
 pytest_plugins = ["tests.dnsserver"]
@@ -26,7 +26,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """After Django's migrations, build the project's tables from sql/, as a user would."""
-    from curation.sqlfiles import apply_pending
+    from ops.sqlfiles import apply_pending
 
     with django_db_blocker.unblock():
         apply_pending()

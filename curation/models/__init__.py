@@ -15,7 +15,6 @@ from curation.models.pages import (
     PageType,
 )
 from curation.models.people import CompanyFact, CompanyFactKind, Person, PersonSighting, Seniority
-from curation.models.schema import AppliedSqlFile, EnumType, TableColumn, TableIndex
 from curation.models.sitemap_files import (
     SitemapFile,
     SitemapImportCurationStatus,
@@ -24,7 +23,6 @@ from curation.models.sitemap_files import (
 )
 
 __all__ = [
-    "AppliedSqlFile",
     "Channel",
     "CompanyFact",
     "CompanyFactKind",
@@ -33,7 +31,6 @@ __all__ = [
     "ContactSighting",
     "ContactVerdict",
     "Domain",
-    "EnumType",
     "LeadDelivery",
     "Page",
     "PageCurationCurationStatus",
@@ -49,6 +46,4 @@ __all__ = [
     "SitemapImportProcessingStatus",
     "SitemapKind",
     "StatusChange",
-    "TableColumn",
-    "TableIndex",
 ]

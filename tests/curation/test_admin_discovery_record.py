@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from curation.models import Domain, SitemapFile
 from curation.services import set_curation_status
-from processing.demo import SiteServer, demo_sites
+from ops.demo import SiteServer, demo_sites
 from processing.engine.runner import run_consumer
 from processing.fetcher import get_fetcher
 from tests.factories import UserFactory

@@ -17,8 +17,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from curation.models import Contact, Domain
-from ops.demo import demo_environment
-from processing.demo import SiteServer, demo_sites
+from ops.demo import SiteServer, demo_environment, demo_sites
 from processing.engine import kick
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.factories import UserFactory

@@ -6,8 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from curation.models import Domain
-from ops.demo import demo_environment
-from processing.demo import demo_sites
+from ops.demo import demo_environment, demo_sites
 
 pytestmark = pytest.mark.django_db
 

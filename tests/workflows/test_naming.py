@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curation.dbschema import expected_indexes
 from curation.models import Page
+from ops.dbschema import expected_indexes
 from scrapersky.naming import WorkflowNames, singular
 from scrapersky.workflows import all_workflows, get_workflow
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.sqlfiles import SqlFileError, apply_pending, pending_files
+from ops.sqlfiles import SqlFileError, apply_pending, pending_files
 
 
 class Command(BaseCommand):

@@ -7,8 +7,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from curation.importing import InputRow, import_rows
-from ops.demo import DEFAULT_PORT, port_in_use
-from processing.demo import SiteServer, demo_sites
+from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
 
 
 class Command(BaseCommand):

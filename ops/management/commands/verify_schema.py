@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.dbschema import compare
+from ops.dbschema import compare
 
 
 class Command(BaseCommand):

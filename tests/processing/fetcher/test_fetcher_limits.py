@@ -157,7 +157,7 @@ def test_total_timeout_ends_headers_dripped_byte_by_byte(server, make_fetcher):
 
 
 def _site_server(resources):
-    from processing.demo import Site, SiteServer
+    from ops.demo import Site, SiteServer
 
     site = Site("keepalive.demo", "Keep-alive")
     for path, body in resources.items():

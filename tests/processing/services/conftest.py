@@ -6,7 +6,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from processing.demo import SiteServer, demo_sites
+from ops.demo import SiteServer, demo_sites
 from processing.fetcher import get_fetcher
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from curation.models import Domain, Page, SitemapFile
 from curation.services import set_curation_status
-from processing.demo import Site
+from ops.demo import Site
 from processing.engine.runner import run_consumer
 from scrapersky.workflows import Knobs
 

@@ -6,7 +6,7 @@ import pytest
 
 from curation.models import Contact, Domain, Page, SitemapFile
 from curation.services import set_curation_status
-from processing.demo.sites import DEMO_CONTACTS
+from ops.demo.sites import DEMO_CONTACTS
 from processing.engine.runner import run_consumer
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db import connection
 
 from curation.fields import PgEnumField
-from curation.models import EnumType, TableColumn, TableIndex
+from ops.models import EnumType, TableColumn, TableIndex
 
 # Views of the catalog (sql/000, sql/007) read by the schema check and the dashboard; they are
 # not tables to compare (nor to truncate in tests).
@@ -26,7 +26,7 @@ def project_models() -> list:
     """Unmanaged models of the project whose tables live in sql/."""
     return [
         model
-        for label in ("curation", "processing")
+        for label in ("curation", "processing", "ops")
         for model in apps.get_app_config(label).get_models()
         if not model._meta.managed and model._meta.db_table not in CATALOG_TABLES
     ]

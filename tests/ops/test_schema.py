@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from curation.dbschema import compare
 from curation.models import Domain, PageCurationCurationStatus
+from ops.dbschema import compare
 from scrapersky.status import CURATION_VALUES, PROCESSING_VALUES
 from scrapersky.workflows import all_workflows
 
@@ -129,7 +129,7 @@ def test_enum_columns_round_trip_through_the_orm():
 def test_pending_sql_file_is_a_warning_not_drift(monkeypatch, tmp_path):
     import shutil
 
-    from curation import sqlfiles
+    from ops import sqlfiles
     from ops.checks import check_schema
 
     copy = tmp_path / "sql"

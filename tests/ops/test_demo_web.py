@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from ops.demo import SiteServer, generated_web
+from ops.demo.web import SITEMAP_FORMS
 from processing.contacts.page import extract_page
-from processing.demo import SiteServer, generated_web
-from processing.demo.web import SITEMAP_FORMS
 from processing.fetcher import Fetcher, FetcherConfig
 from processing.sitemaps.discovery import discover_sitemaps
 

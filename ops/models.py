@@ -1,4 +1,5 @@
-"""The record of which files of sql/ were applied, with their checksums."""
+"""The schema's own records: which sql/ files were applied, and views of the catalog (enum types,
+columns, indexes) that the schema check compares the models with."""
 
 from __future__ import annotations
 

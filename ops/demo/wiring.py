@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import socket
 
-from processing.demo import SiteServer, demo_sites
+from ops.demo.server import SiteServer
+from ops.demo.sites import demo_sites
 
 DEFAULT_PORT = 8401
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from curation.models import AppliedSqlFile
-from curation.sqlfiles import SQL_DIR, SqlFileError, apply_pending, pending_files
+from ops.models import AppliedSqlFile
+from ops.sqlfiles import SQL_DIR, SqlFileError, apply_pending, pending_files
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_badly_named_file_is_refused(sql_copy):
 def test_command_reports_refusal_as_command_error(monkeypatch, sql_copy):
     path = sql_copy / "002_sitemap_discovery.sql"
     path.write_text(path.read_text().replace("NOT NULL DEFAULT 'New'", "NULL"))
-    monkeypatch.setattr("curation.sqlfiles.SQL_DIR", sql_copy)
+    monkeypatch.setattr("ops.sqlfiles.SQL_DIR", sql_copy)
     monkeypatch.setattr(
         "ops.management.commands.apply_sql.pending_files",
         lambda: pending_files(sql_copy),

@@ -16,7 +16,7 @@ import gzip
 import html
 import random
 
-from processing.demo.sites import HTML, TEXT, XML, Site, _index, _urlset
+from ops.demo.sites import HTML, TEXT, XML, Site, _index, _urlset
 
 SITEMAP_FORMS = (
     "robots-relative",

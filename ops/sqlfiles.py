@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
-from curation.models import AppliedSqlFile
+from ops.models import AppliedSqlFile
 
 SQL_DIR = Path(settings.BASE_DIR) / "sql"
 FILENAME_RE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")

@@ -6,7 +6,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from processing.demo.sites import Site
+from ops.demo.sites import Site
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -24,7 +24,7 @@ class Site:
     resources: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     #: seconds the server waits before answering any request of this site (a slow host)
     delay: float = 0.0
-    #: generated web only (processing.demo.web): sitemap URL, how it is published, contacts
+    #: generated web only (ops.demo.web): sitemap URL, how it is published, contacts
     entry: str = ""
     form: str = ""
     expected: set[tuple[str, str]] = field(default_factory=set)
