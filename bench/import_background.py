@@ -79,8 +79,8 @@ sys.path.insert(0, {base!r})
 os.environ["DJANGO_SETTINGS_MODULE"] = "scrapersky.settings"
 import django
 django.setup()
-from curation.importing import import_rows
-from curation.tables import read_bytes
+from curation.intake.importing import import_rows
+from curation.intake.tables import read_bytes
 started = time.monotonic()
 data = open({path!r}, "rb").read()
 report = import_rows(read_bytes(data, "domains"), kind="domains", source="baseline",
@@ -101,7 +101,7 @@ def main() -> None:
     scratch.setup_django(DB, SCRAPERSKY_IMPORT_DIR=str(imports))
     from django.contrib.auth import get_user_model
 
-    from curation import import_jobs
+    from curation.intake import import_jobs
     from curation.models import Domain
 
     get_user_model().objects.create_superuser("bench", "bench@localhost", "bench-password")

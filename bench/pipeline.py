@@ -404,7 +404,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
 
     os.environ.update(env)
     django.setup()
-    from curation.importing import InputRow, import_rows
+    from curation.intake.importing import InputRow, import_rows
 
     cluster = Cluster(env, workdir / "qcluster.log")
     try:

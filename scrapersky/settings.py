@@ -315,7 +315,7 @@ SCRAPERSKY_KICK_ON_QUEUE = _KICK_ON_QUEUE
 SCRAPERSKY_KICK_CONSUMERS = _KICK_CONSUMERS or None
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = _DASHBOARD_CACHE_SECONDS
-# Imports (curation/import_jobs/): uploads and their reports live here (shared by the web
+# Imports (curation/intake/import_jobs/): uploads and their reports live here (shared by the web
 # server and the workers); files up to INLINE_BYTES are imported in the request, bigger ones by
 # a worker.
 SCRAPERSKY_IMPORT_DIR = Path(_IMPORT_DIR) if _IMPORT_DIR else BASE_DIR / "var" / "imports"

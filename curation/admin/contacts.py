@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
-from curation import exporting
 from curation.admin.base import (
     PipelineAdmin,
     badge,
@@ -17,6 +16,7 @@ from curation.admin.base import (
     truncated,
     when,
 )
+from curation.intake import exporting
 from curation.models import Contact, ContactSighting, ContactVerdict, Page
 from scrapersky.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
 

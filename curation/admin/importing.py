@@ -1,7 +1,7 @@
 """Import in the admin: "Import CSV" on domains, sitemap files and pages; upload, preview, result.
 
 1. ``import/``: the form (a CSV in any common encoding, or an .xlsx workbook). The upload is
-   stored as an import job (``curation.import_jobs``) and its columns are read.
+   stored as an import job (``curation.intake.import_jobs``) and its columns are read.
 2. ``import/<job>/``: the preview: the first rows as they will be read and what normalisation
    makes of them, with a column picker (required when no column was recognised). "Import"
    writes: a small file in the request, a big one on a worker.
@@ -19,9 +19,9 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from curation import import_jobs
+from curation.intake import import_jobs
+from curation.intake.tables import UnreadableFile, unknown_column_message
 from curation.models import Channel
-from curation.tables import ImportError_, unknown_column_message
 from scrapersky.conf import conf
 from scrapersky.workflows import workflows_for_model
 
@@ -144,7 +144,7 @@ class CsvImportMixin:
                     actor=request.user.get_username(),
                     channel=Channel.ADMIN,
                 )
-            except ImportError_ as exc:
+            except UnreadableFile as exc:
                 form.add_error("file", f"Cannot import this file: {exc}.")
             else:
                 return HttpResponseRedirect(self._job_url(job))
@@ -178,14 +178,14 @@ class CsvImportMixin:
                 if "_import" in request.POST:
                     import_jobs.start(job)
                     return HttpResponseRedirect(self._job_url(job))
-            except ImportError_ as exc:
+            except UnreadableFile as exc:
                 error = str(exc)
             job = import_jobs.load_job(token)
         if job.state == "new":
             columns = job.columns
             try:
                 rows = import_jobs.preview(job) if columns.value is not None else []
-            except ImportError_ as exc:
+            except UnreadableFile as exc:
                 rows, error = [], str(exc)
             context = self._context(
                 request,
@@ -248,4 +248,4 @@ def _column(raw: str | None) -> int | None:
     try:
         return int(raw)
     except ValueError:
-        raise ImportError_("no such column") from None
+        raise UnreadableFile("no such column") from None

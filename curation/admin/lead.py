@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from curation import exporting
+from curation.intake import exporting
 from curation.models import Contact, ContactSighting
 
 CONTACTS_SHOWN = 1_000  # a lead sheet is read by a person; the CSV has them all

@@ -1,5 +1,5 @@
 """``GET /api/v3/contacts/export.csv``: the contacts list's filters, as a streamed CSV
-(``curation.exporting``)."""
+(``curation.intake.exporting``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 
-from curation import exporting, selectors
+from curation import selectors
 from curation.api.filtering import SelectorFilterBackend
 from curation.filtersets import ContactFilterSet
+from curation.intake import exporting
 
 
 class ContactExportView(GenericAPIView):

@@ -1,7 +1,7 @@
 """Direct submission: ``POST /api/v3/{domains,pages,sitemap_files}/submit``.
 
-Each view validates the request shape and hands the list to ``curation.importing.import_rows``
-(the CSV import's normalisation and de-duplication).
+Each view validates the request shape and hands the list to
+``curation.intake.importing.import_rows`` (the CSV import's normalisation and de-duplication).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from curation.api.fields import StrictBooleanField, StrictCharField
-from curation.importing import InputRow, import_rows
+from curation.intake.importing import InputRow, import_rows
 from curation.models import Channel, Domain, Page, SitemapFile
 from scrapersky.workflows import workflows_for_model
 

@@ -9,7 +9,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
 
-from curation import exporting
+from curation.intake import exporting
 from tests.factories import (
     ContactFactory,
     ContactSightingFactory,

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from curation import import_jobs, importing
-from curation.import_jobs import running
+from curation.intake import import_jobs, importing
+from curation.intake.import_jobs import running
 from curation.models import Domain
 from tests.factories import DomainFactory, UserFactory
 from tests.qcluster import qcluster

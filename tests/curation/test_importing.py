@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from curation.importing import ImportError_, import_rows, read_csv
+from curation.intake.importing import UnreadableFile, import_rows, read_csv
 from curation.models import Domain, Page, SitemapFile, StatusChange
 from tests.factories import DomainFactory
 
@@ -100,12 +100,12 @@ def test_sitemap_files_import():
     ],
 )
 def test_unreadable_files_are_refused_whole(data, message):
-    with pytest.raises(ImportError_, match=message):
+    with pytest.raises(UnreadableFile, match=message):
         read_csv(data, "domains")
 
 
 def test_a_failure_mid_import_leaves_nothing_half_written(monkeypatch):
-    from curation import importing
+    from curation.intake import importing
 
     calls = {"n": 0}
     real = importing._insert_domains
@@ -189,7 +189,7 @@ def test_xlsx_is_read(tmp_path):
 def test_import_command_hands_a_big_file_to_a_worker_or_imports_it_in_the_foreground(
     tmp_path, capsys, settings, monkeypatch
 ):
-    from curation.import_jobs import running
+    from curation.intake.import_jobs import running
 
     settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 10
     enqueued: list[str] = []

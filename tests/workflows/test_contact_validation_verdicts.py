@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from curation import exporting
+from curation.intake import exporting
 from curation.models import Contact
 from tests.factories import ContactFactory, UserFactory
 

@@ -1,6 +1,6 @@
 """manage.py import_sitemap_files: import sitemap files from a CSV file."""
 
-from curation.management.commands._importing import ImportCommand
+from curation.intake.command import ImportCommand
 
 
 class Command(ImportCommand):

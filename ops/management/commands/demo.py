@@ -6,7 +6,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.importing import InputRow, import_rows
+from curation.intake.importing import InputRow, import_rows
 from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
 
 

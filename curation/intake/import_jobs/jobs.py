@@ -18,8 +18,8 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from curation import importing
-from curation.tables import Columns, ImportError_, detect_columns, open_table, records
+from curation.intake import importing
+from curation.intake.tables import Columns, UnreadableFile, detect_columns, open_table, records
 from scrapersky.conf import conf
 
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -118,7 +118,7 @@ def create_job(
 ) -> Job:
     """Store an upload (streamed, never whole in memory) and read its columns.
 
-    Raises ImportError_ (and keeps nothing) when the file cannot be read as a table.
+    Raises UnreadableFile (and keeps nothing) when the file cannot be read as a table.
     """
     if kind not in importing.KINDS:
         raise ValueError(f"unknown kind {kind!r}")
@@ -135,7 +135,7 @@ def create_job(
                 size += len(chunk)
                 if size > conf.import_max_bytes:
                     megabytes = conf.import_max_bytes // (1024 * 1024)
-                    raise ImportError_(f"the file is larger than {megabytes} MB")
+                    raise UnreadableFile(f"the file is larger than {megabytes} MB")
                 handle.write(chunk)
         table = open_table(stored, filename)
         columns = detect_columns(table, kind)
@@ -143,7 +143,7 @@ def create_job(
         if columns.has_header:
             next(data, None)
         if next(data, None) is None:
-            raise ImportError_("the file has a header but no rows")
+            raise UnreadableFile("the file has a header but no rows")
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
@@ -204,7 +204,7 @@ def choose_columns(job: Job, *, value: int, name: int | None) -> None:
     if not 0 <= value < len(columns.header) or (
         name is not None and not 0 <= name < len(columns.header)
     ):
-        raise ImportError_("no such column")
+        raise UnreadableFile("no such column")
     job.status["columns"] = {
         **job.status["columns"],
         "value": value,

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from curation.intake.tables import InputRow, UnreadableFile, read_bytes
 from curation.models import Domain, Page, SitemapFile
-from curation.tables import ImportError_, InputRow, read_bytes
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 from scrapersky.page_types import classify_url
 from scrapersky.status import Status
 
-__all__ = ["ImportError_", "InputRow", "import_rows", "read_csv"]
+__all__ = ["InputRow", "UnreadableFile", "import_rows", "read_csv"]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 CHUNK = 2_000
@@ -80,7 +80,7 @@ def summary_text(rows: int, created: int, duplicates: int, invalid: int, queued:
 def read_csv(data: bytes, kind: str, *, filename: str = "") -> list[InputRow]:
     """The rows of a small uploaded file (CSV in any common encoding, or .xlsx)."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportError_(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise UnreadableFile(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     return read_bytes(data, kind, filename=filename)
 
 
@@ -145,7 +145,7 @@ def import_rows(
     """Normalise, de-duplicate and insert ``rows`` of ``kind``; optionally queue what was new.
 
     All of it in one transaction: for lists that fit in memory (the API, small files). Big files
-    go through :func:`import_chunk`, one transaction per chunk (``curation.import_jobs``).
+    go through :func:`import_chunk`, one transaction per chunk (``curation.intake.import_jobs``).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")

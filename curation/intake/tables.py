@@ -32,7 +32,7 @@ SNIFF_BYTES = 64 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 
 
-class ImportError_(Exception):
+class UnreadableFile(Exception):
     """The file as a whole cannot be read (encoding, size, no rows); the message says why."""
 
 
@@ -129,13 +129,13 @@ def sniff_encoding(path: Path) -> str:
         marked = "utf-16"
     if marked:
         if not _decodes(path, marked):
-            raise ImportError_(
+            raise UnreadableFile(
                 f"the file starts like {ENCODING_LABELS[marked]} text but is not: "
                 "save it again as CSV"
             )
         return marked
     if b"\x00" in head:
-        raise ImportError_("the file is binary, not CSV text (or an .xlsx workbook)")
+        raise UnreadableFile("the file is binary, not CSV text (or an .xlsx workbook)")
     for encoding in ("utf-8", "cp1252"):
         if _decodes(path, encoding):
             return encoding
@@ -146,7 +146,7 @@ def open_table(path: Path, filename: str = "") -> Table:
     """Look at the file at ``path``: its format, encoding and CSV delimiter."""
     size = path.stat().st_size
     if not size:
-        raise ImportError_("the file has no rows (it is empty)")
+        raise UnreadableFile("the file has no rows (it is empty)")
     with open(path, "rb") as handle:
         magic = handle.read(4)
     if magic == XLSX_MAGIC or filename.lower().endswith(".xlsx"):
@@ -192,9 +192,11 @@ def records(table: Table, *, progress: list[int] | None = None) -> Iterator[tupl
                 if any(cell.strip() for cell in record):
                     yield number, record
         except csv.Error as exc:
-            raise ImportError_(f"the file is not valid CSV (record {number + 1}): {exc}") from None
+            raise UnreadableFile(
+                f"the file is not valid CSV (record {number + 1}): {exc}"
+            ) from None
         except UnicodeDecodeError as exc:
-            raise ImportError_(f"the file is not {table.encoding_label} text: {exc}") from None
+            raise UnreadableFile(f"the file is not {table.encoding_label} text: {exc}") from None
 
 
 def _xlsx_records(table: Table, progress: list[int] | None) -> Iterator[tuple[int, list[str]]]:
@@ -203,7 +205,7 @@ def _xlsx_records(table: Table, progress: list[int] | None) -> Iterator[tuple[in
     try:
         workbook = load_workbook(table.path, read_only=True, data_only=True)
     except Exception as exc:  # a corrupt zip fails in many ways inside openpyxl
-        raise ImportError_(f"the file is not a readable .xlsx workbook ({exc})") from None
+        raise UnreadableFile(f"the file is not a readable .xlsx workbook ({exc})") from None
     try:
         sheet = workbook.worksheets[0]
         total = sheet.max_row or 0
@@ -233,7 +235,7 @@ def detect_columns(table: Table, kind: str) -> Columns:
     """The value and company-name columns, from the header (or from a first row of values)."""
     first = next(records(table), None)
     if first is None:
-        raise ImportError_("the file has no rows")
+        raise UnreadableFile("the file has no rows")
     header = [cell.strip() for cell in first[1]]
     keys = [_header_key(cell) for cell in header]
     value = next((keys.index(h) for h in VALUE_HEADERS[kind] if h in keys), None)
@@ -259,7 +261,7 @@ def input_rows(
 ) -> Iterator[InputRow]:
     """The rows to import, as ``InputRow`` (the header skipped)."""
     if columns.value is None:
-        raise ImportError_("no column chosen for the values")
+        raise UnreadableFile("no column chosen for the values")
     it = records(table, progress=progress)
     if columns.has_header:
         next(it, None)
@@ -286,8 +288,8 @@ def read_bytes(data: bytes, kind: str, *, filename: str = "") -> list[InputRow]:
         table = open_table(Path(handle.name), filename)
         columns = detect_columns(table, kind)
         if columns.value is None:
-            raise ImportError_(unknown_column_message(columns, kind))
+            raise UnreadableFile(unknown_column_message(columns, kind))
         rows = list(input_rows(table, columns))
     if not rows:
-        raise ImportError_("the file has a header but no rows")
+        raise UnreadableFile("the file has a header but no rows")
     return rows

@@ -7,9 +7,9 @@ import csv
 from collections.abc import Iterator
 from itertools import islice
 
-from curation import importing
-from curation.import_jobs.jobs import Job
-from curation.tables import input_rows
+from curation.intake import importing
+from curation.intake.import_jobs.jobs import Job
+from curation.intake.tables import input_rows
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 
 PROBLEMS_KEPT = 500  # problem rows kept in the status for the result page; the report has all

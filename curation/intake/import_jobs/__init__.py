@@ -10,8 +10,8 @@ and ``report.csv`` (one line per input row: created, duplicate or invalid with t
 - A small file (up to ``SCRAPERSKY_IMPORT_INLINE_BYTES``) is imported in the request, in one
   transaction, as before: a failure writes nothing.
 - A bigger one is handed to a django-q2 worker (:func:`run_import_job`), which streams the file
-  (``curation.tables``) and writes one transaction per chunk of ``importing.CHUNK`` rows, so its
-  memory is one chunk's; the result page shows the progress. A run stops after a time budget
+  (``curation.intake.tables``) and writes one transaction per chunk of ``importing.CHUNK`` rows,
+  so its memory is one chunk's; the result page shows the progress. A run stops after a time budget
   below django-q2's task timeout and enqueues its own continuation, which resumes after the
   last committed chunk (the report is cut back to the same point), so an import of any size
   never meets the task timeout or the broker's redelivery.
@@ -21,7 +21,7 @@ volume): files are not stored in the database. The status is rewritten atomicall
 and an exclusive lock on the directory keeps a redelivered task from running a job twice.
 """
 
-from curation.import_jobs.jobs import (
+from curation.intake.import_jobs.jobs import (
     RUNNING,
     Job,
     choose_columns,
@@ -29,8 +29,8 @@ from curation.import_jobs.jobs import (
     load_job,
     prune,
 )
-from curation.import_jobs.reports import preview, report_rows
-from curation.import_jobs.running import run_import_job, start
+from curation.intake.import_jobs.reports import preview, report_rows
+from curation.intake.import_jobs.running import run_import_job, start
 
 __all__ = [
     "RUNNING",

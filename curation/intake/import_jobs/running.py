@@ -10,12 +10,12 @@ import time
 from django.conf import settings
 from django.utils import timezone
 
-from curation import importing
-from curation.import_jobs.jobs import RUNNING, Job, load_job
-from curation.import_jobs.reports import REPORT_COLUMNS, account
-from curation.tables import ImportError_, InputRow, input_rows
+from curation.intake import importing
+from curation.intake.import_jobs.jobs import RUNNING, Job, load_job
+from curation.intake.import_jobs.reports import REPORT_COLUMNS, account
+from curation.intake.tables import InputRow, UnreadableFile, input_rows
 
-TASK = "curation.import_jobs.run_import_job"  # the name queued tasks are stored under
+TASK = "curation.intake.import_jobs.run_import_job"  # the name queued tasks are stored under
 
 
 def time_budget() -> float:
@@ -27,7 +27,7 @@ def time_budget() -> float:
 def start(job: Job, *, foreground: bool = False, progress=None) -> None:
     """Import in this process (small files, or ``foreground``) or hand the job to a worker."""
     if job.columns.value is None:
-        raise ImportError_("choose the column that holds the values first")
+        raise UnreadableFile("choose the column that holds the values first")
     if job.state != "new":
         return
     job.status["state"] = "queued"
@@ -42,7 +42,7 @@ def start(job: Job, *, foreground: bool = False, progress=None) -> None:
         return
     try:
         _run_inline(job, progress=progress)
-    except ImportError_ as exc:
+    except UnreadableFile as exc:
         _fail(job, exc)
         raise
 
@@ -59,7 +59,7 @@ def _run_inline(job: Job, *, progress=None) -> None:
     s.update(state="running", started_at=timezone.now().isoformat(), runs=s["runs"] + 1)
     rows = list(input_rows(job.table(), job.columns))
     if not rows:
-        raise ImportError_("the file has a header but no rows")
+        raise UnreadableFile("the file has a header but no rows")
     report = importing.import_rows(rows, **_options(s), progress=progress)
     with open(job.report_path, "w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
@@ -112,7 +112,7 @@ def run_import_job(token: str) -> str:
             return "nothing to do"
         try:
             finished = _run_chunks(job)
-        except ImportError_ as exc:
+        except UnreadableFile as exc:
             job.status.update(
                 state="failed", error=str(exc), finished_at=timezone.now().isoformat()
             )
@@ -160,7 +160,7 @@ def _run_chunks(job: Job) -> bool:
         if chunk:
             _commit_chunk(job, chunk, writer, handle, progress)
     if s["rows"] == 0:
-        raise ImportError_("the file has a header but no rows")
+        raise UnreadableFile("the file has a header but no rows")
     _finish(job)
     return True
 
@@ -186,7 +186,7 @@ def _options(status: dict) -> dict:
     }
 
 
-def _fail(job: Job, exc: ImportError_) -> None:
+def _fail(job: Job, exc: UnreadableFile) -> None:
     job.status.update(state="failed", error=str(exc), finished_at=timezone.now().isoformat())
     job.save()
 

@@ -1,4 +1,4 @@
-"""The shared body of the import_* commands: a file becomes an import job (curation.import_jobs).
+"""The shared body of the import_* commands: a file becomes an import job (``import_jobs``).
 
 A small file is imported here, in one transaction; a big one is handed to a worker (``--wait``
 follows its progress, ``--foreground`` imports it in this process instead, chunk by chunk).
@@ -15,9 +15,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from curation import import_jobs
-from curation.importing import MODELS
-from curation.tables import ImportError_, unknown_column_message
+from curation.intake import import_jobs
+from curation.intake.importing import MODELS
+from curation.intake.tables import UnreadableFile, unknown_column_message
 
 READ_BLOCK = 1 << 20
 POLL_SECONDS = 0.5
@@ -70,7 +70,7 @@ class ImportCommand(BaseCommand):
             self._choose_columns(job, opts.get("column"), opts.get("name_column"))
             started = time.monotonic()
             import_jobs.start(job, foreground=opts.get("foreground"), progress=self._progress)
-        except ImportError_ as exc:
+        except UnreadableFile as exc:
             raise CommandError(f"{file}: {exc}") from None
         finally:
             if handle is not sys.stdin.buffer:
@@ -102,7 +102,7 @@ class ImportCommand(BaseCommand):
         header = job.columns.header
         if column is None:
             if job.columns.value is None:
-                raise ImportError_(
+                raise UnreadableFile(
                     unknown_column_message(job.columns, self.kind) + " with --column NAME"
                 )
             return
@@ -119,7 +119,7 @@ class ImportCommand(BaseCommand):
         lowered = [h.strip().lower() for h in header]
         if wanted.strip().lower() in lowered:
             return lowered.index(wanted.strip().lower())
-        raise ImportError_(f"no column {wanted!r} (the columns are: {', '.join(header)})")
+        raise UnreadableFile(f"no column {wanted!r} (the columns are: {', '.join(header)})")
 
     def _follow(self, job):
         while job.state in import_jobs.RUNNING:

@@ -64,6 +64,7 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
     sightings = ContactSighting.objects.filter(contact_id=OuterRef("pk")).order_by()
     page_count = sightings.values("contact_id").annotate(n=Count("*")).values("n")
     first_page = sightings.order_by("page_id").values("page__url")[:1]
+
     def best_fact(kind: str) -> Subquery:
         facts = CompanyFact.objects.filter(domain_id=OuterRef("domain_id"), kind=kind)
         return Subquery(facts.order_by("rank", "id").values("value")[:1])
