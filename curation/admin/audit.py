@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import badge, when
+from curation.admin.base import ValidatingChangeList, badge, when
 from curation.admin.paginator import CappedPaginator
 from curation.models import StatusChange
 from scrapersky.naming import WorkflowNames
@@ -55,6 +55,9 @@ class StatusChangeAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     change_form_template = "admin/curation/change_form.html"
+
+    def get_changelist(self, request, **kwargs):
+        return ValidatingChangeList
 
     def get_queryset(self, request):
         # row_ids holds every changed id: a "select all" over a million rows is a big array.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
@@ -71,6 +72,8 @@ class VerdictFilter(admin.SimpleListFilter):
             return queryset.filter(verdict__isnull=True)
         if self.value() in ContactVerdict.values:
             return queryset.filter(verdict=self.value())
+        if self.value() is not None:
+            raise IncorrectLookupParameters(f"verdict: {self.value()!r} is not a verdict")
         return queryset
 
 

@@ -224,3 +224,34 @@ def test_sitemap_change_page_lists_its_pages(admin_client, rows):
     body = admin_client.get(url(SitemapFile, "change", sitemap.pk)).content.decode()
     assert url(Page, "change", rows[Page].pk) in body
     assert f"?sitemap_file__id__exact={sitemap.pk}" in body
+
+
+def _filter_keys(model) -> list[str]:
+    """Every query parameter a changelist's filters of choice columns compare a value with."""
+    keys = []
+    for field in model._meta.concrete_fields:
+        if field.choices:
+            keys += [field.name, f"{field.name}__exact", f"{field.name}__in", f"{field.name}__gt"]
+    return keys
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_a_bogus_choice_filter_is_the_admins_error_page_not_a_500(admin_client, rows, model):
+    # ?page_curation_curation_status__exact=Bogus was a DataError (invalid input value for enum).
+    url = reverse(f"admin:curation_{model._meta.model_name}_changelist")
+    keys = _filter_keys(model)
+    assert keys or model is StatusChange
+    for key in keys:
+        response = admin_client.get(url, {key: "Bogus"})
+        assert response.status_code == 302, key
+        assert response["Location"].endswith("?e=1"), key
+    if model is Page:
+        # Every status filter the sidebar offers, and a good value beside a bad one.
+        for wf in workflows_for_model(Page):
+            for field in (wf.curation_field, wf.processing_field):
+                bad = admin_client.get(url, {f"{field}__exact": "Bogus"})
+                assert bad.status_code == 302 and bad["Location"].endswith("?e=1")
+                good = admin_client.get(url, {f"{field}__exact": "Error"})
+                assert good.status_code == 200
+        mixed = admin_client.get(url, {"page_type__in": "contact,Bogus"})
+        assert mixed["Location"].endswith("?e=1")

@@ -115,6 +115,21 @@ def test_invalid_filter_value_is_400(api):
     assert "page_curation_curation_status" in response.json()["detail"]
 
 
+def test_unknown_query_parameter_is_400_naming_it(api):
+    # A misspelt filter used to be ignored: the list (and the export) answered every row.
+    PageFactory()
+    response = api.get("/api/v3/pages/?page_curation_status=Error&pagesize=3")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert set(errors) == {"page_curation_status", "pagesize"}
+    assert "unknown query parameter" in errors["pagesize"][0]
+    assert "page_size" in errors["pagesize"][0]  # the known ones are listed
+    # What the list reads (filters, ordering, the paginator's, format) is accepted.
+    ok = api.get("/api/v3/pages/?page_curation_curation_status=New&ordering=id&page_size=2")
+    assert ok.status_code == 200
+    assert api.get("/api/v3/pages/?format=json").status_code == 200
+
+
 def test_search(api):
     hit = PageFactory(url="https://x.example/contact-us", title="Reach us")
     titled = PageFactory(title="Contact-us form")

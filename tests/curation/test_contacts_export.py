@@ -132,6 +132,15 @@ def test_api_rejects_invalid_filters_as_json(contacts):
     assert response.json()["detail"].startswith("Invalid request: kind:")
 
 
+def test_api_refuses_a_misspelt_filter_instead_of_exporting_everything(contacts):
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_contact"]))
+    response = client.get(URL, {"knd": "email"})
+    assert response.status_code == 400
+    assert "unknown query parameter" in response.json()["errors"]["knd"][0]
+    assert "cursor" not in response.json()["errors"]["knd"][0]  # the export has no pages
+
+
 def test_api_needs_the_view_permission(contacts):
     client = APIClient()
     assert client.get(URL).status_code == 401
