@@ -34,10 +34,10 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
 Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finishing``
 (Complete, Error, retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
 built from ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the
-rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``finisher`` (writes
-outcomes), ``holdings`` (rows held, lease heartbeat). Around them: ``worker_loop`` (one lane per
-workflow in each worker process), ``reaper``, ``kick``, ``schedules``, ``backoff``, ``faults``,
-``stats``.
+rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``starter`` (counts
+attempts), ``finisher`` (writes outcomes), ``holdings`` (rows held, lease heartbeat). Around
+them: ``worker_loop`` (one lane per workflow in each worker process), ``reaper``, ``kick``,
+``schedules``, ``backoff``, ``faults``, ``stats``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The row threads of a consumer run: start claimed rows, run the service, hand on the outcome.
 
-A thread takes a chunk of rows from the run's work queue, counts their attempt (``claims.start``,
-unless the claim already started them), runs the service on each outside any transaction, and
-gives the finisher each row's outcome: complete (with its ``persist()``), error, or retry.
+A thread takes a chunk of rows from the run's work queue, has their attempt counted (by the run's
+``starter``, unless the claim already started them), runs the service on each outside any
+transaction, and gives the finisher each row's outcome: complete (with its ``persist()``), error,
+or retry. The engine's own database work is not done here: a row thread holds a connection only
+if its service queries the database itself.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from processing.engine import claims
 from processing.engine.backoff import retry_delay
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.finishing import Outcome
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from processing.engine.finisher import Finisher
     from processing.engine.holdings import Holdings
     from processing.engine.runner import RunResult
+    from processing.engine.starter import Starter
     from processing.engine.work import DomainQueue, RowQueue
     from scrapersky.workflows import Knobs, Workflow
 
@@ -62,6 +64,7 @@ class RowThreads:
         now: Callable[[], datetime],
         work: RowQueue | DomainQueue,
         finisher: Finisher,
+        starter: Starter,
         holdings: Holdings,
         result: RunResult,
         stopping: Callable[[], bool],
@@ -73,6 +76,7 @@ class RowThreads:
         self.now = now
         self.work = work
         self.finisher = finisher
+        self.starter = starter
         self.holdings = holdings
         self.result = result
         self.stopping = stopping
@@ -133,8 +137,14 @@ class RowThreads:
         return max(1, min(START_CHUNK_MAX, int(START_WINDOW_SECONDS / max(seconds, 1e-6))))
 
     def _set_aside(self, rows: list) -> None:
-        """Rows claimed but not started: released at the end of the run."""
+        """Rows claimed but not started: released at the end of the run.
+
+        They are no longer held: the lease heartbeat stops renewing them, so should the run
+        not end (or not manage to release them), the reaper requeues them once their lease
+        ends, without an attempt used, instead of a living run keeping them (issue 28.1).
+        """
         self.unstarted.extend([(row.pk, token) for row, token in rows])  # atomic (GIL)
+        self.holdings.forget(row.pk for row, _token in rows)
 
     def _start(self, chunk: list) -> list:
         """Count the attempt of each row in ``chunk`` (one statement); return the rows held."""
@@ -144,15 +154,10 @@ class RowThreads:
         attempts_col = self.workflow.col("attempts")
         started = []
         for token, rows in by_token.items():
-            try:
-                attempts = claims.start(self.workflow, [row.pk for row in rows], token=token)
-            except Exception as exc:
-                if not is_transient_db_error(exc):
-                    logger.exception("%s: could not start rows", self.workflow.name)
-                else:
-                    logger.warning("%s: could not start rows: %s", self.workflow.name, exc)
-                    drop_broken_connection()
-                # Not started, so not charged: released at the end, or requeued by the reaper.
+            attempts = self.starter.start([row.pk for row in rows], token)
+            if attempts is None:
+                # Not started (the run is stopping, or the start failed for a reason other
+                # than a machine fault), so not charged: released at the end of the run.
                 self._set_aside([(row, token) for row in rows])
                 continue
             for row in rows:

@@ -1,8 +1,9 @@
 """The consumer loop: claim a batch, hand its rows to the row threads, repeat until empty.
 
 A run is made of: this loop (claims, when to claim, stopping, teardown), the row threads
-(``rows``), the finisher thread writing outcomes (``finisher``), the rows held and their lease
-heartbeat (``holdings``), and the queue between the loop and the row threads (``work``).
+(``rows``), the starter thread counting attempts (``starter``), the finisher thread writing
+outcomes (``finisher``), the rows held and their lease heartbeat (``holdings``), and the queue
+between the loop and the row threads (``work``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from processing.engine.faults import drop_broken_connection, is_transient_db_err
 from processing.engine.finisher import Finisher
 from processing.engine.holdings import Holdings, group_by_token
 from processing.engine.rows import START_WINDOW_SECONDS, RowThreads
+from processing.engine.starter import Starter
 from processing.engine.work import DomainQueue, RowQueue, interleave_by_domain
 from scrapersky.workflows import get_workflow
 
@@ -147,6 +149,7 @@ class _Run:
         self.hungry = threading.Event()  # set by a row thread when the backlog runs short
         self.rows: RowThreads | None = None
         self.finisher: Finisher | None = None
+        self.starter: Starter | None = None
         self.ppid = os.getppid()
         self.signal_received: int | None = None
 
@@ -170,6 +173,7 @@ class _Run:
             holdings=self.holdings,
             stopping=self._stopping,
         )
+        starter = self.starter = Starter(self.workflow, stopping=self._stopping)
         self.rows = RowThreads(
             self.workflow,
             self.knobs,
@@ -177,11 +181,13 @@ class _Run:
             now=self.now,
             work=self.work,
             finisher=finisher,
+            starter=starter,
             holdings=self.holdings,
             result=self.result,
             stopping=self._stopping,
             on_taken=self._on_taken,
         )
+        starter.start_thread()
         self.rows.start()
         finisher.start()
         self.holdings.start_heartbeat()
@@ -299,6 +305,7 @@ class _Run:
                 first = first or exc
 
         step("stopping the row threads", self.rows.close)
+        step("stopping the starter", self.starter.close)
         step("writing finished rows", finisher.close)
         step("releasing unstarted rows", self._release_unstarted)
         step("stopping the lease heartbeat", self.holdings.stop_heartbeat)
