@@ -122,7 +122,7 @@ PURE = _files(
 )
 
 # The sitemap parsers and the walker are plain Python too: their package imports only them
-# (discovery, which classifies the fetcher's errors, is imported by name).
+# (discovery, which reads through the fetcher and classifies its errors, is processing.discovery).
 PARSERS = _files(
     *(
         f"processing/sitemaps/{name}.py"
@@ -158,7 +158,7 @@ def test_sitemap_parsers_import_no_django(path: Path):
 
 def test_the_closure_sees_django_through_packages():
     """The closure follows parent packages: the fetcher's config reads django.conf."""
-    assert "django.conf" in _closure(ROOT / "processing/sitemaps/discovery.py")
+    assert "django.conf" in _closure(ROOT / "processing/discovery/discover.py")
 
 
 def test_the_checks_see_the_modules():

@@ -8,14 +8,14 @@ from contextlib import suppress
 from django.db.models import Q
 
 from curation.models import Domain, SitemapFile
+from processing.discovery.discover import discover_sitemaps
+from processing.discovery.record import DiscoveryResult
 from processing.errors import ProcessingError
 from processing.fetcher import get_fetcher
 from processing.services.follow_up import queue_follow_up
 from processing.services.sitemap_import import insert_pages
 from processing.services.streaming import ClaimLostError, fenced
 from processing.sitemaps import PageEntry
-from processing.sitemaps.discovery import discover_sitemaps
-from processing.sitemaps.record import DiscoveryResult
 from scrapersky.conf import conf
 from scrapersky.status import Status
 

@@ -3,12 +3,13 @@
 One concept per module: ``sniff`` (what a body is), ``results`` (what reading yields),
 ``values`` (lastmod, priority, changefreq, loc), ``collector`` (entries under the caps, problems
 counted), ``xml_reader`` / ``text_reader`` (the formats), ``stream`` (gzip, byte cap, the push
-parser), ``tree`` (walking indexes), ``fetching`` (what is read through the fetcher).
+parser), ``tree`` (walking indexes), ``fetching`` (what is read through the fetcher),
+``links`` (the links of an HTML page).
 
-Finding a domain's sitemaps is :mod:`processing.sitemaps.discovery`, with ``probe``, ``links``,
-``link_pages``, ``outcomes`` and ``record``; it is not imported here, as it classifies the
-fetcher's errors (``processing.fetcher``, which reads Django's settings). Page types come from
-:mod:`scrapersky.page_types`, URL keys from :mod:`scrapersky.normalize`.
+Finding a domain's sitemaps (the network, and the record of what was tried) is the package
+:mod:`processing.discovery`, which uses these parsers; nothing here imports it, nor the
+fetcher (which reads Django's settings). Page types come from :mod:`scrapersky.page_types`, URL
+keys from :mod:`scrapersky.normalize`.
 """
 
 from processing.sitemaps.errors import NotASitemapError, UnsafeXMLError

@@ -7,8 +7,8 @@ import time
 from ops.demo import SiteServer, generated_web
 from ops.demo.web import SITEMAP_FORMS
 from processing.contacts.page import extract_page
+from processing.discovery.discover import discover_sitemaps
 from processing.fetcher import Fetcher, FetcherConfig
-from processing.sitemaps.discovery import discover_sitemaps
 
 
 def test_every_sitemap_form_is_generated_and_discovered():

@@ -6,13 +6,13 @@ import gzip
 import socket
 
 import pytest
-from sitemaps_server import Route
-from sitemaps_testutil import sitemapindex, urlset
 
+from processing.discovery.discover import WELL_KNOWN_PATHS, discover_sitemaps
 from processing.errors import PermanentError, TransientError
 from processing.fetcher import Fetcher, FetcherConfig, RobotsDisallowedError
-from processing.sitemaps.discovery import WELL_KNOWN_PATHS, discover_sitemaps
 from processing.sitemaps.links import homepage_sitemap_links
+from tests.processing.sitemaps.sitemaps_server import Route
+from tests.processing.sitemaps.sitemaps_testutil import sitemapindex, urlset
 
 HOME = b"<!DOCTYPE html><html><head><title>Home</title></head><body>Hello</body></html>"
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from processing.discovery.outcomes import failure_outcome, status_outcome
+from processing.discovery.record import CandidateAttempt, FoundSitemap, Source
 from processing.errors import PermanentError, ProcessingError, TransientError
 from processing.sitemaps.fetching import HOMEPAGE_MAX_BYTES, SNIFF_FETCH_BYTES, FetcherLike
 from processing.sitemaps.links import page_links, parse_html
-from processing.sitemaps.outcomes import failure_outcome, status_outcome
-from processing.sitemaps.record import CandidateAttempt, FoundSitemap, Source
 from processing.sitemaps.sniff import SNIFF_BYTES, sniff_sitemap
 from processing.sitemaps.stream import SitemapStreamParser
 

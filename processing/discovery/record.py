@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from processing.sitemaps.outcomes import REFUSALS, label
+from processing.discovery.outcomes import REFUSALS, label
 from processing.sitemaps.sniff import Kind
 
 #: How a candidate was found: robots.txt, a conventional path, a home-page link, or a link on
@@ -48,7 +48,7 @@ class CandidateAttempt:
     url: str
     source: Source
     http_status: int | None
-    #: a code of processing.sitemaps.outcomes.LABELS ("sitemap", "not_found", "timeout", ...)
+    #: a code of processing.discovery.outcomes.LABELS ("sitemap", "not_found", "timeout", ...)
     outcome: str
     #: the readable details: "urlset, gzip", "HTTP 404", the fetcher's error text
     detail: str = ""

@@ -1,7 +1,7 @@
 """Find a domain's sitemaps (robots.txt, well-known paths, home-page links), or its pages.
 
 Every request is recorded with how its URL was found and what came of it
-(:mod:`processing.sitemaps.record`), so "no sitemap" can be told from "nothing answered".
+(:mod:`processing.discovery.record`), so "no sitemap" can be told from "nothing answered".
 A domain without a sitemap still yields pages: its home page's same-site links (and those of
 an HTML site map page it links to), depth and count capped, robots.txt obeyed.
 """
@@ -12,6 +12,16 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from processing.discovery.link_pages import LINK_MAX_DEPTH, LINK_MAX_PAGES, pages_from_links
+from processing.discovery.outcomes import (
+    CONNECTION_LEVEL,
+    SCHEME_DECIDING,
+    failure_outcome,
+    label,
+    status_outcome,
+)
+from processing.discovery.probe import probe_candidate
+from processing.discovery.record import DiscoveryResult, FoundSitemap, Source, Step
 from processing.errors import PermanentError, ProcessingError
 from processing.sitemaps.errors import DomainRefusedError, DomainUnreachableError
 from processing.sitemaps.fetching import (
@@ -20,17 +30,7 @@ from processing.sitemaps.fetching import (
     ROBOTS_MAX_BYTES,
     FetcherLike,
 )
-from processing.sitemaps.link_pages import LINK_MAX_DEPTH, LINK_MAX_PAGES, pages_from_links
 from processing.sitemaps.links import homepage_sitemap_links, parse_html
-from processing.sitemaps.outcomes import (
-    CONNECTION_LEVEL,
-    SCHEME_DECIDING,
-    failure_outcome,
-    label,
-    status_outcome,
-)
-from processing.sitemaps.probe import probe_candidate
-from processing.sitemaps.record import DiscoveryResult, FoundSitemap, Source, Step
 from scrapersky.normalize import canonical_url
 
 __all__ = ["WELL_KNOWN_PATHS", "discover_sitemaps", "robots_sitemap_urls"]
