@@ -30,6 +30,8 @@ from curation.models import (
     Domain,
     Page,
     PageType,
+    Person,
+    Seniority,
     SitemapFile,
     SitemapKind,
 )
@@ -134,15 +136,41 @@ class ContactFilterSet(RowFilterSet):
     kind = choice_filter("kind", ContactKind.choices)
     classification = django_filters.CharFilter()
     verdict = choice_filter("verdict", ContactVerdict.choices, null_label="none (never checked)")
+    person = IdFilter(field_name="person_id")
 
     class Meta:
         model = Contact
         fields: list[str] = []
 
 
+class PersonFilterSet(RowFilterSet):
+    search_fields = ("name", "role", "domain__domain")
+
+    domain = IdFilter(field_name="domain_id")
+    seniority = choice_filter("seniority", [(v, v or "none") for v, _ in Seniority.choices])
+    role = django_filters.CharFilter(field_name="role", lookup_expr="icontains")
+    has_email = BooleanFilter(method="filter_has_email", label="has an e-mail address")
+
+    class Meta:
+        model = Person
+        fields: list[str] = []
+
+    def filter_has_email(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        with_email = Contact.objects.filter(person_id=models.OuterRef("pk"), kind="email")
+        return queryset.filter(models.Exists(with_email) if value else ~models.Exists(with_email))
+
+
 FILTERSETS: dict[type[models.Model], type[RowFilterSet]] = {
     filterset._meta.model: filterset
-    for filterset in (DomainFilterSet, SitemapFileFilterSet, PageFilterSet, ContactFilterSet)
+    for filterset in (
+        DomainFilterSet,
+        SitemapFileFilterSet,
+        PageFilterSet,
+        ContactFilterSet,
+        PersonFilterSet,
+    )
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import django_filters
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
 from curation.filtersets import (
@@ -21,10 +21,11 @@ from curation.filtersets import (
     ContactFilterSet,
     DomainFilterSet,
     PageFilterSet,
+    PersonFilterSet,
     RowFilterSet,
     SitemapFileFilterSet,
 )
-from curation.models import Contact, Domain, Page, SitemapFile
+from curation.models import Contact, Domain, Page, Person, SitemapFile
 
 Filters = Mapping[str, Any]
 
@@ -58,11 +59,19 @@ def contact_list(*, filters: Filters | None = None) -> QuerySet[Contact]:
     return filter_rows(ContactFilterSet, Contact.objects.select_related("domain"), filters)
 
 
+def person_list(*, filters: Filters | None = None) -> QuerySet[Person]:
+    """People matching ``filters``, with their domain and their contacts."""
+    contacts = Prefetch("contacts", queryset=Contact.objects.order_by("kind", "value"))
+    people = Person.objects.select_related("domain").prefetch_related(contacts)
+    return filter_rows(PersonFilterSet, people, filters)
+
+
 SELECTORS: dict[type[models.Model], Callable[..., QuerySet]] = {
     Domain: domain_list,
     SitemapFile: sitemap_file_list,
     Page: page_list,
     Contact: contact_list,
+    Person: person_list,
 }
 
 

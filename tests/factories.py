@@ -9,11 +9,13 @@ from django.utils import timezone
 
 from curation.models import (
     Channel,
+    CompanyFact,
     Contact,
     ContactKind,
     ContactSighting,
     Domain,
     Page,
+    Person,
     SitemapFile,
     StatusChange,
 )
@@ -78,6 +80,28 @@ class ContactFactory(factory.django.DjangoModelFactory):
     kind = ContactKind.EMAIL
     value = factory.LazyAttributeSequence(lambda o, n: f"person{n}@{o.domain.domain}")
     classification = "company"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    domain = factory.SubFactory(DomainFactory)
+    name = factory.Sequence(lambda n: f"Person Number{chr(65 + n % 26)}")
+    name_key = factory.LazyAttribute(lambda o: o.name.casefold())
+    role = "Founder"
+    seniority = "executive"
+
+
+class CompanyFactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompanyFact
+
+    domain = factory.SubFactory(DomainFactory)
+    kind = "legal_name"
+    value = "Acme GmbH"
+    source = "legal_page"
+    rank = 0
 
 
 class ContactSightingFactory(factory.django.DjangoModelFactory):

@@ -98,6 +98,7 @@ class ContactAdmin(PipelineAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["domain"]
     readonly_fields = [
+        "person",
         "first_seen_at",
         "last_seen_at",
         "created_at",
@@ -112,7 +113,7 @@ class ContactAdmin(PipelineAdmin):
     bulk_delete = True
     actions = ["export_csv"]
     fieldsets = [
-        (None, {"fields": ["domain", "kind", "value", "display", "classification"]}),
+        (None, {"fields": ["domain", "kind", "value", "display", "classification", "person"]}),
         ("Validation", {"fields": ["verdict", "verdict_reason", "verdict_checked_at"]}),
         (
             "Seen",

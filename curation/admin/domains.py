@@ -27,13 +27,14 @@ from curation.admin.base import (
 )
 from curation.admin.importing import CsvImportMixin
 from curation.admin.lead import LeadViewMixin
-from curation.models import Contact, Domain, Page, SitemapFile
+from curation.models import Contact, Domain, Page, Person, SitemapFile
 
 # name: (model, singular label)
 RELATED = {
     "sitemaps": (SitemapFile, "sitemap"),
     "pages": (Page, "page"),
     "contacts": (Contact, "contact"),
+    "people": (Person, "person"),
 }
 
 
@@ -66,7 +67,7 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     fieldsets = [
         (None, {"fields": ["domain", "unicode_domain", "company_name", "source", "notes"]}),
         ("Last discovery", {"fields": ["discovery_record"]}),
-        ("Sitemaps, pages and contacts", {"fields": ["related_rows"]}),
+        ("Sitemaps, pages, contacts and people", {"fields": ["related_rows"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -124,18 +125,19 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     def _related_link(self, obj, name):
         model, singular = RELATED[name]
         count = getattr(obj, "related_counts", {}).get(name)
-        label = counted(count, singular) if count is not None else name
+        label = counted(count, singular, name) if count is not None else name
         return changelist_link(model, label, domain__id__exact=obj.pk)
 
     @admin.display(description="related")
     def related_links(self, obj):
         lead = reverse("admin:curation_domain_lead", args=[obj.pk])
         return format_html(
-            '<span class="ss-lines">{}<br>{}<br>{}<br><a href="{}" class="ss-lead-link">lead sheet'
-            "</a></span>",
+            '<span class="ss-lines">{}<br>{}<br>{}<br>{}<br><a href="{}" class="ss-lead-link">lead'
+            " sheet</a></span>",
             self._related_link(obj, "sitemaps"),
             self._related_link(obj, "pages"),
             self._related_link(obj, "contacts"),
+            self._related_link(obj, "people"),
             lead,
         )
 
@@ -183,6 +185,12 @@ def _related_cells(name: str, row) -> tuple[str, str, str]:
         )
     if name == "pages":
         return page_cells(row)
+    if name == "people":
+        return (
+            change_link(row, truncated(row.name, 70)),
+            row.role or "-",
+            badge(row.seniority or None),
+        )
     return (
         change_link(row, truncated(display_url(row.value), 70)),
         row.kind,

@@ -1,4 +1,5 @@
-"""The lead sheet: one domain with every contact, its kind, classification and where it was seen.
+"""The lead sheet: one domain with its company facts, its people (each with their contacts) and
+every contact, its kind, classification and where it was seen.
 
 What a sales person opens: ``/admin/curation/domain/<id>/lead/`` in the browser, and the same
 contacts as CSV with ``?format=csv`` (the contacts export, so the columns match).
@@ -13,11 +14,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from curation import leads
 from curation.intake import exporting
 from curation.models import Contact, ContactSighting
 
 CONTACTS_SHOWN = 1_000  # a lead sheet is read by a person; the CSV has them all
 PAGES_PER_CONTACT = 3  # a footer address is on every page: the latest few, and a count
+PEOPLE_SHOWN = 200
 
 
 class LeadViewMixin:
@@ -45,7 +48,9 @@ class LeadViewMixin:
         from curation.admin.base import display_domain, display_url, when
         from curation.admin.contacts import classification_label, sighting_counts
 
-        contacts = list(contacts_qs.order_by("kind", "value")[: CONTACTS_SHOWN + 1])
+        contacts = list(
+            contacts_qs.select_related("person").order_by("kind", "value")[: CONTACTS_SHOWN + 1]
+        )
         more = len(contacts) > CONTACTS_SHOWN
         contacts = contacts[:CONTACTS_SHOWN]
         ids = [c.pk for c in contacts]
@@ -65,6 +70,7 @@ class LeadViewMixin:
         rows = [
             {
                 "contact": c,
+                "person": c.person,
                 "value": display_url(c.value),
                 "kind": c.kind,
                 "classification": classification_label(c.classification),
@@ -77,6 +83,22 @@ class LeadViewMixin:
             }
             for c in contacts
         ]
+        people = (
+            [
+                {
+                    "person": person,
+                    "seniority": person.seniority,
+                    "contacts": [(c, display_url(c.value)) for c in person.contacts.all()],
+                }
+                for person in leads.people_of(domain.pk)[:PEOPLE_SHOWN]
+            ]
+            if request.user.has_perm("curation.view_person")
+            else []
+        )
+        facts = leads.company_facts(domain.pk)
+        company = [
+            (label, facts[kind]) for kind, label in leads.FACT_LABELS.items() if kind in facts
+        ]
         by_kind: dict[str, int] = dict(
             contacts_qs.order_by().values_list("kind").annotate(n=Count("pk"))
         )
@@ -88,6 +110,11 @@ class LeadViewMixin:
             "domain": domain,
             "domain_display": display_domain(domain.domain),
             "rows": rows,
+            "people": people,
+            "company": company,
+            "email_pattern": leads.domain_email_pattern(domain.pk, domain.domain),
+            "people_url": reverse("admin:curation_person_changelist")
+            + f"?domain__id__exact={domain.pk}",
             "more": more,
             "by_kind": by_kind,
             "total": sum(by_kind.values()),

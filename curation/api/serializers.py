@@ -11,9 +11,10 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from curation import leads
 from curation.api.fields import StrictBooleanField, StrictIntegerField
 from curation.api.filter_body import filters_field
-from curation.models import Contact, Domain, Page, SitemapFile
+from curation.models import Contact, Domain, Page, Person, SitemapFile
 from curation.services import MAX_IDS
 from scrapersky.status import CURATION_VALUES, Status
 from scrapersky.workflows import Workflow, workflows_for_model
@@ -166,3 +167,72 @@ class ContactSerializer(DomainRowSerializer):
     class Meta:
         model = Contact
         fields = read_only_fields = columns(Contact)
+
+
+class PersonContactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Contact
+        fields = read_only_fields = ["id", "kind", "value", "display", "classification", "verdict"]
+
+
+class PersonSerializer(DomainRowSerializer):
+    # A person (sql/030) with the contacts a page tied to them.
+    contacts = PersonContactSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Person
+        fields = read_only_fields = [*columns(Person), "contacts"]
+
+
+class CompanyFactSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    source = serializers.CharField(help_text="jsonld, legal_page, text, copyright, og, ...")
+    page = serializers.IntegerField(source="page_id", allow_null=True)
+
+
+class CompanySerializer(serializers.Serializer):
+    # The best-ranked fact of each kind the domain's pages state (null when none does).
+    legal_name = CompanyFactSerializer(allow_null=True)
+    address = CompanyFactSerializer(allow_null=True)
+    opening_hours = CompanyFactSerializer(allow_null=True)
+    vat_id = CompanyFactSerializer(allow_null=True)
+    register_id = CompanyFactSerializer(allow_null=True)
+    company_number = CompanyFactSerializer(allow_null=True)
+    siren = CompanyFactSerializer(allow_null=True)
+
+
+class EmailPatternSerializer(serializers.Serializer):
+    pattern = serializers.CharField(help_text="e.g. {first}.{last}; reported, never applied")
+    addresses = serializers.IntegerField(help_text="named people's addresses that follow it")
+    people = serializers.IntegerField(help_text="named people with an address on the domain")
+
+
+class DomainDetailSerializer(DomainSerializer):
+    # One domain with its people (executives first), its company facts and its e-mail pattern.
+    people = serializers.SerializerMethodField()
+    company = serializers.SerializerMethodField()
+    email_pattern = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Domain
+        fields = read_only_fields = [*columns(Domain), "people", "company", "email_pattern"]
+
+    @extend_schema_field(PersonSerializer(many=True))
+    def get_people(self, domain: Domain) -> list:
+        request = self.context.get("request")
+        if request is not None and not request.user.has_perm("curation.view_person"):
+            return []  # people are read with their own permission
+        return PersonSerializer(leads.people_of(domain.pk).select_related("domain"), many=True).data
+
+    @extend_schema_field(CompanySerializer)
+    def get_company(self, domain: Domain) -> dict:
+        facts = leads.company_facts(domain.pk)
+        return {
+            field: CompanyFactSerializer(facts[field]).data if field in facts else None
+            for field in CompanySerializer().fields
+        }
+
+    @extend_schema_field(EmailPatternSerializer(allow_null=True))
+    def get_email_pattern(self, domain: Domain) -> dict | None:
+        pattern = leads.domain_email_pattern(domain.pk, domain.domain)
+        return EmailPatternSerializer(pattern).data if pattern else None

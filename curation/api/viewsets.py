@@ -17,6 +17,7 @@ from curation.filtersets import (
     ContactFilterSet,
     DomainFilterSet,
     PageFilterSet,
+    PersonFilterSet,
     RowFilterSet,
     SitemapFileFilterSet,
 )
@@ -61,6 +62,10 @@ class DomainViewSet(RowViewSet):
     filterset_class = DomainFilterSet
     ordering_fields = ["id", "domain", "created_at", "updated_at"]
 
+    def get_serializer_class(self):
+        # The detail nests the domain's people, company facts and e-mail pattern.
+        return s.DomainDetailSerializer if self.action == "retrieve" else s.DomainSerializer
+
 
 @row_schema
 class SitemapFileViewSet(RowViewSet):
@@ -86,9 +91,18 @@ class ContactViewSet(RowViewSet):
     ordering_fields = ["id", "value", "created_at", "last_seen_at"]
 
 
+@row_schema
+class PersonViewSet(RowViewSet):
+    selector = staticmethod(selectors.person_list)
+    serializer_class = s.PersonSerializer
+    filterset_class = PersonFilterSet
+    ordering_fields = ["id", "name", "created_at", "last_seen_at"]
+
+
 VIEWSETS: tuple[type[RowViewSet], ...] = (
     DomainViewSet,
     SitemapFileViewSet,
     PageViewSet,
     ContactViewSet,
+    PersonViewSet,
 )

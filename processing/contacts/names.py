@@ -18,6 +18,17 @@ import re
 import unicodedata
 
 from processing.contacts.roles import ANY_ROLE_RE
+from scrapersky.person_names import PARTICLES, TITLES, first_last, split_name
+
+__all__ = [
+    "PARTICLES",
+    "TITLES",
+    "clean_name",
+    "first_last",
+    "local_matches_name",
+    "name_key",
+    "split_name",
+]
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿā-ſ"
@@ -28,15 +39,6 @@ _WORD = (
 )
 _WORD_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
-PARTICLES = frozenset(
-    "von van der den de del della di da dos du la le zu zur ten ter bin al el y st.".split()
-)
-TITLES = frozenset(
-    """dr dr. prof prof. professor med. dent. rer. nat. jur. phil. dipl. dipl.-ing. dipl.-kfm.
-    dipl.-ing dipl.-kfm ing. mag. mba msc bsc phd ph.d. llm ll.m. mr mr. mrs mrs. ms ms. miss mx
-    sir dame herr frau mme mme. mlle m. monsieur madame maître me jr. jr sr. sr ii iii iv
-    b.a. m.a. m.sc. b.sc. dds dmd rn cpa esq. esq""".split()
-)
 # Words that are never part of a person's name on a small-business site.
 NOT_NAME_WORDS = frozenset(
     """
@@ -70,17 +72,6 @@ NOT_NAME_WORDS = frozenset(
 MAX_NAME_CHARS = 60
 # Titles that are also common surnames (Tom Baker, Sam Cook).
 _SURNAME_TITLES = frozenset({"baker", "cook", "clerk", "agent", "meister", "partner"})
-
-
-def split_name(text: str) -> tuple[list[str], list[str]]:
-    """``text``'s words as (title words, name words); titles are only those before the name."""
-    words = text.replace("\u00a0", " ").split()
-    titles = []
-    while words and (words[0].lower() in TITLES or words[0].lower().rstrip(",") in TITLES):
-        titles.append(words.pop(0))
-    while words and words[-1].lower().strip(",") in TITLES:
-        words.pop()
-    return titles, [w.rstrip(",") for w in words]
 
 
 def clean_name(text: str) -> str | None:
@@ -120,37 +111,6 @@ def name_key(name: str) -> str:
     """How one person is told apart on a domain: case, accents and punctuation folded."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(ch for ch in folded if ch.isalnum() or ch == " ").split())
-
-
-def _ascii_forms(word: str) -> set[str]:
-    lowered = word.lower()
-    german = lowered.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    plain = "".join(
-        ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
-    )
-    return {
-        "".join(ch for ch in form if ch.isalnum() or ch == "-").replace("-", "")
-        for form in (german, plain.replace("ß", "ss"))
-    }
-
-
-def first_last(name: str) -> tuple[set[str], set[str]]:
-    """The ASCII forms of a name's first and last word (particles joined to the last)."""
-    _, words = split_name(name)
-    words = [w for w in words if not _INITIAL_RE.fullmatch(w)]
-    if len(words) < 2:
-        return set(), set()
-    last = words[-1]
-    particles = []
-    for word in reversed(words[1:-1]):
-        if word.lower() in PARTICLES:
-            particles.insert(0, word)
-        else:
-            break
-    lasts = _ascii_forms(last)
-    if particles:
-        lasts |= _ascii_forms("".join(particles) + last)
-    return _ascii_forms(words[0]), lasts
 
 
 def local_matches_name(local: str, name: str) -> bool:

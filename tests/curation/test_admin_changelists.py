@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from curation.models import Contact, Domain, Page, SitemapFile, StatusChange
+from curation.models import Contact, Domain, Page, Person, PersonSighting, SitemapFile, StatusChange
 from scrapersky.workflows import workflows_for_model
 from tests.factories import (
     ContactSightingFactory,
     DomainFactory,
     PageFactory,
+    PersonFactory,
     SitemapFileFactory,
     StatusChangeFactory,
     UserFactory,
@@ -23,7 +24,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
 
-MODELS = [Domain, SitemapFile, Page, Contact, StatusChange]
+MODELS = [Domain, SitemapFile, Page, Contact, Person, StatusChange]
 
 
 @pytest.fixture(autouse=True)
@@ -59,11 +60,15 @@ def rows():
     )
     sighting = ContactSightingFactory(contact__domain=domain, page=page)
     audit = StatusChangeFactory(row_ids=list(range(1, 500)))
+    person = PersonFactory(domain=domain, name="Lisa Jackson", name_key="lisa jackson")
+    PersonSighting.objects.create(person=person, page=page, source="grid", role="Founder")
+    Contact.objects.filter(pk=sighting.contact.pk).update(person=person)
     return {
         Domain: domain,
         SitemapFile: sitemap,
         Page: page,
         Contact: sighting.contact,
+        Person: person,
         StatusChange: audit,
     }
 
@@ -93,6 +98,7 @@ def test_change_form_renders(admin_client, rows, model):
         (Page, "https://acme.example/con"),
         (Page, "acme"),
         (Contact, "person"),
+        (Person, "lisa"),
         (StatusChange, "curator"),
     ],
     ids=lambda v: getattr(v, "__name__", v),
@@ -127,7 +133,12 @@ def test_page_list_shows_badges_error_and_links(admin_client, rows):
 def test_domain_list_links_and_counts_related_rows(admin_client, rows):
     domain = rows[Domain]
     body = admin_client.get(url(Domain, "changelist")).content.decode()
-    for model, label in ((SitemapFile, "1 sitemap"), (Page, "1 page"), (Contact, "1 contact")):
+    for model, label in (
+        (SitemapFile, "1 sitemap"),
+        (Page, "1 page"),
+        (Contact, "1 contact"),
+        (Person, "1 person"),
+    ):
         assert f'{url(model, "changelist")}?domain__id__exact={domain.pk}">{label}</a>' in body
 
 
@@ -140,11 +151,14 @@ def test_domain_list_links_and_counts_related_rows(admin_client, rows):
         (Page, "sitemap_file__id__exact", SitemapFile),
         (Page, "contacts__id__exact", Contact),
         (Contact, "pages__id__exact", Page),
+        (Person, "domain__id__exact", Domain),
+        (Contact, "person__id__exact", Person),
+        (Page, "people__id__exact", Person),
     ],
     ids=lambda v: getattr(v, "__name__", v),
 )
 def test_related_links_filter_the_changelist(admin_client, rows, model, query, related):
-    other = {Page: PageFactory, Contact: ContactSightingFactory}.get(model)
+    other = {Page: PageFactory, Contact: ContactSightingFactory, Person: PersonFactory}.get(model)
     if other:
         other()  # a row of another domain that the filter must hide
     response = admin_client.get(url(model, "changelist"), {query: rows[related].pk})
@@ -255,3 +269,15 @@ def test_a_bogus_choice_filter_is_the_admins_error_page_not_a_500(admin_client, 
                 assert good.status_code == 200
         mixed = admin_client.get(url, {"page_type__in": "contact,Bogus"})
         assert mixed["Location"].endswith("?e=1")
+
+
+def test_people_filter_by_seniority_role_and_email(admin_client, rows):
+    person = rows[Person]
+    PersonFactory(role="Receptionist", seniority="staff")
+    for query in ({"seniority": "executive"}, {"role": "Founder"}, {"has_email": "yes"}):
+        response = admin_client.get(url(Person, "changelist"), query)
+        assert response.status_code == 200
+        assert list(response.context["cl"].result_list) == [person], query
+    body = admin_client.get(url(Person, "change", person.pk)).content.decode()
+    assert url(Contact, "change", rows[Contact].pk) in body  # their contacts
+    assert url(Page, "change", rows[Page].pk) in body  # the pages that name them
