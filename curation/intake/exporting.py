@@ -81,13 +81,17 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
     )
 
 
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows rather than runs (see ``_FORMULA_RE``)."""
+    return f"'{text}" if _FORMULA_RE.match(text) else text
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
-    text = str(value)
-    return f"'{text}" if _FORMULA_RE.match(text) else text
+    return spreadsheet_safe(str(value))
 
 
 # Excel on Windows reads a CSV without a byte order mark as the local code page and garbles

@@ -71,6 +71,25 @@ def test_a_big_file_is_imported_in_chunks_and_every_row_reported(big):
 
 
 @pytest.mark.django_db
+def test_the_report_escapes_formula_cells_like_the_exports(big):
+    job = make_job(
+        b'domain\n=HYPERLINK("http://evil.example";"click")\n@SUM(A1)\n-2+3\nok.example\n'
+    )
+    import_jobs.start(job, foreground=True)
+    rows = report(import_jobs.load_job(job.token))
+    values = [r["input"] for r in rows]
+    assert values == [
+        '\'=HYPERLINK("http://evil.example";"click")',
+        "'@SUM(A1)",
+        "'-2+3",
+        "ok.example",
+    ]
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "@", "+", "-")), row
+
+
+@pytest.mark.django_db
 def test_a_run_out_of_time_hands_over_and_the_next_resumes_where_it_stopped(big, monkeypatch):
     enqueued: list[str] = []
     monkeypatch.setattr(running, "_enqueue", enqueued.append)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from processing.models import WorkerHeartbeat
+from tests.curation.test_configuration import run_manage
 from tests.factories import DomainFactory, WorkerHeartbeatFactory
 from tests.qcluster import qcluster
 
@@ -91,3 +93,28 @@ def test_a_clean_stop_turns_health_503_within_seconds(client, settings):
     assert response.status_code == 503, response.json()
     assert response.json()["workers"]["alive"] == 0
     assert not WorkerHeartbeat.objects.exists()
+
+
+def test_a_database_outage_tells_anonymous_callers_nothing_about_the_server():
+    # A real unreachable server (nothing listens on 127.0.0.1:1): the driver's error names the
+    # host and port; the anonymous answer is a 503 that only says the database is unavailable.
+    script = (
+        "from django.test import Client\n"
+        "r = Client().get('/health/?check=web')\n"
+        "print(r.status_code)\n"
+        "print(r.content.decode())\n"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        DATABASE_URL="postgres://scrapersky@127.0.0.1:1/scrapersky",
+        SECRET_KEY="x",
+        ALLOWED_HOSTS="testserver",
+    )
+    assert result.returncode == 0, result.stderr
+    status, body = result.stdout.strip().splitlines()[-2:]
+    assert status == "503"
+    assert json.loads(body)["database"] == {"ok": False, "error": "database unavailable"}
+    assert "127.0.0.1" not in body and "5432" not in body and ":1" not in body
+    assert "127.0.0.1" in result.stderr  # the detail is logged for the operator

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from curation.intake import importing
+from curation.intake.exporting import spreadsheet_safe
 from curation.intake.import_jobs.jobs import Job
 from curation.intake.tables import input_rows
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
@@ -50,8 +51,16 @@ def account(job: Job, report: importing.ImportReport, writer) -> None:
     """Add a report's rows to the job's counts, problem sample and report file."""
     s = job.status
     for row in report.rows:
+        # The input is the uploader's and the reasons quote it: escaped like the exports.
         writer.writerow(
-            [row.line, row.value, row.outcome, row.normalized, row.reason, row.id or ""]
+            [
+                row.line,
+                spreadsheet_safe(row.value or ""),
+                row.outcome,
+                spreadsheet_safe(row.normalized or ""),
+                spreadsheet_safe(row.reason or ""),
+                row.id or "",
+            ]
         )
         s["rows"] += 1
         if row.outcome == "created":
