@@ -37,7 +37,9 @@ process of the qcluster session, sampled from /proc; startup excluded) and of th
 process, the PostgreSQL server's CPU per page beside ours (its processes on this machine, from
 /proc), rows in ``Error`` grouped by reason, the time from queueing to the first import, the
 first curated page and the first contact (and each stage's start after its first queued row),
-contacts found of those published, and the cluster's peak RSS.
+contacts found of those published, people and company facts found per domain against those
+the web publishes (precision, recall, role accuracy, decoys taken for people), and the
+cluster's peak RSS.
 """
 
 from __future__ import annotations
@@ -485,7 +487,15 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         )
     )
     expected = {(s.host, k, v) for s in sites for k, v in s.expected}
+    people = _rows(
+        "SELECT d.domain, p.name_key, p.role FROM people p JOIN domains d ON d.id = p.domain_id"
+    )
+    facts = _rows(
+        """SELECT DISTINCT ON (d.domain, f.kind) d.domain, f.kind, f.value FROM company_facts f
+             JOIN domains d ON d.id = f.domain_id ORDER BY d.domain, f.kind, f.rank, f.id"""
+    )
     return {
+        "people": score_people(sites, people, facts),
         "seconds": total,
         "pages": pages_ok,
         "page_errors": pages_err,
@@ -501,6 +511,28 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         "web_cpu": web_cpu,
         "peak_rss": peak_rss,
         "sitemaps": _row("SELECT count(*) FROM sitemap_files")[0],
+    }
+
+
+def score_people(sites, people: list[tuple], facts: list[tuple]) -> dict:
+    """People and company facts found per domain against what the generated web publishes."""
+    from processing.contacts.names import name_key
+
+    want = {(s.host, name_key(n)): roles for s in sites for n, roles in s.people.items()}
+    decoys = {(s.host, name_key(d)) for s in sites for d in s.decoys}
+    got = {(domain, key): role for domain, key, role in people}
+    hits = set(got) & set(want)
+    best = {(domain, kind): value for domain, kind, value in facts}
+    published = {(s.host, k): v for s in sites for k, v in s.company.items()}
+    return {
+        "found": len(got),
+        "expected": len(want),
+        "precision": len(hits) / len(got) if got else 1.0,
+        "recall": len(hits) / len(want) if want else 1.0,
+        "roles": sum(got[k] in want[k] for k in hits) / len(hits) if hits else 1.0,
+        "decoys": len(set(got) & decoys),
+        "facts": sum(best.get(k) == v for k, v in published.items()),
+        "facts_expected": len(published),
     }
 
 
@@ -622,6 +654,15 @@ def print_report(ours, theirs, expected_pages: int) -> None:
             f"{r['contacts']:>8,}/{r['expected']:<9,}"
         )
     print(f"pages published: {expected_pages:,}")
+    if ours and ours.get("people"):
+        p = ours["people"]
+        print(
+            f"people (per domain): {p['found']:,} found of {p['expected']:,} published, precision "
+            f"{p['precision']:.3f} (goal >= 0.98), recall {p['recall']:.3f} (goal >= 0.95), role "
+            f"accuracy {p['roles']:.3f} (goal >= 0.95), {p['decoys']} testimonial/byline/review "
+            f"authors taken for people (goal 0); company facts (best per kind) "
+            f"{p['facts']:,}/{p['facts_expected']:,}"
+        )
     if ours and theirs:
         ratio = (ours["pages"] / ours["seconds"]) / (theirs["pages"] / theirs["seconds"])
         cpu_ratio = (ours["cpu"] / max(1, ours["pages"])) / (

@@ -28,6 +28,12 @@ class Site:
     entry: str = ""
     form: str = ""
     expected: set[tuple[str, str]] = field(default_factory=set)
+    #: generated web only: the people it names (name -> the roles its pages give them), the
+    #: company facts its legal page states (kind -> value), and names that are not its people
+    #: (testimonial, review and byline authors)
+    people: dict[str, set[str]] = field(default_factory=dict)
+    company: dict[str, str] = field(default_factory=dict)
+    decoys: set[str] = field(default_factory=set)
 
     def add(self, path: str, content_type: str, body: str | bytes) -> None:
         self.resources[path] = (content_type, body.encode() if isinstance(body, str) else body)

@@ -8,6 +8,13 @@ Every page has the site's footer (one shared email and phone) and one contact of
 email or a phone); the contact page adds a mailto and a tel link, an ``[at]``/``[dot]``
 obfuscated address, an entity-encoded one, JSON-LD and social profiles. A few sites
 (``slow_every``) answer every request after ``slow_delay`` seconds.
+
+People and the company (``site.people``, ``site.company``, ``site.decoys``): the team page is a
+grid of three people (a founder, a manager, a member of staff; the first two with
+``first.last@`` addresses) beside a testimonial; the about page names the founder in JSON-LD and
+has a blog byline and a review; the legal page is a German Impressum, a French mentions légales
+or a British company-information page (by ``n % 3``) with the legal name, address, register ids
+and the founder's legal role.
 """
 
 from __future__ import annotations
@@ -16,7 +23,58 @@ import gzip
 import html
 import random
 
+from stdnum import luhn
+from stdnum.iso7064 import mod_11_10
+
 from ops.demo.sites import HTML, TEXT, XML, Site, _index, _urlset
+
+FIRST_NAMES = (
+    "Lisa",
+    "Thomas",
+    "Anna",
+    "Michael",
+    "Sarah",
+    "David",
+    "Julia",
+    "Peter",
+    "Emma",
+    "Lukas",
+    "Sophie",
+    "Daniel",
+    "Laura",
+    "Jonas",
+    "Marie",
+    "Paul",
+    "Hannah",
+    "Felix",
+    "Clara",
+    "Simon",
+)
+LAST_NAMES = (
+    "Jackson",
+    "Becker",
+    "Schmidt",
+    "Wagner",
+    "Martin",
+    "Hughes",
+    "Fischer",
+    "Weber",
+    "Dubois",
+    "Keller",
+    "Walsh",
+    "Moreau",
+    "Brooks",
+    "Lambert",
+    "Carter",
+    "Hofmann",
+    "Price",
+    "Bauer",
+    "Collins",
+    "Neumann",
+)
+DECOY_FIRST = ("Kevin", "Patricia", "Steve", "Tina", "Oscar", "Rebecca", "Walter")
+DECOY_LAST = ("Miller", "Evans", "Lopez", "Marsh", "Reyes", "Stone", "Ford")
+TEAM_ROLES = (("Founder", "executive"), ("Office Manager", "manager"), ("Technician", "staff"))
 
 SITEMAP_FORMS = (
     "robots-relative",
@@ -141,6 +199,109 @@ owner: owner [at] {obfuscated}; billing: billing&#64;{encoded}</p>
     return body, head, expected
 
 
+def _team(n: int) -> list[tuple[str, str, str]]:
+    """Site n's three people: (first name, last name, role)."""
+    return [
+        (FIRST_NAMES[(n + 7 * i) % 20], LAST_NAMES[(3 * n + 5 * i) % 20], TEAM_ROLES[i][0])
+        for i in range(3)
+    ]
+
+
+def _decoy(n: int, k: int) -> str:
+    return f"{DECOY_FIRST[(n + k) % 7]} {DECOY_LAST[(2 * n + k) % 7]}"
+
+
+def _team_page(site: Site, n: int) -> tuple[str, set[tuple[str, str]]]:
+    cards, found = [], set()
+    for i, (first, last, role) in enumerate(_team(n)):
+        contact = ""
+        if i < 2:
+            address = f"{first.lower()}.{last.lower()}@{site.host}"
+            contact = f'<a href="mailto:{address}">Email {first}</a>'
+            found.add(("email", address))
+        cards.append(
+            f'<div class="member"><img src="/img/p{i}.jpg" alt=""><h3>{first} {last}</h3>'
+            f"<p>{role}</p>{contact}</div>"
+        )
+        site.people[f"{first} {last}"] = {role}
+    decoy = _decoy(n, 0)
+    site.decoys.add(decoy)
+    body = (
+        '<h1>Meet the Team</h1><div class="team">' + "".join(cards) + "</div>"
+        '<section class="testimonials"><h2>What our customers say</h2>'
+        f"<blockquote><p>\u201cGreat work, on time.\u201d</p><cite>\u2014 {decoy}, happy customer"
+        "</cite></blockquote></section>"
+    )
+    return body, found
+
+
+def _about_head(site: Site, n: int) -> str:
+    first, last, role = _team(n)[0]
+    return (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        f'"@type":"LocalBusiness","name":"{site.name}","founder":{{"@type":"Person",'
+        f'"name":"{first} {last}","jobTitle":"{role}"}}}}</script>'
+    )
+
+
+def _about_decoys(site: Site, n: int) -> str:
+    byline, reviewer = _decoy(n, 1), _decoy(n, 2)
+    site.decoys |= {byline, reviewer}
+    return (
+        f'<article><h2>News</h2><p class="byline">By {byline} | March 3, 2026</p></article>'
+        f'<div class="reviews"><div class="review"><p>{reviewer}</p><p>Verified Customer</p>'
+        "<p>\u2605\u2605\u2605\u2605\u2605</p></div></div>"
+    )
+
+
+def _legal_page(site: Site, n: int) -> str:
+    first, last, _ = _team(n)[0]
+    founder = f"{first} {last}"
+    number = f"{10_000_000 + n * 7919:08d}"[-8:]
+    if n % 3 == 0:
+        base = f"1{number[-7:]}"  # a German VAT id: 8 digits and a check digit
+        vat = f"DE{base}{mod_11_10.calc_check_digit(base)}"
+        name, street = f"{site.name} GmbH", f"Gartenweg {n + 1}"
+        site.company = {
+            "legal_name": name,
+            "address": f"{street}, 60311 Frankfurt am Main",
+            "vat_id": vat,
+            "register_id": f"HRB {10_000 + n}, Amtsgericht Frankfurt am Main",
+        }
+        site.people[founder].add("Geschäftsführer")
+        return (
+            f"<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><p>{name}<br>{street}<br>"
+            f"60311 Frankfurt am Main</p><p>Geschäftsführer: {founder}</p>"
+            f"<p>Registergericht: Amtsgericht Frankfurt am Main, HRB {10_000 + n}</p>"
+            f"<p>USt-IdNr.: {vat}</p>"
+        )
+    if n % 3 == 1:
+        siren = number[:8] + luhn.calc_check_digit(number[:8])
+        name, street = f"{site.name} SARL", f"{n + 1} rue des Lilas"
+        site.company = {
+            "legal_name": name,
+            "address": f"{street}, 69003 Lyon",
+            "siren": siren,
+        }
+        site.people[founder].add("Directeur de la publication")
+        return (
+            f"<h1>Mentions légales</h1><p>{name}<br>{street}<br>69003 Lyon</p>"
+            f"<p>SIREN : {siren}</p><p>Directeur de la publication : {founder}</p>"
+        )
+    name, street = f"{site.name} Ltd", f"{n + 1} Mill Lane"
+    site.company = {
+        "legal_name": name,
+        "address": f"{street}, Leeds LS1 4AB",
+        "company_number": number,
+    }
+    site.people[founder].add("Director")
+    return (
+        f"<h1>Company information</h1><p>{name}</p><p>Registered in England and Wales, company"
+        f" number {number}.</p><p>Registered office: {street}<br>Leeds LS1 4AB</p>"
+        f"<p>Director: {founder}</p>"
+    )
+
+
 def generated_web(
     n_sites: int,
     pages_per_site: int,
@@ -162,7 +323,7 @@ def generated_web(
         if slow_every and n % slow_every == slow_every - 1:
             site.delay = slow_delay
         form = SITEMAP_FORMS[n % len(SITEMAP_FORMS)]
-        fixed = ["/", "/about", "/contact", "/team"]
+        fixed = ["/", "/about", "/contact", "/team", "/impressum"]
         extra = [
             f"/services/{i}" if i % 3 else f"/blog/post-{i}"
             for i in range(1, max(0, pages_per_site - len(fixed)) + 1)
@@ -178,6 +339,14 @@ def generated_web(
                 expected |= found
                 site.add(path, HTML, _page_html(site, n, "Contact", body, head=head))
                 continue
+            if path == "/team":
+                body, found = _team_page(site, n)
+                expected |= found
+                site.add(path, HTML, _page_html(site, n, "Team", body))
+                continue
+            if path == "/impressum":
+                site.add(path, HTML, _page_html(site, n, "Legal", _legal_page(site, n)))
+                continue
             if i % 2:
                 value = f"person{i}@{site.host}"
                 contact = f'<a href="mailto:{value}">Write to person {i}</a>'
@@ -189,7 +358,14 @@ def generated_web(
             filler = " ".join(
                 rng.choice(("quality", "service", "local", "trusted")) for _ in range(60)
             )
-            site.add(path, HTML, _page_html(site, n, f"Page {i}", f"<p>{filler}</p>{contact}"))
+            head = extra = ""
+            if path == "/about":
+                head, extra = _about_head(site, n), _about_decoys(site, n)
+            site.add(
+                path,
+                HTML,
+                _page_html(site, n, f"Page {i}", f"<p>{filler}</p>{contact}{extra}", head=head),
+            )
         site.expected = expected
         sites.append(site)
     return sites

@@ -282,7 +282,10 @@ def _lines(text: str) -> list[str]:
 
 
 _LABEL_RE = re.compile(r"^[^:\d]{2,40}:\s*")
-_ADDRESS_HINT_RE = re.compile(r"(?<!\d)\d{5}(?!\d)|(?<![A-Za-z])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
+# Each opens with the character class it scans for (a look-behind first would stop the regular
+# expression engine from skipping ahead to candidates in C).
+_POSTCODE_HINT_RE = re.compile(r"\d(?<!\d\d)\d{4}(?!\d)")
+_GB_POSTCODE_HINT_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]?\d[A-Z\d]?\s?\d[A-Z]{2}")
 
 
 def _addresses(lines: list[str], source: str, rank: int) -> Iterator[CompanyFact]:
@@ -348,11 +351,22 @@ def company_from_text(text: str) -> list[CompanyFact]:
                 )
         facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(_register_ids(text))
-    elif _ADDRESS_HINT_RE.search(text):
+    elif _POSTCODE_HINT_RE.search(text) or _GB_POSTCODE_HINT_RE.search(text):
         facts.extend(_addresses(_lines(text), "text", RANK_COPYRIGHT))
-    for m in _COPYRIGHT_RE.finditer(text):
+    for m in _copyright_matches(text, lowered):
         facts.append(CompanyFact(LEGAL_NAME, m.group("name").strip(), "copyright", RANK_COPYRIGHT))
     return facts
+
+
+def _copyright_matches(text: str, lowered: str) -> Iterator[re.Match]:
+    # The pattern tried only where a copyright sign or word stands (a case-insensitive
+    # alternation scanned over the whole page costs more than the rest of company_from_text).
+    for marker in ("©", "(c)", "copyright"):
+        start = lowered.find(marker)
+        while start != -1:
+            if m := _COPYRIGHT_RE.match(text, start):
+                yield m
+            start = lowered.find(marker, start + 1)
 
 
 def dedupe(facts: list[CompanyFact]) -> list[CompanyFact]:
