@@ -29,7 +29,7 @@ class DocsPermission(BasePermission):
 
 
 class ApiRootView(APIView):
-    """Links to every table's list, the contacts export, the schema and the docs."""
+    """Links to every table's list, the contacts export, the change feed, the schema, the docs."""
 
     # Like DRF's DefaultRouter root: any authenticated user may see where things are.
     _ignore_model_permissions = True
@@ -51,6 +51,7 @@ class ApiRootView(APIView):
             for viewset in VIEWSETS
         }
         links["contacts_export"] = api_reverse("api:contacts-export", request=request)
+        links["changes"] = api_reverse("api:changes", request=request)
         links["schema"] = api_reverse("api:schema", request=request)
         links["docs"] = api_reverse("api:docs", request=request)
         return Response(links)

@@ -1,11 +1,13 @@
 """API routes: the root /api/v3/, /api/v3/{table}/, /api/v3/{table}/{id}/,
-/api/v3/{table}/status[/filtered], /api/v3/{table}/submit and /api/v3/contacts/export.csv."""
+/api/v3/{table}/status[/filtered], /api/v3/{table}/submit, /api/v3/contacts/export.csv and
+/api/v3/changes/."""
 
 from __future__ import annotations
 
 from django.urls import path
 from django.views.generic import RedirectView
 
+from curation.api.changes import ChangeFeedView
 from curation.api.export import ContactExportView
 from curation.api.root import ApiRootView, DocsView, SchemaView
 from curation.api.serializers import status_workflows
@@ -19,6 +21,7 @@ urlpatterns = [
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     path("v3/", ApiRootView.as_view(), name="root"),
     # Before the tables' routes (literal paths; none of them collide with <int:pk>/).
+    path("v3/changes/", ChangeFeedView.as_view(), name="changes"),
     path("v3/contacts/export.csv", ContactExportView.as_view(), name="contacts-export"),
     path("v3/domains/submit", DomainSubmitView.as_view(), name="domains-submit"),
     path("v3/pages/submit", PageSubmitView.as_view(), name="pages-submit"),

@@ -1,0 +1,86 @@
+"""GET /api/v3/changes/: what the feed shows, its cursor, paging, errors and permissions."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from curation.changes import change_page, decode_cursor, encode_cursor
+from curation.models import Contact, Domain
+from tests.factories import ContactFactory, DomainFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+URL = "/api/v3/changes/"
+
+
+def everything(after=None, page_size=200):
+    seen, cursor = [], after
+    while True:
+        page = change_page(after=cursor, page_size=page_size)
+        seen += page.changes
+        cursor = page.next_cursor
+        if not page.has_more:
+            return seen, cursor
+
+
+def ops(changes):
+    return [(c["table"], c["id"], c["op"]) for c in changes]
+
+
+def test_inserts_lead_changes_and_deletes_in_order_without_status_noise():
+    domain = DomainFactory(domain="ace.example")
+    contact = ContactFactory(domain=domain)
+    seen, cursor = everything()
+    assert ops(seen) == [("domains", domain.pk, "insert"), ("contacts", contact.pk, "insert")]
+    assert seen[1]["data"]["value"] == contact.value and seen[1]["domain_id"] == domain.pk
+
+    # workflow bookkeeping and last_seen_at refreshes are not changes of the lead
+    Domain.objects.filter(pk=domain.pk).update(lead_sync_curation_status="Skipped")
+    Contact.objects.filter(pk=contact.pk).update(contact_validation_attempts=3)
+    assert everything(cursor)[0] == []
+
+    Domain.objects.filter(pk=domain.pk).update(company_name="Ace Plumbing")
+    Contact.objects.filter(pk=contact.pk).update(verdict="valid")
+    contact_id = contact.pk
+    contact.delete()
+    seen, cursor2 = everything(cursor)
+    assert ops(seen) == [
+        ("domains", domain.pk, "update"),
+        ("contacts", contact_id, "update"),
+        ("contacts", contact_id, "delete"),
+    ]
+    assert seen[0]["data"]["company_name"] == "Ace Plumbing"
+    assert seen[1]["data"] is None and seen[2]["data"] is None  # the row is gone now
+    assert everything(cursor2) == ([], cursor2)  # nothing new: the same cursor back
+
+
+def test_pages_follow_each_other_without_gaps():
+    domains = DomainFactory.create_batch(7)
+    one_go, _ = everything(page_size=1000)
+    paged, _ = everything(page_size=2)
+    assert ops(paged) == ops(one_go) == [("domains", d.pk, "insert") for d in domains]
+
+
+def test_the_api(client):
+    domain = DomainFactory()
+    api = APIClient()
+    api.force_authenticate(UserFactory(perms=["curation.view_domain", "curation.view_contact"]))
+    body = api.get(URL, {"page_size": 5}).json()
+    assert [c["id"] for c in body["changes"]] == [domain.pk] and body["has_more"] is False
+    assert api.get(URL, {"after": ""}).json() == body  # empty: from the start
+    again = api.get(URL, {"after": body["next_cursor"]}).json()
+    assert again == {"changes": [], "next_cursor": body["next_cursor"], "has_more": False}
+
+    for bad in ("nope", encode_cursor(1, 1)[:-2] + "!!", "f" * 32):
+        response = api.get(URL, {"after": bad})
+        assert response.status_code == 400 and "after" in response.json()["errors"]
+    assert api.get(URL, {"page_size": 0}).status_code == 400
+    assert api.get(URL, {"page_size": 1001}).status_code == 400
+
+    api.force_authenticate(UserFactory(perms=["curation.view_domain"]))
+    assert api.get(URL).status_code == 403
+    assert APIClient().get(URL).status_code in (401, 403)
+
+
+def test_cursors_round_trip():
+    assert decode_cursor(encode_cursor(2**40, 17)) == (2**40, 17)
