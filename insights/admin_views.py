@@ -22,11 +22,13 @@ from django.views.decorators.http import require_GET
 from insights import dashboard
 from insights.contacts import contact_figures
 from insights.counts import NEVER_QUEUED
+from insights.deliveries import delivery_figures
 from scrapersky.status import PROCESSING_VALUES
 from scrapersky.workflows import get_workflow
 
 REFRESH_SECONDS = 5
 CONTACTS_CACHE_KEY = "scrapersky:dashboard:contacts"
+DELIVERIES_CACHE_KEY = "scrapersky:dashboard:deliveries"
 
 
 def _changelist(workflow, **filters) -> str:
@@ -69,9 +71,11 @@ def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
                 "links": _links(workflow),
             }
         )
-    visible = {**data, "workflows": workflows, "contacts": None}
+    visible = {**data, "workflows": workflows, "contacts": None, "deliveries": None}
     if user.has_perm("curation.view_contact"):
         visible["contacts"] = _contacts()
+    if user.has_perm("curation.view_domain"):
+        visible["deliveries"] = _deliveries()
     visible["warning"] = dashboard.no_worker_warning(visible)
     visible["refresh_seconds"] = REFRESH_SECONDS
     return visible
@@ -98,6 +102,25 @@ def _contacts() -> dict:
             },
             "new_last_hour": f"{url}?{urlencode({'created_at__gt': since_hour})}",
             "new_last_day": f"{url}?{urlencode({'created_at__gt': since_day})}",
+        },
+    }
+
+
+def _deliveries() -> dict:
+    """The destinations card (cached like the rest), with links to the waiting and failed rows."""
+    seconds = dashboard.cache_seconds()
+    figures = cache.get(DELIVERIES_CACHE_KEY) if seconds > 0 else None
+    if figures is None:
+        figures = delivery_figures()
+        if seconds > 0:
+            cache.set(DELIVERIES_CACHE_KEY, figures, seconds)
+    url = reverse("admin:curation_domain_changelist")
+    return {
+        **figures,
+        "links": {
+            "waiting": f"{url}?{urlencode({'lead_sync_processing_status__exact': 'Queued'})}",
+            "errored": f"{url}?{urlencode({'lead_sync_processing_status__exact': 'Error'})}",
+            "domain": reverse("admin:curation_domain_change", args=[0]).replace("/0/", "/{id}/"),
         },
     }
 

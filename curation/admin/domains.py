@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -27,7 +27,15 @@ from curation.admin.base import (
 )
 from curation.admin.importing import CsvImportMixin
 from curation.admin.lead import LeadViewMixin
-from curation.models import Contact, Domain, Page, Person, SitemapFile
+from curation.models import (
+    Channel,
+    Contact,
+    Domain,
+    LeadDelivery,
+    Page,
+    Person,
+    SitemapFile,
+)
 
 # name: (model, singular label)
 RELATED = {
@@ -36,6 +44,26 @@ RELATED = {
     "contacts": (Contact, "contact"),
     "people": (Person, "person"),
 }
+
+
+@admin.action(
+    permissions=["change"],
+    description="Sync again: send to every destination, even if unchanged",
+)
+def lead_sync_again(modeladmin, request, queryset):
+    """*Sync again* (``curation.lead_sync.sync_again``): one service call."""
+    from curation.admin.actions import log_bulk_change
+    from curation.lead_sync import sync_again
+    from curation.services import CurationError
+
+    try:
+        result = sync_again(queryset=queryset, actor=request.user, channel=Channel.ADMIN)
+    except CurationError as exc:
+        modeladmin.message_user(request, str(exc), messages.ERROR)
+        return
+    level = messages.SUCCESS if result.updated_ids else messages.WARNING
+    modeladmin.message_user(request, result.message, level)
+    log_bulk_change(request, result)
 
 
 @admin.register(Domain)
@@ -63,13 +91,19 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
         "updated_at",
         "unicode_domain",
         "related_rows",
+        "deliveries",
     ]
     fieldsets = [
         (None, {"fields": ["domain", "unicode_domain", "company_name", "source", "notes"]}),
         ("Last discovery", {"fields": ["discovery_record"]}),
         ("Sitemaps, pages, contacts and people", {"fields": ["related_rows"]}),
+        ("Lead deliveries", {"fields": ["deliveries"]}),
         ("Timestamps", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        self.actions = [*self.actions, lead_sync_again]
 
     def get_queryset(self, request):
         # The record is read on the change page only; lists show its one-line summary.
@@ -172,6 +206,74 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
             )
         )
         return format_html_join("", "{}", ((s,) for s in sections))
+
+    @admin.display(description="what was sent where")
+    def deliveries(self, obj):
+        """Per destination: when it last accepted the lead, what, in how many calls, its ids,
+        and the last error (from ``lead_deliveries``)."""
+        if obj is None or obj.pk is None:
+            return "-"
+        rows = list(LeadDelivery.objects.filter(domain_id=obj.pk).order_by("destination"))
+        if not rows:
+            return "Never sent. Queue it for lead sync to send it to the configured destinations."
+        head = format_html_join(
+            "",
+            "<th>{}</th>",
+            ((h,) for h in ("destination", "last accepted", "what", "remote ids", "last error")),
+        )
+        body = format_html_join(
+            "",
+            "<tr>{}</tr>",
+            (
+                (format_html_join("", "<td>{}</td>", ((cell,) for cell in _delivery_cells(r))),)
+                for r in rows
+            ),
+        )
+        return format_html(
+            '<table class="ss-related" data-related="deliveries"><tr>{}</tr>{}</table>',
+            head,
+            body,
+        )
+
+
+def _delivery_cells(row: LeadDelivery) -> tuple:
+    from django.utils import timezone
+
+    sent = (
+        format_html(
+            '<time datetime="{}">{}</time>',
+            row.sent_at.isoformat(),
+            timezone.localtime(row.sent_at).strftime("%Y-%m-%d %H:%M:%S"),
+        )
+        if row.sent_at
+        else "never"
+    )
+    what = (
+        f"{row.summary}, {counted(row.calls, 'call')}; sent {counted(row.sends, 'time')}"
+        if row.sent_at
+        else "-"
+    )
+    remote = row.remote_ids or {}
+    if "company" in remote:
+        ids = f"company {remote['company']}, {counted(len(remote.get('contacts', {})), 'contact')}"
+    else:
+        ids = ", ".join(f"{k} {v}" for k, v in remote.items()) or "-"
+    error = "-"
+    if row.last_error and not (
+        row.sent_at and row.last_error_at and row.sent_at > row.last_error_at
+    ):
+        when = (
+            timezone.localtime(row.last_error_at).strftime("%Y-%m-%d %H:%M")
+            if row.last_error_at
+            else ""
+        )
+        error = format_html(
+            '<span class="ss-error" title="{}">{} {}</span>',
+            row.last_error,
+            when,
+            truncated(row.last_error, 80),
+        )
+    return (row.destination, sent, what, truncated(ids, 60), error)
 
 
 def _related_cells(name: str, row) -> tuple[str, str, str]:

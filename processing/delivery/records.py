@@ -34,8 +34,7 @@ def record_success(
         "calls": calls,
         "sent_at": now,
         "last_attempt_at": now,
-        "last_error": "",
-    }
+    }  # last_error stays: the dashboard shows a destination's last error; sent_at is later
     updated = LeadDelivery.objects.filter(domain_id=domain_id, destination=destination).update(
         sends=F("sends") + 1, **values
     )

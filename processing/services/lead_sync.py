@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from curation.models.domains import Domain
 from processing.delivery import records
-from processing.delivery.config import DeliveryConfigError, webhook_configs
+from processing.delivery.config import DeliveryConfigError, hubspot_config, webhook_configs
 from processing.delivery.http import DeliveryHTTP
 from processing.delivery.lead import Lead, build_lead
 from processing.delivery.webhook import Delivered, send_webhook
@@ -51,6 +51,11 @@ def senders() -> list[tuple[str, Callable[[DeliveryHTTP, Lead], Delivered]]]:
     result: list[tuple[str, Callable[[DeliveryHTTP, Lead], Delivered]]] = []
     for hook in webhook_configs():
         result.append((hook.key, lambda http, lead, hook=hook: send_webhook(http, hook, lead)))
+    hubspot = hubspot_config()
+    if hubspot is not None:
+        from processing.delivery.hubspot import send_hubspot
+
+        result.append((hubspot.key, lambda http, lead: send_hubspot(http, hubspot, lead)))
     return result
 
 
@@ -61,7 +66,9 @@ def process_single_domain_for_lead_sync(row: Domain) -> Callable[[], None] | Non
     except DeliveryConfigError as exc:
         raise PermanentError(f"delivery settings: {exc}") from None
     if not destinations:
-        raise PermanentError("no destination is configured (SCRAPERSKY_WEBHOOKS_JSON)")
+        raise PermanentError(
+            "no destination is configured (SCRAPERSKY_WEBHOOKS_JSON, SCRAPERSKY_HUBSPOT_TOKEN)"
+        )
     lead = build_lead(row)
     accepted = records.delivered_hashes(row.pk)
     http = delivery_http()

@@ -4,8 +4,8 @@ It verifies the signature (``processing.delivery.webhook.verify``: HMAC-SHA256 o
 ``timestamp.body``, timestamp within 5 minutes), drops a repeat of an ``Idempotency-Key`` it
 already accepted (answering 200, as Stripe-style receivers do), and counts: requests, accepted
 deliveries per key, refused signatures. ``script`` lets a test answer the next requests with
-other statuses (``[(503, {"Retry-After": "0"}), ...]``) or hold a request (``hold``) so a worker
-can be killed mid-send.
+other statuses (``[(503, {"Retry-After": "0"}), ...]``) or hold the answer to an accepted delivery
+(``hold``) so a worker can be killed mid-send.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ class WebhookReceiver:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # one segment per answer: headers and body written apart meet Nagle's algorithm
+            # and delayed ACKs (40 ms a request on loopback)
+            disable_nagle_algorithm = True
+            wbufsize = 64 * 1024
 
             def log_message(self, *args) -> None:
                 pass
@@ -70,12 +74,12 @@ class WebhookReceiver:
                 if self._fail_acc >= 1:
                     self._fail_acc -= 1
                     failing = True
-        self.arrived.set()
-        self.hold.wait(30)
-        if scripted is not None:
-            status, extra = scripted
-            return status, extra, b'{"error": "scripted"}'
-        if failing:
+        if scripted is not None or failing:
+            self.arrived.set()
+            self.hold.wait(30)
+            if scripted is not None:
+                status, extra = scripted
+                return status, extra, b'{"error": "scripted"}'
             return 503, {"Retry-After": "0"}, b'{"error": "busy"}'
         ok = verify(
             self.secret,
@@ -89,11 +93,13 @@ class WebhookReceiver:
             return 401, {}, b'{"error": "bad signature"}'
         key = headers.get("Idempotency-Key", "")
         document = json.loads(body)
-        with self.lock:
+        with self.lock:  # accepted (acted upon) before the answer goes out, as a receiver does
             if key in self.accepted:
                 self.repeats += 1
             else:
                 self.accepted[key] = document
+        self.arrived.set()
+        self.hold.wait(30)  # a test may kill the sender while it waits for this answer
         return 200, {}, json.dumps({"id": key}).encode()
 
     def deliveries_for(self, lead_id: str) -> list[dict]:
