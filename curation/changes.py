@@ -1,4 +1,4 @@
-"""The change feed: domains and contacts created, changed or deleted after an opaque cursor.
+"""The change feed: domains, contacts and people created, changed or deleted after an opaque cursor.
 
 Reads ``change_log`` (sql/052 explains the design) through ``change_feed_page``: entries of
 transactions that ended before the reading statement's snapshot, in (txid, id) order. A cursor
@@ -20,7 +20,7 @@ from typing import Any
 
 from django.db import connection
 
-from curation.models import Contact, Domain
+from curation.models import Contact, Domain, Person
 
 _PAGE = "SELECT * FROM change_feed_page(%s::xid8, %s, %s)"
 MAX_PAGE_SIZE = 1000
@@ -56,7 +56,11 @@ class ChangePage:
 
 DATA_FIELDS = {
     "domains": (Domain, ("domain", "company_name", "source")),
-    "contacts": (Contact, ("domain_id", "kind", "value", "display", "classification", "verdict")),
+    "contacts": (
+        Contact,
+        ("domain_id", "person_id", "kind", "value", "display", "classification", "verdict"),
+    ),
+    "people": (Person, ("domain_id", "name", "role", "seniority")),
 }
 
 

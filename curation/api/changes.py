@@ -15,20 +15,22 @@ from curation import changes
 
 
 class ChangeFeedPermission(BasePermission):
-    """The feed shows domains and contacts: it needs the view permission of both."""
+    """The feed shows domains, contacts and people: it needs the view permission of each."""
 
     def has_permission(self, request, view) -> bool:
         user = request.user
         return bool(
             user
             and user.is_authenticated
-            and user.has_perms(["curation.view_domain", "curation.view_contact"])
+            and user.has_perms(
+                ["curation.view_domain", "curation.view_contact", "curation.view_person"]
+            )
         )
 
 
 class ChangeSerializer(serializers.Serializer):
     cursor = serializers.CharField(help_text="The position of this change (opaque).")
-    table = serializers.ChoiceField(choices=["domains", "contacts"])
+    table = serializers.ChoiceField(choices=["domains", "contacts", "people"])
     id = serializers.IntegerField(help_text="The row's id in its table.")
     domain_id = serializers.IntegerField(help_text="The company (domain) the row belongs to.")
     op = serializers.ChoiceField(choices=["insert", "update", "delete"])
@@ -36,7 +38,8 @@ class ChangeSerializer(serializers.Serializer):
     data = serializers.DictField(
         allow_null=True,
         help_text="The row's current values (domains: domain, company_name, source; contacts: "
-        "domain_id, kind, value, display, classification, verdict); null if it no longer exists.",
+        "domain_id, person_id, kind, value, display, classification, verdict; people: "
+        "domain_id, name, role, seniority); null if it no longer exists.",
     )
 
 
@@ -69,21 +72,23 @@ class ChangeFeedView(APIView):
 
     @extend_schema(
         operation_id="changes_list",
-        summary="Changes of domains and contacts after a cursor",
+        summary="Changes of domains, contacts and people after a cursor",
         description=(
-            "Domains and contacts created, changed (the values a lead shows: not workflow "
+            "Domains, contacts and people created, changed (the values a lead shows: not workflow "
             "statuses) or deleted after `after`, oldest first. Store `next_cursor` and pass it "
             "as `after` on the next request: no change is missed and none repeated, also while "
             "workers write. Without `after`, the feed starts from the beginning. A change shows "
             "once its transaction and every older one have ended, so a long transaction delays "
-            "what follows it. Needs the view permissions of domains and contacts."
+            "what follows it. Needs the view permissions of domains, contacts and people."
         ),
         parameters=[ChangeQuerySerializer],
         responses={
             200: ChangePageSerializer,
             400: OpenApiResponse(description='Invalid request: {"detail": "...", "errors": {...}}'),
             401: OpenApiResponse(description="Not authenticated."),
-            403: OpenApiResponse(description="Missing the view permission of domains or contacts."),
+            403: OpenApiResponse(
+                description="Missing the view permission of domains, contacts or people."
+            ),
         },
         tags=["changes"],
     )

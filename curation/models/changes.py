@@ -13,7 +13,7 @@ class Xid8Field(models.TextField):
 
 
 class ChangeLogEntry(models.Model):
-    """One insert, update or delete of a domain or contact, in its writer's transaction.
+    """One insert, update or delete of a domain, contact or person, in its writer's transaction.
 
     The table's key is (txid, id); ``id`` alone is unique too (an identity column).
     """

@@ -5,8 +5,9 @@ Per lead, at most 2 + 2 * ceil(emails / 100) calls:
 1. ``POST /crm/v3/objects/companies/batch/upsert`` with ``idProperty=domain``: the company by its
    domain (name, domain, website, phone). An existing company is updated, never duplicated.
 2. ``POST /crm/v3/objects/contacts/batch/upsert`` with ``idProperty=email``, 100 inputs a call:
-   each e-mail contact (email, the company's website, phone and name/job title once people
-   land, and the page it was seen on in ``HUBSPOT_SOURCE_PAGE_PROPERTY``); invalid e-mails
+   each e-mail contact (email, the company's name and website; the person's first and last
+   name, job title and phone when a page tied the address to a person; the page it was seen on
+   in ``HUBSPOT_SOURCE_PAGE_PROPERTY``); invalid e-mails
    (contact validation's verdict) are left out. A 409 (a contact created between our calls, by
    someone else) is answered by sending the same upsert again: the record now exists, so it is
    updated.
@@ -199,6 +200,12 @@ def send_hubspot(http: DeliveryHTTP, config: HubSpotConfig, lead: Lead) -> Deliv
     company_id = str(results[0]["id"])
 
     emails = [c for c in lead.emails if c["verdict"] != "invalid"]
+    people = {p["id"]: p for p in document.get("people", [])}
+    person_phone = {
+        c["person_id"]: c["value"]
+        for c in reversed(phones)  # the first phone of a person wins
+        if c.get("person_id")
+    }
     contact_ids: dict[str, str] = {}
     for chunk in _chunks(emails):
         inputs = []
@@ -206,6 +213,16 @@ def send_hubspot(http: DeliveryHTTP, config: HubSpotConfig, lead: Lead) -> Deliv
             properties = {"email": contact["value"], "website": company["website"]}
             if company["name"]:
                 properties["company"] = company["name"]
+            person = people.get(contact.get("person_id"))
+            if person:
+                first, _, last = person["name"].partition(" ")
+                properties["firstname"] = first
+                if last:
+                    properties["lastname"] = last
+                if person["role"]:
+                    properties["jobtitle"] = person["role"]
+                if person["id"] in person_phone:
+                    properties["phone"] = person_phone[person["id"]]
             if contact["source_pages"] and HUBSPOT_SOURCE_PAGE_PROPERTY:
                 properties[HUBSPOT_SOURCE_PAGE_PROPERTY] = contact["source_pages"][0]
             inputs.append({"idProperty": "email", "id": contact["value"], "properties": properties})

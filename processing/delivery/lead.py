@@ -6,9 +6,9 @@ says whether a destination already has this version, and the idempotency key of 
 delivery is derived from it. Nothing that changes without the lead changing is in it (no send
 time, no ``last_seen_at``).
 
-Sections: ``company`` and ``contacts`` now; people and businesses (issues 26 and 25) join as
-further top-level lists through :data:`SECTIONS` when their tables land, a minor version each
-(consumers ignore keys they do not know, as the schema says).
+Sections: ``company`` (with the facts its pages state), ``contacts`` and ``people`` (1.1);
+businesses (issue 25) join as a further top-level list through :data:`SECTIONS` when its table
+lands, a minor version (consumers ignore keys they do not know, as the schema says).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from curation.models import Contact, ContactSighting, Domain
+from curation.leads import company_facts, people_of
+from curation.models import Contact, ContactSighting, Domain, PersonSighting
 
 SCHEMA = "scrapersky.lead"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 #: pages listed per contact (where it was seen, oldest sighting first)
 PAGES_PER_CONTACT = 5
 
@@ -69,6 +70,8 @@ def company_section(domain: Domain) -> dict[str, Any]:
         "website": f"https://{domain.domain}/",
         "source": domain.source,
         "created_at": _iso(domain.created_at),
+        # the best-ranked value of each kind the pages state (legal_name, address, vat_id, ...)
+        "facts": {kind: fact.value for kind, fact in sorted(company_facts(domain.pk).items())},
     }
 
 
@@ -76,7 +79,16 @@ def contacts_section(domain: Domain) -> list[dict[str, Any]]:
     contacts = list(
         Contact.objects.filter(domain_id=domain.pk)
         .order_by("kind", "value")
-        .values("id", "kind", "value", "display", "classification", "verdict", "first_seen_at")
+        .values(
+            "id",
+            "kind",
+            "value",
+            "display",
+            "classification",
+            "verdict",
+            "first_seen_at",
+            "person_id",
+        )
     )
     pages: dict[int, list[str]] = defaultdict(list)
     sightings = (
@@ -97,14 +109,43 @@ def contacts_section(domain: Domain) -> list[dict[str, Any]]:
             "verdict": c["verdict"],
             "first_seen_at": _iso(c["first_seen_at"]),
             "source_pages": pages.get(c["id"], []),
+            "person_id": c["person_id"],
         }
         for c in contacts
     ]
 
 
-#: further list sections: (key, builder); people and businesses join here when they land
+def people_section(domain: Domain) -> list[dict[str, Any]]:
+    """The domain's people, executives first (``curation.leads.people_of``), with their
+    contacts' ids and the pages that name them."""
+    people = list(people_of(domain.pk))
+    pages: dict[int, list[str]] = defaultdict(list)
+    sightings = (
+        PersonSighting.objects.filter(person__domain_id=domain.pk)
+        .order_by("person_id", "seen_at", "id")
+        .values_list("person_id", "page__url")
+    )
+    for person_id, url in sightings:
+        if len(pages[person_id]) < PAGES_PER_CONTACT:
+            pages[person_id].append(url)
+    return [
+        {
+            "id": p.pk,
+            "name": p.name,
+            "role": p.role or None,
+            "seniority": p.seniority or None,
+            "first_seen_at": _iso(p.first_seen_at),
+            "contact_ids": [c.pk for c in p.contacts.all()],
+            "source_pages": pages.get(p.pk, []),
+        }
+        for p in people
+    ]
+
+
+#: list sections: (key, builder); businesses join here when they land
 SECTIONS: list[tuple[str, Callable[[Domain], list[dict[str, Any]]]]] = [
     ("contacts", contacts_section),
+    ("people", people_section),
 ]
 
 

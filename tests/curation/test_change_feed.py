@@ -6,8 +6,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from curation.changes import change_page, decode_cursor, encode_cursor
-from curation.models import Contact, Domain
-from tests.factories import ContactFactory, DomainFactory, UserFactory
+from curation.models import Contact, Domain, Person
+from tests.factories import ContactFactory, DomainFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 URL = "/api/v3/changes/"
@@ -54,6 +54,30 @@ def test_inserts_lead_changes_and_deletes_in_order_without_status_noise():
     assert everything(cursor2) == ([], cursor2)  # nothing new: the same cursor back
 
 
+def test_people_and_the_person_of_a_contact():
+    domain = DomainFactory()
+    _, cursor = everything()
+    person = PersonFactory(domain=domain, name="Ada Lovelace", role="Founder")
+    contact = ContactFactory(domain=domain)
+    Person.objects.filter(pk=person.pk).update(last_seen_at=person.created_at)  # not a change
+    Contact.objects.filter(pk=contact.pk).update(person=person)
+    Person.objects.filter(pk=person.pk).update(role="CEO")
+    seen, _ = everything(cursor)
+    assert ops(seen) == [
+        ("people", person.pk, "insert"),
+        ("contacts", contact.pk, "insert"),
+        ("contacts", contact.pk, "update"),
+        ("people", person.pk, "update"),
+    ]
+    assert seen[0]["data"] == {
+        "domain_id": domain.pk,
+        "name": "Ada Lovelace",
+        "role": "CEO",
+        "seniority": "executive",
+    }
+    assert seen[1]["data"]["person_id"] == person.pk
+
+
 def test_pages_follow_each_other_without_gaps():
     domains = DomainFactory.create_batch(7)
     one_go, _ = everything(page_size=1000)
@@ -64,7 +88,9 @@ def test_pages_follow_each_other_without_gaps():
 def test_the_api(client):
     domain = DomainFactory()
     api = APIClient()
-    api.force_authenticate(UserFactory(perms=["curation.view_domain", "curation.view_contact"]))
+    api.force_authenticate(
+        UserFactory(perms=["curation.view_domain", "curation.view_contact", "curation.view_person"])
+    )
     body = api.get(URL, {"page_size": 5}).json()
     assert [c["id"] for c in body["changes"]] == [domain.pk] and body["has_more"] is False
     assert api.get(URL, {"after": ""}).json() == body  # empty: from the start

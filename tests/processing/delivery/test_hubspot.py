@@ -8,7 +8,12 @@ from curation.models import LeadDelivery
 from curation.services import set_curation_status
 from processing.delivery import hubspot
 from processing.engine.runner import run_consumer
-from tests.factories import ContactFactory, ContactSightingFactory, DomainFactory
+from tests.factories import (
+    ContactFactory,
+    ContactSightingFactory,
+    DomainFactory,
+    PersonFactory,
+)
 from tests.processing.delivery.hubspot_standin import HubSpotStandIn
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,6 +77,20 @@ def test_company_contacts_and_associations_without_duplicates(standin):
     calls = len(standin.calls)
     sync(domain)  # unchanged: no call
     assert len(standin.calls) == calls
+
+
+def test_a_persons_name_job_title_and_phone_go_with_their_address(standin):
+    domain = DomainFactory(domain="lovelace.example")
+    ada = PersonFactory(domain=domain, name="Ada King Lovelace", role="Chief Analyst")
+    ContactFactory(domain=domain, kind="email", value="ada@lovelace.example", person=ada)
+    ContactFactory(domain=domain, kind="phone", value="+442071234567", person=ada)
+    ContactFactory(domain=domain, kind="email", value="info@lovelace.example")
+    domain = sync(domain)
+    assert domain.lead_sync_processing_status == "Complete", domain.lead_sync_processing_error
+    props = standin.contacts["ada@lovelace.example"]["properties"]
+    assert props["firstname"] == "Ada" and props["lastname"] == "King Lovelace"
+    assert props["jobtitle"] == "Chief Analyst" and props["phone"] == "+442071234567"
+    assert "firstname" not in standin.contacts["info@lovelace.example"]["properties"]
 
 
 def test_more_than_100_contacts_go_100_a_call(standin):

@@ -9,7 +9,12 @@ from curation.models import Domain, LeadDelivery
 from curation.services import set_curation_status
 from processing.delivery.webhook import sign, verify
 from processing.engine.runner import run_consumer
-from tests.factories import ContactFactory, DomainFactory
+from tests.factories import (
+    CompanyFactFactory,
+    ContactFactory,
+    DomainFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,10 +50,11 @@ def test_a_lead_is_delivered_once_per_version(receiver):
     assert domain.lead_sync_processing_status == "Complete", domain.lead_sync_processing_error
     assert receiver.bad_signatures == 0
     [doc] = receiver.deliveries_for(f"domain:{domain.pk}")
-    assert doc["schema"] == "scrapersky.lead" and doc["schema_version"] == "1.0"
+    assert doc["schema"] == "scrapersky.lead" and doc["schema_version"] == "1.1"
     assert doc["company"]["domain"] == "plumber.example"
     assert doc["company"]["name"] == "Ace Plumbing"
     assert [c["value"] for c in doc["contacts"]] == ["info@plumber.example", "+15125550100"]
+    assert doc["people"] == [] and doc["company"]["facts"] == {}
     record = LeadDelivery.objects.get(domain=domain, destination="webhook:n8n")
     assert record.sends == 1 and record.sent_at is not None and record.last_error == ""
     assert record.lead_hash.startswith(doc["lead_version"])
@@ -131,3 +137,17 @@ def test_new_contacts_queue_their_company_when_the_setting_says_so(settings):
     other.refresh_from_db()
     assert contact.domain.lead_sync_processing_status == "Queued"
     assert other.lead_sync_processing_status is None
+
+
+def test_people_and_company_facts_are_in_the_lead(receiver):
+    domain = DomainFactory(domain="acme.example")
+    ada = PersonFactory(domain=domain, name="Ada Lovelace", role="Founder", seniority="executive")
+    email = ContactFactory(domain=domain, kind="email", value="ada@acme.example", person=ada)
+    CompanyFactFactory(domain=domain, kind="legal_name", value="Acme Ltd")
+    domain = sync(domain)
+    [doc] = receiver.deliveries_for(f"domain:{domain.pk}")
+    assert doc["company"]["facts"] == {"legal_name": "Acme Ltd"}
+    [person] = doc["people"]
+    assert person["name"] == "Ada Lovelace" and person["role"] == "Founder"
+    assert person["seniority"] == "executive" and person["contact_ids"] == [email.pk]
+    assert doc["contacts"][0]["person_id"] == ada.pk
