@@ -216,16 +216,19 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
         rows = list(LeadDelivery.objects.filter(domain_id=obj.pk).order_by("destination"))
         if not rows:
             return "Never sent. Queue it for lead sync to send it to the configured destinations."
-        head = format_html_join(
-            "",
-            "<th>{}</th>",
-            ((h,) for h in ("destination", "last accepted", "what", "remote ids", "last error")),
-        )
+        labels = ("destination", "last accepted", "what", "remote ids", "last error")
+        head = format_html_join("", "<th>{}</th>", ((label,) for label in labels))
         body = format_html_join(
             "",
             "<tr>{}</tr>",
             (
-                (format_html_join("", "<td>{}</td>", ((cell,) for cell in _delivery_cells(r))),)
+                (
+                    format_html_join(
+                        "",
+                        '<td data-label="{}">{}</td>',
+                        zip(labels, _delivery_cells(r), strict=True),
+                    ),
+                )
                 for r in rows
             ),
         )
