@@ -104,6 +104,7 @@ class _Collector:
         self.decoy_ranges: list[tuple[int, int]] = []
         self.chrome_ranges: list[tuple[int, int, str]] = []
         self.hcards: list[HtmlElement] = []
+        self.microdata_people: list[HtmlElement] = []
         self.json_ld: list = []
         self.mailto_links: list[tuple[str, str, int]] = []
 
@@ -208,7 +209,10 @@ class _Collector:
             elif ("h-card" in cls or "vcard" in cls) and not self._in_decoy():
                 self.hcards.append(el)
         if el.get("itemtype"):
-            self.schema_types.update(microdata_types(el))
+            types = microdata_types(el)
+            self.schema_types.update(types)
+            if "Person" in types and not self._in_decoy():
+                self.microdata_people.append(el)
         if el.get("itemprop"):
             for value in microdata_contacts(el):
                 self.add_structured(value, "microdata")
@@ -442,6 +446,9 @@ def _people_and_company(
         facts.extend(company_facts.company_from_json_ld(data))
     for card in collector.hcards:
         if (person := people_module.person_from_hcard(card)) is not None:
+            people.append(person)
+    for scope in collector.microdata_people:
+        if (person := people_module.person_from_microdata(scope)) is not None:
             people.append(person)
     if may_name_roles(text):
         emails = [c.value for c in contacts if c.kind == "email"]

@@ -4,7 +4,9 @@ Sources, each read only where the page itself ties a name to a role or an addres
 
 * JSON-LD ``Person`` nodes, on their own or as ``employee``/``founder``/``member``/``author`` of an
   Organization (never as the author of an article or a review);
-* microformats: ``h-card`` and ``vcard`` with a name (``p-name``/``fn``) outside decoy regions;
+* microformats: ``h-card`` and ``vcard`` with a name (``p-name``/``fn``) outside decoy regions,
+  and microdata ``itemtype=…/Person`` scopes (not an item's ``author``, not inside an Article or
+  a Review);
 * lines of the visible text: ``Role: Name`` (``Geschäftsführer: …``, ``Directeur de la
   publication : …``, a label whose names follow on the next lines), ``Name, Role`` /
   ``Name – Role`` / ``Name (Role)``, and a team grid's name line with its role line after it;
@@ -220,6 +222,64 @@ def person_from_hcard(el: HtmlElement) -> Person | None:
         person.phones.append(value[4:] if value.lower().startswith("tel:") else value)
     for url_el in el.find_class("u-url") + el.find_class("url"):
         person.profiles.append(_value(url_el))
+    return person
+
+
+# --- microdata ------------------------------------------------------------------------------
+
+_BYLINE_PROPS = frozenset({"author", "creator", "reviewedby", "editor", "contributor"})
+
+
+def _scope_props(scope: HtmlElement) -> dict[str, HtmlElement]:
+    """The first element of each itemprop of ``scope``, not looking into nested item scopes."""
+    props: dict[str, HtmlElement] = {}
+    stack = list(scope)
+    while stack:
+        el = stack.pop(0)
+        if not isinstance(el.tag, str):
+            continue
+        for prop in el.get("itemprop", "").split():
+            props.setdefault(prop.lower(), el)
+        if el.get("itemscope") is None:
+            stack[:0] = list(el)
+    return props
+
+
+def _microdata_value(el: HtmlElement | None) -> str:
+    if el is None:
+        return ""
+    if el.tag == "meta":
+        return el.get("content", "")
+    if el.tag in ("a", "link", "area") and el.get("href"):
+        return el.get("href", "")
+    return el.get("content") or " ".join(el.text_content().split())[:200]
+
+
+def person_from_microdata(el: HtmlElement) -> Person | None:
+    """The person an ``itemtype=…/Person`` element describes, unless it is a byline or review
+    author (its own itemprop, or an enclosing Article/Review scope)."""
+    if _BYLINE_PROPS & set(el.get("itemprop", "").lower().split()):
+        return None
+    for ancestor in el.iterancestors():
+        types = {type_name(t) for t in ancestor.get("itemtype", "").split()}
+        if types & _ARTICLE_TYPES:
+            return None
+    props = _scope_props(el)
+    name = _microdata_value(props.get("name"))
+    if not name:
+        given = _microdata_value(props.get("givenname"))
+        family = _microdata_value(props.get("familyname"))
+        name = f"{given} {family}".strip()
+    person = _person(clean_name(name), _microdata_value(props.get("jobtitle")), "microdata")
+    if person is None:
+        return None
+    if email := _microdata_value(props.get("email")):
+        person.emails.append(email[7:] if email.lower().startswith("mailto:") else email)
+    if tel := _microdata_value(props.get("telephone")):
+        person.phones.append(tel[4:] if tel.lower().startswith("tel:") else tel)
+    for prop in ("sameas", "url"):
+        if url := _microdata_value(props.get(prop)):
+            person.profiles.append(url)
     return person
 
 
@@ -458,6 +518,7 @@ __all__ = [
     "people_from_lines",
     "people_from_mailto",
     "person_from_hcard",
+    "person_from_microdata",
     "tie_by_name",
     "tie_contacts",
 ]

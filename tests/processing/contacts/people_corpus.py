@@ -286,6 +286,32 @@ page(
     {},
 )
 
+page(
+    "microdata-team",
+    "https://stone-masonry.com/team",
+    _page("""
+<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Victor Hale</span>
+<span itemprop="jobTitle">Master Stonemason &amp; Owner</span>
+<a itemprop="email" href="mailto:victor.hale@stone-masonry.com">Email</a></div>
+<div itemscope itemtype="https://schema.org/Person"><meta itemprop="givenName" content="Iris">
+<meta itemprop="familyName" content="Novak"><p>Iris Novak</p>
+<p itemprop="jobTitle">Project Manager</p></div>"""),
+    {"Victor Hale": "Master Stonemason & Owner", "Iris Novak": "Project Manager"},
+)
+
+page(
+    "microdata-review-author",
+    "https://stone-masonry.com/reviews",
+    _page("""
+<div itemscope itemtype="https://schema.org/Review"><span itemprop="reviewBody">Solid work.</span>
+<div itemprop="author" itemscope itemtype="https://schema.org/Person">
+<span itemprop="name">Gordon Blake</span></div></div>
+<article itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">Walls</h1>
+<span itemscope itemtype="https://schema.org/Person"><span itemprop="name">Nina Frost</span>
+<span itemprop="jobTitle">Editor in Chief</span></span></article>"""),
+    {},
+)
+
 # --- JSON-LD ----------------------------------------------------------------------------------
 
 page(
