@@ -125,10 +125,17 @@ def _import_services() -> None:
             )
 
 
+EXIT_SENTINEL_DIED = 1
+EXIT_KILLED_WORK = 2
+
+
 def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
     """Run a django-q2 cluster until a signal (or ``run_once``); return the exit status.
 
-    0 after a stop by signal, 1 when the sentinel died by itself (so a supervisor restarts us).
+    0 after a clean stop by signal; 1 (``EXIT_SENTINEL_DIED``) when the sentinel died by itself
+    (so a supervisor restarts us); 2 (``EXIT_KILLED_WORK``) when processes still working had to
+    be killed, at ``stop_timeout`` or on a second signal: their rows were cut off mid-run (the
+    reaper requeues them when their leases end), which a deploy script should hear about.
     """
     from django_q.cluster import Cluster
 
@@ -136,11 +143,12 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _import_services()
     cluster = Cluster()  # installs django-q2's handlers; ours replace them below
-    stopping = {"signal": None}
+    stopping = {"signal": None, "killed": False}
 
     def on_signal(signum, frame):
         if stopping["signal"] is not None:
             logger.warning("second signal: killing the cluster's processes")
+            stopping["killed"] = stopping["killed"] or bool(_descendants())
             _signal_all(signal.SIGKILL)
             return
         stopping["signal"] = signum
@@ -165,11 +173,15 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
         _signal_all(signal.SIGTERM)  # they got it from the kernel too; this is belt and braces
     if not _reap_children(time.monotonic() + stop_timeout):
         logger.error("cluster processes still running after %ss: killing them", stop_timeout)
+        stopping["killed"] = True
         _signal_all(signal.SIGKILL)
         _reap_children(time.monotonic() + 10)
     if stopping["signal"] is not None:
         from processing.heartbeat import forget_stopped
 
         forget_stopped()  # a clean stop: its workers are not alive (health, dashboard)
+    if stopping["killed"]:
+        logger.error("cluster stopped, killing work in flight (exit %s)", EXIT_KILLED_WORK)
+        return EXIT_KILLED_WORK
     logger.info("cluster stopped")
-    return 0 if stopping["signal"] is not None else 1
+    return 0 if stopping["signal"] is not None else EXIT_SENTINEL_DIED

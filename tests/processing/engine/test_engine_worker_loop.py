@@ -101,6 +101,35 @@ def test_a_stop_ends_every_cluster_process_leaving_no_row_processing(workers, re
     assert count(A, "Complete") == len(done)
 
 
+def test_a_stop_that_kills_work_at_the_deadline_exits_non_zero(workers, record_file):
+    # Rows take 90 s, the stop deadline (Q_TIMEOUT, at least a run's time budget + 30 s) is
+    # 32 s: the workers still in their rows are killed, and qcluster says so by its exit status
+    # (it used to exit 0).
+    queue_rows(20)
+    env = worker_env(
+        overrides(time_budget=2),
+        record_file,
+        Q_WORKERS="2",
+        ENGINE_RECORD_SLEEP="90",
+        Q_TIMEOUT="32",
+    )
+    proc = workers.start(["qcluster"], env)
+    assert wait_for(lambda: count(A, "Processing") >= 1, timeout=60), workers.log(proc)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 2, workers.log(proc)
+    assert "killing work in flight" in workers.log(proc)
+    assert wait_for(lambda: not workers.session_pids(proc), timeout=10)
+
+
+def test_a_clean_stop_exits_zero(workers, record_file):
+    queue_rows(20)
+    proc = cluster(workers, record_file, sleep=0.05)
+    assert wait_for(lambda: count(A, "Complete") >= 5, timeout=60), workers.log(proc)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 0, workers.log(proc)
+
+
 def test_a_restarted_cluster_claims_at_once_and_rescues_the_dead_clusters_rows(
     workers, record_file
 ):
