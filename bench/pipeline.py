@@ -1,6 +1,7 @@
 """The whole pipeline as a user meets it, beside a Scrapy crawl of the same web in the same run.
 
     .venv/bin/python bench/pipeline.py [--sites 200] [--pages 42] [--q-workers 2]
+                                       [--latency-ms 200] [--scrapy-concurrency 32,256]
                                        [--workflows-json '{...}'] [--no-scrapy] [--no-ours]
 
 The web: ``ops.demo.generated_web(sites, pages)``: every common way of publishing a
@@ -8,7 +9,8 @@ sitemap (relative and absolute robots.txt lines, an index with a gzipped child, 
 wp-sitemap.xml, plain text, no robots.txt, a home-page footer link only, .xml.gz, RSS), a footer
 with the site's shared email and phone on every page, one contact of each page's own, a contact
 page writing its contacts every way the extractor knows, and a few slow hosts (every 40th site
-answers after 0.5 s). It is served on 127.0.0.1 by a threaded HTTP/1.1 server dispatching by
+answers after 0.5 s) and, with ``--latency-ms N``, every answer delayed by a lognormal time of
+median N ms (real small-business sites answer in 200 ms to a second). It is served on 127.0.0.1 by a threaded HTTP/1.1 server dispatching by
 Host header, in this process (its CPU is not counted for either crawler).
 
 ours
@@ -27,8 +29,8 @@ scrapy
     A spider in the separate venv ``bench/_ext/venv`` (created on first run with
     ``pip install scrapy``; never a project dependency), told where each site's sitemap is (it
     does no discovery: an advantage), reading urlset / index / gzip / text / RSS, with
-    ROBOTSTXT_OBEY, CONCURRENT_REQUESTS = ours (Q_WORKERS x page_curation concurrency) and
-    CONCURRENT_REQUESTS_PER_DOMAIN = 8, extracting mailto/tel links and email/phone regexes, and
+    ROBOTSTXT_OBEY, CONCURRENT_REQUESTS of each ``--scrapy-concurrency`` value (32, Scrapy's
+    default per domain pool times two workers, and 256) and CONCURRENT_REQUESTS_PER_DOMAIN = 8, extracting mailto/tel links and email/phone regexes, and
     writing page and contact items to a JSON-lines feed (its persistence). Hosts reach the server
     as our CONNECT_TO does: a download handler connects to 127.0.0.1:PORT with the site's Host.
 
@@ -38,8 +40,9 @@ process, the PostgreSQL server's CPU per page beside ours (its processes on this
 /proc), rows in ``Error`` grouped by reason, the time from queueing to the first import, the
 first curated page and the first contact (and each stage's start after its first queued row),
 contacts found of those published, people and company facts found per domain against those
-the web publishes (precision, recall, role accuracy, decoys taken for people), and the
-cluster's peak RSS.
+the web publishes (precision, recall, role accuracy, decoys taken for people), the cluster's
+peak RSS, the web's requests in flight (peak per 2 s) and the PostgreSQL connections used (peak,
+in all and per worker process).
 """
 
 from __future__ import annotations
@@ -401,7 +404,41 @@ def _reason(message: str) -> str:
     return message[:150]
 
 
-def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
+class ConnectionSampler(threading.Thread):
+    """Samples the web's requests in flight (peak per 2 s) and the database's connections: in
+    all, and per worker process (a worker names its connections ``scrapersky worker PID``)."""
+
+    def __init__(self, url: str, server) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.server = server
+        self.in_flight: list[int] = []
+        self.total_peak = 0
+        self.worker_peak = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        import psycopg
+
+        sql = """SELECT application_name, count(*) FROM pg_stat_activity
+                  WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1"""
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            tick = 0
+            while not self._stop_event.wait(0.25):
+                counts = dict(conn.execute(sql).fetchall())
+                self.total_peak = max(self.total_peak, sum(counts.values()))
+                workers = [n for name, n in counts.items() if name.startswith("scrapersky worker")]
+                self.worker_peak = max([self.worker_peak, *workers])
+                tick += 1
+                if tick % 8 == 0:
+                    self.in_flight.append(self.server.take_peak())
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join(5)
+
+
+def run_ours(args, sites, env: dict[str, str], workdir: Path, server) -> dict:
     import django
 
     os.environ.update(env)
@@ -417,6 +454,9 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         pg_before = postgres_cpu()
         web_before = time.process_time()  # this process: the loopback web's threads, the polling
         t0_db = _row("SELECT clock_timestamp()")[0]
+        sampler = ConnectionSampler(env["DATABASE_URL"], server)
+        server.take_peak()
+        sampler.start()
         t0 = time.monotonic()
         report = import_rows(
             [InputRow(i + 1, s.host, s.name) for i, s in enumerate(sites)],
@@ -451,6 +491,7 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         pg_cpu = None if pg_before is None or pg_after is None else pg_after - pg_before
         web_cpu = time.process_time() - web_before
         peak_rss = cluster.monitor.peak_rss
+        sampler.stop()
     finally:
         cluster.stop()
     pages_ok, pages_err = _row(
@@ -511,6 +552,9 @@ def run_ours(args, sites, env: dict[str, str], workdir: Path) -> dict:
         "web_cpu": web_cpu,
         "peak_rss": peak_rss,
         "sitemaps": _row("SELECT count(*) FROM sitemap_files")[0],
+        "in_flight": sampler.in_flight,
+        "connections_peak": sampler.total_peak,
+        "worker_connections_peak": sampler.worker_peak,
     }
 
 
@@ -560,6 +604,17 @@ def main() -> None:
         default="{}",
         help='SCRAPERSKY_WORKFLOWS_JSON, e.g. \'{"page_curation": {"concurrency": 32}}\'',
     )
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        help="every answer of the loopback web waits a lognormal time with this median (ms)",
+    )
+    parser.add_argument(
+        "--scrapy-concurrency",
+        default="32,256",
+        help="Scrapy's CONCURRENT_REQUESTS, one crawl per value (comma-separated)",
+    )
     parser.add_argument("--timeout", type=float, default=1200, help="seconds for our pipeline")
     parser.add_argument("--no-scrapy", action="store_true", help="skip the Scrapy crawl")
     parser.add_argument("--no-ours", action="store_true", help="skip our pipeline")
@@ -579,12 +634,12 @@ def main() -> None:
     # the declared default, or the override (settings are read later, once DATABASE_URL is set)
     overrides = json.loads(args.workflows_json).get("page_curation", {})
     per_worker = overrides.get("concurrency", get_workflow("page_curation").knobs.concurrency)
-    conc = per_worker * args.q_workers
+    scrapy_levels = [int(v) for v in args.scrapy_concurrency.split(",") if v.strip()]
     if not args.no_scrapy:
         ensure_ext_venv()
     sites = generated_web(args.sites, args.pages)
     expected_pages = sum(1 for s in sites for ct, _ in s.resources.values() if "html" in ct)
-    server = SiteServer(sites).start()
+    server = SiteServer(sites, latency_ms=args.latency_ms).start()
     refused = closed_port()
     connect_to = [f"{s.host}:80=127.0.0.1:{server.port}" for s in sites]
     connect_to += [f"{s.host}:443=127.0.0.1:{refused}" for s in sites]
@@ -600,15 +655,19 @@ def main() -> None:
     )
     slow = sum(1 for s in sites if s.delay)
     print(
-        f"web: {args.sites} sites, {expected_pages:,} pages, "
+        f"web: {args.sites} sites, {expected_pages:,} pages, answers delayed "
+        f"{f'~{args.latency_ms:g} ms (lognormal median)' if args.latency_ms else 'not at all'}, "
         f"{sum(len(s.expected) for s in sites):,} contacts published; {slow} slow hosts; "
         f"sitemap forms: {', '.join(sorted({s.form for s in sites}))}; 127.0.0.1:{server.port}\n"
         f"ours: Q_WORKERS={args.q_workers}, SCRAPERSKY_WORKFLOWS_JSON={args.workflows_json}, "
+        f"page_curation concurrency cap {per_worker} per worker; "
         f"domains imported bare (https first; refused)\n"
-        f"scrapy: CONCURRENT_REQUESTS={conc}, CONCURRENT_REQUESTS_PER_DOMAIN={SCRAPY_PER_DOMAIN}",
+        f"scrapy: CONCURRENT_REQUESTS={', '.join(map(str, scrapy_levels))}, "
+        f"CONCURRENT_REQUESTS_PER_DOMAIN={SCRAPY_PER_DOMAIN}",
         flush=True,
     )
-    ours = theirs = None
+    ours = None
+    theirs: dict[int, dict] = {}
     created_db = False
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
         workdir = Path(tmp)
@@ -617,12 +676,14 @@ def main() -> None:
                 created_db = True
                 prepare_database(env)
                 print("ours: qcluster running the pipeline ...", flush=True)
-                ours = run_ours(args, sites, env, workdir)
+                ours = run_ours(args, sites, env, workdir, server)
                 print(f"  done in {ours['seconds']:.1f}s", flush=True)
-            if not args.no_scrapy:
-                print("scrapy: crawling the same web ...", flush=True)
-                theirs = run_scrapy(server.port, sites, conc, workdir)
-                print(f"  done in {theirs['seconds']:.1f}s", flush=True)
+            for level in [] if args.no_scrapy else scrapy_levels:
+                print(f"scrapy: crawling the same web, {level} requests in flight ...", flush=True)
+                server.take_peak()
+                theirs[level] = run_scrapy(server.port, sites, level, workdir)
+                theirs[level]["in_flight"] = server.take_peak()
+                print(f"  done in {theirs[level]['seconds']:.1f}s", flush=True)
         finally:
             server.stop()
             if created_db:
@@ -645,7 +706,9 @@ def print_report(ours, theirs, expected_pages: int) -> None:
     )
     print(header)
     print("-" * len(header))
-    for label, r in (("ours (qcluster, persisted)", ours), ("scrapy (JSON lines)", theirs)):
+    rows = [("ours (qcluster, persisted)", ours)]
+    rows += [(f"scrapy {level} in flight (JSON lines)", r) for level, r in theirs.items()]
+    for label, r in rows:
         if not r:
             continue
         print(
@@ -663,13 +726,12 @@ def print_report(ours, theirs, expected_pages: int) -> None:
             f"authors taken for people (goal 0); company facts (best per kind) "
             f"{p['facts']:,}/{p['facts_expected']:,}"
         )
-    if ours and theirs:
-        ratio = (ours["pages"] / ours["seconds"]) / (theirs["pages"] / theirs["seconds"])
-        cpu_ratio = (ours["cpu"] / max(1, ours["pages"])) / (
-            theirs["cpu"] / max(1, theirs["pages"])
-        )
+    for level, r in theirs.items() if ours else ():
+        ratio = (ours["pages"] / ours["seconds"]) / (r["pages"] / r["seconds"])
+        cpu_ratio = (ours["cpu"] / max(1, ours["pages"])) / (r["cpu"] / max(1, r["pages"]))
         print(
-            f"ratio ours/scrapy: pages/s {ratio:.2f}x (goal >= 1.5x), CPU per page {cpu_ratio:.2f}x"
+            f"ratio ours/scrapy at {level} in flight: pages/s {ratio:.2f}x (goal >= 1.5x), "
+            f"CPU per page {cpu_ratio:.2f}x; scrapy's peak requests in flight {r['in_flight']}"
         )
     if theirs:
         print("  (scrapy's contacts: emails and phones only; it extracts no social profiles)")
@@ -695,6 +757,12 @@ def print_report(ours, theirs, expected_pages: int) -> None:
             f"start after first queued row: {_s(wait)} (goal <= 1s)"
         )
     print("  pages finished per 2 s: " + " ".join(f"{count}" for _step, count in ours["pace"]))
+    print("  requests in flight per 2 s (peak): " + " ".join(map(str, ours["in_flight"])))
+    print(
+        f"PostgreSQL connections (peak): {ours['connections_peak']} in all; per worker process "
+        f"{ours['worker_connections_peak']} (goal <= 12); of the database, every client "
+        f"(the cluster's other processes and this bench included)"
+    )
     print(
         f"  first import started {_s(ours['timeline']['sitemap_import'][1])}, "
         f"first page curated {_s(ours['timeline']['page_curation'][1])}, "

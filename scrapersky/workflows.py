@@ -198,7 +198,7 @@ WORKFLOWS: list[Workflow] = [
         source_model="curation.Page",
         destination_model="curation.Contact",
         purpose="Fetch a page, record what it is, and extract its contacts.",
-        knobs=Knobs(batch_size=50, concurrency=16, lease_seconds=300, claim_per_domain=4),
+        knobs=Knobs(batch_size=50, concurrency=256, lease_seconds=300, claim_per_domain=4),
     ),
     Workflow(
         name="contact_validation",

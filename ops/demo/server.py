@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import random
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from ops.demo.sites import Site
+
+LATENCY_SIGMA = 0.5  # the spread of answer times around their median (lognormal)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -17,12 +21,26 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
+        server = self.server
+        with server.counting:
+            server.in_flight += 1
+            server.peak_in_flight = max(server.peak_in_flight, server.in_flight)
+        try:
+            self._answer()
+        finally:
+            with server.counting:
+                server.in_flight -= 1
+
+    def _answer(self) -> None:
         host = (self.headers.get("Host") or "").split(":")[0].lower()
         site = self.server.sites.get(host)
         path = self.path.split("?")[0].split("#")[0]
         resource = site.resources.get(path) if site else None
         if site is not None and site.delay:
             time.sleep(site.delay)
+        if self.server.latency:
+            # A real site's answer time: lognormal around the median (bench --latency-ms).
+            time.sleep(random.lognormvariate(math.log(self.server.latency), LATENCY_SIGMA))
         if resource is None:
             body = b"<!doctype html><title>Not found</title><h1>Not found</h1>"
             self._send(404, "text/html; charset=utf-8", body)
@@ -45,9 +63,13 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128
 
-    def __init__(self, address, sites: dict[str, Site]):
+    def __init__(self, address, sites: dict[str, Site], latency: float = 0.0):
         super().__init__(address, _Handler)
         self.sites = sites
+        self.latency = latency
+        self.counting = threading.Lock()
+        self.in_flight = 0  # requests being answered now
+        self.peak_in_flight = 0  # since the last take_peak()
 
     def handle_error(self, request, client_address) -> None:
         # Clients that hang up early (a fetcher that stopped at its size cap) are normal here.
@@ -57,10 +79,25 @@ class _Server(ThreadingHTTPServer):
 class SiteServer:
     """Serve ``sites`` on 127.0.0.1; ``connect_to`` maps their names there for the fetcher."""
 
-    def __init__(self, sites: list[Site], *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        sites: list[Site],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        latency_ms: float = 0.0,
+    ) -> None:
+        """``latency_ms``: every answer waits a lognormal time with this median (0: none)."""
         self.sites = {site.host: site for site in sites}
-        self._server = _Server((host, port), self.sites)
+        self._server = _Server((host, port), self.sites, latency_ms / 1000)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def take_peak(self) -> int:
+        """The most requests answered at once since the last call (then starts again)."""
+        server = self._server
+        with server.counting:
+            peak, server.peak_in_flight = server.peak_in_flight, server.in_flight
+        return peak
 
     @property
     def port(self) -> int:

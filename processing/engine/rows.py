@@ -10,6 +10,7 @@ if its service queries the database itself.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -20,6 +21,7 @@ from django.db import connection
 from processing.engine.backoff import retry_delay
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.finishing import Outcome
+from processing.engine.pace import Pace, is_overload
 from processing.errors import ProcessingError, TransientError
 
 if TYPE_CHECKING:
@@ -81,31 +83,59 @@ class RowThreads:
         self.result = result
         self.stopping = stopping
         self.on_taken = on_taken
-        self.concurrency = max(1, knobs.concurrency)
+        self.pace = Pace(max(1, knobs.concurrency), on_change=self._level_changed)
         self.service_seconds: float | None = None  # moving average, sizes the start chunks
         self.unstarted: list[tuple[int, str]] = []  # set aside: released at the end of the run
         self._pool: ThreadPoolExecutor | None = None
         self._futures: list = []
+        self._gate = threading.Condition()
+        self._closing = False
+
+    @property
+    def concurrency(self) -> int:
+        """Rows in flight at most right now (the pace's level, under the knob)."""
+        return self.pace.limit
 
     def start(self) -> None:
         self._pool = ThreadPoolExecutor(
-            max_workers=self.concurrency, thread_name_prefix=f"{self.workflow.name}-row"
+            max_workers=self.pace.cap, thread_name_prefix=f"{self.workflow.name}-row"
         )
-        self._futures = [self._pool.submit(self._worker) for _ in range(self.concurrency)]
+        self._spawn(self.pace.limit)
+
+    def _spawn(self, level: int) -> None:
+        """Threads up to ``level``; a thread beyond the level waits at the gate (never ends)."""
+        with self._gate:
+            while len(self._futures) < level and not self._closing:
+                self._futures.append(self._pool.submit(self._worker, len(self._futures)))
+
+    def _level_changed(self, level: int) -> None:
+        self._spawn(level)
+        with self._gate:
+            self._gate.notify_all()
 
     def close(self) -> None:
         """Stop the threads once they have taken every row (started rows are finished)."""
-        for _ in self._futures:
+        with self._gate:
+            self._closing = True
+            futures = list(self._futures)
+            self._gate.notify_all()
+        for _ in futures:
             self.work.put(None)
-        for future in self._futures:
+        for future in futures:
             future.exception()  # wait; a worker never raises (see _worker)
         if self._pool is not None:
             self._pool.shutdown(wait=True)
 
-    def _worker(self) -> None:
+    def _wait_for_a_place(self, index: int) -> None:
+        with self._gate:
+            while index >= self.pace.limit and not self._closing:
+                self._gate.wait()
+
+    def _worker(self, index: int) -> None:
         try:
             last = False
             while not last:
+                self._wait_for_a_place(index)
                 chunk, last = self.work.take(self._start_chunk_size())
                 self.on_taken()
                 if not chunk:
@@ -128,6 +158,7 @@ class RowThreads:
         elif unstarted:
             started += self._start(unstarted)
         for row, token in started:
+            self.pace.began()
             self._process(row, token)
 
     def _start_chunk_size(self) -> int:
@@ -172,9 +203,11 @@ class RowThreads:
     def _process(self, row, token: str) -> None:
         """Run the service on one row and hand its outcome to the finisher."""
         began = time.monotonic()
+        overloaded = False
         try:
             persist = self.service(row)
         except TransientError as exc:
+            overloaded = is_overload(exc)
             outcome = self._transient_outcome(row, token, exc)
         except Exception as exc:
             if is_transient_db_error(exc):
@@ -188,6 +221,7 @@ class RowThreads:
         else:
             outcome = Outcome(row.pk, token, "complete", persist=persist)
         elapsed = time.monotonic() - began
+        self.pace.ended(elapsed, overloaded=overloaded)
         average = self.service_seconds
         self.service_seconds = elapsed if average is None else 0.9 * average + 0.1 * elapsed
         self.finisher.put(getattr(row, "domain_id", outcome.row_id), outcome)

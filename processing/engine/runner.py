@@ -100,7 +100,8 @@ def run_consumer(
     nothing and no row of this run is still in flight.
 
     Rows are claimed ``batch_size`` at a time (one statement, SKIP LOCKED) and processed by
-    ``concurrency`` threads; no transaction is open while a service does I/O. With
+    up to ``concurrency`` threads (a level that adapts, see ``pace``); no transaction is open
+    while a service does I/O. With
     ``claim_per_domain`` (rows with a ``domain_id``), a batch takes at most that many rows of one
     domain, at most that many of one domain are in flight at once, and a claim passes over the
     domains the run already holds twice that many rows of. Leases of held rows
@@ -143,7 +144,6 @@ class _Run:
         self.run_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.work = _work_queue(workflow, self.knobs)
         self.holdings = Holdings(workflow, lease_seconds=self.knobs.lease_seconds)
-        self.concurrency = max(1, self.knobs.concurrency)
         self.claim_seconds = 0.0  # moving average of a claim's round trip
         self.rotation = claims.Rotation()  # where the next spread claim starts
         self.hungry = threading.Event()  # set by a row thread when the backlog runs short
@@ -231,6 +231,11 @@ class _Run:
             self._teardown(finisher, previous, started)
         self._redeliver_signal(previous)
         return self.result
+
+    @property
+    def concurrency(self) -> int:
+        """Rows in flight at most right now: the row threads' pace (the knob is its cap)."""
+        return self.rows.concurrency if self.rows else max(1, self.knobs.concurrency)
 
     def _enough_in_hand(self) -> bool:
         if self.finisher is not None and self.finisher.backlog() >= FINISH_BACKLOG_MAX:

@@ -1,0 +1,127 @@
+"""How many rows a run keeps in flight: a level that finds itself, under the workflow's cap.
+
+A millisecond web is bound by CPU and a one-second web by the requests in flight, so no fixed
+``concurrency`` serves both (issue 27). Like Crawlee's autoscaled pool (grow while the system is
+not overloaded, shrink when it is) and Scrapy's AutoThrottle (back off on latency and errors),
+the level is re-judged every ``WINDOW_SECONDS`` from what the rows of that window did:
+
+- **shrink** by a third when rows were refused for load (HTTP 429/503, timeouts: a
+  ``TransientError`` whose status or kind says so) in more than ``OVERLOAD_SHARE`` of them;
+- **shrink** by a tenth when the answers took more than ``SLOW_FACTOR`` times the quickest
+  window's and the rate did not grow: more in flight only made each row slower;
+- **grow** by a quarter when the level was reached (rows waited for a free place), the process
+  had CPU to spare (less than ``CPU_BUSY`` of a core: the GIL makes one core the ceiling of a
+  worker process) and the answers were not slowing down;
+- otherwise hold.
+
+``concurrency`` (the knob) stays the cap and ``START`` the first level; the level never goes
+below ``FLOOR``. Hand-written because no maintained library paces threads by throughput (the
+crawlers' autoscalers live inside their own event loops); it is small and tested on a loopback
+server whose latency changes mid-run.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+WINDOW_SECONDS = 1.0
+START = 16
+FLOOR = 2
+GROW = 1.25
+SHRINK_SLOW = 0.9
+SHRINK_OVERLOAD = 0.67
+OVERLOAD_SHARE = 0.05
+SLOW_FACTOR = 3.0
+CPU_BUSY = 0.9
+
+
+def is_overload(exc: BaseException) -> bool:
+    """Whether a row's failure says the site (or the path to it) is overloaded."""
+    if getattr(exc, "status_code", None) in (429, 503):
+        return True
+    return str(getattr(exc, "kind", "")).endswith("timeout")
+
+
+class Pace:
+    """The level of rows in flight for one run; row threads report each row to it."""
+
+    def __init__(
+        self,
+        cap: int,
+        *,
+        start: int = START,
+        clock: Callable[[], float] = time.monotonic,
+        cpu: Callable[[], float] = time.process_time,
+        on_change: Callable[[int], None] | None = None,
+    ) -> None:
+        self.cap = max(1, cap)
+        self.floor = min(FLOOR, self.cap)
+        self.limit = max(self.floor, min(self.cap, start))
+        self.clock = clock
+        self.cpu = cpu
+        self.on_change = on_change
+        self.history: list[tuple[float, int]] = [(clock(), self.limit)]  # (when, level)
+        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._reset_window(clock())
+        self._best_seconds: float | None = None
+        self._last_rate: float | None = None
+
+    def _reset_window(self, now: float) -> None:
+        self._window_start = now
+        self._cpu_start = self.cpu()
+        self._done = 0
+        self._overloaded = 0
+        self._seconds = 0.0
+        self._peak = self._in_flight
+
+    def began(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self._peak = max(self._peak, self._in_flight)
+
+    def ended(self, seconds: float, *, overloaded: bool = False) -> None:
+        """A row ended after ``seconds`` of service; re-judge the level at the window's end."""
+        changed = None
+        with self._lock:
+            self._in_flight -= 1
+            self._done += 1
+            self._seconds += seconds
+            self._overloaded += overloaded
+            now = self.clock()
+            if now - self._window_start >= WINDOW_SECONDS:
+                changed = self._judge(now)
+        if changed is not None and self.on_change is not None:
+            self.on_change(changed)
+
+    def _judge(self, now: float) -> int | None:
+        elapsed = now - self._window_start
+        done = self._done
+        rate = done / elapsed
+        seconds = self._seconds / done
+        cpu = (self.cpu() - self._cpu_start) / elapsed
+        reached = self._peak >= self.limit
+        best = self._best_seconds
+        self._best_seconds = seconds if best is None else min(best, seconds)
+        last_rate, self._last_rate = self._last_rate, rate
+        level = self.limit
+        if self._overloaded > OVERLOAD_SHARE * done:
+            level = int(level * SHRINK_OVERLOAD)
+        elif (
+            best is not None
+            and seconds > SLOW_FACTOR * best
+            and last_rate is not None
+            and rate <= last_rate
+        ):
+            level = int(level * SHRINK_SLOW)
+        elif reached and cpu < CPU_BUSY and (best is None or seconds <= SLOW_FACTOR * best):
+            level = max(level + 1, int(level * GROW))
+        level = max(self.floor, min(self.cap, level))
+        self._reset_window(now)
+        if level == self.limit:
+            return None
+        self.limit = level
+        self.history.append((now, level))
+        return level
