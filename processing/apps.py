@@ -20,5 +20,5 @@ class ProcessingConfig(AppConfig):
         pre_execute.connect(heartbeat.on_execute, dispatch_uid="scrapersky-heartbeat-execute")
         # ... and serves every workflow from the moment it exists (processing/engine/worker_loop).
         post_spawn.connect(worker_loop.start_in_worker, dispatch_uid="scrapersky-worker-loop")
-        # Rows queued by the curation service wake their consumer (processing/engine/kick).
+        # Rows queued by the curation service wake the workers (NOTIFY: processing/engine/wake).
         rows_queued.connect(receivers.kick_on_queue, dispatch_uid="scrapersky-kick-on-queue")

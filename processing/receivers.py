@@ -1,4 +1,4 @@
-"""Receivers processing connects to curation's signals: the consumer kick when rows are queued."""
+"""Receivers processing connects to curation's signals: waking the workers when rows are queued."""
 
 import logging
 
@@ -6,12 +6,12 @@ logger = logging.getLogger(__name__)
 
 
 def kick_on_queue(sender, *, workflow: str, **kwargs) -> None:
-    """Start the workflow's consumer now; a failing kick must not fail the committed change."""
-    # Looked up at call time: tests replace processing.engine.kick_consumer.
-    from processing import engine
+    """Wake the workflow's lanes in every worker now (``NOTIFY``, see processing.engine.wake);
+    a failing notification must not fail the committed change."""
+    from processing.engine import wake
 
     try:
-        engine.kick_consumer(workflow)
+        wake.notify(workflow)
     except Exception:
-        # The rows are committed and the scheduled consumer is the safety net.
-        logger.exception("kicking the %s consumer failed", workflow)
+        # The rows are committed; the lanes' poll and the schedules are the safety net.
+        logger.exception("waking the %s workers failed", workflow)

@@ -56,6 +56,9 @@ class AppSettings:
     kick_on_queue: bool = True
     # Consumer tasks one kick enqueues (None: 1; every worker loop serves every workflow).
     kick_consumers: int | None = None
+    # How often an idle lane of a worker looks for rows by itself while its worker listens for
+    # queued rows (LISTEN/NOTIFY wakes it at once; this poll is the fallback).
+    idle_poll_seconds: float = 2.0
     # Seconds the dashboard figures are cached (the same for every viewer); 0 disables.
     dashboard_cache_seconds: float = 5.0
     # Tables up to this many rows get exact counts of every status; bigger ones estimate.

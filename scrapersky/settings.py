@@ -313,6 +313,10 @@ SCRAPERSKY_HEARTBEAT_MAX_AGE = _HEARTBEAT_MAX_AGE
 SCRAPERSKY_KICK_ON_QUEUE = _KICK_ON_QUEUE
 # Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
 SCRAPERSKY_KICK_CONSUMERS = _KICK_CONSUMERS or None
+# An idle lane's own look for rows while its worker listens for notifications (the fallback).
+SCRAPERSKY_IDLE_POLL_SECONDS = env.float(
+    "SCRAPERSKY_IDLE_POLL_SECONDS", _D.idle_poll_seconds, minimum=0.05
+)
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = _DASHBOARD_CACHE_SECONDS
 # Imports (curation/intake/import_jobs/): uploads and their reports live here (shared by the web

@@ -6,6 +6,9 @@ with ``Q_WORKERS=2`` two runs draining one workflow's backlog starved every othe
 a thread that looks for ready rows every ``POLL_SECONDS`` and, while there are any, runs
 ``runner.run_consumer`` with the workflow's own ``concurrency`` and ``batch_size``. Lanes are
 independent, so a backlog in one workflow never delays another's rows by more than one poll.
+A listener thread (``wake``) wakes a lane as soon as rows of its workflow are queued (PostgreSQL
+``LISTEN/NOTIFY``); while it listens, idle lanes poll only every ``SCRAPERSKY_IDLE_POLL_SECONDS``
+(the fallback), and every ``POLL_SECONDS`` when it cannot.
 The process's main thread stays django-q2's: kicks, schedules, the reaper and any other task
 still run there, and nothing holds a worker for a whole backlog.
 
@@ -30,12 +33,13 @@ import time
 from django.db import connection
 
 from processing import heartbeat
-from processing.engine import claims, reaper, runner
+from processing.engine import claims, reaper, runner, wake
+from scrapersky.conf import conf
 from scrapersky.workflows import Workflow, all_workflows
 
 logger = logging.getLogger(__name__)
 
-POLL_SECONDS = 0.25  # an idle lane looks for ready rows this often
+POLL_SECONDS = 0.25  # an idle lane looks for ready rows this often while nothing notifies it
 BEAT_SECONDS = 1.0  # the worker heartbeat
 REAP_SECONDS = 1.0  # the reaper
 SUPERVISE_SECONDS = 0.1  # how quickly the loop notices its process ending
@@ -58,12 +62,14 @@ class WorkerLoop:
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         self._ppid = os.getppid()
+        self.listener = wake.Listener(self.nudge, self.wakes, stopping=self.stopping)
 
     # --- lifecycle -----------------------------------------------------------------------------
     def start(self) -> None:
         for workflow in self.workflows:
             self._spawn(f"lane-{workflow.name}", self._lane, workflow)
         self._spawn("worker-loop", self._supervise)
+        self.listener.start()
         logger.info("worker loop started: lanes %s", ", ".join(self.wakes))
 
     def _spawn(self, name: str, target, *args) -> None:
@@ -82,8 +88,8 @@ class WorkerLoop:
             self.stopping.set()
             for event in self._run_stops:
                 event.set()
-        for wake in self.wakes.values():
-            wake.set()
+        for event in self.wakes.values():
+            event.set()
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait for every thread of the loop; True when all have ended."""
@@ -104,11 +110,11 @@ class WorkerLoop:
 
     # --- lanes ---------------------------------------------------------------------------------
     def _lane(self, workflow: Workflow) -> None:
-        wake = self.wakes[workflow.name]
+        woken = self.wakes[workflow.name]
         failing = False
         try:
             while not self.stopping.is_set():
-                pause = self.poll
+                pause = self._idle_poll()
                 try:
                     if claims.has_ready_rows(workflow):
                         pause = self._run(workflow)
@@ -124,10 +130,16 @@ class WorkerLoop:
                     failing = True
                     connection.close()  # a broken connection is reopened on the next query
                     pause = ERROR_PAUSE_SECONDS
-                wake.wait(pause)
-                wake.clear()
+                woken.wait(pause)
+                woken.clear()
         finally:
             connection.close()
+
+    def _idle_poll(self) -> float:
+        """How long an idle lane waits before looking again: long while notifications wake it."""
+        if self.listener.listening.is_set():
+            return max(self.poll, conf.idle_poll_seconds)
+        return self.poll
 
     def _run(self, workflow: Workflow) -> float:
         """One consumer run while rows are ready; returns how long the lane then waits."""
@@ -145,7 +157,7 @@ class WorkerLoop:
                 self._run_stops.discard(run_stop)
         if result.stopped_by == "no service":
             return NO_SERVICE_PAUSE_SECONDS
-        return 0.0 if result.stopped_by == "empty" and result.claimed else self.poll
+        return 0.0 if result.stopped_by == "empty" and result.claimed else self._idle_poll()
 
     # --- supervisor ----------------------------------------------------------------------------
     def _supervise(self) -> None:
@@ -192,6 +204,9 @@ def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
     global _current
     if _current is not None and not _current.stopping.is_set():
         return _current
+    # Every connection this worker opens from now on says whose it is in pg_stat_activity
+    # (libpq reads PGAPPNAME): an operator sizing max_connections, and the bench, count them.
+    os.environ["PGAPPNAME"] = f"scrapersky worker {os.getpid()}"
     loop = WorkerLoop()
     _current = loop
     if threading.current_thread() is threading.main_thread():

@@ -179,7 +179,7 @@ def test_kick_after_commit_only_when_rows_were_queued(
 ):
     settings.SCRAPERSKY_KICK_ON_QUEUE = True
     kicked = []
-    monkeypatch.setattr("processing.engine.kick_consumer", kicked.append)
+    monkeypatch.setattr("processing.engine.wake.notify", kicked.append)
     page = PageFactory()
     with django_capture_on_commit_callbacks(execute=True):
         set_curation_status(workflow=WF, status="Skipped", ids=[page.pk], actor="t", channel="api")
@@ -203,7 +203,7 @@ def test_a_failing_kick_does_not_raise(settings, monkeypatch, django_capture_on_
     def broken(name):
         raise RuntimeError("broker down")
 
-    monkeypatch.setattr("processing.engine.kick_consumer", broken)
+    monkeypatch.setattr("processing.engine.wake.notify", broken)
     page = PageFactory()
     with django_capture_on_commit_callbacks(execute=True):
         result = _queue([page.pk])
