@@ -41,7 +41,7 @@ def expected_enums() -> dict[str, list[str]]:
     return enums
 
 
-def _normalise_type(name: str) -> str:
+def _normalize_type(name: str) -> str:
     name = name.strip().lower()
     return TYPE_ALIASES.get(name, name)
 
@@ -104,8 +104,8 @@ def compare() -> list[str]:
             if live is None:
                 problems.append(f"column {table}.{field.column} is missing")
                 continue
-            want = _normalise_type(field.db_type(connection) or "")
-            have = _normalise_type(live.data_type)
+            want = _normalize_type(field.db_type(connection) or "")
+            have = _normalize_type(live.data_type)
             if want != have:
                 problems.append(
                     f"column {table}.{field.column} is {have}, the model expects {want}"

@@ -32,7 +32,7 @@ MAX_VALUE = 300
 
 
 @dataclass(frozen=True, slots=True)
-class CompanyFact:
+class FoundCompanyFact:
     """One fact about the company, as a page states it."""
 
     kind: str
@@ -133,9 +133,9 @@ def _is_company_node(types: list[str], node: dict) -> bool:
     )
 
 
-def company_from_json_ld(data: Any) -> list[CompanyFact]:
+def company_from_json_ld(data: Any) -> list[FoundCompanyFact]:
     """Facts of the Organization/LocalBusiness nodes of a parsed JSON-LD document."""
-    facts: list[CompanyFact] = []
+    facts: list[FoundCompanyFact] = []
     budget = [5_000]
 
     def visit(node: Any, depth: int) -> None:
@@ -154,25 +154,25 @@ def company_from_json_ld(data: Any) -> list[CompanyFact]:
         ]
         if _is_company_node(types, node):
             if legal := _text(node.get("legalName")):
-                facts.append(CompanyFact(LEGAL_NAME, legal, "jsonld", RANK_JSONLD_LEGAL))
+                facts.append(FoundCompanyFact(LEGAL_NAME, legal, "jsonld", RANK_JSONLD_LEGAL))
             if name := _text(node.get("name")):
-                facts.append(CompanyFact(LEGAL_NAME, name, "jsonld", RANK_JSONLD))
+                facts.append(FoundCompanyFact(LEGAL_NAME, name, "jsonld", RANK_JSONLD))
             if address := format_postal_address(node.get("address")):
-                facts.append(CompanyFact(ADDRESS, address, "jsonld", RANK_JSONLD))
+                facts.append(FoundCompanyFact(ADDRESS, address, "jsonld", RANK_JSONLD))
             hours = node.get("openingHours")
             if isinstance(hours, list):
                 hours = "; ".join(h for h in hours if isinstance(h, str))
             if isinstance(hours, str) and hours.strip():
                 facts.append(
-                    CompanyFact(
+                    FoundCompanyFact(
                         OPENING_HOURS, " ".join(hours.split())[:MAX_VALUE], "jsonld", RANK_JSONLD
                     )
                 )
             if spec := _hours_spec(node.get("openingHoursSpecification")):
-                facts.append(CompanyFact(OPENING_HOURS, spec, "jsonld", RANK_JSONLD))
+                facts.append(FoundCompanyFact(OPENING_HOURS, spec, "jsonld", RANK_JSONLD))
             for key in ("vatID", "taxID"):
                 if vat := valid_vat(_text(node.get(key))):
-                    facts.append(CompanyFact(VAT_ID, vat, "jsonld", RANK_JSONLD))
+                    facts.append(FoundCompanyFact(VAT_ID, vat, "jsonld", RANK_JSONLD))
         for key, value in node.items():
             if key in ("address",):
                 continue
@@ -288,33 +288,33 @@ _POSTCODE_HINT_RE = re.compile(r"\d(?<!\d\d)\d{4}(?!\d)")
 _GB_POSTCODE_HINT_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]?\d[A-Z\d]?\s?\d[A-Z]{2}")
 
 
-def _addresses(lines: list[str], source: str, rank: int) -> Iterator[CompanyFact]:
+def _addresses(lines: list[str], source: str, rank: int) -> Iterator[FoundCompanyFact]:
     lines = [_LABEL_RE.sub("", line) for line in lines]
     for i, line in enumerate(lines):
         if (m := _POSTAL_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
             value = f"{lines[i - 1]}, {m.group('post')} {m.group('city')}"
-            yield CompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
         elif (m := _GB_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
             value = f"{lines[i - 1]}, {m.group('city')} {m.group('post')}"
-            yield CompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
         elif (m := _GB_POSTCODE_LINE_RE.match(line)) and i > 1 and _STREET_RE.match(lines[i - 2]):
             value = f"{lines[i - 2]}, {lines[i - 1]} {m.group('post')}"
-            yield CompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
         else:
             for m in _ONE_LINE_ADDRESS_RE.finditer(line):
                 value = f"{m.group('street').strip()}, {m.group('post')} {m.group('city')}"
-                yield CompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+                yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
             for m in _US_ADDRESS_RE.finditer(line):
                 value = (
                     f"{m.group('street')}, {m.group('city')}, {m.group('state')} {m.group('zip')}"
                 )
-                yield CompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+                yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
 
 
-def _register_ids(text: str) -> Iterator[CompanyFact]:
+def _register_ids(text: str) -> Iterator[FoundCompanyFact]:
     for m in _VAT_RE.finditer(text):
         if vat := valid_vat(m.group("vat")):
-            yield CompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
+            yield FoundCompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
     for m in _HRB_RE.finditer(text):
         window = text[max(0, m.start() - 120) : m.end() + 120]
         court = _COURT_RE.search(window)
@@ -326,20 +326,20 @@ def _register_ids(text: str) -> Iterator[CompanyFact]:
                 handelsregisternummer.validate(f"{court_name} {number}")
             except stdnum_exceptions.ValidationError:
                 continue
-            yield CompanyFact(REGISTER_ID, value[:MAX_VALUE], "text", RANK_LEGAL_PAGE)
+            yield FoundCompanyFact(REGISTER_ID, value[:MAX_VALUE], "text", RANK_LEGAL_PAGE)
     for m in _UK_COMPANY_RE.finditer(text):
         number = m.group("number").upper()
         number = number if not number.isdigit() else number.zfill(8)
-        yield CompanyFact(COMPANY_NUMBER, number, "text", RANK_LEGAL_PAGE)
+        yield FoundCompanyFact(COMPANY_NUMBER, number, "text", RANK_LEGAL_PAGE)
     for m in _SIREN_RE.finditer(text):
         number = m.group("number").replace(" ", "")
         if fr_siren.is_valid(number):
-            yield CompanyFact(SIREN, number, "text", RANK_LEGAL_PAGE)
+            yield FoundCompanyFact(SIREN, number, "text", RANK_LEGAL_PAGE)
 
 
-def company_from_text(text: str) -> list[CompanyFact]:
+def company_from_text(text: str) -> list[FoundCompanyFact]:
     """Facts the visible text states: all of them on a legal page, else copyright and address."""
-    facts: list[CompanyFact] = []
+    facts: list[FoundCompanyFact] = []
     lowered = text.lower()
     legal = any(word in lowered for word in _LEGAL_WORDS) and bool(LEGAL_PAGE_RE.search(text))
     if legal:
@@ -347,14 +347,16 @@ def company_from_text(text: str) -> list[CompanyFact]:
         for line in lines:
             if m := _LEGAL_NAME_LINE_RE.match(line):
                 facts.append(
-                    CompanyFact(LEGAL_NAME, m.group("name"), "legal_page", RANK_LEGAL_PAGE)
+                    FoundCompanyFact(LEGAL_NAME, m.group("name"), "legal_page", RANK_LEGAL_PAGE)
                 )
         facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(_register_ids(text))
     elif _POSTCODE_HINT_RE.search(text) or _GB_POSTCODE_HINT_RE.search(text):
         facts.extend(_addresses(_lines(text), "text", RANK_COPYRIGHT))
     for m in _copyright_matches(text, lowered):
-        facts.append(CompanyFact(LEGAL_NAME, m.group("name").strip(), "copyright", RANK_COPYRIGHT))
+        facts.append(
+            FoundCompanyFact(LEGAL_NAME, m.group("name").strip(), "copyright", RANK_COPYRIGHT)
+        )
     return facts
 
 
@@ -369,9 +371,9 @@ def _copyright_matches(text: str, lowered: str) -> Iterator[re.Match]:
             start = lowered.find(marker, start + 1)
 
 
-def dedupe(facts: list[CompanyFact]) -> list[CompanyFact]:
+def dedupe(facts: list[FoundCompanyFact]) -> list[FoundCompanyFact]:
     """One fact per (kind, value), its best rank kept, in first-seen order."""
-    best: dict[tuple[str, str], CompanyFact] = {}
+    best: dict[tuple[str, str], FoundCompanyFact] = {}
     for fact in facts:
         key = (fact.kind, fact.value)
         if key not in best or fact.rank < best[key].rank:

@@ -213,7 +213,7 @@ class EmailMatch:
 
 
 @lru_cache(maxsize=4096)  # pages repeat the same address in header, body and footer
-def normalise_email(raw: str) -> str | None:
+def normalize_email(raw: str) -> str | None:
     """Return the lower-cased address if ``raw`` is a plausible real contact, else None."""
     address = raw.strip().strip(".,;:<>()[]\"'").lower()
     local, sep, domain = address.rpartition("@")
@@ -263,6 +263,6 @@ def find_emails(text: str) -> Iterator[EmailMatch]:
             # "info@example.com.Next sentence": a missing space glued a word on as a TLD.
             domain = ".".join(labels[:-1])
         # A hyphen can't end a domain; trim it so "info@x.com-" still yields an address.
-        address = normalise_email(f"{match.group('local')}@{domain.rstrip('-')}")
+        address = normalize_email(f"{match.group('local')}@{domain.rstrip('-')}")
         if address:
             yield EmailMatch(address, match.start(), match.end(), match.group("at") != "@")

@@ -35,7 +35,7 @@ _BOMS = (
 )
 
 
-def normalise_label(label: str | None) -> str | None:
+def normalize_label(label: str | None) -> str | None:
     """Return the Python codec name for an encoding label, or None if it is unknown."""
     if not label:
         return None
@@ -51,7 +51,7 @@ def charset_from_content_type(content_type: str | None) -> str | None:
     if not content_type:
         return None
     match = _CT_CHARSET_RE.search(content_type)
-    return normalise_label(match.group(1)) if match else None
+    return normalize_label(match.group(1)) if match else None
 
 
 def charset_from_bom(body: bytes) -> str | None:
@@ -67,7 +67,7 @@ def charset_from_meta(body: bytes) -> str | None:
     match = _META_CHARSET_RE.search(body[:_META_SNIFF_BYTES])
     if not match:
         return None
-    name = normalise_label(match.group(1).decode("ascii", "replace"))
+    name = normalize_label(match.group(1).decode("ascii", "replace"))
     # A byte-oriented document cannot really be UTF-16 if we could read ASCII "<meta";
     # browsers treat such declarations as UTF-8.
     if name and name.startswith("utf-16"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from processing.contacts.emails import MAX_CANDIDATES, EmailMatch, normalise_email
+from processing.contacts.emails import MAX_CANDIDATES, EmailMatch, normalize_email
 from processing.contacts.scanning import finditer_windows, pattern_anchors, windows
 
 _LOCAL = r"(?<![A-Za-z0-9._%+\-])(?P<local>[A-Za-z0-9._%+\-]{1,64})"
@@ -42,7 +42,7 @@ def find_obfuscated_emails(text: str) -> Iterator[EmailMatch]:
     spans = windows(anchors, len(text), _BEFORE, _AFTER, MAX_CANDIDATES)
     for match in finditer_windows(BRACKETED_RE, text, spans):
         domain = _DOT_BRACKETED_RE.sub(".", match.group("domain"))
-        address = normalise_email(f"{match.group('local')}@{domain}")
+        address = normalize_email(f"{match.group('local')}@{domain}")
         if address:
             yield EmailMatch(address, match.start(), match.end(), True)
     spans = windows(
@@ -54,7 +54,7 @@ def find_obfuscated_emails(text: str) -> Iterator[EmailMatch]:
         # "CALL US AT HOME DOT..." is shouting prose; real addresses here are lower-case.
         if not any(c.islower() for c in local) or not labels[-1].islower():
             continue
-        address = normalise_email(f"{local}@{'.'.join(labels)}")
+        address = normalize_email(f"{local}@{'.'.join(labels)}")
         if address:
             yield EmailMatch(address, match.start(), match.end(), True)
 

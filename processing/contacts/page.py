@@ -21,7 +21,7 @@ from processing.contacts import people as people_module
 from processing.contacts.emails import (
     classify_email,
     find_emails,
-    normalise_email,
+    normalize_email,
     parse_mailto,
 )
 from processing.contacts.encoding import decode_body
@@ -34,10 +34,10 @@ from processing.contacts.obfuscation import (
 from processing.contacts.people import CHROME_TAGS, DECOY_CLASS_RE, DECOY_TAGS
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
-from processing.contacts.results import Contact, PageExtraction
+from processing.contacts.results import FoundContact, PageExtraction
 from processing.contacts.roles import may_name_roles
 from processing.contacts.sniffing import looks_like_html
-from processing.contacts.social import normalise_social_url
+from processing.contacts.social import normalize_social_url
 from processing.contacts.structured_data import (
     StructuredValue,
     microdata_contacts,
@@ -74,14 +74,14 @@ _PARSER.set_element_class_lookup(
 class _Found:
     """A contact plus where it was seen, for ordering by first appearance."""
 
-    contact: Contact
+    contact: FoundContact
     position: int
     phase: int
     sequence: int
 
 
-def _email_contact(address: str, source: str, context: str) -> Contact:
-    return Contact("email", address, address, classify_email(address), source, context)
+def _email_contact(address: str, source: str, context: str) -> FoundContact:
+    return FoundContact("email", address, address, classify_email(address), source, context)
 
 
 class _Collector:
@@ -117,7 +117,7 @@ class _Collector:
 
     def _add(
         self,
-        contact: Contact,
+        contact: FoundContact,
         position: int,
         phase: int = _ATTRIBUTE_PHASE,
         sequence: int | None = None,
@@ -131,7 +131,7 @@ class _Collector:
         return self._sequence
 
     def add_email(self, raw: str, source: str, context: str = "") -> None:
-        address = normalise_email(raw)
+        address = normalize_email(raw)
         if address is None:
             # Structured values sometimes wrap the address in prose ("Email: a@b.com").
             address = next((m.address for m in find_emails(raw)), None)
@@ -172,16 +172,16 @@ class _Collector:
             parsed = self._parse_phone(raw)
             if parsed:
                 e164, national, number_type = parsed
-                contact = Contact("phone", e164, national, number_type, source, context)
+                contact = FoundContact("phone", e164, national, number_type, source, context)
                 self._add(contact, position, sequence=sequence)
         return self.region
 
     def add_social(self, url: str, source: str, context: str = "") -> None:
-        normalised = normalise_social_url(url)
+        normalised = normalize_social_url(url)
         if normalised:
             network, canonical = normalised
             self._add(
-                Contact("social", canonical, canonical, network, source, context), self.length
+                FoundContact("social", canonical, canonical, network, source, context), self.length
             )
 
     def add_structured(self, value: StructuredValue, source: str) -> None:
@@ -252,7 +252,7 @@ class _Collector:
             if not self._in_decoy():
                 text = " ".join(islice(el.itertext(), 8))[:120]
                 for address in parse_mailto(href):
-                    if normalised := normalise_email(address):
+                    if normalised := normalize_email(address):
                         self.mailto_links.append((normalised, text, self.length))
         elif lowered.startswith(("tel:", "callto:")):
             self.add_phone(href, "tel")
@@ -319,15 +319,15 @@ class _Collector:
                     continue  # already read in the page's own region
                 taken.append((phone.start, phone.end))
                 context = snippet(text, phone.start, phone.end)
-                contact = Contact(
+                contact = FoundContact(
                     "phone", phone.e164, phone.national, phone.number_type, "text", context
                 )
                 self._add(contact, phone.start, _TEXT_PHASE)
 
-    def contacts(self) -> list[Contact]:
+    def contacts(self) -> list[FoundContact]:
         """Deduplicated by (kind, value), in order of first appearance on the page."""
         seen: set[tuple[str, str]] = set()
-        result: list[Contact] = []
+        result: list[FoundContact] = []
         for found in sorted(self.found, key=lambda f: (f.position, f.phase, f.sequence)):
             contact = found.contact
             key = (contact.kind, contact.value)
@@ -337,7 +337,7 @@ class _Collector:
             if not contact.context:
                 # Links sit before their anchor text in the stream, so look mostly ahead.
                 context = snippet(self.text, found.position, found.position, 60, 140)
-                contact = Contact(
+                contact = FoundContact(
                     contact.kind,
                     contact.value,
                     contact.display,
@@ -435,7 +435,7 @@ def extract_page(
 
 
 def _people_and_company(
-    collector: _Collector, root: HtmlElement, contacts: list[Contact]
+    collector: _Collector, root: HtmlElement, contacts: list[FoundContact]
 ) -> tuple[list[people_module.Person], list[company_facts.CompanyFact]]:
     """People the page names, their contacts, and the company facts it states."""
     text = collector.text

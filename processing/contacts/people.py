@@ -30,11 +30,11 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from processing.contacts.emails import normalise_email
+from processing.contacts.emails import normalize_email
 from processing.contacts.names import clean_name, local_matches_name, name_key
-from processing.contacts.results import Contact
+from processing.contacts.results import FoundContact
 from processing.contacts.roles import ANY_ROLE_RE, clean_role, is_role, seniority
-from processing.contacts.social import normalise_social_url
+from processing.contacts.social import normalize_social_url
 from processing.contacts.structured_data import type_name
 
 # Regions never read for people (by class or id, and by tag).
@@ -84,7 +84,7 @@ _ARTICLE_TYPES = frozenset(
 
 
 @dataclass(slots=True)
-class Person:
+class FoundPerson:
     """A person a page names, with the contacts the page ties to them."""
 
     name: str
@@ -102,11 +102,11 @@ class Person:
         return name_key(self.name)
 
 
-def _person(name: str | None, role: str, source: str, position: int = -1) -> Person | None:
+def _person(name: str | None, role: str, source: str, position: int = -1) -> FoundPerson | None:
     if not name:
         return None
     role = clean_role(role) if role and is_role(role) else ""
-    return Person(name, role, seniority(role), source, position)
+    return FoundPerson(name, role, seniority(role), source, position)
 
 
 # --- JSON-LD -------------------------------------------------------------------------------------
@@ -125,9 +125,9 @@ def _strings(value: Any) -> list[str]:
     return [v.strip() for v in items if isinstance(v, str) and v.strip()]
 
 
-def people_from_json_ld(data: Any) -> list[Person]:
+def people_from_json_ld(data: Any) -> list[FoundPerson]:
     """Person nodes of a parsed JSON-LD document that are the site's people."""
-    people: list[Person] = []
+    people: list[FoundPerson] = []
     budget = [5_000]
 
     def visit(node: Any, parent_types: list[str], via: str, depth: int) -> None:
@@ -198,7 +198,7 @@ def _value(el: HtmlElement | None) -> str:
     return " ".join(el.text_content().split())[:200]
 
 
-def person_from_hcard(el: HtmlElement) -> Person | None:
+def person_from_hcard(el: HtmlElement) -> FoundPerson | None:
     """The person an ``h-card``/``vcard`` element describes (None for an organisation's card)."""
     name_el = _first_class(el, "p-name", "fn")
     if name_el is None:
@@ -316,15 +316,15 @@ def _names(text: str) -> list[str]:
 
 def people_from_lines(
     text: str, skip: list[tuple[int, int]], emails: list[str] = ()
-) -> list[Person]:
+) -> list[FoundPerson]:
     """People the text's lines name with a role (see the module docstring).
 
     ``emails`` are the page's addresses (a lone name-and-title card is kept when one of them
     is built from the name).
     """
     lines = _lines(text, skip)
-    people: list[Person] = []
-    grid: list[Person | None] = []
+    people: list[FoundPerson] = []
+    grid: list[FoundPerson | None] = []
     used: set[int] = set()
     n = len(lines)
     for i, (position, line) in enumerate(lines):
@@ -408,9 +408,9 @@ def _digits(raw: str) -> str:
 
 
 def tie_contacts(
-    people: list[Person],
-    contacts: list[Contact],
-    positions: list[tuple[int, Contact]],
+    people: list[FoundPerson],
+    contacts: list[FoundContact],
+    positions: list[tuple[int, FoundContact]],
     chrome: list[tuple[int, int]],
 ) -> None:
     """Fill each person's ``contacts`` with the page's contacts the page ties to them.
@@ -445,7 +445,7 @@ def tie_contacts(
                 person.contacts.append(("social", contact.value))
     for person in people:
         for raw in person.emails:
-            address = normalise_email(raw.strip())
+            address = normalize_email(raw.strip())
             if address and ("email", address) in by_kind_value:
                 person.contacts.append(("email", address))
         for raw in person.phones:
@@ -458,14 +458,14 @@ def tie_contacts(
                 ):
                     person.contacts.append(("phone", contact.value))
         for raw in person.profiles:
-            social = normalise_social_url(raw)
+            social = normalize_social_url(raw)
             if social and ("social", social[1]) in by_kind_value:
                 person.contacts.append(("social", social[1]))
     for person in people:
         person.contacts = list(dict.fromkeys(person.contacts))
 
 
-def tie_by_name(people: list[Person], contacts: list[Contact]) -> None:
+def tie_by_name(people: list[FoundPerson], contacts: list[FoundContact]) -> None:
     """Give each (merged) person the addresses built from their name alone, wherever they stand."""
     for contact in contacts:
         if contact.kind != "email" or contact.classification == "role":
@@ -476,21 +476,21 @@ def tie_by_name(people: list[Person], contacts: list[Contact]) -> None:
             owners[0].contacts.append(("email", contact.value))
 
 
-def people_from_mailto(links: list[tuple[str, str, int]], known: set[str]) -> list[Person]:
+def people_from_mailto(links: list[tuple[str, str, int]], known: set[str]) -> list[FoundPerson]:
     """People named by a ``mailto:`` link's text when the address is built from that name."""
     people = []
     for address, text, position in links:
         name = clean_name(text)
         if name and name_key(name) not in known and local_matches_name(address.split("@")[0], name):
-            person = Person(name, "", "", "mailto", position, emails=[address])
+            person = FoundPerson(name, "", "", "mailto", position, emails=[address])
             people.append(person)
             known.add(person.key)
     return people
 
 
-def merge(people: list[Person]) -> list[Person]:
+def merge(people: list[FoundPerson]) -> list[FoundPerson]:
     """One person per name: the first role the page gives, every contact tied to any mention."""
-    merged: dict[str, Person] = {}
+    merged: dict[str, FoundPerson] = {}
     for person in people:
         key = person.key
         if not key:
@@ -512,7 +512,7 @@ __all__ = [
     "CHROME_TAGS",
     "DECOY_CLASS_RE",
     "DECOY_TAGS",
-    "Person",
+    "FoundPerson",
     "merge",
     "people_from_json_ld",
     "people_from_lines",

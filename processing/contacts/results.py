@@ -1,4 +1,5 @@
-"""The immutable values extract_page returns: one PageExtraction holding Contacts."""
+"""The immutable values extract_page returns: one PageExtraction holding what was found on a page
+(``Found*``: not the stored rows of curation.models, which have the bare names)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from typing import TYPE_CHECKING
 from scrapersky.vocabulary import ContactKindValue
 
 if TYPE_CHECKING:
-    from processing.contacts.company import CompanyFact
-    from processing.contacts.people import Person
+    from processing.contacts.company import FoundCompanyFact
+    from processing.contacts.people import FoundPerson
 
 
 @dataclass(frozen=True, slots=True)
-class Contact:
+class FoundContact:
     """One contact found on a page, normalised so that (kind, value) identifies it."""
 
     kind: ContactKindValue
@@ -37,10 +38,10 @@ class PageExtraction:
     language: str | None = None
     has_contact_form: bool = False
     schema_types: list[str] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
+    contacts: list[FoundContact] = field(default_factory=list)
     #: the region national phone numbers were read in (the page's, or the default)
     phone_region: str | None = None
     #: people the page names (processing.contacts.people), contacts tied to them
-    people: list[Person] = field(default_factory=list)
+    people: list[FoundPerson] = field(default_factory=list)
     #: what the page says about the company (processing.contacts.company)
-    company: list[CompanyFact] = field(default_factory=list)
+    company: list[FoundCompanyFact] = field(default_factory=list)

@@ -194,7 +194,7 @@ def social_network(url: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)  # share bars and footers repeat the same links on every page
-def normalise_social_url(url: str) -> tuple[str, str] | None:
+def normalize_social_url(url: str) -> tuple[str, str] | None:
     """Return ``(network, canonical_url)`` for a profile link, None for anything else."""
     url = url.strip()
     if url.startswith("//"):

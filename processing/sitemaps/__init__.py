@@ -15,17 +15,17 @@ keys from :mod:`scrapersky.normalize`.
 from processing.sitemaps.errors import NotASitemapError, UnsafeXMLError
 from processing.sitemaps.fetching import fetch_sitemap_chunks
 from processing.sitemaps.results import PageEntry, SitemapParseResult, SitemapRef
-from processing.sitemaps.sniff import SitemapKind, sniff_sitemap
+from processing.sitemaps.sniff import SniffResult, sniff_sitemap
 from processing.sitemaps.stream import SitemapStreamParser, parse_sitemap
 from processing.sitemaps.tree import iter_sitemap_tree
 
 __all__ = [
     "NotASitemapError",
     "PageEntry",
-    "SitemapKind",
     "SitemapParseResult",
     "SitemapRef",
     "SitemapStreamParser",
+    "SniffResult",
     "UnsafeXMLError",
     "fetch_sitemap_chunks",
     "iter_sitemap_tree",

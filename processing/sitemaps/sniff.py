@@ -39,7 +39,7 @@ _URL_LINE = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class SitemapKind:
+class SniffResult:
     """What the body is (``kind``) and whether it arrived gzip-compressed."""
 
     kind: Kind
@@ -114,14 +114,14 @@ def sniff_text(text: str) -> Kind:
     return "unknown"
 
 
-def sniff_sitemap(first_bytes: bytes) -> SitemapKind:
+def sniff_sitemap(first_bytes: bytes) -> SniffResult:
     """Sniff the first bytes of a body: gzip magic, then the root element or first line."""
     gzipped = first_bytes.startswith(GZIP_MAGIC)
     data = gunzip_prefix(first_bytes) if gzipped else first_bytes[:SNIFF_BYTES]
     if not data or is_binary(data):
         # Binary junk (or a gzip we cannot open) is never a sitemap.
-        return SitemapKind("unknown", gzipped)
-    return SitemapKind(sniff_text(decode_prefix(data)), gzipped)
+        return SniffResult("unknown", gzipped)
+    return SniffResult(sniff_text(decode_prefix(data)), gzipped)
 
 
 def is_binary(data: bytes) -> bool:

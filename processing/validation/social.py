@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from processing.contacts.social import normalise_social_url, social_network
+from processing.contacts.social import normalize_social_url, social_network
 from processing.validation.result import Check
 
 
 def check_social(value: str) -> Check:
     """Valid when the stored URL is a profile URL in its canonical form."""
-    parsed = normalise_social_url(value)
+    parsed = normalize_social_url(value)
     if parsed is None:
         network = social_network(value)
         if network is None:

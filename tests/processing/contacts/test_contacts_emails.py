@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from processing.contacts import Contact, extract_page
-from processing.contacts.emails import classify_email, normalise_email, parse_mailto
+from processing.contacts import FoundContact, extract_page
+from processing.contacts.emails import classify_email, normalize_email, parse_mailto
 from processing.contacts.obfuscation import decode_cfemail
 
 
@@ -13,7 +13,7 @@ def _page(body: str, head: str = "") -> bytes:
     return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
 
 
-def _emails(body: str, head: str = "") -> list[Contact]:
+def _emails(body: str, head: str = "") -> list[FoundContact]:
     result = extract_page(_page(body, head), url="https://site.test/")
     return [c for c in result.contacts if c.kind == "email"]
 
@@ -104,7 +104,7 @@ def test_trailing_punctuation_and_glued_sentence() -> None:
     ],
 )
 def test_obfuscated_email(text: str, expected: str) -> None:
-    (contact,) = _emails(f"<p>Contact: {text} today</p>")
+    (contact,) = _emails(f"<p>FoundContact: {text} today</p>")
     assert contact.value == expected
     assert contact.source == "obfuscated"
 
@@ -243,7 +243,7 @@ def test_form_placeholders_and_values_are_ignored() -> None:
     ],
 )
 def test_decoys_and_invalid_addresses(raw: str) -> None:
-    assert normalise_email(raw) is None
+    assert normalize_email(raw) is None
     assert _values(f"<p>{raw}</p>") == []
 
 
@@ -258,11 +258,11 @@ def test_decoys_in_urls_and_srcset_are_ignored() -> None:
 
 def test_valid_addresses() -> None:
     assert (
-        normalise_email("Anna.Berg+news@Sub.Firm-Name.CO.UK")
+        normalize_email("Anna.Berg+news@Sub.Firm-Name.CO.UK")
         == "anna.berg+news@sub.firm-name.co.uk"
     )
-    assert normalise_email("o'brien@firm.ie") == "o'brien@firm.ie"
-    assert normalise_email("x@firm.museum") == "x@firm.museum"
+    assert normalize_email("o'brien@firm.ie") == "o'brien@firm.ie"
+    assert normalize_email("x@firm.museum") == "x@firm.museum"
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import hashlib
 
 import pytest
 
-from processing.contacts import Contact, PageExtraction, extract_page
+from processing.contacts import FoundContact, PageExtraction, extract_page
 from processing.contacts.encoding import decode_body
 
 URL = "https://site.test/"
@@ -245,7 +245,7 @@ def test_context_is_short_and_collapsed() -> None:
 
 def test_results_are_frozen() -> None:
     result = extract_page(HTML_DOC, url=URL)
-    assert isinstance(result, PageExtraction) and isinstance(result.contacts[0], Contact)
+    assert isinstance(result, PageExtraction) and isinstance(result.contacts[0], FoundContact)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.is_html = False  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):

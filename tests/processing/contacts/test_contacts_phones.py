@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from processing.contacts import Contact, extract_page
+from processing.contacts import FoundContact, extract_page
 from processing.contacts.phones import parse_phone
 
 
-def _phones(body: str, head: str = "", region: str = "US") -> list[Contact]:
+def _phones(body: str, head: str = "", region: str = "US") -> list[FoundContact]:
     html = f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
     result = extract_page(html.encode(), url="https://site.test/", default_region=region)
     return [c for c in result.contacts if c.kind == "phone"]

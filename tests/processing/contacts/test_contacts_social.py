@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from processing.contacts import extract_page
-from processing.contacts.social import normalise_social_url
+from processing.contacts.social import normalize_social_url
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ from processing.contacts.social import normalise_social_url
     ],
 )
 def test_profiles_are_normalised(url: str, network: str, canonical: str) -> None:
-    assert normalise_social_url(url) == (network, canonical)
+    assert normalize_social_url(url) == (network, canonical)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_profiles_are_normalised(url: str, network: str, canonical: str) -> None
     ],
 )
 def test_non_profiles_are_rejected(url: str) -> None:
-    assert normalise_social_url(url) is None
+    assert normalize_social_url(url) is None
 
 
 def test_social_contacts_from_links_and_same_as() -> None:
