@@ -255,7 +255,7 @@ def _microdata_value(el: HtmlElement | None) -> str:
     return el.get("content") or " ".join(el.text_content().split())[:200]
 
 
-def person_from_microdata(el: HtmlElement) -> Person | None:
+def person_from_microdata(el: HtmlElement) -> FoundPerson | None:
     """The person an ``itemtype=…/Person`` element describes, unless it is a byline or review
     author (its own itemprop, or an enclosing Article/Review scope)."""
     if _BYLINE_PROPS & set(el.get("itemprop", "").lower().split()):
