@@ -130,15 +130,41 @@ def _label(workflow: Workflow, model: type[models.Model], what: str) -> str:
 
 
 def workflow_list_display(model: type[models.Model]) -> list[Callable]:
-    """Curation badge, processing badge and error preview for each workflow of ``model``."""
+    """Curation badge, processing badge and error preview for each workflow of ``model``.
+
+    A table with several workflows gets one column per workflow instead (its processing badge,
+    the curation status on hover, the error's start below): three columns each do not fit
+    1,280 px beside the table's own.
+    """
+    workflows = workflows_for_model(model)
+    if len(workflows) > 1:
+        return [_workflow_column(workflow) for workflow in workflows]
     columns: list[Callable] = []
-    for workflow in workflows_for_model(model):
+    for workflow in workflows:
         columns += [
             _badge_column(workflow.curation_field, _label(workflow, model, "curation")),
             _badge_column(workflow.processing_field, _label(workflow, model, "processing")),
             _error_column(workflow.error_field, _label(workflow, model, "error")),
         ]
     return columns
+
+
+def _workflow_column(workflow: Workflow) -> Callable:
+    processing, curation = workflow.processing_field, workflow.curation_field
+
+    @admin.display(description=workflow.names.verbose_name, ordering=processing)
+    def column(obj):
+        shown = badge(getattr(obj, processing))
+        error = getattr(obj, workflow.error_field)
+        return format_html(
+            '<span class="ss-lines" title="curation: {}">{}{}</span>',
+            getattr(obj, curation),
+            shown,
+            format_html("<br>{}", truncated(error, 24)) if error else "",
+        )
+
+    column.__name__ = f"{workflow.name}_status"
+    return column
 
 
 def _badge_column(field: str, description: str) -> Callable:
