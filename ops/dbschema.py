@@ -1,4 +1,5 @@
-"""Comparing the live database with the Python side: enum types, columns, indexes."""
+"""Comparing the live database with the Python side: enum types, columns, indexes, and the
+functions of sql/functions/ (the body that runs is the file's)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from django.apps import apps
 from django.db import connection
 
 from curation.fields import PgEnumField
-from ops.models import EnumType, TableColumn, TableIndex
+from ops.models import EnumType, FunctionSource, TableColumn, TableIndex
+from ops.sqlfiles import function_body, function_files
 
 # Views of the catalog (sql/000, sql/007) read by the schema check and the dashboard; they are
 # not tables to compare (nor to truncate in tests).
@@ -14,6 +16,7 @@ CATALOG_TABLES = {
     "schema_enum_types",
     "schema_columns",
     "schema_indexes",
+    "schema_functions",
     "table_estimates",
     "column_value_estimates",
 }
@@ -121,4 +124,16 @@ def compare() -> list[str]:
     for name, table in sorted(expected_indexes().items()):
         if live_indexes.get(name) != table:
             problems.append(f"index {name} on {table} is missing")
+
+    if "schema_functions" not in connection.introspection.table_names(include_views=True):
+        return [*problems, "the view schema_functions is missing: run `bin/scrapersky apply_sql`"]
+    live_functions: dict[str, list[str]] = {}
+    for name, source in FunctionSource.objects.values_list("name", "source"):
+        live_functions.setdefault(name, []).append(source)
+    for sql_file in function_files():
+        name = sql_file.path.stem
+        if name not in live_functions:
+            problems.append(f"function {name} is missing (sql/{sql_file.name})")
+        elif function_body(sql_file) not in live_functions[name]:
+            problems.append(f"function {name} differs from sql/{sql_file.name}")
     return problems

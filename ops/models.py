@@ -67,3 +67,21 @@ class TableIndex(models.Model):
 
     def __str__(self) -> str:
         return self.index_name
+
+
+class FunctionSource(models.Model):
+    """A function of the schema and its body as the database runs it (view ``schema_functions``).
+
+    Overloads share a name; the schema check reads ``values_list`` and never saves.
+    """
+
+    name = models.TextField(primary_key=True)
+    arguments = models.TextField()
+    source = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "schema_functions"
+
+    def __str__(self) -> str:
+        return f"{self.name}({self.arguments})"

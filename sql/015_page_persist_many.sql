@@ -12,33 +12,7 @@
 -- Pages are written in array order, which the caller keeps sorted by domain (see
 -- processing/engine/finisher.py), so the locks are taken in the same order as before.
 -- Returns the ids of the contacts inserted, over all pages.
+-- The functions this file defined now live in sql/functions/, one file per function holding
+-- its current definition (page_curation_persist_many.sql); this file was rewritten when they moved
+-- (ops/sqlfiles.py REWRITTEN accepts its former checksum).
 -- Applied by `python manage.py apply_sql`; never edit this file once applied: add a new one.
-
-CREATE OR REPLACE FUNCTION page_curation_persist_many(p_pages jsonb) RETURNS bigint[]
-LANGUAGE plpgsql AS $$
-DECLARE
-    p        jsonb;
-    inserted bigint[] := '{}';
-BEGIN
-    FOR p IN SELECT value FROM jsonb_array_elements(p_pages) LOOP
-        inserted := inserted || page_curation_persist(
-            (p ->> 0)::bigint,
-            (p ->> 1)::bigint,
-            (p ->> 2)::timestamptz,
-            (p ->> 3)::integer,
-            p ->> 4,
-            p ->> 5,
-            p ->> 6,
-            p ->> 7,
-            p ->> 8,
-            (p ->> 9)::integer,
-            p ->> 10,
-            (p ->> 11)::boolean,
-            CASE WHEN jsonb_typeof(p -> 12) = 'array'
-                 THEN ARRAY(SELECT jsonb_array_elements_text(p -> 12)) END,
-            p -> 13
-        );
-    END LOOP;
-    RETURN inserted;
-END;
-$$;
