@@ -76,7 +76,8 @@ def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
         visible["contacts"] = _contacts()
     if user.has_perm("curation.view_domain"):
         visible["deliveries"] = _deliveries()
-    visible["warning"] = dashboard.no_worker_warning(visible)
+    warnings = [dashboard.no_worker_warning(visible), dashboard.paused_lanes_warning(visible)]
+    visible["warning"] = " ".join(w for w in warnings if w) or None
     visible["refresh_seconds"] = REFRESH_SECONDS
     return visible
 

@@ -177,6 +177,15 @@ def compute(now: datetime | None = None) -> dict:
             ),
             # Registered workflows no live worker loaded (started before they were added).
             "unknown_workflows": unknown_workflows(workers),
+            # Lanes a worker paused after a burst of machine faults (memory, disk, files).
+            "paused_lanes": sorted(
+                (
+                    {"worker": w.worker, "workflow": name, **pause}
+                    for w in workers
+                    for name, pause in (w.paused_lanes or {}).items()
+                ),
+                key=lambda p: (p["workflow"], p["worker"]),
+            ),
         },
         "workflows": workflows,
     }
@@ -192,6 +201,23 @@ def figures(now: datetime | None = None) -> dict:
         data = compute()
         cache.set(CACHE_KEY, data, seconds)
     return data
+
+
+def paused_lanes_warning(data: dict) -> str | None:
+    """The warning shown while workers pause a workflow's lane after a burst of machine faults
+    (every row failing for lack of memory, disk or file descriptors): the machine needs care,
+    the rows are not charged and wait in the queue."""
+    paused = data["workers"].get("paused_lanes") or []
+    if not paused:
+        return None
+    lines = [
+        f"{p['workflow']} paused on {p['worker']} until {p['until'][11:19]} UTC: {p['reason']}"
+        for p in paused
+    ]
+    return (
+        "Machine faults: every row failed the same way, so these lanes pause (the rows are not "
+        "charged and wait in the queue): " + "; ".join(lines)
+    )
 
 
 def no_worker_warning(data: dict) -> str | None:

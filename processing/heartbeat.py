@@ -6,7 +6,7 @@ import logging
 import os
 import socket
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import psutil
 from django.db import DatabaseError
@@ -26,6 +26,19 @@ def _identity() -> tuple[str, str, int]:
     return f"{hostname}:{pid}", hostname, pid
 
 
+_paused: dict[str, dict[str, str]] = {}  # this process's paused lanes, sent with each beat
+
+
+def pause_lane(workflow: str, *, reason: str, until: datetime) -> None:
+    """Say (with the next beats) that this process's lane of ``workflow`` pauses until ``until``
+    because of ``reason`` (a burst of machine faults); the dashboard shows it."""
+    _paused[workflow] = {"reason": reason, "until": until.isoformat()}
+
+
+def resume_lane(workflow: str) -> None:
+    _paused.pop(workflow, None)
+
+
 def beat(*, task_run: bool = False) -> bool:
     """Record that this process is alive (an upsert; never raises into the caller's task).
 
@@ -35,7 +48,10 @@ def beat(*, task_run: bool = False) -> bool:
     known = known_workflows()
     try:
         updated = WorkerHeartbeat.objects.filter(worker=worker).update(
-            seen_at=now, tasks_run=F("tasks_run") + (1 if task_run else 0), workflows=known
+            seen_at=now,
+            tasks_run=F("tasks_run") + (1 if task_run else 0),
+            workflows=known,
+            paused_lanes=dict(_paused),
         )
         if not updated:
             WorkerHeartbeat.objects.bulk_create(
@@ -48,6 +64,7 @@ def beat(*, task_run: bool = False) -> bool:
                         seen_at=now,
                         tasks_run=1 if task_run else 0,
                         workflows=known,
+                        paused_lanes=dict(_paused),
                     )
                 ],
                 ignore_conflicts=True,

@@ -17,6 +17,8 @@ class WorkerHeartbeat(models.Model):
     tasks_run = models.BigIntegerField(default=0)
     # The workflows this process loaded at start (sql/060); None for a worker that did not say.
     workflows = ArrayField(models.TextField(), null=True, blank=True)
+    # Lanes paused by a burst of machine faults (sql/045): {workflow: {"reason", "until"}}.
+    paused_lanes = models.JSONField(null=True, blank=True)
 
     class Meta:
         managed = False

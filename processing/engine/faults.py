@@ -12,6 +12,7 @@ the driver's exception class where it could not (the connection is gone, so no c
 from __future__ import annotations
 
 import contextlib
+import errno
 
 import psycopg
 from django.db import connection
@@ -56,3 +57,20 @@ def drop_broken_connection() -> None:
     """Close this thread's connection if a fault broke it; the next query reconnects."""
     with contextlib.suppress(Exception):
         connection.close_if_unusable_or_obsolete()
+
+
+# The machine ran out of something (memory, disk, file descriptors): the row's input is not to
+# blame, and the same row succeeds once the machine recovers.
+RESOURCE_ERRNOS = frozenset({errno.ENOSPC, errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EDQUOT})
+
+
+def is_machine_fault(exc: BaseException) -> bool:
+    """True when ``exc`` (or what it wraps) says the machine lacks a resource, not the row:
+    ``MemoryError``, or an ``OSError`` for a full disk or quota, too many open files, no memory.
+    """
+    for link in _chain(exc):
+        if isinstance(link, MemoryError):
+            return True
+        if isinstance(link, OSError) and link.errno in RESOURCE_ERRNOS:
+            return True
+    return False

@@ -140,15 +140,15 @@ class Finisher:
 
     def _count(self, outcomes: list[finishing.Outcome], written: set[int]) -> None:
         wf = self.workflow.name
-        counts = {"complete": 0, "retried": 0, "errored": 0, "lost": 0}
+        counts = {"complete": 0, "retried": 0, "faulted": 0, "errored": 0, "lost": 0}
         for outcome in outcomes:
             if outcome.row_id not in written:
                 counts["lost"] += 1
                 logger.warning("%s: row %s lost its claim; result discarded", wf, outcome.row_id)
             elif outcome.kind == "complete":
                 counts["complete"] += 1
-            elif outcome.kind == "retry":
-                counts["retried"] += 1
+            elif outcome.kind in ("retry", "fault"):
+                counts["retried" if outcome.kind == "retry" else "faulted"] += 1
                 logger.info("%s: row %s %s", wf, outcome.row_id, outcome.message)
             else:
                 counts["errored"] += 1

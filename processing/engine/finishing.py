@@ -55,7 +55,8 @@ def complete(
 
 @dataclass(slots=True)  # not frozen: one is made per row, and frozen __init__ is slower
 class Outcome:
-    """How one held row ends: ``kind`` is "complete", "error" or "retry" (Queued again)."""
+    """How one held row ends: ``kind`` is "complete", "error", "retry" (Queued again) or
+    "fault" (Queued again with its attempt given back: the machine failed, not the row)."""
 
     row_id: int
     token: str
@@ -66,7 +67,12 @@ class Outcome:
 
 
 # Each kind's status, in the order of the statement's ARRAY (index 0 there is element 1).
-_KIND_STATUS = {"complete": Status.COMPLETE, "error": Status.ERROR, "retry": Status.QUEUED}
+_KIND_STATUS = {
+    "complete": Status.COMPLETE,
+    "error": Status.ERROR,
+    "retry": Status.QUEUED,
+    "fault": Status.QUEUED,
+}
 _KINDS = {kind: i for i, kind in enumerate(_KIND_STATUS)}
 
 
@@ -97,9 +103,11 @@ def finish(workflow: Workflow, outcomes: Iterable[Outcome]) -> set[int]:
            SET {n.cur} = h.status::{cur_t}, {n.proc} = h.status::{proc_t},
                {n.err} = h.message, {n.finished_at} = now(), {n.lease} = NULL,
                {n.next_at} = h.next_at,
+               {n.attempts} = GREATEST(t.{n.attempts} - h.refund, 0),
                {n.worker} = CASE WHEN h.status = '{Status.QUEUED}' THEN NULL ELSE t.{n.worker} END
           FROM (SELECT k.id, (%s::text[])[k.tok] AS token,
                        (ARRAY[{kinds}])[k.kind + 1] AS status,
+                       (k.kind = {_KINDS["fault"]})::int AS refund,
                        (%s::text[])[NULLIF(k.msg, 0)] AS message,
                        (%s::timestamptz[])[NULLIF(k.msg, 0)] AS next_at
                   FROM unnest(%s::bigint[], %s::int[], %s::int[], %s::int[])

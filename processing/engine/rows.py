@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING
 from django.db import connection
 
 from processing.engine.backoff import retry_delay
-from processing.engine.faults import drop_broken_connection, is_transient_db_error
+from processing.engine.faults import (
+    drop_broken_connection,
+    is_machine_fault,
+    is_transient_db_error,
+)
 from processing.engine.finishing import Outcome
 from processing.engine.pace import Pace, is_overload
 from processing.errors import ProcessingError, TransientError
@@ -44,6 +48,10 @@ logger = logging.getLogger(__name__)
 # threads, the claim starts its rows itself (see runner): one row version fewer per row.
 START_WINDOW_SECONDS = 0.005
 START_CHUNK_MAX = 100
+# This many machine faults in a row (no other outcome between them) is a burst: the run stops
+# claiming and its lane pauses (worker_loop), rather than cycling the queue through a machine
+# that cannot process anything.
+FAULT_BURST_MIN = 5
 
 
 def error_message(exc: BaseException) -> str:
@@ -90,6 +98,8 @@ class RowThreads:
         self._futures: list = []
         self._gate = threading.Condition()
         self._closing = False
+        self.fault_streak = 0  # machine faults since the last other outcome
+        self.faulting: str | None = None  # set when a burst of them says the machine is sick
 
     @property
     def concurrency(self) -> int:
@@ -210,7 +220,9 @@ class RowThreads:
             overloaded = is_overload(exc)
             outcome = self._transient_outcome(row, token, exc)
         except Exception as exc:
-            if is_transient_db_error(exc):
+            if is_machine_fault(exc):
+                outcome = self._fault_outcome(row, token, exc)
+            elif is_transient_db_error(exc):
                 # The service's own database work met a machine fault: retry, like a timeout.
                 drop_broken_connection()
                 outcome = self._transient_outcome(row, token, TransientError(error_message(exc)))
@@ -220,11 +232,32 @@ class RowThreads:
                 outcome = Outcome(row.pk, token, "error", error_message(exc))
         else:
             outcome = Outcome(row.pk, token, "complete", persist=persist)
+        if outcome.kind != "fault":
+            self.fault_streak = 0
         elapsed = time.monotonic() - began
         self.pace.ended(elapsed, overloaded=overloaded)
         average = self.service_seconds
         self.service_seconds = elapsed if average is None else 0.9 * average + 0.1 * elapsed
         self.finisher.put(getattr(row, "domain_id", outcome.row_id), outcome)
+
+    def _fault_outcome(self, row, token: str, exc: BaseException) -> Outcome:
+        """The machine lacked memory, disk or descriptors: Queued again, the attempt given back,
+        after a backoff that grows with the faults in a row; a burst of them stops the run."""
+        self.fault_streak += 1  # a lost update between threads only delays the burst by one
+        streak = self.fault_streak
+        text = error_message(exc)
+        if streak >= max(FAULT_BURST_MIN, self.knobs.concurrency) and self.faulting is None:
+            self.faulting = text
+            logger.warning(
+                "%s: %d machine faults in a row (%s): pausing the lane",
+                self.workflow.name,
+                streak,
+                text,
+            )
+        delay = retry_delay(streak, base=self.knobs.backoff_base, cap=self.knobs.backoff_max)
+        at = self.now() + timedelta(seconds=delay)
+        message = f"machine fault, not charged: {text}; retrying after {at:%H:%M:%S}"
+        return Outcome(row.pk, token, "fault", message, next_attempt_at=at)
 
     def _transient_outcome(self, row, token: str, exc: TransientError) -> Outcome:
         attempts = getattr(row, self.workflow.col("attempts"))

@@ -66,11 +66,14 @@ class RunResult:
     complete: int = 0
     errored: int = 0
     retried: int = 0
+    faulted: int = 0  # requeued uncharged: the machine lacked memory, disk or descriptors
     released: int = 0
     lost: int = 0  # finished after losing the claim: the write was rejected
     unfinished: int = 0  # the database stayed unavailable: left to the lease (the reaper)
-    # "empty", "time budget", "signal", "stop event", "no service", "database unavailable"
+    # "empty", "time budget", "signal", "stop event", "no service", "database unavailable",
+    # "machine faults" (a burst of them: the lane pauses)
     stopped_by: str = ""
+    fault: str = ""  # with "machine faults": the fault that made the burst
     seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -326,6 +329,9 @@ class _Run:
             return "signal"
         if self.stop.is_set():
             return "stop event"
+        if self.rows is not None and self.rows.faulting is not None:
+            self.result.fault = self.rows.faulting
+            return "machine faults"
         if os.getppid() != self.ppid:
             return "parent exited"
         if self.clock() - started >= self.time_budget:

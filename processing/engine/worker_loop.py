@@ -29,8 +29,10 @@ import os
 import signal
 import threading
 import time
+from datetime import timedelta
 
 from django.db import connection
+from django.utils import timezone
 
 from processing import heartbeat
 from processing.engine import claims, reaper, runner, wake
@@ -45,6 +47,9 @@ REAP_SECONDS = 1.0  # the reaper
 SUPERVISE_SECONDS = 0.1  # how quickly the loop notices its process ending
 ERROR_PAUSE_SECONDS = 2.0  # after a database error (server restarting, connection lost)
 NO_SERVICE_PAUSE_SECONDS = 30.0  # a workflow whose service cannot be imported
+# After a burst of machine faults (memory, disk, descriptors): doubled per burst in a row.
+FAULT_PAUSE_SECONDS = 5.0
+FAULT_PAUSE_MAX_SECONDS = 120.0
 
 _current: WorkerLoop | None = None
 
@@ -63,6 +68,7 @@ class WorkerLoop:
         self._threads: list[threading.Thread] = []
         self._ppid = os.getppid()
         self.listener = wake.Listener(self.nudge, self.wakes, stopping=self.stopping)
+        self._bursts: dict[str, int] = {}  # machine-fault bursts in a row, per lane
 
     # --- lifecycle -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -157,7 +163,30 @@ class WorkerLoop:
                 self._run_stops.discard(run_stop)
         if result.stopped_by == "no service":
             return NO_SERVICE_PAUSE_SECONDS
+        if result.stopped_by == "machine faults":
+            return self._pause_for_faults(workflow, result.fault)
+        if self._bursts.get(workflow.name):
+            self._bursts[workflow.name] = 0
+            heartbeat.resume_lane(workflow.name)
+            logger.info("%s: lane resumed after machine faults", workflow.name)
         return 0.0 if result.stopped_by == "empty" and result.claimed else self._idle_poll()
+
+    def _pause_for_faults(self, workflow: Workflow, reason: str) -> float:
+        """A burst of machine faults: the lane waits, longer each burst in a row, and says so
+        on the dashboard (through the heartbeat) instead of cycling the queue."""
+        bursts = self._bursts[workflow.name] = self._bursts.get(workflow.name, 0) + 1
+        seconds = min(FAULT_PAUSE_MAX_SECONDS, FAULT_PAUSE_SECONDS * 2 ** (bursts - 1))
+        until = timezone.now() + timedelta(seconds=seconds)
+        heartbeat.pause_lane(workflow.name, reason=reason, until=until)
+        heartbeat.beat()
+        logger.warning(
+            "%s: lane paused %.0fs after a burst of machine faults: %s",
+            workflow.name,
+            seconds,
+            reason,
+        )
+        self.stopping.wait(seconds)  # a kick does not cut the pause short; a stop does
+        return 0.0
 
     # --- supervisor ----------------------------------------------------------------------------
     def _supervise(self) -> None:

@@ -189,8 +189,29 @@ def test_no_worker_warning_when_rows_wait(client, domain):
         "names": ["w:1"],
         "last_seen_s": body["workers"]["last_seen_s"],
         "unknown_workflows": [],  # the heartbeat did not say which workflows it knows
+        "paused_lanes": [],
     }
     assert body["warning"] is None
+
+
+def test_a_lane_paused_by_machine_faults_is_a_warning(client, domain):
+    now = timezone.now()
+    until = (now + timedelta(seconds=40)).isoformat()
+    WorkerHeartbeat.objects.create(
+        worker="w:1",
+        hostname="w",
+        pid=1,
+        started_at=now,
+        seen_at=now,
+        paused_lanes={"page_curation": {"reason": "MemoryError", "until": until}},
+    )
+    client.force_login(UserFactory(perms=["curation.view_page"]))
+    body = client.get(URL).json()
+    assert body["workers"]["paused_lanes"] == [
+        {"worker": "w:1", "workflow": "page_curation", "reason": "MemoryError", "until": until}
+    ]
+    assert body["warning"].startswith("Machine faults: every row failed the same way")
+    assert "page_curation paused on w:1" in body["warning"] and "MemoryError" in body["warning"]
 
 
 def test_warning_when_no_live_worker_knows_a_workflow(client, domain):

@@ -61,3 +61,17 @@ def spans(path) -> dict[int, list[tuple[float, float | None, int, int]]]:
     for (row_id, pid), (start, pgid) in open_spans.items():
         out.setdefault(row_id, []).append((start, None, pgid, pid))
     return {k: sorted(v, key=lambda span: span[0]) for k, v in out.items()}
+
+
+def machine_fault(row):
+    """Until $ENGINE_FAULT_UNTIL (epoch seconds), fail as a sick machine does: MemoryError, or
+    ENOSPC / EMFILE as the OSError a write or an open raises; then record the row."""
+    if time.time() < float(os.environ["ENGINE_FAULT_UNTIL"]):
+        kind = os.environ.get("ENGINE_FAULT_KIND", "memory")
+        if kind == "memory":
+            raise MemoryError
+        import errno
+
+        code = {"enospc": errno.ENOSPC, "emfile": errno.EMFILE}[kind]
+        raise OSError(code, os.strerror(code))
+    record(row)
