@@ -63,10 +63,30 @@ def spans(path) -> dict[int, list[tuple[float, float | None, int, int]]]:
     return {k: sorted(v, key=lambda span: span[0]) for k, v in out.items()}
 
 
+def _fault_until() -> float:
+    """$ENGINE_FAULT_SECONDS after the first call of any worker (kept in a file beside the
+    record file), so a slow start on a busy machine does not eat the fault window."""
+    path = os.environ["ENGINE_RECORD_FILE"] + ".faults"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        for _ in range(100):
+            with open(path) as fh:
+                text = fh.read().strip()
+            if text:
+                return float(text)
+            time.sleep(0.01)
+        raise
+    until = time.time() + float(os.environ["ENGINE_FAULT_SECONDS"])
+    os.write(fd, f"{until}\n".encode())
+    os.close(fd)
+    return until
+
+
 def machine_fault(row):
-    """Until $ENGINE_FAULT_UNTIL (epoch seconds), fail as a sick machine does: MemoryError, or
-    ENOSPC / EMFILE as the OSError a write or an open raises; then record the row."""
-    if time.time() < float(os.environ["ENGINE_FAULT_UNTIL"]):
+    """For $ENGINE_FAULT_SECONDS from the first row, fail as a sick machine does: MemoryError,
+    or ENOSPC / EMFILE as the OSError a write or an open raises; then record the row."""
+    if time.time() < _fault_until():
         kind = os.environ.get("ENGINE_FAULT_KIND", "memory")
         if kind == "memory":
             raise MemoryError

@@ -4,8 +4,6 @@ dashboard."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.db import connection
 from engine_recording import recorded
@@ -46,7 +44,7 @@ def test_a_burst_of_machine_faults_charges_no_row_and_pauses_the_lane(
         {WORKFLOW: knobs},
         record_file,
         Q_WORKERS="2",
-        ENGINE_FAULT_UNTIL=str(time.time() + FAULT_SECONDS),
+        ENGINE_FAULT_SECONDS=str(FAULT_SECONDS),
         ENGINE_FAULT_KIND=kind,
     )
     proc = workers.start(["qcluster"], env)
