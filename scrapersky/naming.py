@@ -180,11 +180,6 @@ class WorkflowNames:
         return [self.index_name(suffix) for suffix in INDEX_SUFFIXES]
 
     @property
-    def api_route(self) -> str:
-        """``/api/v3/pages/``: the source table's rows."""
-        return f"{API_ROOT}/{self.source_plural}/"
-
-    @property
     def status_route(self) -> str:
         """``/api/v3/pages/status``: the dual-status update (PUT)."""
         return f"{API_ROOT}/{self.source_plural}/status"

@@ -8,8 +8,9 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
 - It is called OUTSIDE any transaction with the claimed model instance (its processing status is
   already ``Processing``). It does its I/O (HTTP, parsing) there and must not write the database
   for results it wants to keep atomically.
-- It returns ``None`` (nothing to write) or a zero-argument callable ``persist()`` that writes the
-  destination rows (and any columns of the source row other than the workflow's status columns).
+- It returns ``None`` (nothing to write) or a ``processing.persist.Persist``: a zero-argument
+  callable ``persist()`` that writes the destination rows (and any columns of the source row
+  other than the workflow's status columns).
   The engine runs ``persist()`` and marks the row Complete in ONE transaction, fenced on still
   holding the row: processing status ``Processing`` and ``{workflow}_worker`` equal to this
   claim's token. If the lease was lost (the reaper requeued the row and another worker re-claimed
@@ -32,7 +33,7 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   order of their unique key, so concurrent transactions never deadlock.
 
 Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finishing``
-(Complete, Error, retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
+(Complete, Error; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
 built from ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the
 rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``starter`` (counts
 attempts), ``finisher`` (writes outcomes), ``holdings`` (rows held, lease heartbeat). Around

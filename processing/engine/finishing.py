@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 from django.db import connection, transaction
 
 from processing.engine.queue_sql import held, int_array, names, status
+from processing.persist import Persist
 from scrapersky.status import Status
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
     from datetime import datetime
 
     from scrapersky.workflows import Workflow
 
 
 def complete(
-    workflow: Workflow, row_id: int, *, token: str, persist: Callable[[], object] | None = None
+    workflow: Workflow, row_id: int, *, token: str, persist: Persist | None = None
 ) -> bool:
     """Run ``persist()`` and mark the row Complete in one transaction, fenced on the claim.
 
@@ -63,7 +64,7 @@ class Outcome:
     kind: str
     message: str | None = None
     next_attempt_at: datetime | None = None
-    persist: Callable[[], object] | None = field(default=None, compare=False)
+    persist: Persist | None = field(default=None, compare=False)
 
 
 # Each kind's status, in the order of the statement's ARRAY (index 0 there is element 1).
@@ -152,7 +153,7 @@ def finish(workflow: Workflow, outcomes: Iterable[Outcome]) -> set[int]:
     return held
 
 
-def run_persists(persists: list[Callable[[], object]]) -> None:
+def run_persists(persists: list[Persist]) -> None:
     """Run ``persist()`` callables in order; a run of them sharing a ``persist_many`` goes in one
     call of it.
 
@@ -182,19 +183,4 @@ def fail(workflow: Workflow, row_id: int, *, token: str, message: str) -> bool:
          WHERE id = %s AND {held(n)}"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [message, row_id, token])
-        return cursor.rowcount == 1
-
-
-def retry(
-    workflow: Workflow, row_id: int, *, token: str, message: str, next_attempt_at: datetime
-) -> bool:
-    """Put a held row back in the queue (attempts kept) not to be claimed before a time."""
-    n = names(workflow)
-    sql = f"""
-        UPDATE {n.table} SET {status(n, Status.QUEUED, Status.QUEUED)},
-               {n.err} = %s, {n.finished_at} = now(), {n.lease} = NULL, {n.worker} = NULL,
-               {n.next_at} = %s
-         WHERE id = %s AND {held(n)}"""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [message, next_attempt_at, row_id, token])
         return cursor.rowcount == 1

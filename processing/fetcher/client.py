@@ -317,9 +317,6 @@ class Fetcher:
             return None  # 4xx: no robots.txt → allow all
         return response.content.decode("utf-8", errors="replace")
 
-    def clear_robots_cache(self) -> None:
-        self._robots.clear()
-
 
 # ---------------------------------------------------------------------- process-wide fetcher
 

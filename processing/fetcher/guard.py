@@ -159,10 +159,6 @@ def set_deadline(value: float | None) -> float | None:
     return previous
 
 
-def current_deadline() -> float | None:
-    return getattr(_local, "deadline", None)
-
-
 def bounded(timeout: float | None) -> float | None:
     """``timeout`` shortened to the time left before this thread's deadline.
 

@@ -16,16 +16,15 @@ No SMTP connection is made and no social network is asked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.utils import timezone
 
 from curation.models.contacts import Contact
+from processing.persist import Persist
 from processing.validation import validate_contact
 from scrapersky.conf import conf
 
 
-def process_single_contact_for_contact_validation(row: Contact) -> Callable[[], None]:
+def process_single_contact_for_contact_validation(row: Contact) -> Persist:
     """Validate one contact as stored; the verdict is written by ``persist()``."""
     check = validate_contact(
         kind=row.kind, value=row.value, default_region=conf.default_phone_region

@@ -27,6 +27,7 @@ from processing.delivery.http import DeliveryHTTP
 from processing.delivery.lead import Lead, build_lead
 from processing.delivery.webhook import Delivered, send_webhook
 from processing.errors import PermanentError, ProcessingError, TransientError
+from processing.persist import Persist
 from scrapersky.conf import conf
 
 _clients: dict[tuple, DeliveryHTTP] = {}
@@ -59,7 +60,7 @@ def senders() -> list[tuple[str, Callable[[DeliveryHTTP, Lead], Delivered]]]:
     return result
 
 
-def process_single_domain_for_lead_sync(row: Domain) -> Callable[[], None] | None:
+def process_single_domain_for_lead_sync(row: Domain) -> Persist | None:
     """Send ``row``'s lead to every destination that does not have this version yet."""
     try:
         destinations = senders()

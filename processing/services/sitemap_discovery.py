@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
 
 from django.db.models import Q
@@ -12,6 +11,7 @@ from processing.discovery.discover import discover_sitemaps
 from processing.discovery.record import DiscoveryResult
 from processing.errors import ProcessingError
 from processing.fetcher import get_fetcher
+from processing.persist import Persist
 from processing.services.follow_up import queue_follow_up
 from processing.services.sitemap_import import insert_pages
 from processing.services.streaming import ClaimLostError, fenced
@@ -46,7 +46,7 @@ def _refused_rows(domain: Domain, result: DiscoveryResult) -> list[SitemapFile]:
     ]
 
 
-def process_single_domain_for_sitemap_discovery(domain: Domain) -> Callable[[], None]:
+def process_single_domain_for_sitemap_discovery(domain: Domain) -> Persist:
     """Look for the domain's sitemaps (robots.txt, well-known paths, home page links).
 
     A domain without any sitemap completes with zero found, and with the pages its home page

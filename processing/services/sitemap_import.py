@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.db import connection, transaction
 
 from curation.models import SitemapFile
 from processing.fetcher import get_fetcher
+from processing.persist import Persist
 from processing.services.follow_up import queue_follow_up
 from processing.services.streaming import fenced
 from processing.sitemaps import (
@@ -168,7 +167,7 @@ def _write_file(
     return created
 
 
-def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Callable[[], None]:
+def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Persist:
     """Stream the sitemap (and its children, if it is an index) into pages.
 
     The root failing (unreachable, HTTP error, not a sitemap, unsafe XML) fails the row; a child
