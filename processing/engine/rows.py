@@ -92,6 +92,7 @@ class RowThreads:
         self.stopping = stopping
         self.on_taken = on_taken
         self.pace = Pace(max(1, knobs.concurrency), on_change=self._level_changed)
+        result.levels = self.pace.history
         self.service_seconds: float | None = None  # moving average, sizes the start chunks
         self.unstarted: list[tuple[int, str]] = []  # set aside: released at the end of the run
         self._pool: ThreadPoolExecutor | None = None
@@ -156,6 +157,11 @@ class RowThreads:
                 finally:
                     for row in pending:
                         self.work.done(row)
+                    if connection.connection is not None:
+                        # The service queried the database itself: give the connection back
+                        # between rows, so a worker's connections count the rows at their
+                        # database step, not every row in flight.
+                        connection.close()
         finally:
             connection.close()  # each thread has its own connection: do not leak it
 

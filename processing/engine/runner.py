@@ -75,6 +75,8 @@ class RunResult:
     stopped_by: str = ""
     fault: str = ""  # with "machine faults": the fault that made the burst
     seconds: float = 0.0
+    # (monotonic time, level) each time the rows in flight changed their level (``pace``)
+    levels: list = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def count(self, outcome: str, n: int = 1) -> None:
@@ -82,7 +84,10 @@ class RunResult:
             setattr(self, outcome, getattr(self, outcome) + n)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        values = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        levels = values.pop("levels")
+        values["levels"] = [level for _at, level in levels][-8:]  # the last few, for the log
+        return values
 
 
 def run_consumer(

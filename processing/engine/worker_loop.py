@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 POLL_SECONDS = 0.25  # an idle lane looks for ready rows this often while nothing notifies it
 BEAT_SECONDS = 1.0  # the worker heartbeat
 REAP_SECONDS = 1.0  # the reaper
+IDLE_CLOSE_SECONDS = 1.0  # a lane about to wait this long gives its connection back first
 SUPERVISE_SECONDS = 0.1  # how quickly the loop notices its process ending
 ERROR_PAUSE_SECONDS = 2.0  # after a database error (server restarting, connection lost)
 NO_SERVICE_PAUSE_SECONDS = 30.0  # a workflow whose service cannot be imported
@@ -136,6 +137,10 @@ class WorkerLoop:
                     failing = True
                     connection.close()  # a broken connection is reopened on the next query
                     pause = ERROR_PAUSE_SECONDS
+                if pause >= IDLE_CLOSE_SECONDS:
+                    # An idle lane holds no connection: a worker's connections are those of
+                    # the lanes at work (plus the listener, the supervisor, starts and leases).
+                    connection.close()
                 woken.wait(pause)
                 woken.clear()
         finally:
