@@ -129,3 +129,45 @@ class StrictBooleanField(forms.Field):
 @extend_schema_field({"type": "boolean"})
 class BooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+class IdsField(forms.Field):
+    """Row ids, one per repetition of the parameter (``?domain=12&domain=13``)."""
+
+    widget = forms.SelectMultiple  # reads every value of the parameter (QueryDict.getlist)
+
+    def to_python(self, value):
+        if value in (None, "", [], ()):
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        single = IdField()
+        ids = []
+        for item in values:
+            if item in ("", None):
+                continue
+            if isinstance(item, str) and "," in item:
+                raise forms.ValidationError(
+                    "One id per parameter (got %(value)s): repeat the parameter "
+                    "(?domain=12&domain=13) or use its __in form (?domain__in=12,13).",
+                    code="invalid",
+                    params={"value": item},
+                )
+            ids.append(single.clean(item))
+        return ids
+
+
+@extend_schema_field({"type": "array", "items": ID_SCHEMA})
+class IdsFilter(django_filters.Filter):
+    """``?domain=12&domain=13``: rows of any of these ids (the parameter repeated)."""
+
+    field_class = IdsField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+#: Filters that take a parameter more than once; every other filter takes one value, and a
+#: repeated one is refused (400) rather than silently narrowed to its last value.
+MULTI_VALUE_FILTERS = (django_filters.MultipleChoiceFilter, IdsFilter)

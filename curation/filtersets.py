@@ -21,6 +21,7 @@ from curation.filter_types import (
     HttpStatusFilter,
     IdFilter,
     IdListFilter,
+    IdsFilter,
     MultipleChoiceFilter,
 )
 from curation.models import (
@@ -49,16 +50,28 @@ def choice_filter(field: str, choices, *, null_label: str | None = None) -> Mult
     return MultipleChoiceFilter(field_name=field, choices=choices, distinct=False, **extra)
 
 
-def workflow_filters(model: type[models.Model]) -> dict[str, django_filters.Filter]:
-    """The status and error filters of every workflow on ``model``, from the registry."""
+def workflow_filters(
+    model: type[models.Model], *, prefix: str = ""
+) -> dict[str, django_filters.Filter]:
+    """The status and error filters of every workflow on ``model``, from the registry.
+
+    With ``prefix`` (a foreign key's name), the filters of the related row's workflows:
+    ``domain_sitemap_discovery_curation_status`` on pages and contacts.
+    """
+    path = f"{prefix}__" if prefix else ""
+    key = f"{prefix}_" if prefix else ""
     filters: dict[str, django_filters.Filter] = {}
     for wf in workflows_for_model(model):
-        filters[wf.curation_field] = choice_filter(wf.curation_field, wf.curation_enum.choices)
-        filters[wf.processing_field] = choice_filter(
-            wf.processing_field, wf.processing_enum.choices, null_label="none (never queued)"
+        filters[f"{key}{wf.curation_field}"] = choice_filter(
+            f"{path}{wf.curation_field}", wf.curation_enum.choices
         )
-        filters[f"{wf.name}_has_error"] = BooleanFilter(
-            field_name=wf.error_field, lookup_expr="isnull", exclude=True
+        filters[f"{key}{wf.processing_field}"] = choice_filter(
+            f"{path}{wf.processing_field}",
+            wf.processing_enum.choices,
+            null_label="none (never queued)",
+        )
+        filters[f"{key}{wf.name}_has_error"] = BooleanFilter(
+            field_name=f"{path}{wf.error_field}", lookup_expr="isnull", exclude=True
         )
     return filters
 
@@ -78,6 +91,8 @@ class RowFilterSet(django_filters.FilterSet):
         filters = super().get_filters()
         if cls._meta.model is not None:
             filters.update(workflow_filters(cls._meta.model))
+            if cls._meta.model is not Domain and hasattr(cls._meta.model, "domain"):
+                filters.update(workflow_filters(Domain, prefix="domain"))
         return filters
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -101,10 +116,21 @@ class DomainFilterSet(RowFilterSet):
         fields: list[str] = []
 
 
+def domain_ids() -> IdsFilter:
+    """``?domain=12&domain=13``: rows of any of these domains (the parameter repeated)."""
+    return IdsFilter(field_name="domain_id", label="domain ids (repeat the parameter)")
+
+
+def domain_ids_in() -> IdListFilter:
+    """``?domain__in=12,13``: the same, as one comma-separated parameter."""
+    return IdListFilter(field_name="domain_id", lookup_expr="in", label="domain ids (12,13)")
+
+
 class SitemapFileFilterSet(RowFilterSet):
     search_fields = ("url", "domain__domain")
 
-    domain = IdFilter(field_name="domain_id")
+    domain = domain_ids()
+    domain__in = domain_ids_in()
     kind = choice_filter("kind", SitemapKind.choices)
     source = django_filters.CharFilter()
     is_gzipped = BooleanFilter()
@@ -118,8 +144,9 @@ class SitemapFileFilterSet(RowFilterSet):
 class PageFilterSet(RowFilterSet):
     search_fields = ("url", "title", "domain__domain")
 
-    domain = IdFilter(field_name="domain_id")
-    sitemap_file = IdFilter(field_name="sitemap_file_id")
+    domain = domain_ids()
+    domain__in = domain_ids_in()
+    sitemap_file = IdsFilter(field_name="sitemap_file_id")
     page_type = choice_filter("page_type", PageType.choices)
     http_status = HttpStatusFilter()
     has_contact_form = BooleanFilter()
@@ -132,7 +159,13 @@ class PageFilterSet(RowFilterSet):
 class ContactFilterSet(RowFilterSet):
     search_fields = ("value", "display", "domain__domain")
 
-    domain = IdFilter(field_name="domain_id")
+    domain = domain_ids()
+    domain__in = domain_ids_in()
+    # The contacts of the domains a curator picked by their own filters: how they came in,
+    # when, and where their workflows are (``?domain_source=csv&domain_created_after=...``).
+    domain_source = django_filters.CharFilter(field_name="domain__source")
+    domain_created_after = DateTimeFilter(field_name="domain__created_at", lookup_expr="gte")
+    domain_created_before = DateTimeFilter(field_name="domain__created_at", lookup_expr="lt")
     kind = choice_filter("kind", ContactKind.choices)
     classification = django_filters.CharFilter()
     verdict = choice_filter("verdict", ContactVerdict.choices, null_label="none (never checked)")
@@ -146,7 +179,8 @@ class ContactFilterSet(RowFilterSet):
 class PersonFilterSet(RowFilterSet):
     search_fields = ("name", "role", "domain__domain")
 
-    domain = IdFilter(field_name="domain_id")
+    domain = domain_ids()
+    domain__in = domain_ids_in()
     seniority = choice_filter("seniority", [(v, v or "none") for v, _ in Seniority.choices])
     role = django_filters.CharFilter(field_name="role", lookup_expr="icontains")
     has_email = BooleanFilter(method="filter_has_email", label="has an e-mail address")

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
+from curation.filter_types import MULTI_VALUE_FILTERS
 from curation.filtersets import (
     NULL_VALUE,
     ContactFilterSet,
@@ -93,6 +94,17 @@ def filter_rows(
         raise FilterError(
             {key: [f"unknown filter (known: {', '.join(sorted(known))})"] for key in unknown}
         )
+    repeated = {
+        key: [
+            f"given {len(data.getlist(key))} times; this filter takes one value"
+            + (f" (for several, use {key}__in=a,b)" if f"{key}__in" in known else "")
+        ]
+        for key in data
+        if len([v for v in data.getlist(key) if v != ""]) > 1
+        and not isinstance(filterset_class.base_filters[key], MULTI_VALUE_FILTERS)
+    }
+    if repeated:  # silently keeping the last value would answer a narrower question
+        raise FilterError(repeated)
     filterset = filterset_class(data=data, queryset=queryset)
     if not filterset.is_valid():
         raise FilterError({key: list(msgs) for key, msgs in filterset.errors.items()})

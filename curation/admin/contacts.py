@@ -111,7 +111,7 @@ class ContactAdmin(PipelineAdmin):
     long_text_fields = set()
     # Bulk delete stays: removing junk contacts is curation, and it cascades to sightings only.
     bulk_delete = True
-    actions = ["export_csv"]
+    actions = ["export_csv", "export_xlsx"]
     fieldsets = [
         (None, {"fields": ["domain", "kind", "value", "display", "classification", "person"]}),
         ("Validation", {"fields": ["verdict", "verdict_reason", "verdict_checked_at"]}),
@@ -124,7 +124,11 @@ class ContactAdmin(PipelineAdmin):
     @admin.action(permissions=["view"], description="Export selected as CSV")
     def export_csv(self, request, queryset):
         """Streams the selection ("select all" across pages included) from a server cursor."""
-        return exporting.csv_response(queryset, filename=exporting.export_filename())
+        return exporting.response(queryset, file_format="csv")
+
+    @admin.action(permissions=["view"], description="Export selected as Excel (.xlsx)")
+    def export_xlsx(self, request, queryset):
+        return exporting.response(queryset, file_format="xlsx")
 
     def decorate_results(self, rows):
         counts = sighting_counts([row.pk for row in rows])

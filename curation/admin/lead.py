@@ -2,7 +2,8 @@
 every contact, its kind, classification and where it was seen.
 
 What a sales person opens: ``/admin/curation/domain/<id>/lead/`` in the browser, and the same
-contacts as CSV with ``?format=csv`` (the contacts export, so the columns match).
+contacts as CSV with ``?format=csv`` or a workbook with ``?format=xlsx`` (the contacts export,
+so the columns match).
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ class LeadViewMixin:
         ):
             raise PermissionDenied
         contacts_qs = Contact.objects.filter(domain_id=domain.pk)
-        if request.GET.get("format") == "csv":
-            return exporting.csv_response(
-                contacts_qs, filename=f"lead-{domain.domain}-{exporting.export_filename()}"
+        if request.GET.get("format") in ("csv", "xlsx"):
+            return exporting.response(
+                contacts_qs, file_format=request.GET["format"], stem=f"lead-{domain.domain}"
             )
         from curation.admin.base import display_domain, display_url, when
         from curation.admin.contacts import classification_label, sighting_counts

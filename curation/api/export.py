@@ -1,5 +1,5 @@
-"""``GET /api/v3/contacts/export.csv``: the contacts list's filters, as a streamed CSV
-(``curation.intake.exporting``)."""
+"""``GET /api/v3/contacts/export.csv`` and ``export.xlsx``: the contacts list's filters, as a
+streamed CSV or an Excel workbook (``curation.intake.exporting``)."""
 
 from __future__ import annotations
 
@@ -14,34 +14,42 @@ from curation.filtersets import ContactFilterSet
 from curation.intake import exporting
 
 
+def _columns_doc() -> str:
+    return "\n".join(f"- `{c.name}`: {c.doc}" for c in exporting.COLUMNS)
+
+
 class ContactExportView(GenericAPIView):
-    """Every contact the list's filters select (``selectors.contact_list``), as CSV."""
+    """Every contact the list's filters select (``selectors.contact_list``), as CSV or .xlsx."""
 
     selector = staticmethod(selectors.contact_list)
     filter_backends = [SelectorFilterBackend]
     filterset_class = ContactFilterSet
     pagination_class = None
+    file_format = "csv"
 
     def get_queryset(self):
         return self.selector()
 
     def perform_content_negotiation(self, request, force=False):
-        # The body is CSV, written by the view; errors are JSON whatever the Accept header.
+        # The body is a file, written by the view; errors are JSON whatever the Accept header.
         return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
-        operation_id="contacts_export_csv",
-        summary="Export contacts as CSV",
+        summary="Export contacts as CSV or as an Excel workbook (export.csv, export.xlsx)",
         description=(
             "Every contact matching the query parameters of GET /api/v3/contacts/ (same filters "
-            "and search), streamed as CSV ordered by id, columns: "
-            + ", ".join(exporting.COLUMNS)
-            + ". `pages` is the number of pages the contact was seen on, `source_page_url` one "
-            "of them. Needs the view permission of contacts."
+            "and search, e.g. `?domain=12&domain=13`), ordered by id. The CSV is UTF-8 with a "
+            "byte order mark, streamed; in the workbook every cell is text (format `@`) except "
+            "`pages`. Columns, in order:\n\n"
+            + _columns_doc()
+            + "\n\nNeeds the view permission of contacts."
         ),
         filters=True,
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
+            (200, exporting.XLSX_TYPE): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The workbook (export.xlsx)."
+            ),
             400: OpenApiResponse(description='Invalid request: {"detail": "...", "errors": {...}}'),
             401: OpenApiResponse(description="Not authenticated."),
             403: OpenApiResponse(description="Missing the view permission of contacts."),
@@ -50,4 +58,4 @@ class ContactExportView(GenericAPIView):
     )
     def get(self, request: Request):
         queryset = self.filter_queryset(self.get_queryset())
-        return exporting.csv_response(queryset, filename=exporting.export_filename())
+        return exporting.response(queryset, file_format=self.file_format)

@@ -22,6 +22,7 @@ from curation.filter_types import (
     HttpStatusFilter,
     IdFilter,
     IdListFilter,
+    IdsFilter,
 )
 from curation.filtersets import NULL_VALUE, filterset_for
 
@@ -41,7 +42,7 @@ def value_schema(flt: django_filters.Filter) -> dict[str, Any]:
             # OpenAPI 3.0: a nullable enum lists null among its values.
             item = {"type": "string", "enum": [*choices, NULL_VALUE, None], "nullable": True}
         return _one_or_many(item)
-    if isinstance(flt, IdListFilter):
+    if isinstance(flt, IdListFilter | IdsFilter):
         return _one_or_many(dict(ID_SCHEMA))
     if isinstance(flt, IdFilter):
         return dict(ID_SCHEMA)

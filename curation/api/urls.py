@@ -1,5 +1,5 @@
 """API routes: the root /api/v3/, /api/v3/{table}/, /api/v3/{table}/{id}/,
-/api/v3/{table}/status[/filtered], /api/v3/{table}/submit, /api/v3/contacts/export.csv and
+/api/v3/{table}/status[/filtered], /api/v3/{table}/submit, /api/v3/contacts/export.csv|.xlsx and
 /api/v3/changes/."""
 
 from __future__ import annotations
@@ -23,6 +23,11 @@ urlpatterns = [
     # Before the tables' routes (literal paths; none of them collide with <int:pk>/).
     path("v3/changes/", ChangeFeedView.as_view(), name="changes"),
     path("v3/contacts/export.csv", ContactExportView.as_view(), name="contacts-export"),
+    path(
+        "v3/contacts/export.xlsx",
+        ContactExportView.as_view(file_format="xlsx"),
+        name="contacts-export-xlsx",
+    ),
     path("v3/domains/submit", DomainSubmitView.as_view(), name="domains-submit"),
     path("v3/pages/submit", PageSubmitView.as_view(), name="pages-submit"),
     path("v3/sitemap_files/submit", SitemapFileSubmitView.as_view(), name="sitemap_files-submit"),

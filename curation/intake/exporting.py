@@ -1,48 +1,130 @@
-"""Contacts as CSV, streamed: one query over a server-side cursor, one line at a time.
+"""Contacts as CSV or an Excel workbook, streamed: one query over a server-side cursor.
 
-Shared by the admin's "Export selected as CSV" action and ``GET /api/v3/contacts/export.csv``.
-The file is never built in memory: rows come from ``QuerySet.iterator()`` (a server-side cursor
-on PostgreSQL) and each line is written to the response as it is produced.
+Shared by the admin's export actions (on contacts, on domains, on the lead sheet) and
+``GET /api/v3/contacts/export.csv`` / ``export.xlsx``. Rows come from ``QuerySet.iterator()`` (a
+server-side cursor on PostgreSQL): the CSV is written to the response a line at a time; the
+workbook with openpyxl's write-only mode (rows go to a temporary file, never all in memory).
+
+The columns are one list, ``COLUMNS``: a :class:`Column` names what it reads (a ``values()``
+path of the contact) and how a reader gets its cell; another table's columns (a person's, say)
+slot in by appending to it. Codes come with their human label beside them (``kind`` and
+``kind_label``), and what a spreadsheet would turn into a number is text: in the workbook every
+cell is a string cell formatted ``@`` (text); in the CSV, which has no types, the phone is also
+given as ``phone`` in international form (``+1 541-555-0123``), which no spreadsheet reads as a
+number, beside the canonical E.164 ``value``.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import phonenumbers
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.http import StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from curation.models import CompanyFact, ContactSighting
+from scrapersky.vocabulary import CLASSIFICATION_LABELS
 
-# CSV column -> what is read for it (export_* are annotations of export_queryset).
-FIELDS = {
-    "domain": "domain__domain",
-    "company_name": "domain__company_name",
-    "kind": "kind",
-    "value": "value",
-    "display": "display",
-    "classification": "classification",
-    "verdict": "verdict",
-    "verdict_reason": "verdict_reason",
-    "verdict_checked_at": "verdict_checked_at",
-    "first_seen_at": "first_seen_at",
-    "last_seen_at": "last_seen_at",
-    "pages": "export_pages",
-    "source_page_url": "export_page_url",
-    # the person a page tied the contact to, and the company's best-ranked facts (sql/030)
-    "person_name": "person__name",
-    "person_role": "person__role",
-    "person_seniority": "person__seniority",
-    "company_legal_name": "export_legal_name",
-    "company_address": "export_address",
-}
-COLUMNS = tuple(FIELDS)
 CHUNK_SIZE = 2_000
+CSV_TYPE = "text/csv; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+KIND_LABELS = {"email": "Email", "phone": "Phone", "social": "Social profile"}
+VERDICT_LABELS = {
+    "valid": "Valid",
+    "risky": "Risky",
+    "invalid": "Invalid",
+    "unknown": "Unknown (could not tell)",
+    None: "Not checked",
+}
+
+
+def _label(labels: dict) -> Callable[[object], str]:
+    def read(value: object) -> str:
+        if value in labels:
+            return labels[value]
+        return str(value or "").replace("_", " ")
+
+    return read
+
+
+def _classification_label(value: object) -> str:
+    return CLASSIFICATION_LABELS.get(str(value), str(value or "").replace("_", " "))
+
+
+def phone_international(value: str) -> str:
+    """``+15415550123`` -> ``+1 541-555-0123``: readable, and text to a spreadsheet."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the export: its header, what it reads and what it means."""
+
+    name: str
+    read: str  # a values() path of the contact, or an annotation of export_queryset
+    doc: str
+    #: the cell from the value read (and the whole row, by column name, for derived cells)
+    cell: Callable[[object], object] | None = None
+    derived: Callable[[dict], object] | None = None
+
+
+def _phone(row: dict) -> str:
+    return phone_international(row["value"]) if row["kind"] == "phone" else ""
+
+
+COLUMNS: list[Column] = [
+    Column("domain", "domain__domain", "the company's domain (punycode for an international one)"),
+    Column("company_name", "domain__company_name", "the company's name, when known"),
+    Column("kind", "kind", "email, phone or social"),
+    Column("kind_label", "kind", "the kind in words", cell=_label(KIND_LABELS)),
+    Column("value", "value", "the contact, canonical: an address, +E.164 phone, profile URL"),
+    Column("display", "display", "as shown on the site (a phone in its national format)"),
+    Column(
+        "phone",
+        "value",
+        "a phone in international format (+1 541-555-0123): text to a spreadsheet",
+        derived=_phone,
+    ),
+    Column("classification", "classification", "role/free/company, a line type or a network"),
+    Column(
+        "classification_label",
+        "classification",
+        "the classification in words",
+        cell=_classification_label,
+    ),
+    Column("verdict", "verdict", "contact validation's verdict (empty: not checked)"),
+    Column("verdict_label", "verdict", "the verdict in words", cell=_label(VERDICT_LABELS)),
+    Column("verdict_reason", "verdict_reason", "why, in a few words"),
+    Column("verdict_checked_at", "verdict_checked_at", "when it was checked (UTC, ISO 8601)"),
+    Column("first_seen_at", "first_seen_at", "first seen (UTC, ISO 8601)"),
+    Column("last_seen_at", "last_seen_at", "last seen (UTC, ISO 8601)"),
+    Column("pages", "export_pages", "the number of pages it was seen on"),
+    Column("source_page_url", "export_page_url", "one of those pages"),
+    # the person a page tied the contact to, and the company's best-ranked facts (sql/030)
+    Column("person_name", "person__name", "the person a page tied the contact to"),
+    Column("person_role", "person__role", "that person's role, as the page gives it"),
+    Column("person_seniority", "person__seniority", "that person's seniority"),
+    Column("company_legal_name", "export_legal_name", "the company's legal name, when found"),
+    Column("company_address", "export_address", "the company's postal address, when found"),
+]
+
+
+def column_names() -> list[str]:
+    return [column.name for column in COLUMNS]
+
+
 # Spreadsheets run a cell starting with = + - @ as a formula, and the values come from scraped
 # web pages. Such cells get a leading apostrophe, except phone numbers (+E.164, digits only).
 _FORMULA_RE = re.compile(r"^[=@\t\r]|^[+-](?![\d ()-]*$)")
@@ -56,7 +138,7 @@ class _Echo:
 
 
 def export_queryset(queryset: QuerySet) -> QuerySet:
-    """``queryset`` of contacts with the export's columns, by id.
+    """``queryset`` of contacts with what the columns read, by id, as dicts.
 
     The page count and one page URL come from correlated subqueries on contact_sightings'
     (contact_id, page_id) key, so each row costs a few index probes and nothing is grouped.
@@ -69,6 +151,7 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
         facts = CompanyFact.objects.filter(domain_id=OuterRef("domain_id"), kind=kind)
         return Subquery(facts.order_by("rank", "id").values("value")[:1])
 
+    reads = list(dict.fromkeys(["kind", "value", *(column.read for column in COLUMNS)]))
     return (
         queryset.order_by("id")
         .annotate(
@@ -77,8 +160,29 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
             export_legal_name=best_fact("legal_name"),
             export_address=best_fact("address"),
         )
-        .values_list(*FIELDS.values())
+        .values(*reads)
     )
+
+
+def rows(queryset: QuerySet) -> Iterator[list[object]]:
+    """One list of typed values per contact (None, str, int, datetime), column by column."""
+    for record in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            column.derived(record)
+            if column.derived
+            else column.cell(record[column.read])
+            if column.cell
+            else record[column.read]
+            for column in COLUMNS
+        ]
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return str(value)
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -86,12 +190,8 @@ def spreadsheet_safe(text: str) -> str:
     return f"'{text}" if _FORMULA_RE.match(text) else text
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    return spreadsheet_safe(str(value))
+def _csv_cell(value) -> str:
+    return spreadsheet_safe(_text(value))
 
 
 # Excel on Windows reads a CSV without a byte order mark as the local code page and garbles
@@ -102,17 +202,66 @@ BOM = "\ufeff"
 def csv_lines(queryset: QuerySet) -> Iterator[str]:
     """The BOM and header line, then one CSV line per contact, read in chunks from a cursor."""
     writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(COLUMNS)
-    for row in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
-        yield writer.writerow([_cell(value) for value in row])
+    yield BOM + writer.writerow(column_names())
+    for row in rows(queryset):
+        yield writer.writerow([_csv_cell(value) for value in row])
 
 
 def csv_response(queryset: QuerySet, *, filename: str = "contacts.csv") -> StreamingHttpResponse:
     """A streaming ``text/csv`` attachment of the contacts in ``queryset``."""
-    response = StreamingHttpResponse(csv_lines(queryset), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(queryset), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def export_filename(now: datetime | None = None) -> str:
-    return f"contacts-{(now or timezone.now()):%Y%m%d-%H%M%S}.csv"
+def write_xlsx(queryset: QuerySet, target) -> None:
+    """The contacts as a one-sheet workbook: every cell a text cell, the page count a number.
+
+    openpyxl's write-only mode keeps one row at a time; a text cell (number format ``@``) is
+    what a spreadsheet shows as typed, so ``+15415550123`` stays a phone number, not a number.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("contacts")
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def cell(value, *, header: bool = False) -> WriteOnlyCell:
+        if isinstance(value, int) and not isinstance(value, bool):
+            made = WriteOnlyCell(sheet, value=value)
+        else:
+            made = WriteOnlyCell(sheet, value=_text(value))
+            made.number_format = "@"
+        if header:
+            made.font = bold
+        return made
+
+    sheet.append([cell(name, header=True) for name in column_names()])
+    for row in rows(queryset):
+        sheet.append([cell(value) for value in row])
+    book.save(target)
+
+
+def xlsx_response(queryset: QuerySet, *, filename: str = "contacts.xlsx") -> FileResponse:
+    """The workbook as an attachment, written to a temporary file first (a zip needs seeking)."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+    write_xlsx(queryset, spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def export_filename(now: datetime | None = None, *, extension: str = "csv") -> str:
+    return f"contacts-{(now or timezone.now()):%Y%m%d-%H%M%S}.{extension}"
+
+
+def response(queryset: QuerySet, *, file_format: str, stem: str | None = None):
+    """The export of ``queryset`` in ``file_format`` (``csv`` or ``xlsx``)."""
+    name = export_filename(extension=file_format)
+    if stem:
+        name = f"{stem}-{name}"
+    if file_format == "xlsx":
+        return xlsx_response(queryset, filename=name)
+    return csv_response(queryset, filename=name)

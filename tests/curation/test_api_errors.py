@@ -183,7 +183,8 @@ def test_schema_documents_the_errors_and_the_rules(api):
     assert {"200", "400", "401", "403", "404", "429", "503"} <= set(list_op["responses"])
     assert "Retry-After" in list_op["responses"]["503"]["headers"]
     params = {p["name"]: p["schema"] for p in list_op["parameters"]}
-    assert params["domain"]["type"] == "integer"
+    assert params["domain"]["items"]["type"] == "integer"  # repeated: ?domain=1&domain=2
+    assert params["domain__in"]["items"]["type"] == "integer"
     assert params["id"]["items"]["type"] == "integer"
     body = schema["components"]["schemas"]["PageStatusUpdateRequest"]
     assert body["properties"]["ids"]["minItems"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import openpyxl
 import pytest
 from django.http import StreamingHttpResponse
 from rest_framework.test import APIClient
@@ -63,16 +64,20 @@ def test_columns_and_content(contacts):
 
     text = "".join(exporting.csv_lines(Contact.objects.all())).removeprefix(exporting.BOM)
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == list(exporting.COLUMNS)
+    assert list(rows[0]) == exporting.column_names()
     email, phone, social = rows  # by id
     assert email == {
         "domain": "acme.example",
         "company_name": "Acme, Inc.",
         "kind": "email",
+        "kind_label": "Email",
         "value": "info@acme.example",
         "display": "",
+        "phone": "",
         "classification": "role",
+        "classification_label": "role address (info@, sales@)",
         "verdict": "",  # not validated yet
+        "verdict_label": "Not checked",
         "verdict_reason": "",
         "verdict_checked_at": "",
         "first_seen_at": contacts["email"].first_seen_at.isoformat(),
@@ -234,3 +239,99 @@ def test_a_persons_contact_carries_the_person_and_every_row_the_company(contacts
         if row["domain"] == "acme.example":
             assert row["company_legal_name"] == "Acme Inc."  # the best-ranked
             assert row["company_address"] == "1 Main St, Springfield, IL 62701"
+
+
+PHONE = "+15415550123"
+
+
+@pytest.fixture
+def spreadsheet_contacts():
+    shop = DomainFactory(domain="xn--bcher-kva.example", company_name="Bücher & Söhne")
+    phone = ContactFactory(
+        domain=shop,
+        kind="phone",
+        value=PHONE,
+        display="(541) 555-0123",
+        classification="fixed_line_or_mobile",
+        verdict="valid",
+    )
+    email = ContactFactory(domain=shop, value="info@xn--bcher-kva.example", classification="role")
+    ContactSightingFactory(contact=phone, page=PageFactory(domain=shop))
+    return {"phone": phone, "email": email}
+
+
+def test_csv_keeps_phones_and_labels_readable(spreadsheet_contacts):
+    """Read back with the csv module: the canonical value, the phone as text, labels beside
+    codes, and the BOM that makes Excel read UTF-8."""
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_contact"]))
+    by_kind = {row["kind"]: row for row in read(client.get(URL))}
+    phone, email = by_kind["phone"], by_kind["email"]
+    assert phone["value"] == PHONE
+    assert phone["phone"] == "+1 541-555-0123"  # spaces and a dash: text in every spreadsheet
+    assert (phone["classification"], phone["classification_label"]) == (
+        "fixed_line_or_mobile",
+        "fixed line or mobile",
+    )
+    assert (phone["kind_label"], phone["verdict_label"]) == ("Phone", "Valid")
+    assert phone["company_name"] == "Bücher & Söhne"
+    assert email["phone"] == ""
+
+
+def test_xlsx_has_every_value_as_text(spreadsheet_contacts):
+    """Read back with openpyxl: the same columns, the phone a text cell (format @)."""
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_contact"]))
+    response = client.get("/api/v3/contacts/export.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"] == exporting.XLSX_TYPE
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = book["contacts"]
+    header = [c.value for c in sheet[1]]
+    assert header == exporting.column_names()
+    rows = {r[header.index("kind")].value: r for r in sheet.iter_rows(min_row=2)}
+    phone = rows["phone"]
+    value = phone[header.index("value")]
+    assert (value.value, value.data_type, value.number_format) == (PHONE, "s", "@")
+    assert phone[header.index("classification_label")].value == "fixed line or mobile"
+    assert phone[header.index("pages")].value == 1  # a count stays a number
+    assert rows["email"][header.index("verdict_label")].value == "Not checked"
+
+
+def test_export_contacts_of_selected_domains(client, spreadsheet_contacts):
+    other = ContactFactory()  # another domain's contact: not exported
+    client.force_login(UserFactory(perms=["curation.view_domain", "curation.view_contact"]))
+    domain = spreadsheet_contacts["phone"].domain_id
+    response = client.post(
+        "/admin/curation/domain/",
+        {"action": "export_contacts_csv", "_selected_action": [domain], "index": 0},
+    )
+    values = sorted(r["value"] for r in read(response))
+    assert values == sorted(c.value for c in spreadsheet_contacts.values())
+    assert other.value not in values
+    # Every domain matching the list's filter ("select all N matching"): the same one subquery.
+    response = client.post(
+        "/admin/curation/domain/?source__exact=manual",
+        {
+            "action": "export_contacts_xlsx",
+            "_selected_action": [domain],
+            "select_across": "1",
+            "index": 0,
+        },
+    )
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book["contacts"].max_row == 1 + 3  # both domains are manual
+
+
+def test_exporting_a_domains_contacts_needs_the_contacts_view_permission(
+    client, spreadsheet_contacts
+):
+    client.force_login(UserFactory(perms=["curation.view_domain"]))
+    domain = spreadsheet_contacts["phone"].domain_id
+    response = client.post(
+        "/admin/curation/domain/",
+        {"action": "export_contacts_csv", "_selected_action": [domain], "index": 0},
+        follow=True,
+    )
+    assert "needs the view permission of contacts" in response.content.decode()
