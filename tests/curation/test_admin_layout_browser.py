@@ -222,7 +222,7 @@ def test_row_buttons_and_the_lead_sheet(live_server, browser_page, admin_user, p
         page.click("#lead-csv")
     with open(download.value.path(), encoding="utf-8") as handle:
         text = handle.read()
-    assert text.startswith("\ufeffdomain,company_name,kind,value")
+    assert text.startswith("\ufeffdomain,company_name,kind,kind_label,value")
     assert text.count("\n") == 4
     page.set_viewport_size({"width": 390, "height": 844})
     page.reload()
