@@ -13,8 +13,9 @@ from typing import Any
 
 import django_filters
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from curation import search
 from curation.filter_types import (
     BooleanFilter,
     DateTimeFilter,
@@ -79,8 +80,6 @@ def workflow_filters(
 class RowFilterSet(django_filters.FilterSet):
     """Common filters: id list, creation time range, free-text search, workflow statuses."""
 
-    search_fields: tuple[str, ...] = ()  # what ``?search=`` matches, every term in one of them
-
     id = IdListFilter(field_name="id", lookup_expr="in", label="ids (1,2,3)")
     created_after = DateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = DateTimeFilter(field_name="created_at", lookup_expr="lt")
@@ -96,18 +95,11 @@ class RowFilterSet(django_filters.FilterSet):
         return filters
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        condition = Q()
-        for term in value.split():
-            term_q = Q()
-            for field in self.search_fields:
-                term_q |= Q(**{f"{field}__icontains": term})
-            condition &= term_q
-        return queryset.filter(condition)
+        # The admin's search box runs the same function (curation.search).
+        return search.search(queryset, value)
 
 
 class DomainFilterSet(RowFilterSet):
-    search_fields = ("domain", "company_name")
-
     domain = django_filters.CharFilter(field_name="domain", lookup_expr="iexact")
     source = django_filters.CharFilter()
 
@@ -127,8 +119,6 @@ def domain_ids_in() -> IdListFilter:
 
 
 class SitemapFileFilterSet(RowFilterSet):
-    search_fields = ("url", "domain__domain")
-
     domain = domain_ids()
     domain__in = domain_ids_in()
     kind = choice_filter("kind", SitemapKind.choices)
@@ -142,8 +132,6 @@ class SitemapFileFilterSet(RowFilterSet):
 
 
 class PageFilterSet(RowFilterSet):
-    search_fields = ("url", "title", "domain__domain")
-
     domain = domain_ids()
     domain__in = domain_ids_in()
     sitemap_file = IdsFilter(field_name="sitemap_file_id")
@@ -157,8 +145,6 @@ class PageFilterSet(RowFilterSet):
 
 
 class ContactFilterSet(RowFilterSet):
-    search_fields = ("value", "display", "domain__domain")
-
     domain = domain_ids()
     domain__in = domain_ids_in()
     # The contacts of the domains a curator picked by their own filters: how they came in,
@@ -177,8 +163,6 @@ class ContactFilterSet(RowFilterSet):
 
 
 class PersonFilterSet(RowFilterSet):
-    search_fields = ("name", "role", "domain__domain")
-
     domain = domain_ids()
     domain__in = domain_ids_in()
     seniority = choice_filter("seniority", [(v, v or "none") for v, _ in Seniority.choices])

@@ -7,6 +7,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
+from curation import search
 from curation.admin.base import (
     PipelineAdmin,
     badge,
@@ -22,6 +23,9 @@ from curation.models import Contact, ContactSighting, ContactVerdict, Page
 from scrapersky.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
 
 SIGHTINGS_SHOWN = 20
+VALUE_CHARS = 44  # a whole e-mail address or phone; a profile URL's start (all of it on hover)
+# The kind as a short sign beside the classification ("✉ role address").
+KIND_SIGNS = {"email": "\u2709", "phone": "\u260e", "social": "@"}
 
 
 def classification_label(value: str | None) -> str:
@@ -79,22 +83,23 @@ class VerdictFilter(admin.SimpleListFilter):
 
 @admin.register(Contact)
 class ContactAdmin(PipelineAdmin):
-    # Fits 1,280 px: the national format and first sighting are on the change page.
+    # Made for reading: the contact first and widest (one line, never wrapped mid-address),
+    # then what it is, whether it holds, whose it is and where it was seen. The id, the
+    # national format and the first sighting are on the change page. Fits 1,280 px beside the
+    # filters; on a phone each row is a card headed by the value. (A "who" column, once people
+    # are linked to contacts, goes after "kind".)
     list_display = [
-        "id",
         "value_preview",
-        "kind",
-        "classification_display",
+        "kind_display",
         "verdict_badge",
-        "domain_link",
-        "pages_link",
-        "last_seen",
+        "company_display",
+        "seen_display",
     ]
-    list_display_links = ["id", "value_preview"]
+    list_display_links = ["value_preview"]
     list_select_related = ["domain"]
     list_filter = ["kind", ClassificationFilter, VerdictFilter]
-    search_fields = ["value__startswith", "domain__domain__startswith", "display__icontains"]
-    search_help_text = "Value (starts with: an email, +E.164 phone or profile URL), domain."
+    search_fields = ["value"]  # shows the box; get_search_results is curation.search's
+    search_help_text = search.HELP_TEXT[Contact]
     date_hierarchy = "created_at"
     autocomplete_fields = ["domain"]
     readonly_fields = [
@@ -130,23 +135,30 @@ class ContactAdmin(PipelineAdmin):
     def export_xlsx(self, request, queryset):
         return exporting.response(queryset, file_format="xlsx")
 
+    def get_search_results(self, request, queryset, search_term):
+        """The API's search (``?search=``), word for word."""
+        return search.search(queryset, search_term), False
+
     def decorate_results(self, rows):
         counts = sighting_counts([row.pk for row in rows])
         for row in rows:
             row.page_count = counts.get(row.pk, 0)
 
-    @admin.display(description="value", ordering="value")
+    @admin.display(description="contact", ordering="value")
     def value_preview(self, obj: Contact) -> str:
         """The value (a long profile URL truncated, all of it on hover)."""
-        return truncated(display_url(obj.value), 48)
+        return truncated(display_url(obj.value), VALUE_CHARS)
 
-    @admin.display(description="classification", ordering="classification")
-    def classification_display(self, obj: Contact) -> str:
-        return classification_label(obj.classification)
-
-    @admin.display(description="last seen", ordering="last_seen_at")
-    def last_seen(self, obj: Contact) -> str:
-        return when(obj.last_seen_at)
+    @admin.display(description="kind", ordering="kind")
+    def kind_display(self, obj: Contact) -> str:
+        """A short label: the kind's sign and the classification in words."""
+        return format_html(
+            '<span class="ss-kind ss-kind--{}" title="{}">{}</span> {}',
+            obj.kind,
+            obj.kind,
+            KIND_SIGNS.get(obj.kind, obj.kind),
+            classification_label(obj.classification),
+        )
 
     @admin.display(description="verdict", ordering="verdict")
     def verdict_badge(self, obj: Contact):
@@ -155,15 +167,30 @@ class ContactAdmin(PipelineAdmin):
             return badge(None)
         return format_html('<span title="{}">{}</span>', obj.verdict_reason, badge(obj.verdict))
 
-    @admin.display(description="domain", ordering="domain__domain")
-    def domain_link(self, obj):
-        return change_link(obj.domain)
+    @admin.display(description="company", ordering="domain__domain")
+    def company_display(self, obj):
+        """The company's name (when known) over its domain, linked to the domain."""
+        name = obj.domain.company_name
+        link = change_link(obj.domain)
+        if not name:
+            return link
+        return format_html(
+            '<span class="ss-stack">{}<br><small class="ss-quiet">{}</small></span>',
+            truncated(name, 24),
+            link,
+        )
 
-    @admin.display(description="seen on")
-    def pages_link(self, obj):
+    @admin.display(description="where seen", ordering="last_seen_at")
+    def seen_display(self, obj):
         count = getattr(obj, "page_count", None)
         label = "pages" if count is None else counted(count, "page")
-        return changelist_link(Page, label, contacts__id__exact=obj.pk)
+        return format_html(
+            '<span class="ss-stack">{}<br><small class="ss-quiet" title="last seen {}">{}</small>'
+            "</span>",
+            changelist_link(Page, label, contacts__id__exact=obj.pk),
+            when(obj.last_seen_at),
+            when(obj.last_seen_at)[:10],
+        )
 
     @admin.display(description=f"latest sightings (at most {SIGHTINGS_SHOWN})")
     def sightings(self, obj):

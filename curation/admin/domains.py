@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from curation import search
 from curation.admin.base import (
     RELATED_COUNT_CAP,
     RELATED_SHOWN,
@@ -82,9 +81,8 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     ]
     list_display_links = ["id", "domain_display"]
     list_filter = [*workflow_list_filter(Domain), "source"]
-    # domain__startswith is a LIKE 'prefix%' on the unique index (the database collation is C).
-    search_fields = ["domain__startswith", "company_name__icontains"]
-    search_help_text = "Domain (starts with, e.g. acme. or bücher.) or company name (contains)."
+    search_fields = ["domain"]  # shows the box; get_search_results is curation.search's
+    search_help_text = search.HELP_TEXT[Domain]
     date_hierarchy = "created_at"
     readonly_fields = [
         "discovery_record",
@@ -108,26 +106,27 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
 
     actions = ["export_contacts_csv", "export_contacts_xlsx"]
 
-    def _contacts_of(self, request, queryset):
+    def has_export_contacts_permission(self, request) -> bool:
+        """Exporting the contacts of domains needs the view permission of both."""
+        return self.has_view_permission(request) and request.user.has_perm("curation.view_contact")
+
+    @staticmethod
+    def _contacts_of(queryset):
         """The contacts of the selected domains ("select all N matching" included): one
-        subquery, however many domains; None (with a message) without the contacts' view
-        permission."""
-        if not request.user.has_perm("curation.view_contact"):
-            self.message_user(
-                request, "Exporting contacts needs the view permission of contacts.", level="error"
-            )
-            return None
+        subquery, however many domains."""
         return Contact.objects.filter(domain_id__in=queryset.order_by().values("pk"))
 
-    @admin.action(permissions=["view"], description="Export contacts of selected domains (CSV)")
+    @admin.action(
+        permissions=["export_contacts"], description="Export contacts of selected domains (CSV)"
+    )
     def export_contacts_csv(self, request, queryset):
-        contacts = self._contacts_of(request, queryset)
-        return None if contacts is None else exporting.response(contacts, file_format="csv")
+        return exporting.response(self._contacts_of(queryset), file_format="csv")
 
-    @admin.action(permissions=["view"], description="Export contacts of selected domains (.xlsx)")
+    @admin.action(
+        permissions=["export_contacts"], description="Export contacts of selected domains (.xlsx)"
+    )
     def export_contacts_xlsx(self, request, queryset):
-        contacts = self._contacts_of(request, queryset)
-        return None if contacts is None else exporting.response(contacts, file_format="xlsx")
+        return exporting.response(self._contacts_of(queryset), file_format="xlsx")
 
     def get_queryset(self, request):
         # The record is read on the change page only; lists show its one-line summary.
@@ -142,16 +141,8 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
         return discovery_record_html(obj.sitemap_discovery_record)
 
     def get_search_results(self, request, queryset, search_term):
-        # Domains are stored in punycode: a curator types bücher.de, the column holds
-        # xn--bcher-kva.de.
-        term = search_term.strip()
-        if term and not term.isascii():
-            with contextlib.suppress(UnicodeError):
-                term = ".".join(
-                    part.encode("idna").decode("ascii") if part else part
-                    for part in term.split(".")
-                )
-        return super().get_search_results(request, queryset, term)
+        """The API's search (``?search=``), word for word; a Unicode name finds its punycode."""
+        return search.search(queryset, search_term), False
 
     def decorate_results(self, rows):
         """Count sitemaps, pages and contacts of the shown domains only: one grouped query each."""

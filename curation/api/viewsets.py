@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from curation import selectors
+from curation import search, selectors
 from curation.api import serializers as s
 from curation.api.filtering import SelectorFilterBackend
 from curation.api.ordering import StrictOrderingFilter
@@ -46,8 +46,8 @@ def row_schema(viewset: type[RowViewSet]) -> type[RowViewSet]:
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {table}",
-            description="Filtered by the query parameters; `search` matches "
-            + ", ".join(filterset.search_fields)
+            description="Filtered by the query parameters; `search`: "
+            + search.described(filterset._meta.model)
             + ". Cursor-paginated: follow `next`.",
             tags=[table],
         ),

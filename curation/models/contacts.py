@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 
 from curation.fields import workflow_columns
 from scrapersky.vocabulary import CONTACT_KINDS, VERDICTS
@@ -77,6 +79,11 @@ class Contact(
             models.Index(fields=["verdict", "kind"], name="contacts_verdict_idx"),
             models.Index(
                 fields=["value"], name="contacts_value_prefix_idx", opclasses=["text_pattern_ops"]
+            ),
+            # The search (curation/search.py, sql/061): icontains on UPPER(column).
+            GinIndex(OpClass(Upper("value"), name="gin_trgm_ops"), name="contacts_value_trgm_idx"),
+            GinIndex(
+                OpClass(Upper("display"), name="gin_trgm_ops"), name="contacts_display_trgm_idx"
             ),
         ]
         ordering = ["-id"]

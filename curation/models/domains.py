@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 
 from curation.fields import workflow_columns
 
@@ -71,7 +73,15 @@ class Domain(
     class Meta:
         managed = False
         db_table = "domains"
-        indexes = [models.Index(fields=["created_at"], name="domains_created_at_idx")]
+        indexes = [
+            models.Index(fields=["created_at"], name="domains_created_at_idx"),
+            # The search (curation/search.py, sql/061): icontains on UPPER(column).
+            GinIndex(OpClass(Upper("domain"), name="gin_trgm_ops"), name="domains_domain_trgm_idx"),
+            GinIndex(
+                OpClass(Upper("company_name"), name="gin_trgm_ops"),
+                name="domains_company_name_trgm_idx",
+            ),
+        ]
         ordering = ["-id"]
 
     def __str__(self) -> str:

@@ -1,0 +1,84 @@
+"""Free-text search, one behaviour for the admin's search box and the API's ``?search=``.
+
+Every word must match (AND); a word matches a row when it is contained, case-insensitively, in
+one of the row's own text columns or in its domain's name or company name (so ``hartley`` finds
+every contact of Hartley & Sons, its phone included). A word in Unicode also matches the
+punycode it stands for (``bücher`` finds ``xn--bcher-kva.de``).
+
+At a million rows: the containment tests run on the trigram indexes of sql/061 (``UPPER(col)
+gin_trgm_ops``, the expression Django's ``icontains`` compares). The domain's columns are not
+joined into the row's OR (PostgreSQL cannot combine indexes across a join): the matching domains
+are looked up first through their own trigram indexes, and their ids (up to ``DOMAIN_IDS``)
+become one more indexed condition on the row's ``domain_id``; a word matching more domains than
+that is matched through a subquery instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from curation.models import Contact, Domain, Page, Person, SitemapFile
+
+DOMAIN_IDS = 5_000
+
+#: model -> (its own text columns, the path to its domain or None)
+SEARCH_FIELDS: dict[type[models.Model], tuple[tuple[str, ...], str | None]] = {
+    Domain: (("domain", "company_name"), None),
+    Contact: (("value", "display"), "domain"),
+    Page: (("url", "title"), "domain"),
+    SitemapFile: (("url",), "domain"),
+    Person: (("name", "role"), "domain"),
+}
+
+
+def described(model: type[models.Model]) -> str:
+    """What ``?search=`` matches on ``model``, in words (the API schema's description)."""
+    own, via = SEARCH_FIELDS[model]
+    columns = ", ".join(own)
+    related = " or its domain's domain and company_name" if via else ""
+    return f"every word contained, in any case, in {columns}{related}"
+
+
+HELP_TEXT = {
+    Domain: "Words in the domain or company name (any case; bücher finds xn--bcher-kva).",
+    Contact: "Words in the contact, its display form, or its company's domain or name (any case).",
+}
+
+
+def _forms(word: str) -> list[str]:
+    """The word, and its punycode when it is not ASCII."""
+    forms = [word]
+    if not word.isascii():
+        with contextlib.suppress(UnicodeError):
+            forms.append(
+                ".".join(p.encode("idna").decode("ascii") if p else p for p in word.split("."))
+            )
+    return forms
+
+
+def _contains(fields: tuple[str, ...], word: str, prefix: str = "") -> Q:
+    condition = Q()
+    for form in _forms(word):
+        for field in fields:
+            condition |= Q(**{f"{prefix}{field}__icontains": form})
+    return condition
+
+
+def search(queryset: QuerySet, text: str) -> QuerySet:
+    """``queryset`` narrowed to the rows matching every word of ``text``."""
+    own, via = SEARCH_FIELDS[queryset.model]
+    domain_fields = SEARCH_FIELDS[Domain][0]
+    for word in text.split():
+        condition = _contains(own, word)
+        if via:
+            domains = Domain.objects.filter(_contains(domain_fields, word)).order_by()
+            ids = list(domains.values_list("pk", flat=True)[: DOMAIN_IDS + 1])
+            if len(ids) > DOMAIN_IDS:
+                condition |= Q(**{f"{via}_id__in": domains.values("pk")})
+            elif ids:
+                condition |= Q(**{f"{via}_id__in": ids})
+        queryset = queryset.filter(condition)
+    return queryset
