@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta as _timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "curation",
     "insights",  # the read side: dashboard, health, statistics
     "ops",  # project-level commands (up, pg, demo, apply_sql, ...) and system checks
+    "axes",  # failed admin logins counted, guessing locked out (README "Security")
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login attempt
 ]
 
 ROOT_URLCONF = "scrapersky.urls"
@@ -380,7 +383,27 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "anon": _env_rate("SCRAPERSKY_API_THROTTLE_ANON", "60/minute"),
     "user": _env_rate("SCRAPERSKY_API_THROTTLE_USER", "1200/minute"),
+    # Wrong API tokens per client address: past it, 429 before the token is even looked up
+    # (DRF authenticates before any throttle runs, so the anon rate never saw a bad token).
+    "token_failures": _env_rate("SCRAPERSKY_API_TOKEN_FAILURES", "20/minute"),
 }
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "curation.api.authentication.CountedTokenAuthentication",
+    "rest_framework.authentication.SessionAuthentication",
+]
+
+# Login guessing (django-axes, database handler: counted across web processes): after
+# AXES_FAILURE_LIMIT wrong passwords for one user name from one address, that pair is locked out
+# for the cool-off time (429), also with the right password; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = _env_int("SCRAPERSKY_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = _timedelta(minutes=_env_int("SCRAPERSKY_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 # The schema (/api/schema/) and the docs (/api/docs/) need a login unless opened here.
 SCRAPERSKY_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", _D.api_docs_public)
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [

@@ -286,7 +286,7 @@ def test_anonymous_rate_applies_to_public_docs(settings):
 
 def test_default_rates_are_generous(settings):
     rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-    assert rates == {"anon": "60/minute", "user": "1200/minute"}
+    assert rates == {"anon": "60/minute", "user": "1200/minute", "token_failures": "20/minute"}
 
 
 def test_an_unexpected_error_under_the_api_is_a_json_500(monkeypatch):
