@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from stdnum import exceptions as stdnum_exceptions
@@ -21,6 +20,7 @@ from stdnum.eu import vat as eu_vat
 from stdnum.fr import siren as fr_siren
 from stdnum.gb import vat as gb_vat
 
+from processing.contacts.results import FoundCompanyFact
 from processing.contacts.structured_data import type_name
 
 LEGAL_NAME, ADDRESS, OPENING_HOURS = "legal_name", "address", "opening_hours"
@@ -29,16 +29,6 @@ FACT_KINDS = (LEGAL_NAME, ADDRESS, OPENING_HOURS, VAT_ID, REGISTER_ID, COMPANY_N
 # ranks: lower is better
 RANK_LEGAL_PAGE, RANK_JSONLD_LEGAL, RANK_JSONLD, RANK_MICRODATA, RANK_COPYRIGHT, RANK_OG = range(6)
 MAX_VALUE = 300
-
-
-@dataclass(frozen=True, slots=True)
-class FoundCompanyFact:
-    """One fact about the company, as a page states it."""
-
-    kind: str
-    value: str
-    source: str
-    rank: int
 
 
 _NOT_COMPANY_TYPES = frozenset(

@@ -25,14 +25,13 @@ of extract_page; the h-cards here are read from the tree extract_page already wa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from processing.contacts.emails import normalize_email
 from processing.contacts.names import clean_name, local_matches_name, name_key
-from processing.contacts.results import FoundContact
+from processing.contacts.results import FoundContact, FoundPerson
 from processing.contacts.roles import ANY_ROLE_RE, clean_role, is_role, seniority
 from processing.contacts.social import normalize_social_url
 from processing.contacts.structured_data import type_name
@@ -81,25 +80,6 @@ _ARTICLE_TYPES = frozenset(
     """Article BlogPosting NewsArticle Review Comment CreativeWork WebPage SocialMediaPosting
     Recipe HowTo QAPage Question Answer""".split()
 )
-
-
-@dataclass(slots=True)
-class FoundPerson:
-    """A person a page names, with the contacts the page ties to them."""
-
-    name: str
-    role: str = ""
-    seniority: str = ""
-    source: str = ""
-    position: int = -1  # where in the visible text the name stands (-1: structured data)
-    emails: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)  # raw, matched to the page's contacts later
-    profiles: list[str] = field(default_factory=list)
-    contacts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) on the page
-
-    @property
-    def key(self) -> str:
-        return name_key(self.name)
 
 
 def _person(name: str | None, role: str, source: str, position: int = -1) -> FoundPerson | None:

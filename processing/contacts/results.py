@@ -4,13 +4,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from processing.contacts.names import name_key
 from scrapersky.vocabulary import ContactKindValue
-
-if TYPE_CHECKING:
-    from processing.contacts.company import FoundCompanyFact
-    from processing.contacts.people import FoundPerson
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +19,35 @@ class FoundContact:
     classification: str
     source: str
     context: str = ""
+
+
+@dataclass(slots=True)
+class FoundPerson:
+    """A person a page names, with the contacts the page ties to them."""
+
+    name: str
+    role: str = ""
+    seniority: str = ""
+    source: str = ""
+    position: int = -1  # where in the visible text the name stands (-1: structured data)
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)  # raw, matched to the page's contacts later
+    profiles: list[str] = field(default_factory=list)
+    contacts: list[tuple[str, str]] = field(default_factory=list)  # (kind, value) on the page
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCompanyFact:
+    """One fact about the company, as a page states it."""
+
+    kind: str
+    value: str
+    source: str
+    rank: int
 
 
 @dataclass(frozen=True, slots=True)

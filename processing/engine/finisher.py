@@ -20,14 +20,14 @@ from django.db import connection
 
 from processing.engine import finishing
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
-from processing.engine.rows import error_message
+from processing.engine.outcomes import error_message
 from processing.engine.work import take
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from processing.engine.holdings import Holdings
-    from processing.engine.runner import RunResult
+    from processing.engine.outcomes import RunResult
     from scrapersky.workflows import Knobs, Workflow
 
 logger = logging.getLogger(__name__)

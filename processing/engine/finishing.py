@@ -9,11 +9,11 @@ Each statement is fenced on the row's claim (``queue_sql.held``): a worker whose
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 
+from processing.engine.outcomes import Outcome
 from processing.engine.queue_sql import held, int_array, names, status
 from processing.persist import Persist
 from scrapersky.status import Status
@@ -52,19 +52,6 @@ def complete(
                 return False
         persist()
     return True
-
-
-@dataclass(slots=True)  # not frozen: one is made per row, and frozen __init__ is slower
-class Outcome:
-    """How one held row ends: ``kind`` is "complete", "error", "retry" (Queued again) or
-    "fault" (Queued again with its attempt given back: the machine failed, not the row)."""
-
-    row_id: int
-    token: str
-    kind: str
-    message: str | None = None
-    next_attempt_at: datetime | None = None
-    persist: Persist | None = field(default=None, compare=False)
 
 
 # Each kind's status, in the order of the statement's ARRAY (index 0 there is element 1).

@@ -24,7 +24,7 @@ from processing.engine.faults import (
     is_machine_fault,
     is_transient_db_error,
 )
-from processing.engine.finishing import Outcome
+from processing.engine.outcomes import Outcome, error_message
 from processing.engine.pace import Pace, is_overload
 from processing.errors import ProcessingError, TransientError
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from processing.engine.finisher import Finisher
     from processing.engine.holdings import Holdings
-    from processing.engine.runner import RunResult
+    from processing.engine.outcomes import RunResult
     from processing.engine.starter import Starter
     from processing.engine.work import DomainQueue, RowQueue
     from scrapersky.workflows import Knobs, Workflow
@@ -52,14 +52,6 @@ START_CHUNK_MAX = 100
 # claiming and its lane pauses (worker_loop), rather than cycling the queue through a machine
 # that cannot process anything.
 FAULT_BURST_MIN = 5
-
-
-def error_message(exc: BaseException) -> str:
-    """The text stored on a row: a ProcessingError's own message, else ``Class: text``."""
-    text = str(exc).strip()
-    if isinstance(exc, ProcessingError) and text:
-        return text
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class RowThreads:

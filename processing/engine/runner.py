@@ -17,7 +17,6 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -26,6 +25,7 @@ from processing.engine import claims
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.finisher import Finisher
 from processing.engine.holdings import Holdings, group_by_token
+from processing.engine.outcomes import RunResult
 from processing.engine.rows import START_WINDOW_SECONDS, RowThreads
 from processing.engine.starter import Starter
 from processing.engine.work import DomainQueue, RowQueue, interleave_by_domain
@@ -55,39 +55,6 @@ FINISH_BACKLOG_MAX = 400
 # An empty claim while rows are still in flight is tried again this often: rows queued while the
 # last batch finishes start at once instead of waiting for the run to end (issue 11.1).
 IN_FLIGHT_POLL_SECONDS = 0.2
-
-
-@dataclass
-class RunResult:
-    """What one consumer run did."""
-
-    workflow: str
-    claimed: int = 0
-    complete: int = 0
-    errored: int = 0
-    retried: int = 0
-    faulted: int = 0  # requeued uncharged: the machine lacked memory, disk or descriptors
-    released: int = 0
-    lost: int = 0  # finished after losing the claim: the write was rejected
-    unfinished: int = 0  # the database stayed unavailable: left to the lease (the reaper)
-    # "empty", "time budget", "signal", "stop event", "no service", "database unavailable",
-    # "machine faults" (a burst of them: the lane pauses)
-    stopped_by: str = ""
-    fault: str = ""  # with "machine faults": the fault that made the burst
-    seconds: float = 0.0
-    # (monotonic time, level) each time the rows in flight changed their level (``pace``)
-    levels: list = field(default_factory=list, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def count(self, outcome: str, n: int = 1) -> None:
-        with self._lock:
-            setattr(self, outcome, getattr(self, outcome) + n)
-
-    def as_dict(self) -> dict:
-        values = {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
-        levels = values.pop("levels")
-        values["levels"] = [level for _at, level in levels][-8:]  # the last few, for the log
-        return values
 
 
 def run_consumer(
