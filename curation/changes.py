@@ -20,9 +20,12 @@ from typing import Any
 
 from django.db import connection
 
-from curation.models import Contact, Domain, Person
+from curation.models import ChangeLogHorizon, Contact, Domain, Person
+from scrapersky.conf import conf
 
 _PAGE = "SELECT * FROM change_feed_page(%s::xid8, %s, %s)"
+_PRUNE = "SELECT change_log_prune(%s, %s)"
+PRUNE_BATCH = 50_000
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 200
 START = (0, 0)
@@ -30,6 +33,10 @@ START = (0, 0)
 
 class CursorError(ValueError):
     """A cursor this feed did not hand out."""
+
+
+class CursorExpired(Exception):
+    """The changes after this cursor were pruned (``SCRAPERSKY_CHANGE_LOG_KEEP_DAYS``)."""
 
 
 #: every string of this shape is a position (so the schema can say exactly what is valid)
@@ -71,6 +78,14 @@ def change_page(*, after: str | None, page_size: int = DEFAULT_PAGE_SIZE) -> Cha
     with connection.cursor() as cursor:
         cursor.execute(_PAGE, [str(txid), entry_id, page_size + 1])
         rows = cursor.fetchall()
+    # Read after the page: a prune that deleted anything after `after` before the page was read
+    # has moved the horizon past it by now (sql/054 moves it in the deleting transaction).
+    horizon = after and ChangeLogHorizon.objects.values_list("txid", "entry_id").first()
+    if horizon and (txid, entry_id) < (int(horizon[0]), horizon[1]):
+        raise CursorExpired(
+            "the changes after this cursor were pruned (kept "
+            f"{conf.change_log_keep_days:g} days): start again without `after`"
+        )
     has_more = len(rows) > page_size
     rows = rows[:page_size]
     current: dict[str, dict[int, dict]] = {}
@@ -94,3 +109,24 @@ def change_page(*, after: str | None, page_size: int = DEFAULT_PAGE_SIZE) -> Cha
         )
     next_cursor = changes[-1]["cursor"] if changes else (after or encode_cursor(*START))
     return ChangePage(changes=changes, next_cursor=next_cursor, has_more=has_more)
+
+
+def prune(*, keep_days: float | None = None, now=None) -> int:
+    """Delete change-log entries older than ``keep_days`` (default: the setting; 0 keeps all),
+    oldest first in feed order, at most :data:`PRUNE_BATCH` per statement. Returns how many."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    keep = conf.change_log_keep_days if keep_days is None else keep_days
+    if keep <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=keep)
+    total = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(_PRUNE, [cutoff, PRUNE_BATCH])
+            (deleted,) = cursor.fetchone()
+        total += deleted
+        if deleted < PRUNE_BATCH:
+            return total

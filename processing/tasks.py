@@ -27,9 +27,12 @@ def run_workflow_queue(workflow_name: str) -> dict:
 
 def reap_expired_leases() -> dict:
     """Rescue rows whose worker died (scheduled every minute as a safety net: the worker loops
-    reap every second); forget long-gone workers."""
+    reap every second); forget long-gone workers; prune the change feed's old entries."""
+    from curation import changes
+
     result = reaper.reap_expired_leases()
     heartbeat.prune()
+    changes.prune()
     return result
 
 

@@ -78,6 +78,8 @@ class AppSettings:
     # Private networks delivery may reach (webhook receivers on the LAN); none by default.
     delivery_allowed_networks: list[str] = field(default_factory=list)
     delivery_timeout: float = 10.0  # seconds for one HTTP call to a destination
+    # Days the change feed's log is kept (0: forever); older cursors get 410 Gone.
+    change_log_keep_days: float = 30.0
     # Queue a domain for lead_sync when a page curation of it finds new contacts.
     auto_queue_lead_sync: bool = False
 

@@ -137,6 +137,9 @@ _WEBHOOKS = env.json_list("SCRAPERSKY_WEBHOOKS_JSON")
 _HUBSPOT_TOKEN = env.str("SCRAPERSKY_HUBSPOT_TOKEN")
 _HUBSPOT_API_URL = env.str("SCRAPERSKY_HUBSPOT_API_URL", _D.hubspot_api_url)
 _DELIVERY_TIMEOUT = env.float("SCRAPERSKY_DELIVERY_TIMEOUT", _D.delivery_timeout, minimum=0.1)
+_CHANGE_LOG_KEEP_DAYS = env.float(
+    "SCRAPERSKY_CHANGE_LOG_KEEP_DAYS", _D.change_log_keep_days, minimum=0
+)
 _AUTO_QUEUE_LEAD_SYNC = env_bool("SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC", _D.auto_queue_lead_sync)
 _WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 _SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
@@ -340,6 +343,8 @@ SCRAPERSKY_HUBSPOT_API_URL = _HUBSPOT_API_URL
 SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = env_list("SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS")
 SCRAPERSKY_DELIVERY_TIMEOUT = _DELIVERY_TIMEOUT
 SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = _AUTO_QUEUE_LEAD_SYNC
+# The change feed's log (sql/052, 054) is pruned after this many days by the reaper task.
+SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = _CHANGE_LOG_KEEP_DAYS
 
 # --- API errors, throttling, docs and deployment security (one block; see README "Security") ----
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the

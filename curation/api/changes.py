@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -86,6 +86,9 @@ class ChangeFeedView(APIView):
             200: ChangePageSerializer,
             400: OpenApiResponse(description='Invalid request: {"detail": "...", "errors": {...}}'),
             401: OpenApiResponse(description="Not authenticated."),
+            410: OpenApiResponse(
+                description="The changes after `after` were pruned: start again without it."
+            ),
             403: OpenApiResponse(
                 description="Missing the view permission of domains, contacts or people."
             ),
@@ -102,4 +105,9 @@ class ChangeFeedView(APIView):
             )
         except changes.CursorError as exc:
             raise ValidationError({"after": [str(exc)]}) from None
+        except changes.CursorExpired as exc:
+            return Response(
+                {"detail": str(exc), "errors": {"after": [str(exc)]}},
+                status=status.HTTP_410_GONE,
+            )
         return Response(ChangePageSerializer(page).data)

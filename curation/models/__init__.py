@@ -1,7 +1,7 @@
 """The pipeline's tables, mapped by unmanaged models (the schema is hand-written in sql/)."""
 
 from curation.models.audit import Channel, StatusChange
-from curation.models.changes import ChangeLogEntry
+from curation.models.changes import ChangeLogEntry, ChangeLogHorizon
 from curation.models.contacts import Contact, ContactKind, ContactSighting, ContactVerdict
 from curation.models.deliveries import LeadDelivery
 from curation.models.domains import (
@@ -25,6 +25,7 @@ from curation.models.sitemap_files import (
 
 __all__ = [
     "ChangeLogEntry",
+    "ChangeLogHorizon",
     "Channel",
     "CompanyFact",
     "CompanyFactKind",

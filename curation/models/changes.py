@@ -34,3 +34,19 @@ class ChangeLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op} {self.table_name} {self.row_id}"
+
+
+class ChangeLogHorizon(models.Model):
+    """The last change-log position pruning deleted (one row; none: nothing pruned yet)."""
+
+    id = models.BooleanField(primary_key=True, default=True)
+    txid = Xid8Field(default="0")
+    entry_id = models.BigIntegerField(default=0)
+    pruned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        managed = False
+        db_table = "change_log_horizon"
+
+    def __str__(self) -> str:
+        return f"pruned up to ({self.txid}, {self.entry_id})"

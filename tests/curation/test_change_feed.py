@@ -110,3 +110,28 @@ def test_the_api(client):
 
 def test_cursors_round_trip():
     assert decode_cursor(encode_cursor(2**40, 17)) == (2**40, 17)
+
+
+def test_old_entries_are_pruned_and_a_cursor_below_them_is_gone(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from curation.changes import prune
+    from curation.models import ChangeLogEntry
+
+    old = DomainFactory.create_batch(3)
+    _, cursor_before = everything(page_size=1)  # a client that read only up to here
+    first_page = change_page(after=None, page_size=1)
+    ChangeLogEntry.objects.update(changed_at=timezone.now() - timedelta(days=40))
+    new = DomainFactory()
+    assert prune(keep_days=0) == 0  # 0 keeps everything
+    assert prune() == 3  # the default keeps 30 days
+    seen, _ = everything(cursor_before)  # read past the pruned ones: still fine
+    assert ops(seen) == [("domains", new.pk, "insert")]
+    assert ops(everything()[0]) == [("domains", new.pk, "insert")]  # from the start
+    api = APIClient()
+    api.force_authenticate(UserFactory(is_superuser=True))
+    response = api.get(URL, {"after": first_page.next_cursor})  # it missed two pruned changes
+    assert response.status_code == 410 and "pruned" in response.json()["detail"]
+    assert len(old) == 3
