@@ -46,7 +46,7 @@ class LeadViewMixin:
             return exporting.response(
                 contacts_qs, file_format=request.GET["format"], stem=f"lead-{domain.domain}"
             )
-        from curation.admin.base import display_domain, display_url, when
+        from curation.admin.base import badge, display_domain, display_url, when
         from curation.admin.contacts import classification_label, sighting_counts
 
         contacts = list(
@@ -75,6 +75,7 @@ class LeadViewMixin:
                 "value": display_url(c.value),
                 "kind": c.kind,
                 "classification": classification_label(c.classification),
+                "verdict": badge(c.verdict),
                 "display": c.display if c.display and c.display != c.value else "",
                 "first_seen": when(c.first_seen_at),
                 "last_seen": when(c.last_seen_at),
@@ -120,6 +121,7 @@ class LeadViewMixin:
             "by_kind": by_kind,
             "total": sum(by_kind.values()),
             "csv_url": f"{reverse('admin:curation_domain_lead', args=[domain.pk])}?format=csv",
+            "xlsx_url": f"{reverse('admin:curation_domain_lead', args=[domain.pk])}?format=xlsx",
             "change_url": reverse("admin:curation_domain_change", args=[domain.pk]),
             "contacts_url": reverse("admin:curation_contact_changelist")
             + f"?domain__id__exact={domain.pk}",

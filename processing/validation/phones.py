@@ -20,6 +20,13 @@ _IMPOSSIBLE = {
 }
 
 
+def fictional(number: phonenumbers.PhoneNumber) -> bool:
+    """A North American number in 555-0100..555-0199, which the numbering plan keeps for films
+    and examples (libphonenumber calls them valid: they are, as numbers)."""
+    national = str(number.national_number)  # area code, exchange, line: 541 555 0123
+    return number.country_code == 1 and len(national) == 10 and national[3:8] == "55501"
+
+
 def check_phone(value: str, *, default_region: str) -> Check:
     """The number as stored (E.164; ``default_region`` for one without a country code)."""
     try:
@@ -37,6 +44,9 @@ def check_phone(value: str, *, default_region: str) -> Check:
         return Check("invalid", f"not a valid number in {region}")
     region = phonenumbers.region_code_for_number(number)
     line_type = LINE_TYPES.get(phonenumbers.number_type(number), "unknown")
+    if fictional(number):
+        reason = "reserved for fiction (555-0100 to 555-0199): no one answers"
+        return Check("invalid", reason, line_type)
     verdict = "risky" if line_type in RISKY_TYPES else "valid"
     if line_type == "unknown":
         return Check(verdict, f"valid number (line type unknown), {region}", line_type)

@@ -336,3 +336,20 @@ def test_exporting_a_domains_contacts_needs_the_contacts_view_permission(
         {"action": "export_contacts_csv", "_selected_action": [domain], "index": 0},
     )
     assert response.get("Content-Type", "").startswith("text/html")  # no file
+
+
+def test_the_lead_sheet_shows_verdicts_and_exports_a_workbook(client, spreadsheet_contacts):
+    phone = spreadsheet_contacts["phone"]
+    type(phone).objects.filter(pk=phone.pk).update(verdict_reason="a valid fixed line number")
+    client.force_login(UserFactory(is_superuser=True))
+    url = f"/admin/curation/domain/{phone.domain_id}/lead/"
+    page = client.get(url).content.decode()
+    assert "<th>verdict</th>" in page
+    assert 'data-verdict="valid"' in page and "ss-badge--valid" in page
+    assert "a valid fixed line number" in page
+    assert 'data-verdict=""' in page  # the e-mail, not checked: a dash
+    assert 'id="lead-xlsx"' in page
+    response = client.get(url, {"format": "xlsx"})
+    assert response["Content-Type"] == exporting.XLSX_TYPE
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book["contacts"].max_row == 3

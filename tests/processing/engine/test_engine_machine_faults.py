@@ -27,9 +27,7 @@ def attempts_histogram() -> dict[int, int]:
 
 
 @pytest.mark.parametrize("kind", ["memory", "enospc"])
-def test_a_burst_of_machine_faults_charges_no_row_and_pauses_the_lane(
-    workers, record_file, kind
-):
+def test_a_burst_of_machine_faults_charges_no_row_and_pauses_the_lane(workers, record_file, kind):
     queue_rows(ROWS)
     knobs = {
         "service": "engine_recording.machine_fault",

@@ -22,7 +22,7 @@ NUMBERS = [
     ("+4930123456", "fixed_line", "DE", "valid"),
     ("+33123456789", "fixed_line", "FR", "valid"),
     ("+81312345678", "fixed_line", "JP", "valid"),
-    ("+12015550123", "fixed_line_or_mobile", "US", "valid"),
+    ("+12015550223", "fixed_line_or_mobile", "US", "valid"),
     ("+917410410123", "fixed_line_or_mobile", "IN", "valid"),
     ("+445612345678", "voip", "GB", "valid"),
     ("+33912345678", "voip", "FR", "valid"),
@@ -59,7 +59,16 @@ def test_reasons_read_as_words():
 
 def test_a_number_stored_without_a_country_code_uses_the_default_region():
     assert check("030 123456", region="DE").reason == "fixed line number, DE"
-    assert check("(201) 555-0123", region="US").classification == "fixed_line_or_mobile"
+    assert check("(201) 555-0223", region="US").classification == "fixed_line_or_mobile"
+
+
+@pytest.mark.parametrize("number", ["+15415550123", "+14155550172", "+12015550100", "+12015550199"])
+def test_numbers_reserved_for_fiction_are_invalid(number):
+    """555-0100..0199 in North America is kept for films and examples (the demo's numbers)."""
+    result = check(number)
+    assert result.verdict == "invalid"
+    assert result.reason.startswith("reserved for fiction")
+    assert check("+12015550200").verdict == "valid"  # outside the range: an ordinary number
 
 
 @pytest.mark.parametrize(
