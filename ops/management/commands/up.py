@@ -87,7 +87,10 @@ class Command(BaseCommand):
             # on the terminal of `up`, only their warnings (LOG_LEVEL set by hand wins).
             worker_env = {**env, "LOG_LEVEL": os.environ.get("LOG_LEVEL") or "WARNING"}
             children.append(subprocess.Popen([*manage, "qcluster"], env=worker_env))
-        children.append(subprocess.Popen([*manage, "runserver", addr, "--noreload"], env=env))
+        # DEBUG: Django's development server (tracebacks, static files from the apps); else
+        # the production server, gunicorn (`manage.py serve`).
+        web = ["runserver", addr, "--noreload"] if settings.DEBUG else ["serve", "--addr", addr]
+        children.append(subprocess.Popen([*manage, *web], env=env))
         # Last, once the web server has printed its banner: on screen when the start is over.
         self._wait_for_port(host, port, children)
         self.stdout.write(
