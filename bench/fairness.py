@@ -1,5 +1,5 @@
 """Every stage at once: start latency of one workflow's rows behind another's 50,000-row backlog,
-restart-to-first-claim, and how long a stop takes, with the README's `manage.py qcluster`.
+restart-to-first-claim, and how long a stop takes, with docs/workers.md's `manage.py qcluster`.
 
 Run: .venv/bin/python bench/fairness.py [--backlog 50000] [--samples 20]
 Uses a scratch database ``scrapersky_bench_fairness`` on the project's server. Default settings

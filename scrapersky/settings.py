@@ -71,7 +71,7 @@ INSTALLED_APPS = [
     "curation",
     "insights",  # the read side: dashboard, health, statistics
     "ops",  # project-level commands (up, pg, demo, apply_sql, ...) and system checks
-    "axes",  # failed admin logins counted, guessing locked out (README "Security")
+    "axes",  # failed admin logins counted, guessing locked out (docs/configuration.md)
 ]
 
 MIDDLEWARE = [
@@ -346,7 +346,7 @@ SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = _AUTO_QUEUE_LEAD_SYNC
 # The change feed's log (sql/052, 054) is pruned after this many days by the reaper task.
 SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = _CHANGE_LOG_KEEP_DAYS
 
-# --- API errors, throttling, docs and deployment security (one block; see README "Security") ----
+# --- API errors, throttling, docs and deployment security (one block; docs/configuration.md) -
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the
 # environment. `manage.py check --deploy` is clean once a deployment sets the HTTPS variables.
 import re as _re  # noqa: E402
