@@ -20,6 +20,8 @@ def demo_environment(port: int) -> dict[str, str]:
         "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,
         "SCRAPERSKY_AUTO_QUEUE_SITEMAPS": "true",
         "SCRAPERSKY_AUTO_QUEUE_PAGES": "contact",
+        # The demo's own DNS answers (ops/demo/dns.py), on UDP at the same port as the sites.
+        "SCRAPERSKY_DNS_NAMESERVERS": f"127.0.0.1:{port}",
     }
 
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from curation.intake.importing import InputRow, import_rows
 from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
+from ops.demo.dns import DemoDns
 
 
 class Command(BaseCommand):
@@ -48,8 +49,17 @@ class Command(BaseCommand):
         names = ", ".join(sorted(server.sites))
         self.stdout.write(f"serving the demo websites on 127.0.0.1:{port}: {names}")
         try:
+            dns = DemoDns(port=port).start()
+        except OSError as exc:
+            server.stop()
+            raise CommandError(f"127.0.0.1:{port}/udp (the demo's DNS answers): {exc}") from None
+        self.stdout.write(
+            f"answering DNS for the demo domains on 127.0.0.1:{port}/udp (their mail exchangers)"
+        )
+        try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
         finally:
+            dns.stop()
             server.stop()
