@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,27 @@ class EnvReader:
         if raw.lower() not in choices:
             return self._fail(name, f"one of {', '.join(choices)}", default)
         return raw.lower()
+
+    _RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+    def rate(self, name: str, default: str) -> str | None:
+        """A DRF throttle rate (``100/minute``); ``off`` (or ``none``) switches it off (None)."""
+        raw = (self._raw(name) or default).lower()
+        if raw in {"off", "none"}:
+            return None
+        if not self._RATE.match(raw):
+            return self._fail(name, "a rate: use N/second, N/minute, N/hour, N/day or off", default)
+        return raw
+
+    def pair(self, name: str, example: str) -> tuple[str, str] | None:
+        """``A,B`` as a pair of non-empty strings (None when unset)."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        first, _, second = raw.partition(",")
+        if not first.strip() or not second.strip():
+            return self._fail(name, f"two values A,B (e.g. {example})", None)
+        return first.strip(), second.strip()
 
     def check(self) -> None:
         """Raise one ImproperlyConfigured naming every mistake read so far (one per line)."""

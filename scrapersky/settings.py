@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta as _timedelta
 from pathlib import Path
 
@@ -144,6 +143,20 @@ _AUTO_QUEUE_LEAD_SYNC = env_bool("SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC", _D.auto_queu
 _WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 _SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 _CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# The API and the HTTPS deployment (used in their block at the end).
+_API_THROTTLE_ANON = env.rate("SCRAPERSKY_API_THROTTLE_ANON", "60/minute")
+_API_THROTTLE_USER = env.rate("SCRAPERSKY_API_THROTTLE_USER", "1200/minute")
+_API_TOKEN_FAILURES = env.rate("SCRAPERSKY_API_TOKEN_FAILURES", "20/minute")
+_LOGIN_FAILURE_LIMIT = env.int("SCRAPERSKY_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+_LOGIN_COOLOFF_MINUTES = env.int("SCRAPERSKY_LOGIN_COOLOFF_MINUTES", 15, minimum=0)
+_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", _D.api_docs_public)
+_SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+_SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0, minimum=0)
+_SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+_SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+_SECURE_PROXY_SSL_HEADER = env.pair("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO,https")
+_CSP = env.str("SCRAPERSKY_CSP")
+_CSP_REPORT_ONLY = env_bool("SCRAPERSKY_CSP_REPORT_ONLY", False)
 env.check()
 
 # --- Database -----------------------------------------------------------------------------------
@@ -349,32 +362,6 @@ SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = _CHANGE_LOG_KEEP_DAYS
 # --- API errors, throttling, docs and deployment security (one block; docs/configuration.md) -
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the
 # environment. `manage.py check --deploy` is clean once a deployment sets the HTTPS variables.
-import re as _re  # noqa: E402
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit():
-        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number of seconds")
-    return int(raw)
-
-
-_RATE_RE = _re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
-
-
-def _env_rate(name: str, default: str) -> str | None:
-    """A DRF throttle rate (``100/minute``); ``off`` (or ``none``) switches it off."""
-    raw = os.environ.get(name, "").strip().lower() or default
-    if raw in {"off", "none"}:
-        return None
-    if not _RATE_RE.match(raw):
-        raise ImproperlyConfigured(
-            f"{name}={raw!r} is not a rate: use N/second, N/minute, N/hour, N/day or off"
-        )
-    return raw
-
 
 # Every error under /api/ answers JSON; an unreachable database answers 503 with Retry-After.
 MIDDLEWARE.insert(
@@ -386,11 +373,11 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
     "curation.api.throttling.UserThrottle",
 ]
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
-    "anon": _env_rate("SCRAPERSKY_API_THROTTLE_ANON", "60/minute"),
-    "user": _env_rate("SCRAPERSKY_API_THROTTLE_USER", "1200/minute"),
+    "anon": _API_THROTTLE_ANON,
+    "user": _API_THROTTLE_USER,
     # Wrong API tokens per client address: past it, 429 before the token is even looked up
     # (DRF authenticates before any throttle runs, so the anon rate never saw a bad token).
-    "token_failures": _env_rate("SCRAPERSKY_API_TOKEN_FAILURES", "20/minute"),
+    "token_failures": _API_TOKEN_FAILURES,
 }
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "curation.api.authentication.CountedTokenAuthentication",
@@ -404,33 +391,28 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = _env_int("SCRAPERSKY_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = _timedelta(minutes=_env_int("SCRAPERSKY_LOGIN_COOLOFF_MINUTES", 15))
+AXES_FAILURE_LIMIT = _LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = _timedelta(minutes=_LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The schema (/api/schema/) and the docs (/api/docs/) need a login unless opened here.
-SCRAPERSKY_API_DOCS_PUBLIC = env_bool("SCRAPERSKY_API_DOCS_PUBLIC", _D.api_docs_public)
+SCRAPERSKY_API_DOCS_PUBLIC = _API_DOCS_PUBLIC
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
     "curation.api.openapi.postprocess",
 ]
 
 # HTTPS: off by default (local use over http); a deployment behind TLS turns them on.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_SSL_REDIRECT = _SECURE_SSL_REDIRECT
 # A load balancer's health probe speaks plain http to the web server behind it.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_SECONDS = _SECURE_HSTS_SECONDS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _SECURE_HSTS_INCLUDE_SUBDOMAINS
+SECURE_HSTS_PRELOAD = _SECURE_HSTS_PRELOAD
 # Behind a TLS-terminating proxy: "HTTP_X_FORWARDED_PROTO,https" (the header and its value).
-if os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip():
-    _header, _, _value = os.environ["SECURE_PROXY_SSL_HEADER"].partition(",")
-    if not _header.strip() or not _value.strip():
-        raise ImproperlyConfigured(
-            "SECURE_PROXY_SSL_HEADER must be HEADER,VALUE (e.g. HTTP_X_FORWARDED_PROTO,https)"
-        )
-    SECURE_PROXY_SSL_HEADER = (_header.strip(), _value.strip())
+if _SECURE_PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = _SECURE_PROXY_SSL_HEADER
 
 # Content-Security-Policy (django-csp): the admin, the dashboard and the Swagger UI load only
 # their own scripts and styles; an inline script runs only with the request's nonce
@@ -457,7 +439,7 @@ def _csp_directives(policy: str) -> dict[str, list]:
     return directives
 
 
-_csp = os.environ.get("SCRAPERSKY_CSP", "").strip() or _DEFAULT_CSP
+_csp = _CSP or _DEFAULT_CSP
 if _csp.lower() != "off":
     INSTALLED_APPS.append("csp")
     MIDDLEWARE.insert(
@@ -465,7 +447,7 @@ if _csp.lower() != "off":
         "csp.middleware.CSPMiddleware",
     )
     _policy = {"DIRECTIVES": _csp_directives(_csp)}
-    if env_bool("SCRAPERSKY_CSP_REPORT_ONLY", False):
+    if _CSP_REPORT_ONLY:
         CONTENT_SECURITY_POLICY_REPORT_ONLY = _policy
     else:
         CONTENT_SECURITY_POLICY = _policy
