@@ -11,6 +11,13 @@ leaves five bytes undefined), and Latin-1 reads anything. For the encodings a sp
 writes, this is exact where detectors (charset-normalizer, chardet) guess on short files.
 
 ``.xlsx`` is read with openpyxl in read-only mode (rows streamed from the zip, first sheet).
+A workbook is a zip, and a zip can inflate a thousandfold (a 922 KB file holding one 900 MB
+cell): before openpyxl inflates anything, the zip's directory is checked (``check_workbook``),
+which costs no decompression: each part's inflated size (the sheets, and the shared strings,
+which openpyxl reads whole), its compression ratio, and the total. While the rows stream, a row
+past Excel's 1,048,576 or a cell past Excel's 32,767 characters ends the read with the reason.
+A workbook is imported in the background when its inflated sheets are bigger than the inline
+threshold (``Table.work_bytes``), however small the upload.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import csv
 import io
 import re
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +38,16 @@ from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 DECODE_BLOCK = 1 << 20
 SNIFF_BYTES = 64 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
+# Limits on what a workbook inflates to, checked from the zip's directory (no inflating).
+XLSX_MAX_PART_BYTES = 512 * 1024 * 1024  # one sheet's XML (a 1M-row sheet is ~150 MB)
+XLSX_MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # every part together
+XLSX_MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # openpyxl holds them all in memory
+XLSX_MAX_RATIO = 100  # spreadsheets deflate 5-20x; a bomb's parts 1,000x
+XLSX_RATIO_FLOOR = 1024 * 1024  # parts smaller than this inflated are not ratio-checked
+# Excel's own limits (Microsoft, "Excel specifications and limits"): nothing Excel wrote is
+# bigger, so a bigger sheet or cell was made to hurt.
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_CELL_CHARS = 32_767
 
 
 class UnreadableFile(Exception):
@@ -79,6 +97,12 @@ class Table:
     encoding: str | None = None  # csv only
     delimiter: str = ","
     size: int = 0
+    inflated: int = 0  # xlsx: the bytes its parts inflate to (from the zip's directory)
+
+    @property
+    def work_bytes(self) -> int:
+        """How much there is to read: the file, or what the workbook inflates to."""
+        return max(self.size, self.inflated)
 
     @property
     def encoding_label(self) -> str:
@@ -150,7 +174,7 @@ def open_table(path: Path, filename: str = "") -> Table:
     with open(path, "rb") as handle:
         magic = handle.read(4)
     if magic == XLSX_MAGIC or filename.lower().endswith(".xlsx"):
-        return Table(path=path, format="xlsx", size=size)
+        return Table(path=path, format="xlsx", size=size, inflated=check_workbook(path))
     encoding = sniff_encoding(path)
     with open(path, encoding=encoding, newline="") as handle:
         sample = handle.read(SNIFF_BYTES // 4)
@@ -199,6 +223,52 @@ def records(table: Table, *, progress: list[int] | None = None) -> Iterator[tupl
             raise UnreadableFile(f"the file is not {table.encoding_label} text: {exc}") from None
 
 
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB"
+
+
+def check_workbook(path: Path) -> int:
+    """Refuse (UnreadableFile) a workbook whose parts inflate past the limits; return the bytes
+    they inflate to. Reads the zip's central directory only: a bomb costs no inflating.
+
+    zipfile stops reading a member at its declared size, so openpyxl never gets more than what
+    is checked here.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableFile(f"the file is not a readable .xlsx workbook ({exc})") from None
+    total = 0
+    for part in parts:
+        total += part.file_size
+        name = part.filename
+        if name == "xl/sharedStrings.xml" and part.file_size > XLSX_MAX_SHARED_STRINGS_BYTES:
+            raise UnreadableFile(
+                f"the workbook's shared strings inflate to {_mb(part.file_size)}, more than the "
+                f"{_mb(XLSX_MAX_SHARED_STRINGS_BYTES)} allowed: save the sheet as CSV and import "
+                "that"
+            )
+        if part.file_size > XLSX_MAX_PART_BYTES:
+            raise UnreadableFile(
+                f"the workbook's part {name} inflates to {_mb(part.file_size)}, more than the "
+                f"{_mb(XLSX_MAX_PART_BYTES)} allowed"
+            )
+        ratio = part.file_size / max(1, part.compress_size)
+        if part.file_size > XLSX_RATIO_FLOOR and ratio > XLSX_MAX_RATIO:
+            raise UnreadableFile(
+                f"the workbook's part {name} inflates {ratio:,.0f} times (to "
+                f"{_mb(part.file_size)}): a spreadsheet never compresses that well, refused as a "
+                "zip bomb"
+            )
+    if total > XLSX_MAX_TOTAL_BYTES:
+        raise UnreadableFile(
+            f"the workbook inflates to {_mb(total)}, more than the "
+            f"{_mb(XLSX_MAX_TOTAL_BYTES)} allowed"
+        )
+    return total
+
+
 def _xlsx_records(table: Table, progress: list[int] | None) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
@@ -210,9 +280,20 @@ def _xlsx_records(table: Table, progress: list[int] | None) -> Iterator[tuple[in
         sheet = workbook.worksheets[0]
         total = sheet.max_row or 0
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if number > XLSX_MAX_ROWS:
+                raise UnreadableFile(
+                    f"the sheet has more than {XLSX_MAX_ROWS:,} rows (Excel's limit): "
+                    "stopped at that row"
+                )
             if progress is not None:
                 progress[:] = [number, total]
             cells = [_cell(value) for value in row]
+            longest = max((len(cell) for cell in cells), default=0)
+            if longest > XLSX_MAX_CELL_CHARS:
+                raise UnreadableFile(
+                    f"row {number} has a cell of {longest:,} characters, more than Excel's "
+                    f"{XLSX_MAX_CELL_CHARS:,}"
+                )
             if any(cell.strip() for cell in cells):
                 yield number, cells
     finally:

@@ -79,7 +79,8 @@ class Job:
 
     @property
     def background(self) -> bool:
-        return self.status["size"] > conf.import_inline_bytes
+        # A workbook by what it inflates to: a 1 MB .xlsx can hold millions of rows.
+        return self.status.get("work_bytes", self.status["size"]) > conf.import_inline_bytes
 
     def table(self):
         return open_table(self.upload, self.status["filename"])
@@ -157,6 +158,7 @@ def create_job(
             "filename": filename,
             "stored_name": stored.name,
             "size": size,
+            "work_bytes": table.work_bytes,
             "format": table.format,
             "encoding": table.encoding_label,
             "owner_id": owner_id,

@@ -1,0 +1,182 @@
+"""Workbook bombs (issue 28.6): limits on what an .xlsx inflates to, checked from the zip's
+directory before anything inflates, and Excel's row and cell limits while the rows stream."""
+
+from __future__ import annotations
+
+import io
+import resource
+import time
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
+
+from curation.intake import import_jobs, tables
+from curation.models import Domain
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db]
+
+URL = "/admin/curation/domain/import/"
+SHEET = "xl/worksheets/sheet1.xml"
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+)
+TAIL = "</sheetData></worksheet>"
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
+
+
+def workbook(rows: list[list[str]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def with_sheet(write_sheet) -> bytes:
+    """A real workbook whose first sheet's XML is written by ``write_sheet(stream)``."""
+    base = zipfile.ZipFile(io.BytesIO(workbook([["domain"], ["a.example"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for info in base.infolist():
+            if info.filename == SHEET:
+                with bomb.open(SHEET, "w", force_zip64=True) as stream:
+                    write_sheet(stream)
+            else:
+                bomb.writestr(info, base.read(info.filename))
+    return out.getvalue()
+
+
+def one_huge_cell(megabytes: int) -> bytes:
+    def write(stream):
+        stream.write(HEAD.encode())
+        stream.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>')
+        block = b"a" * (1024 * 1024)
+        for _ in range(megabytes):
+            stream.write(block)
+        stream.write(b"</t></is></c></row>" + TAIL.encode())
+
+    return with_sheet(write)
+
+
+def many_rows(n: int) -> bytes:
+    def write(stream):
+        stream.write(HEAD.encode())
+        row = b'<row><c t="inlineStr"><is><t>a.example</t></is></c></row>'
+        for _ in range(n // 10_000):
+            stream.write(row * 10_000)
+        stream.write(TAIL.encode())
+
+    return with_sheet(write)
+
+
+def post(client, content: bytes):
+    data = {"file": SimpleUploadedFile("leads.xlsx", content), "source": "fair"}
+    return client.post(URL, data)
+
+
+@pytest.fixture
+def curator(client):
+    client.force_login(UserFactory(perms=["curation.view_domain", "curation.add_domain"]))
+
+
+@pytest.mark.parametrize(
+    ("bomb", "message"),
+    [
+        (lambda: one_huge_cell(300), "inflates"),
+        (lambda: many_rows(5_500_000), "inflates"),
+    ],
+    ids=["one 300 MB cell", "5.5M rows"],
+)
+def test_a_workbook_bomb_is_refused_at_upload_without_inflating(client, curator, bomb, message):
+    content = bomb()
+    assert len(content) < 2 * 1024 * 1024  # a small upload
+    cpu = time.process_time()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    response = post(client, content)
+    cpu = time.process_time() - cpu
+    assert response.status_code == 200  # the form again, with the reason
+    text = response.context["form"].errors["file"][0]
+    assert message in text and "zip bomb" in text, text
+    assert cpu < 1.0  # the zip's directory only: nothing inflated
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak) / 1024
+    assert grown_mb < 200
+    assert not Domain.objects.exists()
+
+
+def test_sheet_size_caps_refuse_what_the_ratio_lets_through(tmp_path, monkeypatch):
+    monkeypatch.setattr(tables, "XLSX_MAX_PART_BYTES", 4 * 1024 * 1024)
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(one_huge_cell(5))
+    monkeypatch.setattr(tables, "XLSX_MAX_RATIO", 10**9)
+    with pytest.raises(tables.UnreadableFile, match="inflates to 5 MB, more than the 4 MB"):
+        tables.open_table(path, "big.xlsx")
+
+
+def test_rows_past_the_limit_end_the_import_with_the_reason(monkeypatch, settings):
+    # In the worker (the rows past the preview are read there), committed chunk by chunk.
+    settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 0
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 50)
+    data = workbook([["domain"]] + [[f"site-{i}.example"] for i in range(80)])
+    job = import_jobs.create_job(
+        chunks=[data],
+        filename="rows.xlsx",
+        kind="domains",
+        source="fair",
+        queue=False,
+        owner_id=None,
+        actor="test",
+        channel="command",
+    )
+    job.status.update(state="queued", fresh_after_id=0)  # as start() leaves it for a worker
+    job.save()
+    assert import_jobs.run_import_job(job.token).startswith("failed")
+    job = import_jobs.load_job(job.token)
+    assert job.state == "failed"
+    assert "more than 50 rows (Excel's limit)" in job.status["error"]
+
+
+def test_a_cell_past_excels_limit_is_refused(tmp_path):
+    path = tmp_path / "cell.xlsx"
+
+    def write(stream):
+        stream.write(HEAD.encode())
+        for r, text in enumerate(["domain", "a.example", "x" * 40_000], start=1):
+            stream.write(
+                f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{text}</t></is></c></row>'.encode()
+            )
+        stream.write(TAIL.encode())
+
+    path.write_bytes(with_sheet(write))
+    table = tables.open_table(path, "cell.xlsx")
+    with pytest.raises(tables.UnreadableFile, match="row 3 has a cell of 40,000 characters"):
+        list(tables.records(table))
+
+
+def test_a_small_workbook_of_many_rows_goes_to_the_worker(settings):
+    # The upload is well under the inline threshold; what it inflates to is not.
+    settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 64 * 1024
+    data = workbook([["domain"]] + [[f"site-{i}.example"] for i in range(5_000)])
+    assert len(data) < settings.SCRAPERSKY_IMPORT_INLINE_BYTES
+    job = import_jobs.create_job(
+        chunks=[data],
+        filename="many.xlsx",
+        kind="domains",
+        source="fair",
+        queue=False,
+        owner_id=None,
+        actor="test",
+        channel="command",
+    )
+    assert job.status["work_bytes"] > settings.SCRAPERSKY_IMPORT_INLINE_BYTES
+    assert job.background
