@@ -134,8 +134,9 @@ def normalize_domain(raw: str) -> str:
     labels = host.split(".")
     if len(labels) < 2:
         raise InvalidValue("no top-level domain (e.g. .com)")
-    if not all(_LABEL_RE.match(label) for label in labels):
-        raise InvalidValue("contains characters a domain cannot have")
+    for label in labels:
+        if not _LABEL_RE.match(label):
+            raise InvalidValue(_label_problem(label))
     if not _TLD_RE.match(labels[-1]):
         raise InvalidValue(f"invalid top-level domain .{labels[-1]}")
     return host
@@ -186,3 +187,17 @@ def _canonical(parts: SplitResult, host: str, port: int | None) -> str:
     if "@" in parts.netloc:
         netloc = f"{parts.netloc.rpartition('@')[0]}@{netloc}"
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+
+
+def _label_problem(label: str) -> str:
+    """Why one dot-separated part of a host name is refused, in the curator's words."""
+    if not label:
+        return "two dots in a row (an empty part between them)"
+    if len(label) > 63:
+        return f"the part {label[:20]}... is longer than 63 characters"
+    if label.startswith("-") or label.endswith("-"):
+        return f"the part {label!r} starts or ends with a hyphen"
+    bad = next((c for c in label if not (c.isascii() and (c.isalnum() or c == "-"))), None)
+    if bad is not None:
+        return f"contains {bad!r}, which a domain cannot have"
+    return "contains characters a domain cannot have"

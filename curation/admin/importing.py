@@ -44,10 +44,11 @@ class CsvImportForm(forms.Form):
     )
     source = forms.CharField(
         label="Source label",
-        initial="csv",
+        required=False,
         max_length=50,
-        widget=forms.TextInput(attrs={"class": "vTextField"}),
-        help_text="Recorded as the source of the domains this import creates.",
+        widget=forms.TextInput(attrs={"class": "vTextField", "placeholder": "csv or xlsx"}),
+        help_text="Recorded as the source of the domains this import creates; left blank, the "
+        "file's format (csv, or xlsx for an Excel workbook).",
     )
     queue = forms.BooleanField(required=False)
 

@@ -36,7 +36,11 @@ class ImportCommand(BaseCommand):
         parser.add_argument(
             "--queue", action="store_true", help="queue what was created for the table's workflow"
         )
-        parser.add_argument("--source", default="csv", help="recorded as the rows' source")
+        parser.add_argument(
+            "--source",
+            default="",
+            help="recorded as the rows' source (default: the file's format, csv or xlsx)",
+        )
         parser.add_argument("--report", help="write a CSV of every row's result to this file")
         parser.add_argument("--actor", default=None, help="who is recorded in the audit trail")
         parser.add_argument(

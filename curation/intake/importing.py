@@ -293,3 +293,13 @@ def _queue(kind: str, ids: list[int], *, actor, channel: str) -> int:
         )
         queued += len(result.queued_ids)
     return queued
+
+
+def known_values(kind: str, values: list[str]) -> set[str]:
+    """Which of these normalised values are already stored (the preview's "already imported")."""
+    if not values:
+        return set()
+    if kind == "domains":
+        return set(Domain.objects.filter(domain__in=values).values_list("domain", flat=True))
+    model = Page if kind == "pages" else SitemapFile
+    return set(model.objects.filter(url__in=values).values_list("url", flat=True))

@@ -45,9 +45,9 @@ def upload_only(client, url, content: bytes, name: str = "leads.csv", **fields):
     return client.post(url, data)
 
 
-def upload(client, url, content: bytes, **fields):
+def upload(client, url, content: bytes, name: str = "leads.csv", **fields):
     """Upload, then confirm the preview: the result page (or the form with its errors)."""
-    response = upload_only(client, url, content, **fields)
+    response = upload_only(client, url, content, name, **fields)
     if response.status_code != 302:
         return response
     return client.post(response["Location"], {"_import": "1"}, follow=True)
@@ -230,3 +230,43 @@ def test_other_users_cannot_see_a_job(client, curator):
     client.force_login(other)
     assert client.get(response["Location"]).status_code == 403
     assert client.get("/admin/curation/domain/import/0123/").status_code == 404
+
+
+def test_the_preview_flags_duplicates_shows_names_as_written_and_says_why(client, curator):
+    DomainFactory(domain="known.example")
+    csv = (
+        "domain\n"
+        "bücher.de\n"  # shown as written, punycode beside it
+        "known.example\n"  # already known
+        "acme.example\n"
+        "https://www.acme.example/\n"  # the same domain again
+        "umbrella..test\n"  # the real reason
+    ).encode()
+    response = upload_only(client, DOMAINS_URL, csv, source="")
+    preview = client.get(response["Location"])
+    rows = {r["line"]: r for r in preview.context["rows"]}
+    assert (rows[2]["shown"], rows[2]["normalized"]) == ("bücher.de", "xn--bcher-kva.de")
+    assert rows[3]["duplicate"] == "already imported"
+    assert rows[4]["duplicate"] == ""
+    assert rows[5]["duplicate"] == "repeated in this input (line 4)"
+    assert rows[6]["reason"] == "two dots in a row (an empty part between them)"
+    content = preview.content.decode()
+    assert "bücher.de <span" in content and "duplicate: already imported" in content
+    assert not Domain.objects.filter(domain="acme.example").exists()  # nothing written yet
+
+
+def test_a_workbook_is_recorded_with_source_xlsx(client, curator):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["domain"])
+    book.active.append(["workbook.example"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    done = upload(client, DOMAINS_URL, buffer.getvalue(), name="leads.xlsx", source="")
+    assert done.status_code == 200
+    assert Domain.objects.get(domain="workbook.example").source == "xlsx"
+    upload(client, DOMAINS_URL, b"domain\ncsvfile.example\n", source="")
+    assert Domain.objects.get(domain="csvfile.example").source == "csv"

@@ -153,7 +153,7 @@ def create_job(
         {
             "token": token,
             "kind": kind,
-            "source": source,
+            "source": source.strip() or table.format,  # blank: csv or xlsx, as the file is
             "queue": queue,
             "filename": filename,
             "stored_name": stored.name,

@@ -4,8 +4,11 @@ and the preview of a file's first rows before it is imported."""
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from itertools import islice
+
+import idna
 
 from curation.intake import importing
 from curation.intake.exporting import spreadsheet_safe
@@ -19,8 +22,12 @@ REPORT_COLUMNS = ["line", "input", "outcome", "normalized", "reason", "id"]
 
 
 def preview(job: Job, n: int = PREVIEW_ROWS) -> list[dict]:
-    """The first ``n`` rows as they will be read and what normalisation makes of them."""
+    """The first ``n`` rows as they will be read and what the import will make of them: the
+    normalised value (an international domain as people write it, its stored punycode beside
+    it), or why it is refused, or that it is a duplicate (repeated in the file, or already
+    known: one indexed lookup for the rows shown)."""
     rows = []
+    first_line: dict[str, int] = {}
     for row in islice(input_rows(job.table(), job.columns), n):
         try:
             if job.status["kind"] == "domains":
@@ -29,16 +36,46 @@ def preview(job: Job, n: int = PREVIEW_ROWS) -> list[dict]:
                 normalized, reason = normalize_url(row.value)[0], ""
         except InvalidValue as exc:
             normalized, reason = "", str(exc)
+        duplicate = ""
+        if normalized and normalized in first_line:
+            duplicate = f"repeated in this input (line {first_line[normalized]})"
+        elif normalized:
+            first_line[normalized] = row.line
         rows.append(
             {
                 "line": row.line,
                 "value": row.value,
                 "name": row.name,
                 "normalized": normalized,
+                "shown": _as_written(normalized),
                 "reason": reason,
+                "duplicate": duplicate,
             }
         )
+    known = importing.known_values(
+        job.status["kind"], [r["normalized"] for r in rows if r["normalized"]]
+    )
+    for row in rows:
+        if row["normalized"] in known and not row["duplicate"]:
+            row["duplicate"] = "already imported"
     return rows
+
+
+def _as_written(value: str) -> str:
+    """``xn--bcher-kva.de`` -> ``bücher.de`` (a URL's host too); other values unchanged."""
+    if "xn--" not in value:
+        return value
+
+    def decode(match: re.Match) -> str:
+        try:
+            return idna.decode(match.group(0))
+        except idna.IDNAError:
+            return match.group(0)
+
+    return _PUNYCODE_HOST_RE.sub(decode, value)
+
+
+_PUNYCODE_HOST_RE = re.compile(r"(?:[a-z0-9-]+\.)*xn--[a-z0-9-]+(?:\.[a-z0-9-]+)*")
 
 
 def report_rows(job: Job) -> Iterator[dict]:
