@@ -185,7 +185,7 @@ def main() -> None:
         from scrapersky.workflows import get_workflow
 
         insert_contacts(args.contacts, args.domains)
-        knobs = get_workflow(WF).settings
+        knobs = get_workflow(WF).effective_knobs
         values = list(Contact.objects.order_by("id").values_list("value", flat=True))
         rows = [
             engine_run("engine, per-domain cache", dns_server, cache_seconds=300),

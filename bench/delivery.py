@@ -150,7 +150,7 @@ def main() -> None:
     rows = []
     try:
         insert_leads(args.leads, args.emails)
-        knobs = get_workflow(WF).settings
+        knobs = get_workflow(WF).effective_knobs
 
         def only(hooks, token):
             # through override_settings, so the app's settings object is rebuilt

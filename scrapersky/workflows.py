@@ -138,7 +138,8 @@ class Workflow:
         return getattr(import_module_of(self.model), self.processing_enum_name)
 
     @property
-    def settings(self) -> Knobs:
+    def effective_knobs(self) -> Knobs:
+        """``knobs`` with the overrides of ``SCRAPERSKY_WORKFLOWS[name]`` applied (checked)."""
         overrides: dict[str, Any] = conf.workflows.get(self.name, {})
         overrides = {k: v for k, v in overrides.items() if k != "service"}
         known = {f.name for f in fields(Knobs)}

@@ -50,7 +50,7 @@ def reap_expired_leases() -> dict[str, dict[str, list[int]]]:
                     sorted(dead),
                     ended,
                 )
-        reaped = leases.reap(workflow, max_attempts=workflow.settings.max_attempts)
+        reaped = leases.reap(workflow, max_attempts=workflow.effective_knobs.max_attempts)
         report[workflow.name] = {"requeued": reaped.requeued, "errored": reaped.errored}
         if reaped.requeued:
             logger.warning("%s: requeued rows %s (lease expired)", workflow.name, reaped.requeued)

@@ -108,7 +108,7 @@ class _Run:
         self, workflow: Workflow, *, stop, knobs, service, now, clock, handle_signals, time_budget
     ):
         self.workflow = workflow
-        self.knobs = knobs or workflow.settings
+        self.knobs = knobs or workflow.effective_knobs
         self.time_budget = self.knobs.time_budget if time_budget is None else time_budget
         self.stop = stop
         self.service = service

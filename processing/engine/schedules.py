@@ -31,7 +31,7 @@ def wanted_schedules() -> list[Wanted]:
         Wanted(
             name=f"{PREFIX}{w.task_name}",
             func=w.task_path,
-            minutes=max(1, math.ceil(w.settings.interval / 60)),
+            minutes=max(1, math.ceil(w.effective_knobs.interval / 60)),
         )
         for w in all_workflows()
     ]

@@ -103,7 +103,7 @@ def _run(ids: dict[str, int], *, slow_seconds: float, **knobs):
             if not slow:
                 seen.fast_done.append(time.monotonic())
 
-    knobs = replace(WF.settings, time_budget=60, **knobs)
+    knobs = replace(WF.effective_knobs, time_budget=60, **knobs)
     seen.result = run_consumer(WF.name, service=service, knobs=knobs, handle_signals=False)
     return seen
 
@@ -150,7 +150,9 @@ def test_no_more_rows_are_claimed_while_the_finisher_is_behind(monkeypatch):
 
         return persist
 
-    knobs = replace(WF.settings, time_budget=60, concurrency=4, batch_size=10, claim_per_domain=2)
+    knobs = replace(
+        WF.effective_knobs, time_budget=60, concurrency=4, batch_size=10, claim_per_domain=2
+    )
     result = run_consumer(WF.name, service=service, knobs=knobs, handle_signals=False)
     assert result.complete == 200
     # Backlog cap + rows waiting for a thread (4 batches) + threads + the batch being claimed:

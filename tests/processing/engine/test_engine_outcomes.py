@@ -27,7 +27,9 @@ WF = get_workflow(WORKFLOW)
 def knobs(**changes):
     from dataclasses import replace
 
-    return replace(WF.settings, **{"batch_size": 5, "concurrency": 3, "time_budget": 30, **changes})
+    return replace(
+        WF.effective_knobs, **{"batch_size": 5, "concurrency": 3, "time_budget": 30, **changes}
+    )
 
 
 def run(service, **kn):
@@ -203,7 +205,9 @@ def test_reaper_requeues_then_errors_after_max_attempts():
     claims.start(WF, [fresh, exhausted, alive], token="dead")
     past = datetime(2000, 1, 1, tzinfo=UTC)
     WF.model.objects.filter(pk__in=[fresh, exhausted]).update(**{WF.col("lease_expires_at"): past})
-    WF.model.objects.filter(pk=exhausted).update(**{WF.col("attempts"): WF.settings.max_attempts})
+    WF.model.objects.filter(pk=exhausted).update(
+        **{WF.col("attempts"): WF.effective_knobs.max_attempts}
+    )
     report = reap_expired_leases()[WORKFLOW]
     assert report == {"requeued": [fresh], "errored": [exhausted]}
     assert getattr(row(fresh), WF.error_field) == (

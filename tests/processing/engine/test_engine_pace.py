@@ -142,7 +142,7 @@ def test_a_run_grows_on_a_steady_site_and_backs_off_when_it_answers_503(site):
         stop.set()
 
     threading.Thread(target=script, daemon=True).start()
-    knobs = replace(WF.settings, batch_size=50, concurrency=48, time_budget=60)
+    knobs = replace(WF.effective_knobs, batch_size=50, concurrency=48, time_budget=60)
     try:
         result = run_consumer(
             WORKFLOW, service=service, knobs=knobs, handle_signals=False, stop=stop

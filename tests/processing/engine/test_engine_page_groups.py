@@ -52,7 +52,7 @@ def test_a_group_with_a_page_the_database_rejects_completes_the_others(monkeypat
     monkeypatch.setattr(page_curation.PagePersist, "persist_many", staticmethod(recorded))
     sites = queue_pages_by_site({"a": 3, "b": 3, "c": 3})
     bad = sites["b"][1][1]
-    knobs = replace(WF.settings, batch_size=9, concurrency=9, time_budget=60)
+    knobs = replace(WF.effective_knobs, batch_size=9, concurrency=9, time_budget=60)
     result = run_consumer(WF.name, knobs=knobs, handle_signals=False)
 
     assert (result.complete, result.errored) == (8, 1)

@@ -23,7 +23,7 @@ WF = get_workflow(WORKFLOW)
 
 def run(service, **knobs):
     settings = replace(
-        WF.settings, **{"batch_size": 10, "concurrency": 3, "time_budget": 60, **knobs}
+        WF.effective_knobs, **{"batch_size": 10, "concurrency": 3, "time_budget": 60, **knobs}
     )
     return run_consumer(WORKFLOW, service=service, knobs=settings, handle_signals=False)
 

@@ -23,7 +23,7 @@ WF = get_workflow(WORKFLOW)
 
 def knobs(**changes):
     return replace(
-        WF.settings, **{"batch_size": 10, "concurrency": 8, "time_budget": 60, **changes}
+        WF.effective_knobs, **{"batch_size": 10, "concurrency": 8, "time_budget": 60, **changes}
     )
 
 
