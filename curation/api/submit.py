@@ -91,6 +91,38 @@ class SubmitResultSerializer(serializers.Serializer):
     id = serializers.IntegerField(
         allow_null=True, help_text="The row's id (the existing row's for a duplicate)."
     )
+    queued = serializers.SerializerMethodField(
+        help_text="Whether this request queued the row for the table's workflow."
+    )
+    did = serializers.SerializerMethodField(
+        help_text="What the request did with this item, in words: created (and queued), "
+        "already known and not queued (and why), or refused (and why)."
+    )
+
+    def get_queued(self, row) -> bool:
+        return row.id is not None and row.id in self.context["queued_ids"]
+
+    def get_did(self, row) -> str:
+        workflow = self.context["workflow"]
+        if row.outcome == "invalid":
+            return f"refused: {row.reason}"
+        if row.outcome == "created":
+            if self.get_queued(row):
+                return f"created and queued for {workflow}"
+            if self.context["queue"] and workflow:
+                return f"created; not queued for {workflow} (its status did not allow it)"
+            return 'created; not queued (send "queue": true to queue new rows)'
+        what = (
+            "repeated earlier in this request"
+            if row.reason == "repeated in this input"
+            else f"already known (id {row.id})"
+        )
+        if self.context["queue"] and workflow:
+            return (
+                f'{what}: not queued, "queue" queues only rows this request creates; queue a '
+                f"known row with PUT {self.context['status_route']}"
+            )
+        return f"{what}: nothing changed"
 
 
 class SubmitResponseSerializer(serializers.Serializer):
@@ -126,7 +158,14 @@ class SubmitView(APIView):
             actor=request.user,
             channel=Channel.API,
         )
-        return Response(SubmitResponseSerializer(report).data)
+        workflows = workflows_for_model(self.queryset.model)
+        context = {
+            "queue": data["queue"],
+            "queued_ids": report.queued_ids,
+            "workflow": workflows[0].name if workflows else "",
+            "status_route": workflows[0].names.status_route if workflows else "",
+        }
+        return Response(SubmitResponseSerializer(report, context=context).data)
 
 
 def submit_schema(view: type[SubmitView]) -> type[SubmitView]:

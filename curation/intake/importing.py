@@ -43,6 +43,7 @@ class ImportReport:
     kind: str
     rows: list[RowResult] = field(default_factory=list)
     queued: int = 0
+    queued_ids: set[int] = field(default_factory=set)  # the rows this import queued
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -159,7 +160,8 @@ def import_rows(
             if progress:
                 progress(done, len(valid))
         if queue and report.created_ids:
-            report.queued = _queue(kind, report.created_ids, actor=actor, channel=channel)
+            report.queued_ids = _queue(kind, report.created_ids, actor=actor, channel=channel)
+            report.queued = len(report.queued_ids)
     report.rows.sort(key=lambda r: r.line)
     return report
 
@@ -197,7 +199,8 @@ def import_chunk(
                 )
             report.rows.append(result)
         if queue and report.created_ids:
-            report.queued = _queue(kind, report.created_ids, actor=actor, channel=channel)
+            report.queued_ids = _queue(kind, report.created_ids, actor=actor, channel=channel)
+            report.queued = len(report.queued_ids)
     report.rows.sort(key=lambda r: r.line)
     return report
 
@@ -278,20 +281,20 @@ def _insert_urls(
     return results
 
 
-def _queue(kind: str, ids: list[int], *, actor, channel: str) -> int:
+def _queue(kind: str, ids: list[int], *, actor, channel: str) -> set[int]:
     from curation.services import MAX_IDS, set_curation_status
     from scrapersky.workflows import workflows_for_model
 
     model = MODELS[kind]
     workflows = workflows_for_model(model)
     if not workflows:
-        return 0
-    queued = 0
+        return set()
+    queued: set[int] = set()
     for chunk in _chunks(ids, MAX_IDS):
         result = set_curation_status(
             workflow=workflows[0], status=Status.QUEUED, ids=chunk, actor=actor, channel=channel
         )
-        queued += len(result.queued_ids)
+        queued.update(result.queued_ids)
     return queued
 
 

@@ -25,6 +25,11 @@ def api(*perms):
     return client, user
 
 
+def without_did(row: dict) -> dict:
+    """A result without what the request did (tested on its own below)."""
+    return {k: v for k, v in row.items() if k not in ("queued", "did")}
+
+
 def test_domains_are_normalised_deduplicated_and_reported_in_order():
     existing = DomainFactory(domain="known.example")
     client, _ = api("curation.add_domain")
@@ -49,7 +54,7 @@ def test_domains_are_normalised_deduplicated_and_reported_in_order():
     assert acme.source == "partner"
     assert body["summary"] == "6 row(s): 1 created, 2 duplicate, 3 invalid"
     assert (body["created"], body["duplicates"], body["invalid"], body["queued"]) == (1, 2, 3, 0)
-    assert body["results"] == [
+    assert [without_did(r) for r in body["results"]] == [
         {
             "index": 0,
             "input": "https://www.Acme.example/about",
@@ -190,3 +195,33 @@ def test_permissions():
     assert response.status_code == 403
     assert "curation.change_domain" in response.json()["detail"]
     assert not Domain.objects.exists()
+
+
+def test_each_row_says_what_the_request_did_with_it():
+    known = DomainFactory(domain="known.example")
+    client, _ = api("curation.add_domain", "curation.change_domain")
+    body = client.post(
+        "/api/v3/domains/submit",
+        {"domains": ["new.example", "known.example", "new.example", "bad..example"], "queue": True},
+        format="json",
+    ).json()
+    new = Domain.objects.get(domain="new.example")
+    assert [(r["queued"], r["did"]) for r in body["results"]] == [
+        (True, "created and queued for sitemap_discovery"),
+        (
+            False,
+            f'already known (id {known.pk}): not queued, "queue" queues only rows this '
+            "request creates; queue a known row with PUT /api/v3/domains/status",
+        ),
+        (
+            False,
+            'repeated earlier in this request: not queued, "queue" queues only rows this '
+            "request creates; queue a known row with PUT /api/v3/domains/status",
+        ),
+        (False, "refused: two dots in a row (an empty part between them)"),
+    ]
+    assert new.sitemap_discovery_processing_status == "Queued"
+    body = client.post("/api/v3/domains/submit", {"domains": ["other.example"]}, format="json")
+    assert body.json()["results"][0]["did"] == (
+        'created; not queued (send "queue": true to queue new rows)'
+    )
