@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from curation.models import Domain, LeadDelivery
+from curation.models import Channel, Domain, LeadDelivery
 from curation.services import set_curation_status
 from curation.status_results import StatusChangeResult
 from scrapersky.status import Status
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def sync_again(
-    *, queryset: QuerySet[Domain], actor: AbstractBaseUser | str, channel: str
+    *, queryset: QuerySet[Domain], actor: AbstractBaseUser | str, channel: Channel
 ) -> StatusChangeResult:
     """Forget what the destinations have of these domains and queue them for lead_sync."""
     with transaction.atomic():

@@ -90,7 +90,7 @@ def set_curation_status(
     ids: Sequence[int] | None = None,
     queryset: QuerySet | None = None,
     actor: AbstractBaseUser | str,
-    channel: str,
+    channel: Channel,
     dry_run: bool = False,
 ) -> StatusChangeResult | StatusChangePreview:
     """Set ``workflow``'s curation status of the given rows to ``status``, in one transaction.
@@ -272,7 +272,7 @@ def _write_audit(
     *,
     status: str,
     actor: AbstractBaseUser | str,
-    channel: str,
+    channel: Channel,
     from_statuses: dict[str, int],
     requested: int,
     change_ids: list[int],

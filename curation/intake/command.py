@@ -18,6 +18,7 @@ from django.urls import reverse
 from curation.intake import import_jobs
 from curation.intake.importing import MODELS
 from curation.intake.tables import UnreadableFile, unknown_column_message
+from curation.models import Channel
 
 READ_BLOCK = 1 << 20
 POLL_SECONDS = 0.5
@@ -69,7 +70,7 @@ class ImportCommand(BaseCommand):
                 queue=queue,
                 owner_id=None,
                 actor=opts.get("actor") or getpass.getuser(),
-                channel="command",
+                channel=Channel.COMMAND,
             )
             self._choose_columns(job, opts.get("column"), opts.get("name_column"))
             started = time.monotonic()

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from curation.intake.tables import InputRow, UnreadableFile, read_bytes
-from curation.models import Domain, Page, SitemapFile
+from curation.models import Channel, Domain, Page, SitemapFile
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 from scrapersky.page_types import classify_url
 from scrapersky.status import Status
@@ -140,7 +140,7 @@ def import_rows(
     source: str = "csv",
     queue: bool = False,
     actor: AbstractBaseUser | str,
-    channel: str,
+    channel: Channel,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Normalise, de-duplicate and insert ``rows`` of ``kind``; optionally queue what was new.
@@ -173,7 +173,7 @@ def import_chunk(
     source: str,
     queue: bool,
     actor: AbstractBaseUser | str,
-    channel: str,
+    channel: Channel,
     fresh_after_id: int,
 ) -> ImportReport:
     """One chunk of a big file, in one transaction; memory is the chunk's.
@@ -281,7 +281,7 @@ def _insert_urls(
     return results
 
 
-def _queue(kind: str, ids: list[int], *, actor, channel: str) -> set[int]:
+def _queue(kind: str, ids: list[int], *, actor, channel: Channel) -> set[int]:
     from curation.services import MAX_IDS, set_curation_status
     from scrapersky.workflows import workflows_for_model
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from django.db.models import QuerySet
 
+from curation.models import Channel
 from scrapersky.status import Status
 
 
@@ -15,12 +16,20 @@ def queue_follow_up(workflow: str, ids: Sequence[int] | QuerySet, *, actor: str)
 
     if isinstance(ids, QuerySet):
         result = set_curation_status(
-            workflow=workflow, status=Status.QUEUED, queryset=ids, actor=actor, channel="system"
+            workflow=workflow,
+            status=Status.QUEUED,
+            queryset=ids,
+            actor=actor,
+            channel=Channel.SYSTEM,
         )
     else:
         if not ids:
             return 0
         result = set_curation_status(
-            workflow=workflow, status=Status.QUEUED, ids=list(ids), actor=actor, channel="system"
+            workflow=workflow,
+            status=Status.QUEUED,
+            ids=list(ids),
+            actor=actor,
+            channel=Channel.SYSTEM,
         )
     return len(result.queued_ids)

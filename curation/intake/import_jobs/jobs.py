@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from curation.intake import importing
 from curation.intake.tables import Columns, UnreadableFile, detect_columns, open_table, records
+from curation.models import Channel
 from scrapersky.conf import conf
 
 _TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -115,7 +116,7 @@ def create_job(
     queue: bool,
     owner_id: int | None,
     actor: str,
-    channel: str,
+    channel: Channel,
 ) -> Job:
     """Store an upload (streamed, never whole in memory) and read its columns.
 

@@ -7,6 +7,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from curation.intake.importing import InputRow, import_rows
+from curation.models import Channel
 from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
 from ops.demo.dns import DemoDns
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
             kind="domains",
             source="demo",
             actor=os.environ.get("USER", "demo"),
-            channel="command",
+            channel=Channel.COMMAND,
         )
         self.stdout.write(f"demo domains: {report.summary}")
         self.stdout.write(

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
+from curation.models import Channel
 from processing.engine import leases
 from scrapersky.status import Status
 from scrapersky.workflows import get_workflow
@@ -79,7 +80,7 @@ class Command(BaseCommand):
                 status=Status.QUEUED,
                 queryset=rows,
                 actor=getpass.getuser(),
-                channel="command",
+                channel=Channel.COMMAND,
             )
         except CurationError as exc:
             raise CommandError(str(exc)) from None
