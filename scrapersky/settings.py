@@ -113,33 +113,9 @@ Q_LOG_LEVEL = env.choice("Q_LOG_LEVEL", "WARNING", LOG_LEVELS).upper()
 Q_TIMEOUT = env.int("Q_TIMEOUT", 300, minimum=1)
 Q_WORKERS = env.int("Q_WORKERS", 2, minimum=1)
 REDIS_URL = env.str("REDIS_URL")
-_WORKFLOWS_JSON = env.json_object("SCRAPERSKY_WORKFLOWS_JSON")
 _OBEY_ROBOTS = env_bool("SCRAPERSKY_OBEY_ROBOTS", True)
-_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", _D.auto_queue_sitemaps)
-_AUTO_QUEUE_PAGES = env.choice(
-    "SCRAPERSKY_AUTO_QUEUE_PAGES", _D.auto_queue_pages, ("none", "contact", "all")
-)
-_HEARTBEAT_MAX_AGE = env.int("SCRAPERSKY_HEARTBEAT_MAX_AGE", _D.heartbeat_max_age, minimum=1)
-_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", _D.kick_on_queue)
 _KICK_CONSUMERS = env.int("SCRAPERSKY_KICK_CONSUMERS", 0, minimum=0)
-_DASHBOARD_CACHE_SECONDS = env.float(
-    "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", _D.dashboard_cache_seconds, minimum=0
-)
-_DASHBOARD_EXACT_ROWS = env.int(
-    "SCRAPERSKY_DASHBOARD_EXACT_ROWS", _D.dashboard_exact_rows, minimum=0
-)
 _IMPORT_DIR = env.str("SCRAPERSKY_IMPORT_DIR")
-_IMPORT_INLINE_BYTES = env.int("SCRAPERSKY_IMPORT_INLINE_BYTES", _D.import_inline_bytes, minimum=0)
-_IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", _D.import_max_bytes, minimum=1)
-_IMPORT_KEEP_DAYS = env.float("SCRAPERSKY_IMPORT_KEEP_DAYS", _D.import_keep_days, minimum=0)
-_WEBHOOKS = env.json_list("SCRAPERSKY_WEBHOOKS_JSON")
-_HUBSPOT_TOKEN = env.str("SCRAPERSKY_HUBSPOT_TOKEN")
-_HUBSPOT_API_URL = env.str("SCRAPERSKY_HUBSPOT_API_URL", _D.hubspot_api_url)
-_DELIVERY_TIMEOUT = env.float("SCRAPERSKY_DELIVERY_TIMEOUT", _D.delivery_timeout, minimum=0.1)
-_CHANGE_LOG_KEEP_DAYS = env.float(
-    "SCRAPERSKY_CHANGE_LOG_KEEP_DAYS", _D.change_log_keep_days, minimum=0
-)
-_AUTO_QUEUE_LEAD_SYNC = env_bool("SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC", _D.auto_queue_lead_sync)
 _WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 _SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 _CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -157,6 +133,93 @@ _SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 _SECURE_PROXY_SSL_HEADER = env.pair("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO,https")
 _CSP = env.str("SCRAPERSKY_CSP")
 _CSP_REPORT_ONLY = env_bool("SCRAPERSKY_CSP_REPORT_ONLY", False)
+
+# --- ScraperSky (read before env.check(): every mistake on one error line) ----------------
+# App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py declares each with its type and
+# default (the _D reads above) and is how the code reads them (`from scrapersky.conf import conf`).
+# Per-workflow knob/service overrides; SCRAPERSKY_WORKFLOWS_JSON (a JSON object) lets a
+# deployment or a test's subprocesses set them from the environment.
+SCRAPERSKY_WORKFLOWS: dict[str, dict] = env.json_object("SCRAPERSKY_WORKFLOWS_JSON")
+SCRAPERSKY_FETCHER = {
+    "ALLOWED_NETWORKS": env_list("SCRAPERSKY_FETCH_ALLOWED_NETWORKS"),
+    "OBEY_ROBOTS": _OBEY_ROBOTS,
+    "PROXY": env.str("SCRAPERSKY_PROXY") or None,
+}
+if env.str("SCRAPERSKY_USER_AGENT"):
+    SCRAPERSKY_FETCHER["USER_AGENT"] = env.str("SCRAPERSKY_USER_AGENT")
+SCRAPERSKY_DEFAULT_PHONE_REGION = env.str(
+    "SCRAPERSKY_DEFAULT_PHONE_REGION", _D.default_phone_region
+)
+if env.str("SCRAPERSKY_FETCH_CONNECT_TO"):
+    # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
+    SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
+        pair.split("=", 1) for pair in env_list("SCRAPERSKY_FETCH_CONNECT_TO") if "=" in pair
+    )
+# Chain the workflows without a curator in between: queue the sitemaps a discovery found, and
+# the pages an import created.
+SCRAPERSKY_AUTO_QUEUE_SITEMAPS = env_bool("SCRAPERSKY_AUTO_QUEUE_SITEMAPS", _D.auto_queue_sitemaps)
+# Which pages an import queues for page_curation: none, contact (contact, about, team, legal)
+# or all.
+SCRAPERSKY_AUTO_QUEUE_PAGES = env.choice(
+    "SCRAPERSKY_AUTO_QUEUE_PAGES", _D.auto_queue_pages, ("none", "contact", "all")
+)
+# Contact validation (processing/validation/): queue the contacts page curation creates, and
+# the DNS resolver for mail exchanger lookups: "ip" or "ip:port" entries (default: the system
+# resolver, /etc/resolv.conf), a timeout per lookup and how long a domain's answer is reused.
+SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = env_bool(
+    "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", _D.auto_queue_contact_validation
+)
+SCRAPERSKY_DNS_NAMESERVERS = env_list("SCRAPERSKY_DNS_NAMESERVERS")
+SCRAPERSKY_DNS_TIMEOUT = env.float("SCRAPERSKY_DNS_TIMEOUT", _D.dns_timeout, minimum=0)
+SCRAPERSKY_DNS_CACHE_SECONDS = env.float(
+    "SCRAPERSKY_DNS_CACHE_SECONDS", _D.dns_cache_seconds, minimum=0
+)
+SCRAPERSKY_HEARTBEAT_MAX_AGE = env.int(
+    "SCRAPERSKY_HEARTBEAT_MAX_AGE", _D.heartbeat_max_age, minimum=1
+)
+SCRAPERSKY_KICK_ON_QUEUE = env_bool("SCRAPERSKY_KICK_ON_QUEUE", _D.kick_on_queue)
+# Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
+SCRAPERSKY_KICK_CONSUMERS = _KICK_CONSUMERS or None
+# An idle lane's own look for rows while its worker listens for notifications (the fallback).
+SCRAPERSKY_IDLE_POLL_SECONDS = env.float(
+    "SCRAPERSKY_IDLE_POLL_SECONDS", _D.idle_poll_seconds, minimum=0.05
+)
+# Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
+SCRAPERSKY_DASHBOARD_CACHE_SECONDS = env.float(
+    "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", _D.dashboard_cache_seconds, minimum=0
+)
+# Imports (curation/intake/import_jobs/): uploads and their reports live here (shared by the web
+# server and the workers); files up to INLINE_BYTES are imported in the request, bigger ones by
+# a worker.
+SCRAPERSKY_IMPORT_DIR = Path(_IMPORT_DIR) if _IMPORT_DIR else BASE_DIR / "var" / "imports"
+SCRAPERSKY_IMPORT_INLINE_BYTES = env.int(
+    "SCRAPERSKY_IMPORT_INLINE_BYTES", _D.import_inline_bytes, minimum=0
+)
+SCRAPERSKY_IMPORT_MAX_BYTES = env.int("SCRAPERSKY_IMPORT_MAX_BYTES", _D.import_max_bytes, minimum=1)
+SCRAPERSKY_IMPORT_KEEP_DAYS = env.float(
+    "SCRAPERSKY_IMPORT_KEEP_DAYS", _D.import_keep_days, minimum=0
+)  # jobs (files, reports) kept this long
+# Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
+SCRAPERSKY_DASHBOARD_EXACT_ROWS = env.int(
+    "SCRAPERSKY_DASHBOARD_EXACT_ROWS", _D.dashboard_exact_rows, minimum=0
+)
+# Lead delivery (processing/delivery/, workflow lead_sync): destinations are the operator's,
+# never a curator's. SCRAPERSKY_WEBHOOKS_JSON is a JSON list of {"name", "url", "secret"}
+# (checked by processing.delivery.config when the workers and the checks load it).
+SCRAPERSKY_WEBHOOKS = env.json_list("SCRAPERSKY_WEBHOOKS_JSON")
+SCRAPERSKY_HUBSPOT_TOKEN = env.str("SCRAPERSKY_HUBSPOT_TOKEN")
+SCRAPERSKY_HUBSPOT_API_URL = env.str("SCRAPERSKY_HUBSPOT_API_URL", _D.hubspot_api_url)
+SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = env_list("SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS")
+SCRAPERSKY_DELIVERY_TIMEOUT = env.float(
+    "SCRAPERSKY_DELIVERY_TIMEOUT", _D.delivery_timeout, minimum=0.1
+)
+SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = env_bool(
+    "SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC", _D.auto_queue_lead_sync
+)
+# The change feed's log (sql/052, 054) is pruned after this many days by the reaper task.
+SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = env.float(
+    "SCRAPERSKY_CHANGE_LOG_KEEP_DAYS", _D.change_log_keep_days, minimum=0
+)
 env.check()
 
 # --- Database -----------------------------------------------------------------------------------
@@ -289,75 +352,6 @@ Q_CLUSTER = {
 if REDIS_URL:
     Q_CLUSTER.pop("orm")
     Q_CLUSTER["redis"] = REDIS_URL
-
-# --- ScraperSky ----------------------------------------------------------------------------------
-# App-level knobs live under SCRAPERSKY_*; scrapersky/conf.py declares each with its type and
-# default (the _D reads above) and is how the code reads them (`from scrapersky.conf import conf`).
-# Per-workflow knob/service overrides; SCRAPERSKY_WORKFLOWS_JSON (a JSON object) lets a
-# deployment or a test's subprocesses set them from the environment.
-SCRAPERSKY_WORKFLOWS: dict[str, dict] = _WORKFLOWS_JSON
-SCRAPERSKY_FETCHER = {
-    "ALLOWED_NETWORKS": env_list("SCRAPERSKY_FETCH_ALLOWED_NETWORKS"),
-    "OBEY_ROBOTS": _OBEY_ROBOTS,
-    "PROXY": env.str("SCRAPERSKY_PROXY") or None,
-}
-if env.str("SCRAPERSKY_USER_AGENT"):
-    SCRAPERSKY_FETCHER["USER_AGENT"] = env.str("SCRAPERSKY_USER_AGENT")
-SCRAPERSKY_DEFAULT_PHONE_REGION = env.str(
-    "SCRAPERSKY_DEFAULT_PHONE_REGION", _D.default_phone_region
-)
-if env.str("SCRAPERSKY_FETCH_CONNECT_TO"):
-    # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
-    SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
-        pair.split("=", 1) for pair in env_list("SCRAPERSKY_FETCH_CONNECT_TO") if "=" in pair
-    )
-# Chain the workflows without a curator in between: queue the sitemaps a discovery found, and
-# the pages an import created.
-SCRAPERSKY_AUTO_QUEUE_SITEMAPS = _AUTO_QUEUE_SITEMAPS
-# Which pages an import queues for page_curation: none, contact (contact, about, team, legal)
-# or all.
-SCRAPERSKY_AUTO_QUEUE_PAGES = _AUTO_QUEUE_PAGES
-# Contact validation (processing/validation/): queue the contacts page curation creates, and
-# the DNS resolver for mail exchanger lookups: "ip" or "ip:port" entries (default: the system
-# resolver, /etc/resolv.conf), a timeout per lookup and how long a domain's answer is reused.
-SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = env_bool(
-    "SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION", _D.auto_queue_contact_validation
-)
-SCRAPERSKY_DNS_NAMESERVERS = env_list("SCRAPERSKY_DNS_NAMESERVERS")
-SCRAPERSKY_DNS_TIMEOUT = env.float("SCRAPERSKY_DNS_TIMEOUT", _D.dns_timeout, minimum=0)
-SCRAPERSKY_DNS_CACHE_SECONDS = env.float(
-    "SCRAPERSKY_DNS_CACHE_SECONDS", _D.dns_cache_seconds, minimum=0
-)
-SCRAPERSKY_HEARTBEAT_MAX_AGE = _HEARTBEAT_MAX_AGE
-SCRAPERSKY_KICK_ON_QUEUE = _KICK_ON_QUEUE
-# Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
-SCRAPERSKY_KICK_CONSUMERS = _KICK_CONSUMERS or None
-# An idle lane's own look for rows while its worker listens for notifications (the fallback).
-SCRAPERSKY_IDLE_POLL_SECONDS = env.float(
-    "SCRAPERSKY_IDLE_POLL_SECONDS", _D.idle_poll_seconds, minimum=0.05
-)
-# Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
-SCRAPERSKY_DASHBOARD_CACHE_SECONDS = _DASHBOARD_CACHE_SECONDS
-# Imports (curation/intake/import_jobs/): uploads and their reports live here (shared by the web
-# server and the workers); files up to INLINE_BYTES are imported in the request, bigger ones by
-# a worker.
-SCRAPERSKY_IMPORT_DIR = Path(_IMPORT_DIR) if _IMPORT_DIR else BASE_DIR / "var" / "imports"
-SCRAPERSKY_IMPORT_INLINE_BYTES = _IMPORT_INLINE_BYTES
-SCRAPERSKY_IMPORT_MAX_BYTES = _IMPORT_MAX_BYTES
-SCRAPERSKY_IMPORT_KEEP_DAYS = _IMPORT_KEEP_DAYS  # jobs (files, reports) kept this long
-# Tables up to this many rows get exact counts of every status; bigger ones estimate the bulk.
-SCRAPERSKY_DASHBOARD_EXACT_ROWS = _DASHBOARD_EXACT_ROWS
-# Lead delivery (processing/delivery/, workflow lead_sync): destinations are the operator's,
-# never a curator's. SCRAPERSKY_WEBHOOKS_JSON is a JSON list of {"name", "url", "secret"}
-# (checked by processing.delivery.config when the workers and the checks load it).
-SCRAPERSKY_WEBHOOKS = _WEBHOOKS
-SCRAPERSKY_HUBSPOT_TOKEN = _HUBSPOT_TOKEN
-SCRAPERSKY_HUBSPOT_API_URL = _HUBSPOT_API_URL
-SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = env_list("SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS")
-SCRAPERSKY_DELIVERY_TIMEOUT = _DELIVERY_TIMEOUT
-SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = _AUTO_QUEUE_LEAD_SYNC
-# The change feed's log (sql/052, 054) is pruned after this many days by the reaper task.
-SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = _CHANGE_LOG_KEEP_DAYS
 
 # --- API errors, throttling, docs and deployment security (one block; docs/configuration.md) -
 # Kept together and self-contained: everything the API and the HTTPS deployment read from the

@@ -86,6 +86,22 @@ def test_every_mistake_gets_its_own_error_line():
     assert any("SCRAPERSKY_DASHBOARD_CACHE_SECONDS='soon' is not a number" in x for x in lines)
 
 
+def test_knobs_of_every_block_are_reported_together():
+    """The DNS, API, login and HTTPS knobs are read with the others, before the one check."""
+    result = run_manage(
+        "check",
+        Q_WORKERS="abc",
+        SCRAPERSKY_DNS_TIMEOUT="fast",
+        SCRAPERSKY_API_THROTTLE_USER="lots",
+        SECURE_HSTS_SECONDS="a year",
+        SECURE_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO",
+    )
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert all(line.startswith("error: ") for line in lines), lines
+    assert len(lines) == 5, lines
+
+
 def test_bad_json_and_choice_name_the_variable():
     result = run_manage("check", SCRAPERSKY_WORKFLOWS_JSON="[1]")
     assert_one_line_error(result, "SCRAPERSKY_WORKFLOWS_JSON='[1]' is not a JSON object")
