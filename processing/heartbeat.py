@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import socket
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -20,10 +21,50 @@ from scrapersky.workflows import all_workflows
 logger = logging.getLogger(__name__)
 
 
+# A worker is known by ``host:pid:nonce``: the nonce is random per process (drawn again in every
+# forked child), so two machines or containers sharing a hostname and a pid are still two
+# workers. Whether a worker is dead is only ever decided where its pid means something: same
+# boot id (the same running kernel) and same pid namespace (``certainly_dead``).
+_nonce = ""
+
+
+def _new_nonce() -> None:
+    global _nonce
+    _nonce = secrets.token_hex(6)
+
+
+_new_nonce()
+os.register_at_fork(after_in_child=_new_nonce)
+
+
+def worker_identity() -> str:
+    """This process's worker identity, ``host:pid:nonce`` (claim tokens start with it)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_nonce}"
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path) as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""
+
+
+def boot_id() -> str:
+    """The running kernel's boot id (Linux), "" where there is none."""
+    return _read("/proc/sys/kernel/random/boot_id")
+
+
+def pid_namespace() -> str:
+    """This process's pid namespace (``pid:[4026531836]`` on Linux), "" where there is none."""
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:
+        return ""
+
+
 def _identity() -> tuple[str, str, int]:
-    hostname = socket.gethostname()
-    pid = os.getpid()
-    return f"{hostname}:{pid}", hostname, pid
+    return worker_identity(), socket.gethostname(), os.getpid()
 
 
 _paused: dict[str, dict[str, str]] = {}  # this process's paused lanes, sent with each beat
@@ -52,6 +93,8 @@ def beat(*, task_run: bool = False) -> bool:
             tasks_run=F("tasks_run") + (1 if task_run else 0),
             workflows=known,
             paused_lanes=dict(_paused),
+            boot_id=boot_id(),
+            pid_namespace=pid_namespace(),
         )
         if not updated:
             WorkerHeartbeat.objects.bulk_create(
@@ -65,6 +108,8 @@ def beat(*, task_run: bool = False) -> bool:
                         tasks_run=1 if task_run else 0,
                         workflows=known,
                         paused_lanes=dict(_paused),
+                        boot_id=boot_id(),
+                        pid_namespace=pid_namespace(),
                     )
                 ],
                 ignore_conflicts=True,
@@ -102,10 +147,13 @@ def dead_after() -> timedelta:
 
 
 def identity_of(token: str) -> str | None:
-    """The worker (``host:pid``) that wrote a claim token ``host:pid:run:batch``, if readable."""
+    """The worker that wrote a claim token: ``host:pid:nonce`` of ``host:pid:nonce:run:batch``
+    (``host:pid`` of an older worker's ``host:pid:run:batch``), None when unreadable."""
     parts = token.split(":")
     if len(parts) < 3 or not parts[1].isdigit():
         return None
+    if len(parts) >= 5:
+        return ":".join(parts[:3])
     return f"{parts[0]}:{parts[1]}"
 
 
@@ -120,28 +168,39 @@ def process_gone(pid: int) -> bool:
 
 
 def certainly_dead(workers: Iterable[str], *, now=None) -> set[str]:
-    """The workers (``host:pid``) among ``workers`` that cannot be alive.
+    """The workers (``host:pid:nonce``) among ``workers`` that cannot be alive.
 
-    Proof needs both: the worker ran on this host and its process is gone, and its heartbeat
-    (if it ever wrote one) has been silent for ``dead_after()``. A worker on another host, or
-    whose pid exists (even reused by another program), is never declared dead here: its rows
-    wait for their lease. The heartbeat condition guards against a second pid namespace that
-    shares this hostname (a container with the host's name), where a live worker's pid would
-    look gone.
+    Proof needs all of: the worker's heartbeat says it ran under this kernel (boot id) in this
+    pid namespace, on this host; its pid is gone here; and its heartbeat has been silent for
+    ``dead_after()``. A worker on another machine or in another container (even one sharing this
+    hostname), one that never wrote a heartbeat, one of an older version (``host:pid``), or one
+    whose pid exists (even reused by another program) is never declared dead here: its rows wait
+    for their lease to end.
     """
     host = socket.gethostname()
+    me = worker_identity()
     candidates: set[str] = set()
     for worker in set(workers):
-        name, _, pid = worker.rpartition(":")
-        if name == host and pid.isdigit() and int(pid) != os.getpid() and process_gone(int(pid)):
+        parts = worker.split(":")
+        if len(parts) != 3 or parts[0] != host or not parts[1].isdigit() or worker == me:
+            continue
+        if process_gone(int(parts[1])):
             candidates.add(worker)
     if not candidates:
         return set()
+    here = (boot_id(), pid_namespace())
+    if not all(here):
+        return set()  # nothing to compare with: no proof
     now = now or timezone.now()
-    fresh = WorkerHeartbeat.objects.filter(
-        worker__in=candidates, seen_at__gte=now - dead_after()
-    ).values_list("worker", flat=True)
-    return candidates - set(fresh)
+    silent_since = now - dead_after()
+    rows = WorkerHeartbeat.objects.filter(worker__in=candidates).values_list(
+        "worker", "seen_at", "boot_id", "pid_namespace"
+    )
+    return {
+        worker
+        for worker, seen_at, boot, namespace in rows
+        if (boot, namespace) == here and seen_at < silent_since
+    }
 
 
 def alive_workers(now=None) -> list[WorkerHeartbeat]:
@@ -164,7 +223,10 @@ def forget_stopped() -> int:
     """
     hostname = socket.gethostname()
     try:
-        rows = WorkerHeartbeat.objects.filter(hostname=hostname).values_list("worker", "pid")
+        # Only where this process's pids mean something: this kernel, this pid namespace.
+        rows = WorkerHeartbeat.objects.filter(
+            hostname=hostname, boot_id=boot_id(), pid_namespace=pid_namespace()
+        ).values_list("worker", "pid")
         gone = [worker for worker, pid in rows if process_gone(pid)]
         if gone:
             WorkerHeartbeat.objects.filter(worker__in=gone).delete()

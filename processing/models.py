@@ -19,6 +19,9 @@ class WorkerHeartbeat(models.Model):
     workflows = ArrayField(models.TextField(), null=True, blank=True)
     # Lanes paused by a burst of machine faults (sql/045): {workflow: {"reason", "until"}}.
     paused_lanes = models.JSONField(null=True, blank=True)
+    # Where the process runs (sql/046): the kernel's boot id and the pid namespace.
+    boot_id = models.TextField(null=True, blank=True)
+    pid_namespace = models.TextField(null=True, blank=True)
 
     class Meta:
         managed = False

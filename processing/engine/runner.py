@@ -13,7 +13,6 @@ import logging
 import os
 import queue
 import signal
-import socket
 import threading
 import time
 import uuid
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from processing import heartbeat
 from processing.engine import claims
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.finisher import Finisher
@@ -116,7 +116,8 @@ class _Run:
         self.clock = clock
         self.handle_signals = handle_signals
         self.result = RunResult(workflow=workflow.name)
-        self.run_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        # host:pid:nonce:run (heartbeat.worker_identity): the reaper reads the worker from it.
+        self.run_id = f"{heartbeat.worker_identity()}:{uuid.uuid4().hex[:8]}"
         self.work = _work_queue(workflow, self.knobs)
         self.holdings = Holdings(workflow, lease_seconds=self.knobs.lease_seconds)
         self.claim_seconds = 0.0  # moving average of a claim's round trip

@@ -116,10 +116,14 @@ class Workers:
         index = self.procs.index(proc)
         return (self.log_dir / f"worker-{index}.log").read_text(errors="replace")[-3000:]
 
-    def start(self, args: list[str], env: dict) -> subprocess.Popen:
+    def start(
+        self, args: list[str], env: dict, *, prefix: tuple[str, ...] = ()
+    ) -> subprocess.Popen:
+        """``manage.py args`` in its own session; ``prefix`` runs it under a wrapper
+        (``unshare --pid --fork --mount-proc``: a pid namespace of its own)."""
         log = self._log()
         proc = subprocess.Popen(
-            [sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
+            [*prefix, sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
             env=env,
             cwd=settings.BASE_DIR,
             start_new_session=True,
