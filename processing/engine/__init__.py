@@ -32,7 +32,7 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   per domain per transaction, in domain order); ``persist()`` should write its rows in the
   order of their unique key, so concurrent transactions never deadlock.
 
-Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finishing``
+Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finish_sql``
 (Complete, Error; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
 built from ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the
 rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``starter`` (counts

@@ -2,7 +2,7 @@
 
 A claim marks a batch ``Processing`` under one token with a lease, in one statement (SKIP LOCKED,
 so concurrent workers take disjoint sets). Its rows are fenced on that token from then on
-(``queue_sql.held``): finishing them is ``finishing``, renewing and rescuing leases ``leases``.
+(``queue_sql.held``): finishing them is ``finish_sql``, renewing and rescuing leases ``leases``.
 """
 
 # Identifiers come from the registry and are quoted with quote_name; values are parameters.

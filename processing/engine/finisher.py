@@ -1,7 +1,7 @@
 """The finisher thread of a consumer run: writes the outcomes of finished rows, many at a time.
 
 Outcomes are written as they come, as many in one transaction as finished while the last write
-ran (``finishing.finish``). Rows whose ``persist()`` writes go one per lock key (domain) per
+ran (``finish_sql.finish``). Rows whose ``persist()`` writes go one per lock key (domain) per
 transaction, in key order; a write that fails for a machine fault is retried with backoff, and a
 ``persist()`` that fails marks only its own row Error.
 """
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
-from processing.engine import finishing
+from processing.engine import finish_sql
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.outcomes import error_message
 from processing.engine.work import take
@@ -70,7 +70,7 @@ class Finisher:
     def start(self) -> None:
         self._thread.start()
 
-    def put(self, key: object, outcome: finishing.Outcome) -> None:
+    def put(self, key: object, outcome: finish_sql.Outcome) -> None:
         self._queue.put((key, outcome))
 
     def backlog(self) -> int:
@@ -97,7 +97,7 @@ class Finisher:
         finally:
             connection.close()
 
-    def _write(self, group: list[tuple[object, finishing.Outcome]]) -> None:
+    def _write(self, group: list[tuple[object, finish_sql.Outcome]]) -> None:
         plain = [outcome for _key, outcome in group if outcome.persist is None]
         if plain:
             self._write_outcomes(plain)
@@ -116,9 +116,9 @@ class Finisher:
         for layer in layers:
             self._write_outcomes([layer[key] for key in sorted(layer)])
 
-    def _write_outcomes(self, outcomes: list[finishing.Outcome]) -> None:
+    def _write_outcomes(self, outcomes: list[finish_sql.Outcome]) -> None:
         try:
-            written = self._retrying(lambda: finishing.finish(self.workflow, outcomes))
+            written = self._retrying(lambda: finish_sql.finish(self.workflow, outcomes))
         except _GaveUp:
             self.holdings.forget(o.row_id for o in outcomes)
             self.result.count("unfinished", len(outcomes))
@@ -138,7 +138,7 @@ class Finisher:
         self.holdings.forget(o.row_id for o in outcomes)
         self._count(outcomes, written)
 
-    def _count(self, outcomes: list[finishing.Outcome], written: set[int]) -> None:
+    def _count(self, outcomes: list[finish_sql.Outcome], written: set[int]) -> None:
         wf = self.workflow.name
         counts = {"complete": 0, "retried": 0, "faulted": 0, "errored": 0, "lost": 0}
         for outcome in outcomes:

@@ -1,7 +1,7 @@
 """How rows and runs end: a row's Outcome, a run's RunResult, and the error text stored on a row.
 
 One module for the outcome types, imported by the row threads (``rows``), the finisher thread
-(``finisher``), the finish statements (``finishing``) and the loop (``runner``), so none of
+(``finisher``), the finish statements (``finish_sql``) and the loop (``runner``), so none of
 those imports another for them.
 """
 

@@ -103,7 +103,7 @@ class PagePersist:
     """A page's ``persist()``: its fetch results, its contacts and their sightings.
 
     Called alone or for a finished group (the engine hands a group's persists to
-    ``persist_many``, engine/finishing.py), one statement (sql/functions/
+    ``persist_many``, engine/finish_sql.py), one statement (sql/functions/
     page_curation_persist_many.sql: the people and company facts go in the same call).
     Pages of one domain share contacts (a footer) and finish concurrently: new ones are inserted
     in (kind, value) order, so two transactions never wait on each other in a cycle (the engine

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 from engine_support import WORKFLOW, queue_rows
 
-from processing.engine import claims, finishing
+from processing.engine import claims, finish_sql
 from scrapersky.workflows import get_workflow
 from tests.locking import beside_an_open_transaction
 
@@ -89,13 +89,13 @@ def test_finish_writes_every_kind_of_outcome_in_one_statement_fenced_per_row():
     wf = get_workflow(WORKFLOW)
     _claim("t")
     later = timezone.now() + timedelta(minutes=5)
-    written = finishing.finish(
+    written = finish_sql.finish(
         wf,
         [
-            finishing.Outcome(done, "t", "complete"),
-            finishing.Outcome(failed, "t", "error", "HTTP 404"),
-            finishing.Outcome(retried, "t", "retry", "timed out", next_attempt_at=later),
-            finishing.Outcome(stolen, "another-token", "complete"),
+            finish_sql.Outcome(done, "t", "complete"),
+            finish_sql.Outcome(failed, "t", "error", "HTTP 404"),
+            finish_sql.Outcome(retried, "t", "retry", "timed out", next_attempt_at=later),
+            finish_sql.Outcome(stolen, "another-token", "complete"),
         ],
     )
     assert written == {done, failed, retried}
@@ -141,10 +141,10 @@ def test_finish_is_fenced_on_the_claim_token():
     [row_id] = queue_rows(1)
     wf = get_workflow(WORKFLOW)
     _claim("old")
-    assert not finishing.complete(wf, row_id, token="someone-else")
-    assert not finishing.fail(wf, row_id, token="someone-else", message="x")
-    assert finishing.complete(wf, row_id, token="old")
-    assert not finishing.fail(wf, row_id, token="old", message="too late: already Complete")
+    assert not finish_sql.complete(wf, row_id, token="someone-else")
+    assert not finish_sql.fail(wf, row_id, token="someone-else", message="x")
+    assert finish_sql.complete(wf, row_id, token="old")
+    assert not finish_sql.fail(wf, row_id, token="old", message="too late: already Complete")
     row = wf.model.objects.get(pk=row_id)
     assert getattr(row, wf.processing_field) == "Complete"
     assert getattr(row, wf.col("lease_expires_at")) is None

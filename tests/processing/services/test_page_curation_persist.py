@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from curation.models import Contact, ContactSighting
-from processing.engine import finishing
+from processing.engine import finish_sql
 from processing.services import page_curation
 from tests.factories import DomainFactory, PageFactory
 from tests.locking import beside_an_open_transaction
@@ -212,7 +212,7 @@ def test_a_group_of_pages_is_written_in_one_statement_as_each_alone_would_be(ser
     serve[pages[2].url] = "<p>Nothing to see</p>"
     persists = [page_curation.process_single_page_for_page_curation(p) for p in pages]
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
-        finishing.run_persists(persists)
+        finish_sql.run_persists(persists)
     statements = [q["sql"] for q in queries if "page_curation_persist" in q["sql"]]
     assert len(statements) == 1 and "page_curation_persist_many(" in statements[0]
 
@@ -261,5 +261,5 @@ def test_run_persists_groups_the_persists_that_share_a_persist_many_in_order():
     def plain() -> None:
         calls.append("plain")
 
-    finishing.run_persists([Batched("a"), Batched("b"), plain, Batched("c"), Batched("d")])
+    finish_sql.run_persists([Batched("a"), Batched("b"), plain, Batched("c"), Batched("d")])
     assert calls == [["a", "b"], "plain", ["c", "d"]]
