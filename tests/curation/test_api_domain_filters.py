@@ -136,3 +136,18 @@ def test_contacts_by_their_domains_source_dates_and_statuses():
     )
     with pytest.raises(FilterError, match="takes one value"):
         selectors.contact_list(filters={"domain_source": ["csv", "manual"]})
+
+
+def test_lists_carry_a_count_exact_then_estimated(api, three_domains, monkeypatch):
+    from curation.api.pagination import IdCursorPagination
+
+    domains, _ = three_domains
+    body = api.get(f"/api/v3/contacts/?domain={domains[0].pk}&domain={domains[1].pk}&page_size=2")
+    assert body.status_code == 200
+    data = body.json()
+    assert (data["count"], data["count_is_estimate"]) == (9, False)
+    assert len(data["results"]) == 2  # the count is of every matching row, not of the page
+    # Above the exact limit: the planner's estimate, said to be one.
+    monkeypatch.setattr(IdCursorPagination, "COUNT_EXACT_UP_TO", 5)
+    data = api.get("/api/v3/contacts/").json()
+    assert data["count_is_estimate"] is True and data["count"] >= 6
