@@ -25,6 +25,7 @@ from curation.filter_types import (
     IdsFilter,
     MultipleChoiceFilter,
 )
+from curation.lead_status import LEAD_STATUS_LABELS
 from curation.models import (
     Contact,
     ContactKind,
@@ -100,6 +101,8 @@ class RowFilterSet(django_filters.FilterSet):
 
 
 class DomainFilterSet(RowFilterSet):
+    # An annotation of selectors.domain_list (curation.lead_status).
+    lead_status = choice_filter("lead_status", list(LEAD_STATUS_LABELS.items()))
     domain = django_filters.CharFilter(field_name="domain", lookup_expr="iexact")
     source = django_filters.CharFilter()
 

@@ -26,6 +26,7 @@ from curation.filtersets import (
     RowFilterSet,
     SitemapFileFilterSet,
 )
+from curation.lead_status import with_lead_status
 from curation.models import Contact, Domain, Page, Person, SitemapFile
 
 Filters = Mapping[str, Any]
@@ -42,7 +43,8 @@ class FilterError(Exception):
 
 def domain_list(*, filters: Filters | None = None) -> QuerySet[Domain]:
     """Domains matching ``filters`` (the query parameters of GET /api/v3/domains/)."""
-    return filter_rows(DomainFilterSet, Domain.objects.all(), filters)
+    # Where each domain's lead is and its contact count (curation.lead_status), filterable.
+    return filter_rows(DomainFilterSet, with_lead_status(Domain.objects.all()), filters)
 
 
 def sitemap_file_list(*, filters: Filters | None = None) -> QuerySet[SitemapFile]:

@@ -14,6 +14,7 @@ from rest_framework import serializers
 from curation import leads
 from curation.api.fields import StrictBooleanField, StrictIntegerField
 from curation.api.filter_body import filters_field
+from curation.lead_status import LEAD_STATUS_LABELS
 from curation.models import Contact, Domain, Page, Person, SitemapFile
 from curation.services import MAX_IDS
 from scrapersky.status import CURATION_VALUES, Status
@@ -140,9 +141,19 @@ def columns(model: type[models.Model]) -> list[str]:
 
 
 class DomainSerializer(serializers.ModelSerializer):
+    lead_status = serializers.ChoiceField(
+        choices=list(LEAD_STATUS_LABELS.items()),
+        read_only=True,
+        help_text="Where the lead is: new, failed, discovering, importing, curating_pages or "
+        "done (curation/lead_status.py). Filter with ?lead_status=done.",
+    )
+    contact_count = serializers.IntegerField(
+        read_only=True, help_text="Contacts found for the domain so far."
+    )
+
     class Meta:
         model = Domain
-        fields = read_only_fields = columns(Domain)
+        fields = read_only_fields = [*columns(Domain), "lead_status", "contact_count"]
 
 
 # No docstring: drf-spectacular would publish it as each component's description.
@@ -215,7 +226,14 @@ class DomainDetailSerializer(DomainSerializer):
 
     class Meta:
         model = Domain
-        fields = read_only_fields = [*columns(Domain), "people", "company", "email_pattern"]
+        fields = read_only_fields = [
+            *columns(Domain),
+            "lead_status",
+            "contact_count",
+            "people",
+            "company",
+            "email_pattern",
+        ]
 
     @extend_schema_field(PersonSerializer(many=True))
     def get_people(self, domain: Domain) -> list:

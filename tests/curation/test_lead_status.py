@@ -1,0 +1,83 @@
+"""A domain's lead status through a real pipeline run on the demo web (loopback)."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from curation.models import Domain, Page, SitemapFile
+from curation.services import set_curation_status
+from ops.demo import SiteServer, demo_sites
+from processing.engine.runner import run_consumer
+from processing.fetcher import get_fetcher
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+HOST = "hartley-law.demo"
+
+
+@pytest.fixture
+def api(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_domain"]))
+    return client
+
+
+def status_of(api, domain) -> tuple[str, int]:
+    row = api.get(f"/api/v3/domains/{domain.pk}/").json()
+    return row["lead_status"], row["contact_count"]
+
+
+def listed(api, status: str) -> list[int]:
+    body = api.get("/api/v3/domains/", {"lead_status": status}).json()
+    return [row["id"] for row in body["results"]]
+
+
+def queue_all(workflow, model):
+    set_curation_status(
+        workflow=workflow,
+        status="Queued",
+        queryset=model.objects.all(),
+        actor="t",
+        channel="command",
+    )
+
+
+def test_the_lead_status_follows_the_pipeline(api, settings):
+    with SiteServer(demo_sites()) as server:
+        settings.SCRAPERSKY_FETCHER = {
+            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
+            "CONNECT_TO": server.connect_to,
+            "RETRIES": 0,
+        }
+        settings.SCRAPERSKY_KICK_ON_QUEUE = False
+        domain = Domain.objects.create(domain=HOST)
+        assert status_of(api, domain) == ("new", 0)
+        queue_all("sitemap_discovery", Domain)
+        assert status_of(api, domain) == ("discovering", 0)
+        assert listed(api, "discovering") == [domain.pk]
+        run_consumer("sitemap_discovery", handle_signals=False)
+        queue_all("sitemap_import", SitemapFile)
+        assert status_of(api, domain)[0] == "importing"
+        run_consumer("sitemap_import", handle_signals=False)
+        queue_all("page_curation", Page)
+        assert status_of(api, domain) == ("curating_pages", 0)
+        run_consumer("page_curation", handle_signals=False)
+        get_fetcher().close()
+    status, contacts = status_of(api, domain)
+    assert status == "done" and contacts >= 3, (status, contacts)
+    assert listed(api, "done") == [domain.pk]
+    assert listed(api, "discovering") == []
+
+
+def test_failed_discovery_is_failed(api):
+    domain = Domain.objects.create(
+        domain="broken.example",
+        sitemap_discovery_curation_status="Error",
+        sitemap_discovery_processing_status="Error",
+        sitemap_discovery_processing_error="host not found",
+    )
+    assert status_of(api, domain) == ("failed", 0)
+    assert api.get("/api/v3/domains/", {"lead_status": "finished"}).status_code == 400
