@@ -81,3 +81,27 @@ def test_failed_discovery_is_failed(api):
     )
     assert status_of(api, domain) == ("failed", 0)
     assert api.get("/api/v3/domains/", {"lead_status": "finished"}).status_code == 400
+
+
+def test_the_domains_list_filters_by_lead_status_and_verified_email(client):
+    from tests.factories import ContactFactory
+
+    failed = Domain.objects.create(
+        domain="broken.example",
+        sitemap_discovery_curation_status="Error",
+        sitemap_discovery_processing_status="Error",
+    )
+    fresh = Domain.objects.create(domain="fresh.example")
+    ContactFactory(domain=fresh, kind="email", value="a@fresh.example", verdict="valid")
+    ContactFactory(domain=failed, kind="email", value="b@broken.example", verdict="invalid")
+    client.force_login(UserFactory(is_superuser=True))
+
+    def shown(**params) -> set[int]:
+        response = client.get("/admin/curation/domain/", params)
+        assert response.status_code == 200
+        return {row.pk for row in response.context["cl"].result_list}
+
+    assert shown(lead_status="failed") == {failed.pk}
+    assert shown(lead_status="new") == {fresh.pk}
+    assert shown(verified_email="yes") == {fresh.pk}
+    assert shown(verified_email="no") == {failed.pk}
