@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -24,10 +24,10 @@ from curation.admin.base import (
     workflow_list_display,
     workflow_list_filter,
 )
+from curation.admin.domain_filters import LeadStatusFilter, VerifiedEmailFilter
 from curation.admin.importing import CsvImportMixin
 from curation.admin.lead import LeadViewMixin
 from curation.intake import exporting
-from curation.lead_status import LEAD_STATUS_LABELS, lead_status_expression
 from curation.models import (
     Channel,
     Contact,
@@ -65,41 +65,6 @@ def lead_sync_again(modeladmin, request, queryset):
     level = messages.SUCCESS if result.updated_ids else messages.WARNING
     modeladmin.message_user(request, result.message, level)
     log_bulk_change(request, result)
-
-
-class LeadStatusFilter(admin.SimpleListFilter):
-    """Where each domain's lead is across its workflows (curation.lead_status)."""
-
-    title = "lead status"
-    parameter_name = "lead_status"
-
-    def lookups(self, request, model_admin):
-        return list(LEAD_STATUS_LABELS.items())
-
-    def queryset(self, request, queryset):
-        if self.value() in LEAD_STATUS_LABELS:
-            return queryset.alias(lead_status=lead_status_expression()).filter(
-                lead_status=self.value()
-            )
-        return queryset
-
-
-class VerifiedEmailFilter(admin.SimpleListFilter):
-    """Domains with an e-mail address contact validation judged valid: worth exporting."""
-
-    title = "verified e-mail"
-    parameter_name = "verified_email"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "With a valid e-mail"), ("no", "Without one")]
-
-    def queryset(self, request, queryset):
-        if self.value() not in ("yes", "no"):
-            return queryset
-        valid = Exists(
-            Contact.objects.filter(domain_id=OuterRef("pk"), kind="email", verdict="valid")
-        )
-        return queryset.filter(valid if self.value() == "yes" else ~valid)
 
 
 @admin.register(Domain)
