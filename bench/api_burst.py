@@ -6,7 +6,8 @@ Builds a scratch database ``scrapersky_bench_api`` (dropped and recreated: migra
 ``--domains`` domains (a tenth of them Error for sitemap discovery), an API user and its token.
 Starts, one after the other on the same database, ``manage.py runserver --noreload`` (Django's
 development server) and ``manage.py serve`` (gunicorn, its default workers and threads), with
-``DEBUG=false`` and the per-user throttle off, and sends each the same burst: ``--requests``
+``DEBUG=false`` and the per-user throttle off, warms each up with 200 requests (not counted), and
+sends each the same burst: ``--requests``
 requests from ``--clients`` concurrent clients (each its own keep-alive connection), cycling
 through a list page, a status-filtered list, a search, a cursor's next page and a detail.
 
@@ -147,10 +148,12 @@ def burst(url: str, token: str, *, requests: int, clients: int, domains: int) ->
     }
 
 
-def serve(kind: str, port: int, env: dict) -> subprocess.Popen:
+def serve(kind: str, port: int, env: dict, workers: int | None = None) -> subprocess.Popen:
     manage = [sys.executable, str(BASE / "manage.py")]
     addr = f"127.0.0.1:{port}"
     argv = ["runserver", addr, "--noreload"] if kind == "dev" else ["serve", "--addr", addr]
+    if kind != "dev" and workers:
+        argv += ["--workers", str(workers)]
     proc = subprocess.Popen(
         [*manage, *argv],
         env=env,
@@ -175,6 +178,9 @@ def main() -> None:
     parser.add_argument("--domains", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=2_000)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="gunicorn workers (default: serve's own)"
+    )
     args = parser.parse_args()
 
     scratch.setup_django(DB)
@@ -187,13 +193,25 @@ def main() -> None:
             "LOG_LEVEL": "WARNING",
         }
         results = {}
-        for kind in ("dev", "production"):
+        configurations = [
+            ("runserver (development)", "dev", None),
+            ("gunicorn (manage.py serve)", "production", None),
+        ]
+        if args.workers:
+            configurations.append(
+                (f"gunicorn --workers {args.workers}", "production", args.workers)
+            )
+        for label, kind, workers in configurations:
             port = free_port()
-            proc = serve(kind, port, env)
+            proc = serve(kind, port, env, workers)
             try:
-                # Warm-up: imports, connections, plan caches (not counted).
+                # Warm-up, not counted: every process's imports, connections and plan caches.
                 burst(
-                    f"http://127.0.0.1:{port}", token, requests=40, clients=4, domains=args.domains
+                    f"http://127.0.0.1:{port}",
+                    token,
+                    requests=200,
+                    clients=args.clients,
+                    domains=args.domains,
                 )
                 figures = burst(
                     f"http://127.0.0.1:{port}",
@@ -203,17 +221,16 @@ def main() -> None:
                     domains=args.domains,
                 )
                 figures["server_rss_mb"] = rss_mb(proc.pid)
-                results[kind] = figures
+                results[label] = figures
             finally:
                 os.killpg(proc.pid, signal.SIGTERM)
                 proc.wait(timeout=60)
-        name = {"dev": "runserver (development)", "production": "gunicorn (manage.py serve)"}
         print(
             f"burst: {args.requests:,} requests, {args.clients} clients, "
             f"{args.domains:,} domains, same run"
         )
-        for kind, figures in results.items():
-            print(f"  {name[kind]:28} " + "  ".join(f"{k}={v}" for k, v in figures.items()))
+        for label, figures in results.items():
+            print(f"  {label:28} " + "  ".join(f"{k}={v}" for k, v in figures.items()))
     finally:
         from django.db import connections
 
