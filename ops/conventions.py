@@ -80,8 +80,8 @@ def _check_enums(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
     errors: list[CheckMessage] = []
     module = importlib.import_module(model.__module__)
     for class_name, values in (
-        (workflow.curation_enum_name, CURATION_VALUES),
-        (workflow.processing_enum_name, PROCESSING_VALUES),
+        (workflow.names.curation_enum_name, CURATION_VALUES),
+        (workflow.names.processing_enum_name, PROCESSING_VALUES),
     ):
         enum = getattr(module, class_name, None)
         if enum is None:
@@ -123,8 +123,8 @@ def _check_columns(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
             )
         )
     for field_name, db_type in (
-        (workflow.curation_field, workflow.curation_db_type),
-        (workflow.processing_field, workflow.processing_db_type),
+        (workflow.curation_field, workflow.names.curation_db_type),
+        (workflow.processing_field, workflow.names.processing_db_type),
     ):
         field = fields.get(field_name)
         if field is None:
@@ -198,10 +198,10 @@ def _check_service(workflow: Workflow, obj: str) -> list[CheckMessage]:
 
 def _check_task(workflow: Workflow, obj: str) -> list[CheckMessage]:
     tasks = importlib.import_module("processing.tasks")
-    if not callable(getattr(tasks, workflow.task_name, None)):
+    if not callable(getattr(tasks, workflow.names.task_name, None)):
         return [
             Error(
-                f"{obj}: consumer task {workflow.task_path} does not exist",
+                f"{obj}: consumer task {workflow.names.task_path} does not exist",
                 hint="processing.tasks derives one task per registered workflow.",
                 obj=obj,
                 id="workflows.E109",
@@ -241,8 +241,8 @@ def check_workflow_database(app_configs=None, databases=None, **kwargs) -> list[
         for workflow in all_workflows():
             obj = f"workflow {workflow.name}"
             for db_type, values in (
-                (workflow.curation_db_type, CURATION_VALUES),
-                (workflow.processing_db_type, PROCESSING_VALUES),
+                (workflow.names.curation_db_type, CURATION_VALUES),
+                (workflow.names.processing_db_type, PROCESSING_VALUES),
             ):
                 if db_type not in live:
                     errors.append(

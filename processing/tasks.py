@@ -47,5 +47,5 @@ def _consumer(workflow_name: str):
 
 
 for _workflow in all_workflows():
-    globals()[_workflow.task_name] = _consumer(_workflow.name)
+    globals()[_workflow.names.task_name] = _consumer(_workflow.name)
 del _workflow

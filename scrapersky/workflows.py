@@ -67,26 +67,11 @@ class Workflow:
     def names(self) -> WorkflowNames:
         """Every name derived from the workflow's name and its source table (scrapersky.naming).
 
-        The properties below are the ones the engine, the API and the checks read most; the rest
-        (``class_prefix``, ``index_names``, ``status_route``, ...) are read as ``names.x``.
+        Read as ``workflow.names.x`` (``task_path``, ``curation_db_type``, ``index_names``, ...);
+        only the three status columns, read on nearly every line that touches a row, and ``col()``
+        are also on the workflow.
         """
         return WorkflowNames(self.name, table=self.table)
-
-    @property
-    def curation_enum_name(self) -> str:
-        return self.names.curation_enum_name
-
-    @property
-    def processing_enum_name(self) -> str:
-        return self.names.processing_enum_name
-
-    @property
-    def curation_db_type(self) -> str:
-        return self.names.curation_db_type
-
-    @property
-    def processing_db_type(self) -> str:
-        return self.names.processing_db_type
 
     @property
     def curation_field(self) -> str:
@@ -105,18 +90,6 @@ class Workflow:
         return self.names.col(suffix)
 
     @property
-    def all_columns(self) -> list[str]:
-        return self.names.all_columns
-
-    @property
-    def task_name(self) -> str:
-        return self.names.task_name
-
-    @property
-    def task_path(self) -> str:
-        return self.names.task_path
-
-    @property
     def service_path(self) -> str:
         module = self.service_module or self.names.service_module
         return f"{module}.{self.names.service_function_name}"
@@ -131,11 +104,11 @@ class Workflow:
 
     @property
     def curation_enum(self) -> type:
-        return getattr(import_module_of(self.model), self.curation_enum_name)
+        return getattr(import_module_of(self.model), self.names.curation_enum_name)
 
     @property
     def processing_enum(self) -> type:
-        return getattr(import_module_of(self.model), self.processing_enum_name)
+        return getattr(import_module_of(self.model), self.names.processing_enum_name)
 
     @property
     def effective_knobs(self) -> Knobs:

@@ -246,7 +246,7 @@ def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:
         (
             f"Workflow: {workflow.names.verbose_name}",
             {
-                "fields": [f"wf_{column}" for column in workflow.all_columns],
+                "fields": [f"wf_{column}" for column in workflow.names.all_columns],
                 "description": workflow.purpose,
             },
         )
@@ -255,7 +255,9 @@ def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:
 
 
 def workflow_columns(model: type[models.Model]) -> list[str]:
-    return [column for workflow in workflows_for_model(model) for column in workflow.all_columns]
+    return [
+        column for workflow in workflows_for_model(model) for column in workflow.names.all_columns
+    ]
 
 
 # --- the changelist ------------------------------------------------------------------------------
@@ -344,7 +346,7 @@ class PipelineAdmin(admin.ModelAdmin):
         super().__init__(model, admin_site)
         # Labelled read-only displays of the workflow columns (see workflow_fieldsets).
         for workflow in workflows_for_model(model):
-            for column in workflow.all_columns:
+            for column in workflow.names.all_columns:
                 setattr(self, f"wf_{column}", _column_display(workflow, column))
         self.actions = [
             *self.actions,

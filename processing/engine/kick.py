@@ -79,7 +79,7 @@ def _enqueue(workflow_name: str) -> None:
     try:
         for _ in range(consumers_per_kick()):
             async_task(
-                workflow.task_path,
+                workflow.names.task_path,
                 task_name=f"kick:{workflow.name}",
                 group=f"scrapersky:{workflow.name}",
             )

@@ -29,8 +29,8 @@ def wanted_schedules() -> list[Wanted]:
     """
     wanted = [
         Wanted(
-            name=f"{PREFIX}{w.task_name}",
-            func=w.task_path,
+            name=f"{PREFIX}{w.names.task_name}",
+            func=w.names.task_path,
             minutes=max(1, math.ceil(w.effective_knobs.interval / 60)),
         )
         for w in all_workflows()

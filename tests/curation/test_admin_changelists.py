@@ -185,7 +185,7 @@ def test_audit_change_form_shows_row_ids_truncated(admin_client, rows):
 def test_engine_columns_are_read_only_in_forms(admin_client, rows):
     form = admin_client.get(url(Page, "change", rows[Page].pk)).context["adminform"].form
     for workflow in workflows_for_model(Page):
-        for column in workflow.all_columns:
+        for column in workflow.names.all_columns:
             assert column not in form.fields
     assert "title" not in form.fields
     assert {"url", "page_type", "domain"} <= set(form.fields)

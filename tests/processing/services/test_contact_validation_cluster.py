@@ -88,7 +88,7 @@ def test_a_cluster_retries_servfail_and_records_nxdomain(cluster, loopback_dns, 
         actor="test",
         channel="command",
     )
-    async_task(WF.task_path)  # what a kick or the schedule enqueues
+    async_task(WF.names.task_path)  # what a kick or the schedule enqueues
 
     def finished() -> bool:
         rows = {c.pk: c for c in Contact.objects.all()}
