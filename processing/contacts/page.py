@@ -18,6 +18,7 @@ from lxml.html import (
 
 from processing.contacts import company as company_facts
 from processing.contacts import people as people_module
+from processing.contacts import ties
 from processing.contacts.emails import (
     classify_email,
     find_emails,
@@ -34,7 +35,12 @@ from processing.contacts.obfuscation import (
 from processing.contacts.people import CHROME_TAGS, DECOY_CLASS_RE, DECOY_TAGS
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
-from processing.contacts.results import FoundContact, PageExtraction
+from processing.contacts.results import (
+    FoundCompanyFact,
+    FoundContact,
+    FoundPerson,
+    PageExtraction,
+)
 from processing.contacts.roles import may_name_roles
 from processing.contacts.sniffing import looks_like_html
 from processing.contacts.social import normalize_social_url
@@ -436,11 +442,11 @@ def extract_page(
 
 def _people_and_company(
     collector: _Collector, root: HtmlElement, contacts: list[FoundContact]
-) -> tuple[list[people_module.Person], list[company_facts.CompanyFact]]:
+) -> tuple[list[FoundPerson], list[FoundCompanyFact]]:
     """People the page names, their contacts, and the company facts it states."""
     text = collector.text
-    people: list[people_module.Person] = []
-    facts: list[company_facts.CompanyFact] = []
+    people: list[FoundPerson] = []
+    facts: list[FoundCompanyFact] = []
     for data in collector.json_ld:
         people.extend(people_module.people_from_json_ld(data))
         facts.extend(company_facts.company_from_json_ld(data))
@@ -457,12 +463,12 @@ def _people_and_company(
     chrome += collector.decoy_ranges  # a testimonial ends the block of the person before it
     if people:
         positions = [(f.position, f.contact) for f in collector.found]
-        people_module.tie_contacts(people, contacts, positions, chrome)
+        ties.tie_contacts(people, contacts, positions, chrome)
     known = {p.key for p in people}
-    people.extend(people_module.people_from_mailto(collector.mailto_links, known))
-    people = people_module.merge(people)
+    people.extend(ties.people_from_mailto(collector.mailto_links, known))
+    people = ties.merge(people)
     if people:
-        people_module.tie_by_name(people, contacts)
+        ties.tie_by_name(people, contacts)
     facts.extend(company_facts.company_from_text(text))
     if site_name := _meta(root, "property", "og:site_name"):
         facts.append(
