@@ -147,6 +147,11 @@ SCRAPERSKY_FETCHER = {
 }
 if env.str("SCRAPERSKY_USER_AGENT"):
     SCRAPERSKY_FETCHER["USER_AGENT"] = env.str("SCRAPERSKY_USER_AGENT")
+if env.str("SCRAPERSKY_PER_HOST_CONCURRENCY"):
+    # Requests in flight to one host across the deployment (claims keep a domain's rows under it).
+    SCRAPERSKY_FETCHER["PER_HOST_CONCURRENCY"] = env.int(
+        "SCRAPERSKY_PER_HOST_CONCURRENCY", 4, minimum=1
+    )
 SCRAPERSKY_DEFAULT_PHONE_REGION = env.str(
     "SCRAPERSKY_DEFAULT_PHONE_REGION", _D.default_phone_region
 )

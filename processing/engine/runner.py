@@ -29,6 +29,7 @@ from processing.engine.outcomes import RunResult
 from processing.engine.rows import START_WINDOW_SECONDS, RowThreads
 from processing.engine.starter import Starter
 from processing.engine.work import DomainQueue, RowQueue, interleave_by_domain
+from processing.fetcher import FetcherConfig
 from scrapersky.workflows import get_workflow
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ class _Run:
         self.holdings = Holdings(workflow, lease_seconds=self.knobs.lease_seconds)
         self.claim_seconds = 0.0  # moving average of a claim's round trip
         self.rotation = claims.Rotation()  # where the next spread claim starts
+        # Rows of one domain Processing at once across the deployment (spread claims only).
+        self.host_cap = FetcherConfig.from_settings().per_host_concurrency
         self.hungry = threading.Event()  # set by a row thread when the backlog runs short
         self.rows: RowThreads | None = None
         self.finisher: Finisher | None = None
@@ -253,6 +256,7 @@ class _Run:
                 start=start,
                 rotation=self.rotation,
                 skip_domains=skip_domains,
+                host_cap=self.host_cap,
             )
         except Exception as exc:
             if not is_transient_db_error(exc):
