@@ -32,12 +32,14 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   per domain per transaction, in domain order); ``persist()`` should write its rows in the
   order of their unique key, so concurrent transactions never deadlock.
 
-Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``finish_sql``
-(Complete, Error; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all
-built from ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the
-rows waiting for a thread, per-domain limit), ``rows`` (the row threads), ``starter`` (counts
-attempts), ``finisher`` (writes outcomes), ``holdings`` (rows held, lease heartbeat). Around
-them: ``worker_loop`` (one lane per workflow in each worker process), ``reaper``, ``kick``,
+Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``politeness``
+(the claim that keeps a domain under the deployment-wide cap), ``finishing`` (Complete, Error,
+retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all built from
+``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the rows waiting
+for a thread, per-domain limit), ``rows`` (the row threads), ``pace`` (how many in flight),
+``starter`` (counts attempts, one writer per process), ``finisher`` (writes outcomes),
+``holdings`` (rows held; one lease heartbeat per process). Around them: ``worker_loop`` (one lane
+per workflow in each worker process), ``wake`` (LISTEN/NOTIFY), ``reaper``, ``kick``,
 ``schedules``, ``backoff``, ``faults``, ``stats``.
 """
 
