@@ -13,13 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import connection, connections, models
 from django.db.models import signals
 from django.db.models.base import ModelState
-from psycopg.types.datetime import TimestamptzLoader
 
-from processing.engine.queue_sql import Names, held, int_array, names, status
+from processing.engine.queue_sql import (
+    Names,
+    fast_timestamps,
+    held,
+    int_array,
+    names,
+    ready,
+    status,
+)
 from scrapersky.status import Status
 
 if TYPE_CHECKING:
@@ -43,13 +49,13 @@ def claim_sql(n: Names, returning: str, *, per_domain: int = 0, start: bool = Fa
     lease seconds, token, then (only with ``per_domain``) the domain to start after, the domains
     to pass over and the per-domain cap, then the batch size.
     """
-    ready = _ready(n)
+    is_ready = ready(n)
     ids = (
-        _round_robin_ids(n, ready)
+        _round_robin_ids(n, is_ready)
         if per_domain
         else f"""
                SELECT id FROM {n.table}
-                WHERE {ready}
+                WHERE {is_ready}
                 ORDER BY {n.queued_at}, id
                 LIMIT %s
                   FOR UPDATE SKIP LOCKED"""
@@ -63,12 +69,6 @@ def claim_sql(n: Names, returning: str, *, per_domain: int = 0, start: bool = Fa
         RETURNING {returning}"""
 
 
-def _ready(n: Names) -> str:
-    """Queued and not in backoff: what a claim takes."""
-    return f"""{n.proc} = '{Status.QUEUED}'::{n.proc_type}
-                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())"""
-
-
 def has_ready_rows(workflow: Workflow) -> bool:
     """Whether a claim would find a row: one probe of the partial queue index.
 
@@ -78,7 +78,7 @@ def has_ready_rows(workflow: Workflow) -> bool:
     """
     n = names(workflow)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT FROM {n.table} WHERE {_ready(n)})")
+        cursor.execute(f"SELECT EXISTS (SELECT FROM {n.table} WHERE {ready(n)})")
         return cursor.fetchone()[0]
 
 
@@ -167,13 +167,13 @@ def _claim_passes(
     if not per_domain:
         sql = claim_sql(n, returning, start=start)
         with connection.cursor() as cursor:
-            _fast_timestamps(cursor)
+            fast_timestamps(cursor)
             cursor.execute(sql, [*head, int(batch_size)])
             return cursor.fetchall()
     rotation = rotation or Rotation()
     skip = [int(d) for d in skip_domains]
     if host_cap is not None:
-        from processing.engine.politeness import claim_capped  # it builds on this module
+        from processing.engine.politeness import claim_capped
 
         return claim_capped(
             n, returning, head, start, rotation, skip, per_domain, int(host_cap), int(batch_size)
@@ -181,7 +181,7 @@ def _claim_passes(
     sql = claim_sql(n, f"{returning}, domain_id", per_domain=per_domain, start=start)
     records: list[tuple] = []
     with connection.cursor() as cursor:
-        _fast_timestamps(cursor)
+        fast_timestamps(cursor)
         for after in dict.fromkeys((rotation.after, 0)):  # the wrap-around pass, if needed
             wanted = int(batch_size) - len(records)
             cursor.execute(sql, [*head, after, skip, per_domain, wanted])
@@ -192,14 +192,6 @@ def _claim_passes(
             if len(records) >= batch_size:
                 break
     return records
-
-
-def _fast_timestamps(cursor) -> None:
-    if settings.USE_TZ:
-        # Django's timestamptz loader is Python called per value (most of a claim's cost with
-        # several timestamp columns); psycopg's C loader returns the same aware datetimes, in
-        # the session's time zone, which Django keeps at the connection's.
-        cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
 
 
 def claim(

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 
-from processing.engine.claims import _fast_timestamps, _ready
-from processing.engine.queue_sql import status
+from processing.engine.queue_sql import fast_timestamps, ready, status
 from scrapersky.status import Status
 
 
@@ -55,7 +54,7 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
                SELECT taken.id
                  FROM unnest(%(domain_ids)s::bigint[]) AS d(domain_id) CROSS JOIN LATERAL (
                       SELECT id FROM {n.table} AS r
-                       WHERE r.domain_id = d.domain_id AND {_ready(n)}
+                       WHERE r.domain_id = d.domain_id AND {ready(n)}
                        ORDER BY {n.queued_at}, id
                        LIMIT GREATEST(0, LEAST(%(per_domain)s, %(host_cap)s - (
                              SELECT count(*) FROM {n.table} AS p
@@ -65,7 +64,7 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
         RETURNING {returning}, domain_id"""
     records: list[tuple] = []
     with transaction.atomic(), connection.cursor() as cursor:
-        _fast_timestamps(cursor)
+        fast_timestamps(cursor)
         for after in dict.fromkeys((rotation.after, 0)):  # the wrap-around pass, if needed
             wanted = batch_size - len(records)
             cursor.execute(

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import connection
+from psycopg.types.datetime import TimestamptzLoader
 
 from scrapersky.status import Status
 
@@ -87,3 +89,17 @@ def held(n: Names) -> str:
 def int_array(values: Iterable[int]) -> str:
     """An int[] literal: psycopg dumps Python lists element by element in Python; this is C."""
     return "{" + ",".join(map(str, values)) + "}"
+
+
+def ready(n: Names) -> str:
+    """Queued and not in backoff: what a claim takes."""
+    return f"""{n.proc} = '{Status.QUEUED}'::{n.proc_type}
+                  AND ({n.next_at} IS NULL OR {n.next_at} <= now())"""
+
+
+def fast_timestamps(cursor) -> None:
+    if settings.USE_TZ:
+        # Django's timestamptz loader is Python called per value (most of a claim's cost with
+        # several timestamp columns); psycopg's C loader returns the same aware datetimes, in
+        # the session's time zone, which Django keeps at the connection's.
+        cursor.cursor.adapters.register_loader("timestamptz", TimestamptzLoader)
