@@ -1,9 +1,12 @@
-"""The domains list's filters on where a lead is and whether it has a verified e-mail."""
+"""The domains list's filters: where a lead is, a verified e-mail, when it was queued."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from curation.lead_status import LEAD_STATUS_LABELS, lead_status_expression
 from curation.models import Contact
@@ -42,3 +45,21 @@ class VerifiedEmailFilter(admin.SimpleListFilter):
             Contact.objects.filter(domain_id=OuterRef("pk"), kind="email", verdict="valid")
         )
         return queryset.filter(valid if self.value() == "yes" else ~valid)
+
+
+class QueuedFilter(admin.SimpleListFilter):
+    """When the domain was last queued for sitemap discovery ("queued today", to export)."""
+
+    title = "queued for discovery"
+    parameter_name = "queued"
+    DAYS = {"today": 0, "7d": 7, "30d": 30}
+
+    def lookups(self, request, model_admin):
+        return [("today", "Today"), ("7d", "In the last 7 days"), ("30d", "In the last 30 days")]
+
+    def queryset(self, request, queryset):
+        days = self.DAYS.get(self.value() or "")
+        if days is None:
+            return queryset
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        return queryset.filter(sitemap_discovery_queued_at__gte=today - timedelta(days=days))

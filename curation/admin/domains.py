@@ -24,7 +24,7 @@ from curation.admin.base import (
     workflow_list_display,
     workflow_list_filter,
 )
-from curation.admin.domain_filters import LeadStatusFilter, VerifiedEmailFilter
+from curation.admin.domain_filters import LeadStatusFilter, QueuedFilter, VerifiedEmailFilter
 from curation.admin.importing import CsvImportMixin
 from curation.admin.lead import LeadViewMixin
 from curation.intake import exporting
@@ -84,6 +84,7 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     list_filter = [
         LeadStatusFilter,
         VerifiedEmailFilter,
+        QueuedFilter,
         *workflow_list_filter(Domain),
         "source",
     ]

@@ -105,3 +105,27 @@ def test_the_domains_list_filters_by_lead_status_and_verified_email(client):
     assert shown(lead_status="new") == {fresh.pk}
     assert shown(verified_email="yes") == {fresh.pk}
     assert shown(verified_email="no") == {failed.pk}
+
+
+def test_the_domains_list_filters_by_when_they_were_queued(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    today = Domain.objects.create(domain="today.example")
+    Domain.objects.create(
+        domain="older.example", sitemap_discovery_queued_at=timezone.now() - timedelta(days=10)
+    )
+    Domain.objects.create(domain="never.example")
+    set_curation_status(
+        workflow="sitemap_discovery", status="Queued", ids=[today.pk], actor="t", channel="admin"
+    )
+    client.force_login(UserFactory(is_superuser=True))
+
+    def shown(**params) -> set[str]:
+        response = client.get("/admin/curation/domain/", params)
+        return {row.domain for row in response.context["cl"].result_list}
+
+    assert shown(queued="today") == {"today.example"}
+    assert shown(queued="30d") == {"today.example", "older.example"}
