@@ -86,3 +86,42 @@ def test_first_admin_password_is_printed_in_a_box_naming_bin_scrapersky():
     again = io.StringIO()
     assert Command(stdout=again)._ensure_admin() is None
     assert "bin/scrapersky changepassword NAME" in again.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)  # up writes its admin user and schedules: flushed after
+def test_up_outside_debug_serves_with_gunicorn():
+    import os
+    import signal
+    import time
+    import urllib.request
+
+    from tests.qcluster import database_url
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "SECRET_KEY": settings.SECRET_KEY,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, MANAGE, "up", "--no-workers", "--addr", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        server = None
+        deadline = time.monotonic() + 60
+        while server is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/?check=web") as r:
+                    server = r.headers["Server"]
+            except OSError:
+                time.sleep(0.2)
+        assert server == "gunicorn"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
