@@ -314,9 +314,41 @@ TABLES_JS = """() => {
 }"""
 
 
+@pytest.fixture
+def discovered(settings):
+    """Two demo domains through a real sitemap discovery (loopback): their records on the page."""
+    from curation.services import set_curation_status
+    from ops.demo import SiteServer, demo_sites
+    from processing.engine.runner import run_consumer
+    from processing.fetcher import get_fetcher
+
+    with SiteServer(demo_sites()) as server:
+        settings.SCRAPERSKY_FETCHER = {
+            "ALLOWED_NETWORKS": ["127.0.0.0/8"],
+            "CONNECT_TO": server.connect_to,
+            "RETRIES": 0,
+        }
+        settings.SCRAPERSKY_KICK_ON_QUEUE = False
+        domains = [
+            Domain.objects.create(domain=host)
+            for host in ("smile-dental.demo", "brightwater-plumbing.demo")
+        ]
+        set_curation_status(
+            workflow="sitemap_discovery",
+            status="Queued",
+            ids=[d.pk for d in domains],
+            actor="t",
+            channel="command",
+        )
+        run_consumer("sitemap_discovery", handle_signals=False)
+        get_fetcher().close()
+    assert all(Domain.objects.get(pk=d.pk).sitemap_discovery_record for d in domains)
+    return domains
+
+
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_registered_admin_page_fits(
-    live_server, browser_page, admin_user, pipeline, viewport
+    live_server, browser_page, admin_user, pipeline, discovered, viewport
 ):
     """Not only the pipeline's tables: every changelist the admin registers (people, django-q2's
     schedules and tasks, users, tokens, ...) and the change page of its first row, measured."""
@@ -343,3 +375,11 @@ def test_every_registered_admin_page_fits(
             assert measured["tables"] == [], (opts.label_lower, what, measured)
             checked.append(opts.label_lower)
     assert {"curation.contact", "curation.domain", "auth.user", "django_q.schedule"} <= set(checked)
+    # A domain's page once discovery has run: the record's table (status, outcome) within reach.
+    for domain in discovered:
+        page.goto(f"{live_server.url}/admin/curation/domain/{domain.pk}/change/")
+        measured = page.evaluate(TABLES_JS)
+        assert (measured["page"], measured["tables"]) == (0, []), (domain.domain, measured)
+    shot(page, f"{viewport}_domain_with_discovery_record")
+    page.goto(f"{live_server.url}/admin/curation/domain/")
+    assert page.evaluate(TABLES_JS)["page"] <= 0
