@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db import models
 from django.db.models import QuerySet
 
@@ -27,6 +28,7 @@ from curation.filter_types import (
 )
 from curation.lead_status import LEAD_STATUS_LABELS
 from curation.models import (
+    Business,
     Contact,
     ContactKind,
     ContactVerdict,
@@ -34,10 +36,12 @@ from curation.models import (
     Page,
     PageType,
     Person,
+    PlaceSearch,
     Seniority,
     SitemapFile,
     SitemapKind,
 )
+from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS
 from scrapersky.workflows import workflows_for_model
 
 NULL_VALUE = "null"
@@ -183,6 +187,55 @@ class PersonFilterSet(RowFilterSet):
         return queryset.filter(models.Exists(with_email) if value else ~models.Exists(with_email))
 
 
+class FloatFilter(django_filters.NumberFilter):
+    """A number read as a float (NumberFilter's decimal refuses what JSON numbers may be)."""
+
+    field_class = forms.FloatField
+
+
+class PlaceSearchFilterSet(RowFilterSet):
+    search_fields = ("place", "query", "category")
+
+    provider = choice_filter("provider", list(PROVIDERS.items()))
+    category = choice_filter("category", CATEGORY_CHOICES)
+
+    class Meta:
+        model = PlaceSearch
+        fields: list[str] = []
+
+
+class BusinessFilterSet(RowFilterSet):
+    search_fields = ("name", "city", "website")
+
+    provider = choice_filter("provider", list(PROVIDERS.items()))
+    category = MultipleChoiceFilter(
+        choices=CATEGORY_CHOICES, method="filter_category", help_text="A vocabulary category."
+    )
+    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
+    has_website = BooleanFilter(method="filter_has_website")
+    rating_min = FloatFilter(field_name="rating", lookup_expr="gte")
+    place_search = IdFilter(field_name="sightings__place_search_id", distinct=True)
+    domain = IdFilter(field_name="domain_id")
+
+    class Meta:
+        model = Business
+        fields: list[str] = []
+
+    def filter_category(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        tags: list[str] = []
+        for key in value:
+            cat = CATEGORIES[key]
+            tags += [*cat.osm, *([cat.google] if cat.google else [])]
+        return queryset.filter(categories__overlap=tags)
+
+    def filter_has_website(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.exclude(website="") if value else queryset.filter(website="")
+
+
 FILTERSETS: dict[type[models.Model], type[RowFilterSet]] = {
     filterset._meta.model: filterset
     for filterset in (
@@ -191,6 +244,8 @@ FILTERSETS: dict[type[models.Model], type[RowFilterSet]] = {
         PageFilterSet,
         ContactFilterSet,
         PersonFilterSet,
+        PlaceSearchFilterSet,
+        BusinessFilterSet,
     )
 }
 

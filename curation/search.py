@@ -20,7 +20,7 @@ import contextlib
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from curation.models import Contact, Domain, Page, Person, SitemapFile
+from curation.models import Business, Contact, Domain, Page, Person, PlaceSearch, SitemapFile
 
 DOMAIN_IDS = 5_000
 
@@ -31,6 +31,8 @@ SEARCH_FIELDS: dict[type[models.Model], tuple[tuple[str, ...], str | None]] = {
     Page: (("url", "title"), "domain"),
     SitemapFile: (("url",), "domain"),
     Person: (("name", "role"), "domain"),
+    PlaceSearch: (("place", "query", "category"), None),
+    Business: (("name", "city", "website"), None),
 }
 
 

@@ -19,15 +19,17 @@ from django.http import QueryDict
 from curation.filter_types import MULTI_VALUE_FILTERS
 from curation.filtersets import (
     NULL_VALUE,
+    BusinessFilterSet,
     ContactFilterSet,
     DomainFilterSet,
     PageFilterSet,
     PersonFilterSet,
+    PlaceSearchFilterSet,
     RowFilterSet,
     SitemapFileFilterSet,
 )
 from curation.lead_status import with_lead_status
-from curation.models import Contact, Domain, Page, Person, SitemapFile
+from curation.models import Business, Contact, Domain, Page, Person, PlaceSearch, SitemapFile
 
 Filters = Mapping[str, Any]
 
@@ -57,6 +59,16 @@ def page_list(*, filters: Filters | None = None) -> QuerySet[Page]:
     return filter_rows(PageFilterSet, Page.objects.select_related("domain"), filters)
 
 
+def place_search_list(*, filters: Filters | None = None) -> QuerySet[PlaceSearch]:
+    """Place searches matching ``filters``."""
+    return filter_rows(PlaceSearchFilterSet, PlaceSearch.objects.all(), filters)
+
+
+def business_list(*, filters: Filters | None = None) -> QuerySet[Business]:
+    """Businesses matching ``filters``, without their raw provider record."""
+    return filter_rows(BusinessFilterSet, Business.objects.defer("raw"), filters)
+
+
 def contact_list(*, filters: Filters | None = None) -> QuerySet[Contact]:
     """Contacts matching ``filters``, with their domain."""
     return filter_rows(ContactFilterSet, Contact.objects.select_related("domain"), filters)
@@ -75,6 +87,8 @@ SELECTORS: dict[type[models.Model], Callable[..., QuerySet]] = {
     Page: page_list,
     Contact: contact_list,
     Person: person_list,
+    PlaceSearch: place_search_list,
+    Business: business_list,
 }
 
 

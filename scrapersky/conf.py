@@ -82,6 +82,25 @@ class AppSettings:
     change_log_keep_days: float = 30.0
     # Queue a domain for lead_sync when a page curation of it finds new contacts.
     auto_queue_lead_sync: bool = False
+    # Places (processing/places/, workflows place_search and domain_extraction). The endpoints
+    # are the operator's (a deployment may run its own Overpass and Nominatim), never a curator's.
+    places_nominatim_url: str = "https://nominatim.openstreetmap.org"
+    places_overpass_url: str = "https://overpass-api.de/api/interpreter"
+    places_google_url: str = "https://places.googleapis.com"
+    places_google_api_key: str = ""
+    # Nominatim's usage policy: an identifying User-Agent (name the deployment and a contact).
+    places_user_agent: str = "ScraperSky/1.0 (lead generation; https://github.com/scrapersky)"
+    # Seconds between two Nominatim requests across the whole deployment (its policy: 1).
+    places_nominatim_interval: float = 1.0
+    places_geocode_cache_days: float = 30.0  # a place name's area is reused this long
+    places_timeout: float = 60.0  # seconds for one HTTP call to a places service
+    places_overpass_timeout: int = 50  # the [timeout:] Overpass is asked to stay within
+    places_point_radius_m: int = 5000  # around a place that geocodes to a point (a node)
+    places_google_max_tiles: int = 16  # an area is split into at most this many tiles
+    # Private networks the places services may be on (a deployment's own Overpass); none.
+    places_allowed_networks: list[str] = field(default_factory=list)
+    # Queue the domains domain_extraction creates for sitemap_discovery in the same transaction.
+    auto_queue_business_domains: bool = False
 
     @classmethod
     def setting_names(cls) -> dict[str, str]:

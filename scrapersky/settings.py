@@ -225,6 +225,28 @@ SCRAPERSKY_AUTO_QUEUE_LEAD_SYNC = env_bool(
 SCRAPERSKY_CHANGE_LOG_KEEP_DAYS = env.float(
     "SCRAPERSKY_CHANGE_LOG_KEEP_DAYS", _D.change_log_keep_days, minimum=0
 )
+# Places (processing/places/, workflows place_search and domain_extraction): the services'
+# endpoints, Google's key, Nominatim's User-Agent and request interval (its usage policy: one
+# request a second, an identifying User-Agent, answers cached), and the private networks they
+# may be on (a deployment's own Overpass on the LAN; none by default).
+SCRAPERSKY_PLACES_NOMINATIM_URL = env.str(
+    "SCRAPERSKY_PLACES_NOMINATIM_URL", _D.places_nominatim_url
+)
+SCRAPERSKY_PLACES_OVERPASS_URL = env.str("SCRAPERSKY_PLACES_OVERPASS_URL", _D.places_overpass_url)
+SCRAPERSKY_PLACES_GOOGLE_URL = env.str("SCRAPERSKY_PLACES_GOOGLE_URL", _D.places_google_url)
+SCRAPERSKY_PLACES_GOOGLE_API_KEY = env.str("SCRAPERSKY_PLACES_GOOGLE_API_KEY")
+SCRAPERSKY_PLACES_USER_AGENT = env.str("SCRAPERSKY_PLACES_USER_AGENT", _D.places_user_agent)
+SCRAPERSKY_PLACES_NOMINATIM_INTERVAL = env.float(
+    "SCRAPERSKY_PLACES_NOMINATIM_INTERVAL", _D.places_nominatim_interval, minimum=1.0
+)
+SCRAPERSKY_PLACES_GEOCODE_CACHE_DAYS = env.float(
+    "SCRAPERSKY_PLACES_GEOCODE_CACHE_DAYS", _D.places_geocode_cache_days, minimum=0
+)
+SCRAPERSKY_PLACES_TIMEOUT = env.float("SCRAPERSKY_PLACES_TIMEOUT", _D.places_timeout, minimum=1)
+SCRAPERSKY_PLACES_ALLOWED_NETWORKS = env_list("SCRAPERSKY_PLACES_ALLOWED_NETWORKS")
+SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS = env_bool(
+    "SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS", _D.auto_queue_business_domains
+)
 env.check()
 
 # --- Database -----------------------------------------------------------------------------------

@@ -196,6 +196,29 @@ WORKFLOWS: list[Workflow] = [
         # HTTP-bound: a few calls per lead; retries of a sick destination back off for minutes.
         knobs=Knobs(batch_size=50, concurrency=8, lease_seconds=300, max_attempts=6),
     ),
+    Workflow(
+        name="place_search",
+        source_model="curation.PlaceSearch",
+        destination_model="curation.Business",
+        purpose=(
+            "Ask a places service (OpenStreetMap or Google Places) for the businesses of a category"
+            " in an area, page through every result and upsert them"
+        ),
+        # HTTP-bound and slow (Overpass may take a minute; Nominatim's gate spaces geocodes).
+        knobs=Knobs(batch_size=10, concurrency=4, lease_seconds=600),
+    ),
+    Workflow(
+        name="domain_extraction",
+        source_model="curation.Business",
+        destination_model="curation.Domain",
+        purpose=(
+            "Turn a business's website into a domain (de-duplicated, named after the business) and "
+            "its phone and e-mail into contacts; a social profile, listing site or shortener is no "
+            "company domain (the row says why)"
+        ),
+        # No network: large batches in one thread.
+        knobs=Knobs(batch_size=200, concurrency=1, lease_seconds=120),
+    ),
 ]
 
 

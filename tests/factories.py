@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from curation.models import (
+    Business,
     Channel,
     CompanyFact,
     Contact,
@@ -16,6 +17,7 @@ from curation.models import (
     Domain,
     Page,
     Person,
+    PlaceSearch,
     SitemapFile,
     StatusChange,
 )
@@ -134,3 +136,22 @@ class WorkerHeartbeatFactory(factory.django.DjangoModelFactory):
     pid = factory.Sequence(lambda n: 1000 + n)
     started_at = factory.LazyFunction(timezone.now)
     seen_at = factory.LazyFunction(timezone.now)
+
+
+class PlaceSearchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlaceSearch
+
+    provider = "osm"
+    category = "plumber"
+    place = "Demo City"
+
+
+class BusinessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Business
+
+    provider = "osm"
+    provider_id = factory.Sequence(lambda n: f"node/{n + 1}")
+    name = factory.Sequence(lambda n: f"Business {n}")
+    website = factory.Sequence(lambda n: f"https://business{n}.example/")

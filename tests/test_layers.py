@@ -119,6 +119,7 @@ PURE = _files(
     "processing/contacts/*.py",
     "scrapersky/page_types.py",
     "scrapersky/vocabulary.py",  # page types, contact kinds, classifications, verdicts
+    "scrapersky/places.py",  # providers, business categories and their tags
     "scrapersky/naming.py",  # every derived name of a workflow: read by models and the scaffold
     "scrapersky/status.py",
     "scrapersky/normalize.py",  # URLs and domains: the import, the API and the sitemap walker

@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from curation.admin import audit, contacts, domains, pages, people, site, sitemap_files
+from curation.admin import (
+    audit,
+    businesses,
+    contacts,
+    domains,
+    pages,
+    people,
+    places,
+    site,
+    sitemap_files,
+)
 
 # The pipeline lists are wide (both statuses of each workflow, errors, links): give them the
 # screen; the breadcrumbs and the index lead to the other tables.
@@ -12,4 +22,13 @@ admin.site.site_title = "ScraperSky"
 admin.site.index_title = "Curation"
 site.install(admin.site)
 
-__all__ = ["audit", "contacts", "domains", "pages", "people", "sitemap_files"]
+__all__ = [
+    "audit",
+    "businesses",
+    "contacts",
+    "domains",
+    "pages",
+    "people",
+    "places",
+    "sitemap_files",
+]

@@ -17,7 +17,10 @@ from django.urls import path, reverse
 
 from curation import leads
 from curation.intake import exporting
-from curation.models import Contact, ContactSighting
+from curation.models import Business, Contact, ContactSighting
+from scrapersky.places import OSM_LICENCE_URL, PROVIDERS
+
+BUSINESSES_SHOWN = 50  # the branches of a chain sharing the domain's website
 
 CONTACTS_SHOWN = 1_000  # a lead sheet is read by a person; the CSV has them all
 PAGES_PER_CONTACT = 3  # a footer address is on every page: the latest few, and a count
@@ -50,7 +53,9 @@ class LeadViewMixin:
         from curation.admin.contacts import classification_label, sighting_counts
 
         contacts = list(
-            contacts_qs.select_related("person").order_by("kind", "value")[: CONTACTS_SHOWN + 1]
+            contacts_qs.select_related("person", "business").order_by("kind", "value")[
+                : CONTACTS_SHOWN + 1
+            ]
         )
         more = len(contacts) > CONTACTS_SHOWN
         contacts = contacts[:CONTACTS_SHOWN]
@@ -82,6 +87,7 @@ class LeadViewMixin:
                 "pages": [(p, display_url(p.url)) for p in latest.get(c.pk, [])],
                 "page_count": page_counts.get(c.pk, 0),
                 "more_pages": max(0, page_counts.get(c.pk, 0) - len(latest.get(c.pk, []))),
+                "business": c.business,
             }
             for c in contacts
         ]
@@ -104,6 +110,12 @@ class LeadViewMixin:
         by_kind: dict[str, int] = dict(
             contacts_qs.order_by().values_list("kind").annotate(n=Count("pk"))
         )
+        businesses = list(
+            Business.objects.filter(domain_id=domain.pk)
+            .defer("raw")
+            .order_by("name", "id")[:BUSINESSES_SHOWN]
+        )
+        providers = sorted({b.provider for b in businesses})
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
@@ -120,6 +132,17 @@ class LeadViewMixin:
             "more": more,
             "by_kind": by_kind,
             "total": sum(by_kind.values()),
+            "businesses": [
+                {
+                    "business": b,
+                    "category": ", ".join(b.categories[:2]),
+                    "rating": f"{b.rating:g} ({b.rating_count or 0:,})" if b.rating else "",
+                    "source": PROVIDERS.get(b.provider, b.provider),
+                }
+                for b in businesses
+            ],
+            "osm_data": "osm" in providers,
+            "osm_licence_url": OSM_LICENCE_URL,
             "csv_url": f"{reverse('admin:curation_domain_lead', args=[domain.pk])}?format=csv",
             "xlsx_url": f"{reverse('admin:curation_domain_lead', args=[domain.pk])}?format=xlsx",
             "change_url": reverse("admin:curation_domain_change", args=[domain.pk]),

@@ -52,6 +52,8 @@ def value_schema(flt: django_filters.Filter) -> dict[str, Any]:
         return {"type": "boolean"}
     if isinstance(flt, DateTimeFilter):
         return {"type": "string", "format": "date-time"}
+    if isinstance(flt, django_filters.NumberFilter):
+        return {"type": "number"}
     return {"type": "string", "minLength": 1}
 
 
@@ -75,6 +77,9 @@ def _check(value: Any, schema: dict[str, Any]) -> str | None:
         return None
     if kind == "boolean":
         return None if isinstance(value, bool) else "must be true or false"
+    if kind == "number":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else "must be a number"
     if not isinstance(value, str):
         return "must be a string"
     if not value:

@@ -15,8 +15,10 @@ from curation import leads
 from curation.api.fields import StrictBooleanField, StrictIntegerField
 from curation.api.filter_body import filters_field
 from curation.lead_status import LEAD_STATUS_LABELS
-from curation.models import Contact, Domain, Page, Person, SitemapFile
+from curation.models import Business, Contact, Domain, Page, Person, PlaceSearch, SitemapFile
+from curation.place_searches import MAX_TEXT
 from curation.services import MAX_IDS
+from scrapersky.places import ATTRIBUTIONS, CATEGORY_CHOICES, PROVIDERS
 from scrapersky.status import CURATION_VALUES, Status
 from scrapersky.workflows import Workflow, workflows_for_model
 
@@ -254,3 +256,46 @@ class DomainDetailSerializer(DomainSerializer):
     def get_email_pattern(self, domain: Domain) -> dict | None:
         pattern = leads.domain_email_pattern(domain.pk, domain.domain)
         return EmailPatternSerializer(pattern).data if pattern else None
+
+
+class PlaceSearchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PlaceSearch
+        fields = read_only_fields = columns(PlaceSearch)
+
+
+class PlaceSearchCreateSerializer(serializers.Serializer):
+    # What, where, provider, limit; checked again as a whole by curation.place_searches.
+    provider = serializers.ChoiceField(choices=list(PROVIDERS), default="osm")
+    category = serializers.ChoiceField(
+        choices=[key for key, _label in CATEGORY_CHOICES], required=False, allow_blank=True
+    )
+    query = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT)
+    tag_filter = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT)
+    place = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT)
+    latitude = serializers.FloatField(required=False, min_value=-90, max_value=90)
+    longitude = serializers.FloatField(required=False, min_value=-180, max_value=180)
+    radius_m = StrictIntegerField(required=False, min_value=1, max_value=100_000)
+    south = serializers.FloatField(required=False, min_value=-90, max_value=90)
+    west = serializers.FloatField(required=False, min_value=-180, max_value=180)
+    north = serializers.FloatField(required=False, min_value=-90, max_value=90)
+    east = serializers.FloatField(required=False, min_value=-180, max_value=180)
+    result_limit = StrictIntegerField(default=200, min_value=1, max_value=10_000)
+    queue = StrictBooleanField(
+        default=True, help_text="Queue the search at once (needs the change permission)."
+    )
+
+
+class BusinessSerializer(serializers.ModelSerializer):
+    domain_name = serializers.CharField(source="domain.domain", read_only=True, default=None)
+    attribution = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Business
+        fields = read_only_fields = [
+            *(c for c in columns(Business) if c != "raw"),
+            "attribution",
+        ]
+
+    def get_attribution(self, obj) -> str:
+        return ATTRIBUTIONS.get(obj.provider, obj.provider)

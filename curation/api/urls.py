@@ -36,7 +36,13 @@ urlpatterns = [
 for viewset in VIEWSETS:
     table = viewset.table()
     urlpatterns += [
-        path(f"v3/{table}/", viewset.as_view({"get": "list"}), name=f"{table}-list"),
+        path(
+            f"v3/{table}/",
+            viewset.as_view(
+                {"get": "list", **({"post": "create"} if hasattr(viewset, "create") else {})}
+            ),
+            name=f"{table}-list",
+        ),
         path(f"v3/{table}/<int:pk>/", viewset.as_view({"get": "retrieve"}), name=f"{table}-detail"),
     ]
     model = viewset.filterset_class._meta.model

@@ -8,19 +8,26 @@ from collections.abc import Callable
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
 
 from curation import search, selectors
 from curation.api import serializers as s
 from curation.api.filtering import SelectorFilterBackend
 from curation.api.ordering import StrictOrderingFilter
 from curation.filtersets import (
+    BusinessFilterSet,
     ContactFilterSet,
     DomainFilterSet,
     PageFilterSet,
     PersonFilterSet,
+    PlaceSearchFilterSet,
     RowFilterSet,
     SitemapFileFilterSet,
 )
+from curation.models import Channel
+from curation.place_searches import PlaceSearchError, create_place_search
 
 
 # No docstring on the viewsets: drf-spectacular would publish it as the detail's description.
@@ -99,10 +106,58 @@ class PersonViewSet(RowViewSet):
     ordering_fields = ["id", "name", "created_at", "last_seen_at"]
 
 
+class BusinessViewSet(RowViewSet):
+    selector = staticmethod(selectors.business_list)
+    serializer_class = s.BusinessSerializer
+    filterset_class = BusinessFilterSet
+    ordering_fields = ["id", "name", "created_at", "last_seen_at"]
+
+
+@extend_schema_view(
+    create=extend_schema(
+        summary="Create a place search, optionally queueing it",
+        description="What (a `category` of the vocabulary, a free-text `query` or an OSM "
+        "`tag_filter`), where (a `place` name, or `latitude`/`longitude`/`radius_m`, or a box "
+        "`south`/`west`/`north`/`east`), the `provider` and a `result_limit`. Needs the add "
+        "permission of place searches; `queue` (default true) also the change permission.",
+        request=s.PlaceSearchCreateSerializer,
+        responses={201: s.PlaceSearchSerializer},
+        tags=["place_searches"],
+    )
+)
+@row_schema
+class PlaceSearchViewSet(RowViewSet):
+    selector = staticmethod(selectors.place_search_list)
+    serializer_class = s.PlaceSearchSerializer
+    filterset_class = PlaceSearchFilterSet
+    ordering_fields = ["id", "created_at", "updated_at"]
+
+    parser_classes = [JSONParser]  # the create body is JSON, as every write of the API
+
+    def create(self, request):
+        data = s.PlaceSearchCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        queue = values.pop("queue")
+        if queue and not request.user.has_perm("curation.change_placesearch"):
+            raise PermissionDenied("Queueing a place search needs curation.change_placesearch.")
+        try:
+            search = create_place_search(
+                values=values, actor=request.user, channel=Channel.API, queue=queue
+            )
+        except PlaceSearchError as exc:
+            raise ValidationError(
+                {field or "non_field_errors": msgs for field, msgs in exc.errors.items()}
+            ) from None
+        return Response(s.PlaceSearchSerializer(search).data, status=201)
+
+
 VIEWSETS: tuple[type[RowViewSet], ...] = (
     DomainViewSet,
     SitemapFileViewSet,
     PageViewSet,
     ContactViewSet,
     PersonViewSet,
+    PlaceSearchViewSet,
+    BusinessViewSet,
 )

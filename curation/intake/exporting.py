@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import phonenumbers
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Case, Count, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from curation.models import CompanyFact, ContactSighting
+from curation.models import Business, CompanyFact, ContactSighting
+from scrapersky.places import ATTRIBUTIONS, PROVIDERS
 from scrapersky.vocabulary import CLASSIFICATION_LABELS
 
 CHUNK_SIZE = 2_000
@@ -118,6 +119,18 @@ COLUMNS: list[Column] = [
     Column("person_seniority", "person__seniority", "that person's seniority"),
     Column("company_legal_name", "export_legal_name", "the company's legal name, when found"),
     Column("company_address", "export_address", "the company's postal address, when found"),
+    # the business listing of the domain: the contact's own, else the domain's first (sql/020)
+    Column("business_name", "export_business_name", "the business listing's name"),
+    Column("business_address", "export_business_address", "its address, one line"),
+    Column("business_phone", "export_business_phone", "its phone, as the provider gave it"),
+    Column("business_category", "export_business_category", "its first category"),
+    Column("business_rating", "export_business_rating", "its rating, where the provider has one"),
+    Column("business_source", "export_business_source", "the places service it came from"),
+    Column(
+        "business_attribution",
+        "export_business_attribution",
+        "what the source's licence asks to show (© OpenStreetMap contributors)",
+    ),
 ]
 
 
@@ -151,6 +164,17 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
         facts = CompanyFact.objects.filter(domain_id=OuterRef("domain_id"), kind=kind)
         return Subquery(facts.order_by("rank", "id").values("value")[:1])
 
+    def business(column: str) -> Coalesce:
+        own = Business.objects.filter(pk=OuterRef("business_id")).values(column)[:1]
+        listed = Business.objects.filter(domain_id=OuterRef("domain_id")).order_by("id")
+        return Coalesce(Subquery(own), Subquery(listed.values(column)[:1]))
+
+    def by_provider(names: dict[str, str]) -> Case:
+        return Case(
+            *(When(export_business_provider=k, then=Value(v)) for k, v in names.items()),
+            default=Value(""),
+        )
+
     reads = list(dict.fromkeys(["kind", "value", *(column.read for column in COLUMNS)]))
     return (
         queryset.order_by("id")
@@ -159,6 +183,16 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
             export_page_url=Subquery(first_page),
             export_legal_name=best_fact("legal_name"),
             export_address=best_fact("address"),
+            export_business_name=business("name"),
+            export_business_address=business("address"),
+            export_business_phone=business("phone"),
+            export_business_category=business("categories__0"),
+            export_business_rating=business("rating"),
+            export_business_provider=business("provider"),
+        )
+        .annotate(
+            export_business_source=by_provider(PROVIDERS),
+            export_business_attribution=by_provider(ATTRIBUTIONS),
         )
         .values(*reads)
     )

@@ -16,6 +16,13 @@ from curation.models.pages import (
     PageType,
 )
 from curation.models.people import CompanyFact, CompanyFactKind, Person, PersonSighting, Seniority
+from curation.models.places import (
+    Business,
+    BusinessSighting,
+    GeocodeCache,
+    PlaceSearch,
+    RequestGate,
+)
 from curation.models.sitemap_files import (
     SitemapFile,
     SitemapImportCurationStatus,
@@ -24,6 +31,8 @@ from curation.models.sitemap_files import (
 )
 
 __all__ = [
+    "Business",
+    "BusinessSighting",
     "ChangeLogEntry",
     "ChangeLogHorizon",
     "Channel",
@@ -34,6 +43,7 @@ __all__ = [
     "ContactSighting",
     "ContactVerdict",
     "Domain",
+    "GeocodeCache",
     "LeadDelivery",
     "Page",
     "PageCurationCurationStatus",
@@ -41,6 +51,8 @@ __all__ = [
     "PageType",
     "Person",
     "PersonSighting",
+    "PlaceSearch",
+    "RequestGate",
     "Seniority",
     "SitemapDiscoveryCurationStatus",
     "SitemapDiscoveryProcessingStatus",

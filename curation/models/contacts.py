@@ -66,6 +66,14 @@ class Contact(
     last_seen_at = models.DateTimeField(auto_now_add=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    #: the business listing that gave it (domain_extraction); NULL for what a website gave
+    business = models.ForeignKey(
+        "curation.Business",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
     pages = models.ManyToManyField(
         "curation.Page", through="curation.ContactSighting", related_name="contacts"
     )

@@ -8,12 +8,23 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from curation import services
-from curation.models import Channel, Contact, Domain, Page, SitemapFile, StatusChange
+from curation.models import (
+    Business,
+    Channel,
+    Contact,
+    Domain,
+    Page,
+    PlaceSearch,
+    SitemapFile,
+    StatusChange,
+)
 from scrapersky.workflows import all_workflows, get_workflow
 from tests.factories import (
+    BusinessFactory,
     ContactFactory,
     DomainFactory,
     PageFactory,
+    PlaceSearchFactory,
     SitemapFileFactory,
     UserFactory,
 )
@@ -28,6 +39,8 @@ FACTORIES = {
     SitemapFile: SitemapFileFactory,
     Page: PageFactory,
     Contact: ContactFactory,
+    PlaceSearch: PlaceSearchFactory,
+    Business: BusinessFactory,
 }
 WORKFLOWS = [w.name for w in all_workflows()]
 

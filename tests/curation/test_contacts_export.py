@@ -89,6 +89,13 @@ def test_columns_and_content(contacts):
         "person_seniority": "",
         "company_legal_name": "",
         "company_address": "",
+        "business_name": "",  # no business listing gave this domain
+        "business_address": "",
+        "business_phone": "",
+        "business_category": "",
+        "business_rating": "",
+        "business_source": "",
+        "business_attribution": "",
     }
     assert (phone["value"], phone["pages"], phone["source_page_url"]) == (
         "+15555550100",  # a phone number is not a formula

@@ -1,0 +1,236 @@
+"""Admin of the businesses place searches found: filter them, queue the good ones for domain
+extraction. OpenStreetMap's data is ODbL: each row and page says "© OpenStreetMap contributors".
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from curation.admin.base import (
+    RELATED_SHOWN,
+    PipelineAdmin,
+    change_link,
+    truncated,
+    workflow_list_display,
+    workflow_list_filter,
+)
+from curation.admin.places import attribution
+from curation.models import Business, PlaceSearch
+from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    title = "category"
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return CATEGORY_CHOICES
+
+    def queryset(self, request, queryset):
+        if self.value() not in CATEGORIES:
+            return queryset
+        cat = CATEGORIES[self.value()]
+        return queryset.filter(
+            categories__overlap=[*cat.osm, *([cat.google] if cat.google else [])]
+        )
+
+
+class WebsiteFilter(admin.SimpleListFilter):
+    title = "website"
+    parameter_name = "has_website"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has a website"), ("no", "No website")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(website="")
+        if self.value() == "no":
+            return queryset.filter(website="")
+        return queryset
+
+
+class RatingFilter(admin.SimpleListFilter):
+    title = "rating"
+    parameter_name = "rating_at_least"
+
+    def lookups(self, request, model_admin):
+        return [("4.5", "4.5 and up"), ("4", "4 and up"), ("3", "3 and up"), ("none", "Not rated")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(rating__isnull=True)
+        try:
+            return queryset.filter(rating__gte=float(self.value())) if self.value() else queryset
+        except ValueError:
+            return queryset
+
+
+class SearchFilter(admin.SimpleListFilter):
+    title = "place search"
+    parameter_name = "place_search"
+
+    def lookups(self, request, model_admin):
+        return [(str(s.pk), f"#{s.pk} {s}") for s in PlaceSearch.objects.order_by("-id")[:15]]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        return queryset.filter(sightings__place_search_id=int(self.value()))
+
+
+class CityFilter(admin.SimpleListFilter):
+    title = "city"
+    parameter_name = "city"
+
+    def lookups(self, request, model_admin):
+        cities = (
+            Business.objects.exclude(city="")
+            .values_list("city", flat=True)
+            .distinct()
+            .order_by("city")
+        )
+        return [(c, c) for c in cities[:50]]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(city=self.value()) if self.value() else queryset
+
+
+@admin.register(Business)
+class BusinessAdmin(PipelineAdmin):
+    list_display = [
+        "id",
+        "name_display",
+        "city",
+        "category_display",
+        "phone",
+        "website_display",
+        "rating_display",
+        *workflow_list_display(Business),
+        "domain_link",
+        "source_display",
+    ]
+    list_display_links = ["id", "name_display"]
+    list_select_related = ["domain"]
+    list_filter = [
+        *workflow_list_filter(Business),
+        CategoryFilter,
+        CityFilter,
+        WebsiteFilter,
+        RatingFilter,
+        SearchFilter,
+        "provider",
+    ]
+    search_fields = ["name__icontains", "city__icontains", "website__icontains"]
+    search_help_text = "Name, city or website (contains)."
+    fieldsets = [
+        (None, {"fields": ["name", "categories", "address", "city", "postcode", "country"]}),
+        (
+            "Contact",
+            {"fields": ["phone", "email", "website", "social_profile", "opening_hours"]},
+        ),
+        (
+            "From the provider",
+            {
+                "fields": [
+                    "provider",
+                    "map_link",
+                    "rating",
+                    "rating_count",
+                    "business_status",
+                    "coordinates",
+                    "attribution_display",
+                    "found_by",
+                    "first_seen_at",
+                    "last_seen_at",
+                ]
+            },
+        ),
+        ("Domain", {"fields": ["domain_link", "domain_note"]}),
+    ]
+    readonly_fields = [
+        "name",
+        "categories",
+        "address",
+        "city",
+        "postcode",
+        "country",
+        "phone",
+        "email",
+        "website",
+        "social_profile",
+        "opening_hours",
+        "provider",
+        "map_link",
+        "rating",
+        "rating_count",
+        "business_status",
+        "coordinates",
+        "attribution_display",
+        "found_by",
+        "first_seen_at",
+        "last_seen_at",
+        "domain_link",
+        "domain_note",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # businesses come from searches
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("raw")
+
+    @admin.display(description="name", ordering="name")
+    def name_display(self, obj):
+        return truncated(obj.name, 36)
+
+    @admin.display(description="category")
+    def category_display(self, obj):
+        return truncated(", ".join(obj.categories[:2]), 24)
+
+    @admin.display(description="website", ordering="website")
+    def website_display(self, obj):
+        return truncated(obj.website, 32) if obj.website else "-"
+
+    @admin.display(description="rating", ordering="rating")
+    def rating_display(self, obj):
+        if obj.rating is None:
+            return "-"
+        return f"{obj.rating:g} ({obj.rating_count or 0:,})"
+
+    @admin.display(description="domain", ordering="domain__domain")
+    def domain_link(self, obj):
+        if obj.domain_id is None:
+            return truncated(obj.domain_note, 40) if obj.domain_note else "-"
+        return change_link(obj.domain)
+
+    @admin.display(description="source")
+    def source_display(self, obj):
+        return attribution(obj.provider)
+
+    @admin.display(description="on the map")
+    def map_link(self, obj):
+        if not obj.provider_url:
+            return "-"
+        label = f"{PROVIDERS.get(obj.provider, obj.provider)}: {obj.provider_id}"
+        return format_html(
+            '<a href="{}" rel="noopener" target="_blank">{}</a>', obj.provider_url, label
+        )
+
+    @admin.display(description="coordinates")
+    def coordinates(self, obj):
+        if obj.latitude is None:
+            return "-"
+        return f"{obj.latitude:.6f}, {obj.longitude:.6f}"
+
+    @admin.display(description="data")
+    def attribution_display(self, obj):
+        return attribution(obj.provider)
+
+    @admin.display(description="found by")
+    def found_by(self, obj):
+        searches = obj.searches.order_by("-id")[:RELATED_SHOWN]
+        if not searches:
+            return "-"
+        return format_html_join(", ", "{}", ((change_link(s, f"#{s.pk} {s}"),) for s in searches))

@@ -1,0 +1,59 @@
+"""The places services' HTTP client: the delivery client (guarded, retrying) with our headers.
+
+``processing.delivery.http.DeliveryHTTP`` already refuses private addresses unless allowed
+(``SCRAPERSKY_PLACES_ALLOWED_NETWORKS`` here), retries timeouts, 408/429/5xx honouring
+``Retry-After`` and turns what is left into ``TransientError``: what a call to a places service
+needs too. Every request carries ``SCRAPERSKY_PLACES_USER_AGENT`` (Nominatim and Overpass ask
+for an identifying one).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import threading
+from typing import Any
+
+from processing.delivery.http import Answer, CallCounter, DeliveryHTTP
+from processing.errors import PermanentError, TransientError
+from scrapersky.conf import conf
+
+_clients: dict[tuple, DeliveryHTTP] = {}
+_lock = threading.Lock()
+
+__all__ = ["Answer", "CallCounter", "client", "headers", "read_json", "refuse"]
+
+
+def client() -> DeliveryHTTP:
+    """The process's client for the current settings (its pools are reused)."""
+    key = (tuple(conf.places_allowed_networks), conf.places_timeout)
+    with _lock:
+        http = _clients.get(key)
+        if http is None:
+            networks = tuple(ipaddress.ip_network(n, strict=False) for n in key[0])
+            http = _clients[key] = DeliveryHTTP(
+                allowed_networks=networks, timeout=key[1], retries=2, max_retry_after=10.0
+            )
+        return http
+
+
+def headers(**extra: str) -> dict[str, str]:
+    return {"User-Agent": conf.places_user_agent, "Accept": "application/json", **extra}
+
+
+def read_json(answer: Answer, service: str) -> Any:
+    """The answer's JSON; a 2xx that is not JSON is the service's fault, worth a retry."""
+    try:
+        return json.loads(answer.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TransientError(
+            f"{service} answered HTTP {answer.status} with malformed JSON ({exc}): "
+            f"{answer.first_bytes(120)!r}"
+        ) from None
+
+
+def refuse(answer: Answer, service: str) -> PermanentError:
+    """A 4xx no retry will change, quoted."""
+    return PermanentError(
+        f"{service} refused the request: HTTP {answer.status}: {answer.first_bytes(200)}"
+    )
