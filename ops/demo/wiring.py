@@ -8,6 +8,9 @@ from ops.demo.server import SiteServer
 from ops.demo.sites import demo_sites
 
 DEFAULT_PORT = 8401
+#: the demo places service (Nominatim, Overpass, Google Places) listens on the next port
+PLACES_PORT_OFFSET = 1
+DEMO_GOOGLE_KEY = "demo-key"
 
 
 def demo_environment(port: int) -> dict[str, str]:
@@ -22,6 +25,21 @@ def demo_environment(port: int) -> dict[str, str]:
         "SCRAPERSKY_AUTO_QUEUE_PAGES": "contact",
         # The demo's own DNS answers (ops/demo/dns.py), on UDP at the same port as the sites.
         "SCRAPERSKY_DNS_NAMESERVERS": f"127.0.0.1:{port}",
+        # The demo places service (ops/demo/places.py): "plumbers in Demo City" with no internet.
+        **places_environment(port + PLACES_PORT_OFFSET),
+    }
+
+
+def places_environment(port: int) -> dict[str, str]:
+    """What the workers need to search the demo places service on ``port``."""
+    url = f"http://127.0.0.1:{port}"
+    return {
+        "SCRAPERSKY_PLACES_NOMINATIM_URL": url,
+        "SCRAPERSKY_PLACES_OVERPASS_URL": f"{url}/api/interpreter",
+        "SCRAPERSKY_PLACES_GOOGLE_URL": url,
+        "SCRAPERSKY_PLACES_GOOGLE_API_KEY": DEMO_GOOGLE_KEY,
+        "SCRAPERSKY_PLACES_ALLOWED_NETWORKS": "127.0.0.0/8",
+        "SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS": "true",
     }
 
 

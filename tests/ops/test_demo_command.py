@@ -28,3 +28,11 @@ def test_demo_environment_points_the_fetcher_at_loopback():
     pairs = dict(p.split("=") for p in env["SCRAPERSKY_FETCH_CONNECT_TO"].split(","))
     assert pairs["brightwater-plumbing.demo:80"] == "127.0.0.1:8499"
     assert len(pairs) == len(demo_sites())
+
+
+def test_demo_environment_points_the_places_providers_at_loopback():
+    env = demo_environment(8499)
+    assert env["SCRAPERSKY_PLACES_NOMINATIM_URL"] == "http://127.0.0.1:8500"
+    assert env["SCRAPERSKY_PLACES_OVERPASS_URL"] == "http://127.0.0.1:8500/api/interpreter"
+    assert env["SCRAPERSKY_PLACES_GOOGLE_URL"] == "http://127.0.0.1:8500"
+    assert env["SCRAPERSKY_PLACES_ALLOWED_NETWORKS"] == "127.0.0.0/8"

@@ -10,6 +10,8 @@ from curation.intake.importing import InputRow, import_rows
 from curation.models import Channel
 from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
 from ops.demo.dns import DemoDns
+from ops.demo.places import PlacesServer
+from ops.demo.wiring import DEMO_GOOGLE_KEY, PLACES_PORT_OFFSET
 
 
 class Command(BaseCommand):
@@ -57,10 +59,24 @@ class Command(BaseCommand):
         self.stdout.write(
             f"answering DNS for the demo domains on 127.0.0.1:{port}/udp (their mail exchangers)"
         )
+        places_port = port + PLACES_PORT_OFFSET
+        try:
+            places = PlacesServer(google_key=DEMO_GOOGLE_KEY, port=places_port).start()
+        except OSError as exc:
+            dns.stop()
+            server.stop()
+            raise CommandError(
+                f"127.0.0.1:{places_port} (the demo places service): {exc}"
+            ) from None
+        self.stdout.write(
+            f"serving the demo places service (Nominatim, Overpass, Google Places) on "
+            f"127.0.0.1:{places_port}: search 'plumbers' in 'Demo City'"
+        )
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
         finally:
+            places.stop()
             dns.stop()
             server.stop()
