@@ -278,9 +278,10 @@ def generated_businesses(count: int, *, kind: int = 0) -> list[DemoBusiness]:
     """``count`` businesses of one kind spread over Demo City (the bench's market)."""
     tags, types, word = _KINDS[kind]
     side = max(int(count**0.5), 1)
+    rows_needed = -(-count // side)  # every business inside Demo City's box
     rows = []
     for i in range(count):
-        lat = DEMO_CITY["south"] + 0.1 * ((i // side) + 0.5) / (side + 1)
+        lat = DEMO_CITY["south"] + 0.1 * ((i // side) + 0.5) / (rows_needed + 1)
         lon = DEMO_CITY["west"] + 0.2 * ((i % side) + 0.5) / (side + 1)
         rows.append(
             DemoBusiness(

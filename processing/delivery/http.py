@@ -68,6 +68,7 @@ class DeliveryHTTP:
     retries: int = 3
     backoff_base: float = 0.5
     max_retry_after: float = 30.0
+    max_answer_bytes: int = MAX_ANSWER_BYTES  # a places service answers far more than a webhook
     sleep: Callable[[float], None] = time.sleep
     _manager: urllib3.PoolManager = field(init=False, repr=False)
 
@@ -150,7 +151,7 @@ class DeliveryHTTP:
             cause = exc.__context__ or exc
             raise _Retryable(f"{type(cause).__name__}: {cause}") from None
         try:
-            data = response.read(MAX_ANSWER_BYTES, decode_content=True)
+            data = response.read(self.max_answer_bytes, decode_content=True)
         except (Urllib3HTTPError, OSError) as exc:
             raise _Retryable(f"reading the answer: {type(exc).__name__}: {exc}") from None
         finally:

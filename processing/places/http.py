@@ -19,6 +19,8 @@ from processing.errors import PermanentError, TransientError
 from scrapersky.conf import conf
 
 _clients: dict[tuple, DeliveryHTTP] = {}
+#: an Overpass answer for 10,000 businesses with their tags is some 10 MB
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
 
 __all__ = ["Answer", "CallCounter", "client", "headers", "read_json", "refuse"]
@@ -32,7 +34,11 @@ def client() -> DeliveryHTTP:
         if http is None:
             networks = tuple(ipaddress.ip_network(n, strict=False) for n in key[0])
             http = _clients[key] = DeliveryHTTP(
-                allowed_networks=networks, timeout=key[1], retries=2, max_retry_after=10.0
+                allowed_networks=networks,
+                timeout=key[1],
+                retries=2,
+                max_retry_after=10.0,
+                max_answer_bytes=MAX_ANSWER_BYTES,
             )
         return http
 
@@ -43,6 +49,11 @@ def headers(**extra: str) -> dict[str, str]:
 
 def read_json(answer: Answer, service: str) -> Any:
     """The answer's JSON; a 2xx that is not JSON is the service's fault, worth a retry."""
+    if len(answer.body) >= MAX_ANSWER_BYTES:
+        raise PermanentError(
+            f"{service} answered more than {MAX_ANSWER_BYTES // 2**20} MB: a smaller area or "
+            "result limit is needed"
+        )
     try:
         return json.loads(answer.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
