@@ -31,6 +31,8 @@ class Collector:
         self.done = False
         self.bad_changefreq = 0
         self.bad_priority = 0
+        # Entries the data ended inside of (a cut transfer): dropped, never emitted half-read.
+        self.cut_entries = 0
         self._out: list[Item] = []
         self._invalid_urls = 0
         self._invalid_examples: list[str] = []
@@ -98,6 +100,9 @@ class Collector:
                 f"stopped at {self.max_urls} URLs ({label}); "
                 f"{more}{result.urls_not_read} more not read"
             )
+        if self.cut_entries:
+            entries = "entry" if self.cut_entries == 1 else "entries"
+            result.errors.append(f"{self.cut_entries} {entries} cut off by the end of the data")
         if self._invalid_urls:
             examples = ", ".join(repr(e) for e in self._invalid_examples)
             result.errors.append(

@@ -93,16 +93,20 @@ class SitemapStreamParser:
             buffered = bytes(self._sniff_buffer)
             self._sniff_buffer = bytearray()
             self._decoded(buffered)
+        cut_short = False
         if self._inflater is not None and not self.done:
             if not self._inflater.eof and not self._byte_cap_hit:
                 self._sink.note_truncated("gzip stream ended early (file cut off)")
+                cut_short = True
             self._inflater = None
         if not self.done and self._reader is None:
             if not self._sniff_buffer:
                 self._sink.done = True
                 raise NotASitemapError("not a sitemap: the body is empty")
             self._dispatch_sniff()
-        if self._reader is not None:
+        if isinstance(self._reader, TextReader):
+            self._reader.close(byte_cap_hit=self._byte_cap_hit, cut_short=cut_short)
+        elif self._reader is not None:
             self._reader.close(byte_cap_hit=self._byte_cap_hit)
         self._sink.summarise(byte_cap_hit=self._byte_cap_hit)
         return self._sink.drain()
@@ -162,6 +166,8 @@ class SitemapStreamParser:
         elif data:
             self._reader.feed(data)
         if self._byte_cap_hit and not self.done:
+            if isinstance(self._reader, XmlReader):
+                self._reader.count_cut_record()
             self._sink.set_cut(
                 f"stopped at the {_format_bytes(self.max_bytes)} decompressed-size cap"
             )

@@ -32,11 +32,20 @@ class TextReader:
             self._skipping_long_line = True
             self._sink.note_invalid("<line longer than 8 KB>")
 
-    def close(self, *, byte_cap_hit: bool) -> None:
-        """End of input: the last line counts unless a byte cap cut it."""
+    def close(self, *, byte_cap_hit: bool, cut_short: bool = False) -> None:
+        """End of input: a last line without a newline counts unless the data was cut.
+
+        ``cut_short`` means the input is known to end early (a gzip member cut off): its last
+        line may be half a URL, so it is dropped and counted like one cut by the byte cap.
+        """
         tail, self._tail = self._tail, b""
-        if tail and not byte_cap_hit and not self._skipping_long_line:
-            self._line(tail)
+        if not tail or self._skipping_long_line:
+            return
+        if byte_cap_hit or cut_short:
+            if tail.strip():
+                self._sink.cut_entries += 1
+            return
+        self._line(tail)
 
     def _line(self, line: bytes) -> None:
         text = line.decode("utf-8", errors="replace").strip().lstrip("\ufeff")

@@ -21,6 +21,11 @@ _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 _RECORDS = frozenset({"url", "sitemap", "item", "entry"})
 
+# How much of the input's end is kept to tell whether the data ended inside a record.
+_TAIL_BYTES = 16 * 1024
+_RECORD_OPEN = re.compile(rb"<(?:[\w.-]+:)?(?:url|sitemap|item|entry)[\s>/]", re.IGNORECASE)
+_RECORD_CLOSE = re.compile(rb"</(?:[\w.-]+:)?(?:url|sitemap|item|entry)\s*>", re.IGNORECASE)
+
 _LOCAL_NAMES: dict[str, str] = {}
 
 
@@ -49,6 +54,7 @@ class XmlReader:
         self._date = sink.date
         self._emit = sink.emit
         self._elements = 0
+        self._tail = b""
         # Real sitemaps use ~5 elements per URL (up to ~20 with image/video/news extensions).
         self._max_elements = max(100_000, _ELEMENTS_PER_URL * sink.max_urls)
         self._parser: etree.XMLPullParser | None = etree.XMLPullParser(
@@ -68,6 +74,7 @@ class XmlReader:
     def feed(self, data: bytes) -> None:
         if self._parser is None:
             return
+        self._tail = (self._tail + data)[-_TAIL_BYTES:]
         try:
             self._parser.feed(data)
         except etree.XMLSyntaxError as exc:
@@ -77,18 +84,44 @@ class XmlReader:
         self._events()
 
     def close(self, *, byte_cap_hit: bool) -> None:
-        """End of input; an error at the end is not the file's when a byte cap cut it."""
+        """End of input; an error at the end is not the file's when a byte cap cut it.
+
+        When the data ends inside a record, only the records closed before the end count.
+        libxml2 2.14 and newer close every element still open when ``close()`` fails, so lxml
+        reports end events for a ``<url>`` whose ``<loc>`` was cut (``https://ex``); older
+        releases report none. Either way the events that arrive with a failing close are the
+        parser's, not the file's: they are freed, never emitted, and the record they cut off
+        is counted.
+        """
         if self._parser is None:
             return
         try:
             self._parser.close()
         except etree.XMLSyntaxError as exc:
-            self._events()
+            self._cut_off()
             if not byte_cap_hit:
                 self._failed(exc, at_end=True)
         else:
             self._events()
         self._parser = None
+
+    def _cut_off(self) -> None:
+        """Drop the elements a failing close closed; count the record the data ended in."""
+        assert self._parser is not None
+        closed_records = sum(
+            1 for _event, element in self._parser.read_events() if _local(element.tag) in _RECORDS
+        )
+        self.count_cut_record(closed_records)
+
+    def count_cut_record(self, closed_records: int = 0) -> None:
+        """The data ends here (a failing close, or the byte cap): count a record it ends in."""
+        tail = self._tail
+        last_close = None
+        for last_close in _RECORD_CLOSE.finditer(tail):
+            pass
+        opened = _RECORD_OPEN.search(tail, last_close.end() if last_close else 0)
+        if closed_records or opened is not None:
+            self._sink.cut_entries += 1
 
     def stop(self) -> None:
         self._sink.done = True

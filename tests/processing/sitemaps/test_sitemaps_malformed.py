@@ -219,8 +219,8 @@ def test_truncated_xml_returns_what_was_read() -> None:
     assert result.truncated
     assert result.url_count == 60
     assert result.entries[-1].url == "https://example.com/59"
-    assert len(result.errors) == 1
     assert result.errors[0].startswith("XML ended early at line 2: ")
+    assert result.errors[1:] == ["1 entry cut off by the end of the data"]
 
 
 def test_syntax_error_mid_file_keeps_earlier_entries() -> None:
