@@ -266,7 +266,7 @@ class PlaceSearchSerializer(serializers.ModelSerializer):
 
 class PlaceSearchCreateSerializer(serializers.Serializer):
     # What, where, provider, limit; checked again as a whole by curation.place_searches.
-    provider = serializers.ChoiceField(choices=list(PROVIDERS), default="osm")
+    provider = serializers.ChoiceField(choices=list(PROVIDERS.items()), default="osm")
     category = serializers.ChoiceField(
         choices=[key for key, _label in CATEGORY_CHOICES], required=False, allow_blank=True
     )

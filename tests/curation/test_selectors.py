@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from curation import selectors
-from curation.models import Contact, Domain, Page, Person, SitemapFile
+from curation.models import Business, Contact, Domain, Page, Person, PlaceSearch, SitemapFile
 from curation.selectors import FilterError, has_filters, page_list, row_list
 from tests.factories import PageFactory
 
@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_table_has_a_selector_over_its_model():
-    assert set(selectors.SELECTORS) == {Domain, SitemapFile, Page, Contact, Person}
+    assert set(selectors.SELECTORS) == {
+        Domain, SitemapFile, Page, Contact, Person, PlaceSearch, Business
+    }
     for model, selector in selectors.SELECTORS.items():
         assert selector().model is model
 
