@@ -15,7 +15,13 @@ pytestmark = pytest.mark.django_db
 
 def test_every_table_has_a_selector_over_its_model():
     assert set(selectors.SELECTORS) == {
-        Domain, SitemapFile, Page, Contact, Person, PlaceSearch, Business
+        Domain,
+        SitemapFile,
+        Page,
+        Contact,
+        Person,
+        PlaceSearch,
+        Business,
     }
     for model, selector in selectors.SELECTORS.items():
         assert selector().model is model
