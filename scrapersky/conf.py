@@ -1,7 +1,8 @@
 """The application's own settings: every ``SCRAPERSKY_*`` knob, its type and its default, here.
 
-``settings.py`` reads the environment (``SCRAPERSKY_HEARTBEAT_MAX_AGE=60``) into Django settings
-of the same names, with the defaults below; code reads them through one typed object::
+``scrapersky/settings/knobs.py`` reads the environment (``SCRAPERSKY_HEARTBEAT_MAX_AGE=60``)
+into Django settings of the same names, with the defaults below; code reads them through one
+typed object::
 
     from scrapersky.conf import conf
 

@@ -1,8 +1,8 @@
 """Settings from the environment: typed reads through django-environ, every mistake reported.
 
-``settings.py`` reads each variable through one :class:`EnvReader`. A value that does not parse
-(``Q_WORKERS=abc``, ``DEBUG=maybe``) is recorded with the variable's name and what was expected,
-and the default is used for the moment; :meth:`EnvReader.check` then raises one
+``scrapersky/settings/`` reads each variable through one :class:`EnvReader`. A value that does not
+parse (``Q_WORKERS=abc``, ``DEBUG=maybe``) is recorded with the variable's name and what was
+expected, and the default is used for the moment; :meth:`EnvReader.check` then raises one
 ``ImproperlyConfigured`` whose lines name every mistake (``manage.py`` prints each as an
 ``error:`` line). After the check a bad value raises at once.
 
@@ -141,8 +141,10 @@ class EnvReader:
         return first.strip(), second.strip()
 
     def check(self) -> None:
-        """Raise one ImproperlyConfigured naming every mistake read so far (one per line)."""
+        """Raise one ImproperlyConfigured naming every mistake read so far (one per line).
+
+        The mistakes are kept: a second import of the settings (Django retries it after the
+        first failed) runs this again, and must fail the same way."""
         self.checked = True
         if self.errors:
-            errors, self.errors = self.errors, []
-            raise ImproperlyConfigured("\n".join(errors))
+            raise ImproperlyConfigured("\n".join(self.errors))

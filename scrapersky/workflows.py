@@ -10,7 +10,8 @@ over this registry, so adding a workflow touches none of them.
 Settings may override a workflow's knobs: ``SCRAPERSKY_WORKFLOWS = {"page_curation":
 {"batch_size": 50}}``, and its service: ``{"page_curation": {"service": "dotted.path"}}`` (a
 deployment's own implementation, or a test's recording service). The environment variable
-``SCRAPERSKY_WORKFLOWS_JSON`` carries the same mapping into subprocesses (see settings.py).
+``SCRAPERSKY_WORKFLOWS_JSON`` carries the same mapping into subprocesses (see
+scrapersky/settings/knobs.py).
 """
 
 from __future__ import annotations

@@ -19,8 +19,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("scrapersky", "curation", "processing", "insights", "ops")
-# The settings and the URL root name the apps: the only modules of scrapersky/ that may.
-ROOTS = ("scrapersky/settings.py", "scrapersky/urls.py")
+# The URL root imports the apps' views: the only module of scrapersky/ that may (the settings
+# name the apps in strings).
+ROOTS = ("scrapersky/urls.py",)
 
 
 def _module_name(path: Path) -> str:
@@ -313,7 +314,6 @@ MAX_LINES = 400
 # the test below until it is taken off).
 OVER_THE_LIMIT = {
     "curation/admin/base.py",
-    "scrapersky/settings.py",
 }
 
 
