@@ -116,10 +116,8 @@ class XmlReader:
     def count_cut_record(self, closed_records: int = 0) -> None:
         """The data ends here (a failing close, or the byte cap): count a record it ends in."""
         tail = self._tail
-        last_close = None
-        for last_close in _RECORD_CLOSE.finditer(tail):
-            pass
-        opened = _RECORD_OPEN.search(tail, last_close.end() if last_close else 0)
+        closes = list(_RECORD_CLOSE.finditer(tail))
+        opened = _RECORD_OPEN.search(tail, closes[-1].end() if closes else 0)
         if closed_records or opened is not None:
             self._sink.cut_entries += 1
 
