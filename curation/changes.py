@@ -1,4 +1,5 @@
-"""The change feed: domains, contacts and people created, changed or deleted after an opaque cursor.
+"""The change feed: domains, contacts, people and businesses created, changed or deleted after
+an opaque cursor.
 
 Reads ``change_log`` (sql/052 explains the design) through ``change_feed_page``: entries of
 transactions that ended before the reading statement's snapshot, in (txid, id) order. A cursor
@@ -20,7 +21,7 @@ from typing import Any
 
 from django.db import connection
 
-from curation.models import ChangeLogHorizon, Contact, Domain, Person
+from curation.models import Business, ChangeLogHorizon, Contact, Domain, Person
 from scrapersky.conf import conf
 
 _PAGE = "SELECT * FROM change_feed_page(%s::xid8, %s, %s)"
@@ -68,7 +69,28 @@ DATA_FIELDS = {
         ("domain_id", "person_id", "kind", "value", "display", "classification", "verdict"),
     ),
     "people": (Person, ("domain_id", "name", "role", "seniority")),
+    "businesses": (
+        Business,
+        (
+            "domain_id",
+            "provider",
+            "provider_id",
+            "name",
+            "categories",
+            "address",
+            "city",
+            "postcode",
+            "country",
+            "phone",
+            "website",
+        ),
+    ),
 }
+#: the feed's tables and the permission that shows each
+TABLES = tuple(DATA_FIELDS)
+VIEW_PERMISSIONS = tuple(
+    f"{model._meta.app_label}.view_{model._meta.model_name}" for model, _ in DATA_FIELDS.values()
+)
 
 
 def change_page(*, after: str | None, page_size: int = DEFAULT_PAGE_SIZE) -> ChangePage:

@@ -15,22 +15,17 @@ from curation import changes
 
 
 class ChangeFeedPermission(BasePermission):
-    """The feed shows domains, contacts and people: it needs the view permission of each."""
+    """The feed shows domains, contacts, people and businesses: it needs the view permission
+    of each."""
 
     def has_permission(self, request, view) -> bool:
         user = request.user
-        return bool(
-            user
-            and user.is_authenticated
-            and user.has_perms(
-                ["curation.view_domain", "curation.view_contact", "curation.view_person"]
-            )
-        )
+        return bool(user and user.is_authenticated and user.has_perms(changes.VIEW_PERMISSIONS))
 
 
 class ChangeSerializer(serializers.Serializer):
     cursor = serializers.CharField(help_text="The position of this change (opaque).")
-    table = serializers.ChoiceField(choices=["domains", "contacts", "people"])
+    table = serializers.ChoiceField(choices=list(changes.TABLES))
     id = serializers.IntegerField(help_text="The row's id in its table.")
     domain_id = serializers.IntegerField(help_text="The company (domain) the row belongs to.")
     op = serializers.ChoiceField(choices=["insert", "update", "delete"])
@@ -39,7 +34,9 @@ class ChangeSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The row's current values (domains: domain, company_name, source; contacts: "
         "domain_id, person_id, kind, value, display, classification, verdict; people: "
-        "domain_id, name, role, seniority); null if it no longer exists.",
+        "domain_id, name, role, seniority; businesses: domain_id, provider, provider_id, name, "
+        "categories, address, city, postcode, country, phone, website); null if it no longer "
+        "exists.",
     )
 
 
@@ -72,14 +69,15 @@ class ChangeFeedView(APIView):
 
     @extend_schema(
         operation_id="changes_list",
-        summary="Changes of domains, contacts and people after a cursor",
+        summary="Changes of domains, contacts, people and businesses after a cursor",
         description=(
-            "Domains, contacts and people created, changed (the values a lead shows: not workflow "
-            "statuses) or deleted after `after`, oldest first. Store `next_cursor` and pass it "
-            "as `after` on the next request: no change is missed and none repeated, also while "
-            "workers write. Without `after`, the feed starts from the beginning. A change shows "
-            "once its transaction and every older one have ended, so a long transaction delays "
-            "what follows it. Needs the view permissions of domains, contacts and people."
+            "Domains, contacts, people and businesses (those of a domain) created, changed (the "
+            "values a lead shows: not workflow statuses) or deleted after `after`, oldest first. "
+            "Store `next_cursor` and pass it as `after` on the next request: no change is missed "
+            "and none repeated, also while workers write. Without `after`, the feed starts from "
+            "the beginning. A change shows once its transaction and every older one have ended, "
+            "so a long transaction delays what follows it. Needs the view permissions of "
+            "domains, contacts, people and businesses."
         ),
         parameters=[ChangeQuerySerializer],
         responses={
@@ -90,7 +88,9 @@ class ChangeFeedView(APIView):
                 description="The changes after `after` were pruned: start again without it."
             ),
             403: OpenApiResponse(
-                description="Missing the view permission of domains, contacts or people."
+                description=(
+                    "Missing the view permission of domains, contacts, people or businesses."
+                )
             ),
         },
         tags=["changes"],

@@ -175,17 +175,46 @@ def _chunks(items: list, size: int = BATCH):
         yield items[i : i + size]
 
 
+#: HubSpot's company address properties from a business listing's fields
+ADDRESS_PROPERTIES = (
+    ("address", "street"),
+    ("city", "city"),
+    ("zip", "postcode"),
+    ("state", "region"),
+    ("country", "country"),
+)
+
+
+def company_properties_of(document: dict[str, Any]) -> dict[str, str]:
+    """The company's HubSpot properties: what the site says first, a business listing's
+    values where the site said nothing (phone; the address, as HubSpot's address fields)."""
+    company = document["company"]
+    properties = {"domain": company["domain"], "website": company["website"]}
+    if company["name"]:
+        properties["name"] = company["name"]
+    phones = [c["value"] for c in document["contacts"] if c["kind"] == "phone"]
+    businesses = document.get("businesses", [])
+    phones += [b["phone"] for b in businesses if b["phone"]]
+    if phones:
+        properties["phone"] = phones[0]
+    site_address = company["facts"].get("address")
+    if site_address:
+        properties["address"] = site_address
+    else:
+        listing = next((b for b in businesses if b["street"] or b["city"]), None)
+        for prop, field_name in ADDRESS_PROPERTIES if listing else ():
+            if listing[field_name]:
+                properties[prop] = listing[field_name]
+    return properties
+
+
 def send_hubspot(http: DeliveryHTTP, config: HubSpotConfig, lead: Lead) -> Delivered:
     """Upsert the company, its e-mail contacts and their associations; return HubSpot's ids."""
     client = HubSpotClient(http, config)
     document = lead.document
     company = document["company"]
     phones = [c for c in document["contacts"] if c["kind"] == "phone"]
-    company_properties = {"domain": company["domain"], "website": company["website"]}
-    if company["name"]:
-        company_properties["name"] = company["name"]
-    if phones:
-        company_properties["phone"] = phones[0]["value"]
+    company_properties = company_properties_of(document)
     answer = client.post(
         "/crm/v3/objects/companies/batch/upsert",
         {

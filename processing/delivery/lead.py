@@ -6,9 +6,11 @@ says whether a destination already has this version, and the idempotency key of 
 delivery is derived from it. Nothing that changes without the lead changing is in it (no send
 time, no ``last_seen_at``).
 
-Sections: ``company`` (with the facts its pages state), ``contacts`` and ``people`` (1.1);
-businesses (issue 25) join as a further top-level list through :data:`SECTIONS` when its table
-lands, a minor version (consumers ignore keys they do not know, as the schema says).
+Sections: ``company`` (with the facts its pages state), ``contacts`` and ``people`` (1.1),
+``businesses`` (1.2: the local-business listings whose website became this domain, each with its
+provider's attribution and licence; OpenStreetMap's data is ODbL and must be credited). A new
+section is one more entry in :data:`SECTIONS` and a minor version (consumers ignore keys they do
+not know, as the schema says).
 """
 
 from __future__ import annotations
@@ -21,12 +23,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from curation.leads import company_facts, people_of
-from curation.models import Contact, ContactSighting, Domain, PersonSighting
+from curation.models import Business, Contact, ContactSighting, Domain, PersonSighting
+from scrapersky.places import OSM_ATTRIBUTION, OSM_LICENCE_URL, PROVIDERS
 
 SCHEMA = "scrapersky.lead"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 #: pages listed per contact (where it was seen, oldest sighting first)
 PAGES_PER_CONTACT = 5
+#: what a business listing's provider asks its users to show: (attribution, licence, its URL)
+PROVIDER_TERMS = {
+    "osm": (OSM_ATTRIBUTION, "ODbL-1.0", OSM_LICENCE_URL),
+    "google": ("Google Maps", None, None),
+}
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,16 @@ def company_section(domain: Domain) -> dict[str, Any]:
     }
 
 
+def _first_pages(sightings, owner: str) -> dict[int, list[str]]:
+    """``{owner id: the first PAGES_PER_CONTACT page URLs it was seen on, oldest first}``."""
+    pages: dict[int, list[str]] = defaultdict(list)
+    rows = sightings.order_by(owner, "seen_at", "id").values_list(owner, "page__url")
+    for owner_id, url in rows:
+        if len(pages[owner_id]) < PAGES_PER_CONTACT:
+            pages[owner_id].append(url)
+    return pages
+
+
 def contacts_section(domain: Domain) -> list[dict[str, Any]]:
     contacts = list(
         Contact.objects.filter(domain_id=domain.pk)
@@ -90,15 +108,7 @@ def contacts_section(domain: Domain) -> list[dict[str, Any]]:
             "person_id",
         )
     )
-    pages: dict[int, list[str]] = defaultdict(list)
-    sightings = (
-        ContactSighting.objects.filter(contact__domain_id=domain.pk)
-        .order_by("contact_id", "seen_at", "id")
-        .values_list("contact_id", "page__url")
-    )
-    for contact_id, url in sightings:
-        if len(pages[contact_id]) < PAGES_PER_CONTACT:
-            pages[contact_id].append(url)
+    pages = _first_pages(ContactSighting.objects.filter(contact__domain_id=domain.pk), "contact_id")
     return [
         {
             "id": c["id"],
@@ -119,15 +129,7 @@ def people_section(domain: Domain) -> list[dict[str, Any]]:
     """The domain's people, executives first (``curation.leads.people_of``), with their
     contacts' ids and the pages that name them."""
     people = list(people_of(domain.pk))
-    pages: dict[int, list[str]] = defaultdict(list)
-    sightings = (
-        PersonSighting.objects.filter(person__domain_id=domain.pk)
-        .order_by("person_id", "seen_at", "id")
-        .values_list("person_id", "page__url")
-    )
-    for person_id, url in sightings:
-        if len(pages[person_id]) < PAGES_PER_CONTACT:
-            pages[person_id].append(url)
+    pages = _first_pages(PersonSighting.objects.filter(person__domain_id=domain.pk), "person_id")
     return [
         {
             "id": p.pk,
@@ -142,10 +144,67 @@ def people_section(domain: Domain) -> list[dict[str, Any]]:
     ]
 
 
-#: list sections: (key, builder); businesses join here when they land
+#: what a business shows of its listing (text fields: "" is null in the document)
+BUSINESS_FIELDS = (
+    "provider_id",
+    "provider_url",
+    "name",
+    "address",
+    "street",
+    "city",
+    "postcode",
+    "region",
+    "country",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "business_status",
+)
+
+
+def businesses_section(domain: Domain) -> list[dict[str, Any]]:
+    """The listings (OpenStreetMap, Google Places) whose website became this domain, by id,
+    each with what its provider asks to be shown with it (OpenStreetMap: ODbL attribution)."""
+    rows = Business.objects.filter(domain_id=domain.pk).order_by("id")
+    result = []
+    for b in rows.values(
+        "id",
+        "provider",
+        "categories",
+        "latitude",
+        "longitude",
+        "rating",
+        "rating_count",
+        "first_seen_at",
+        *BUSINESS_FIELDS,
+    ):
+        attribution, licence, licence_url = PROVIDER_TERMS.get(
+            b["provider"], (PROVIDERS.get(b["provider"], b["provider"]), None, None)
+        )
+        entry = {
+            "id": b["id"],
+            "provider": b["provider"],
+            **{name: b[name] or None for name in BUSINESS_FIELDS},
+            "categories": b["categories"],
+            "latitude": b["latitude"],
+            "longitude": b["longitude"],
+            "rating": b["rating"],
+            "rating_count": b["rating_count"],
+            "first_seen_at": _iso(b["first_seen_at"]),
+            "attribution": attribution,
+            "licence": licence,
+            "licence_url": licence_url,
+        }
+        result.append(entry)
+    return result
+
+
+#: list sections: (key, builder), in the order they joined the schema
 SECTIONS: list[tuple[str, Callable[[Domain], list[dict[str, Any]]]]] = [
     ("contacts", contacts_section),
     ("people", people_section),
+    ("businesses", businesses_section),
 ]
 
 

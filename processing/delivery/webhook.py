@@ -6,7 +6,7 @@
     X-ScraperSky-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>." + body)>
     Idempotency-Key: lead-<domain id>-<lead version>  (same for every retry of one version)
     X-ScraperSky-Event: lead.upserted
-    X-ScraperSky-Schema: scrapersky.lead/1.1
+    X-ScraperSky-Schema: scrapersky.lead/1.2
 
 A 2xx is accepted; 408, 429, 5xx and timeouts are retried by :mod:`processing.delivery.http`
 (then by the engine); any other status is a ``PermanentError`` with the status and the first

@@ -6,8 +6,14 @@ import pytest
 from rest_framework.test import APIClient
 
 from curation.changes import change_page, decode_cursor, encode_cursor
-from curation.models import Contact, Domain, Person
-from tests.factories import ContactFactory, DomainFactory, PersonFactory, UserFactory
+from curation.models import Business, Contact, Domain, Person
+from tests.factories import (
+    BusinessFactory,
+    ContactFactory,
+    DomainFactory,
+    PersonFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 URL = "/api/v3/changes/"
@@ -78,6 +84,32 @@ def test_people_and_the_person_of_a_contact():
     assert seen[1]["data"]["person_id"] == person.pk
 
 
+def test_businesses_of_a_lead():
+    domain, other = DomainFactory.create_batch(2)
+    _, cursor = everything()
+    listed = BusinessFactory(domain=domain, name="Ace Plumbing", phone="+15125550100")
+    loose = BusinessFactory(name="No website yet")  # in no lead: not a change of one
+    Business.objects.filter(pk=listed.pk).update(last_seen_at=listed.created_at)  # not a change
+    Business.objects.filter(pk=loose.pk).update(name="Still no website")
+    Business.objects.filter(pk=loose.pk).update(domain=domain)  # domain extraction linked it
+    Business.objects.filter(pk=listed.pk).update(domain=other)  # moved: both leads hear of it
+    listed_id = listed.pk
+    listed.delete()
+    seen, cursor = everything(cursor)
+    assert [(c["table"], c["id"], c["domain_id"], c["op"]) for c in seen] == [
+        ("businesses", listed_id, domain.pk, "insert"),
+        ("businesses", loose.pk, domain.pk, "update"),
+        ("businesses", listed_id, domain.pk, "update"),
+        ("businesses", listed_id, other.pk, "update"),
+        ("businesses", listed_id, other.pk, "delete"),
+    ]
+    assert seen[1]["data"]["name"] == "Still no website"
+    assert seen[1]["data"]["domain_id"] == domain.pk
+    Business.objects.filter(pk=BusinessFactory().pk).delete()  # in no lead: nothing logged
+    Business.objects.filter(pk=loose.pk).delete()
+    assert ops(everything(cursor)[0]) == [("businesses", loose.pk, "delete")]
+
+
 def test_pages_follow_each_other_without_gaps():
     domains = DomainFactory.create_batch(7)
     one_go, _ = everything(page_size=1000)
@@ -89,7 +121,14 @@ def test_the_api(client):
     domain = DomainFactory()
     api = APIClient()
     api.force_authenticate(
-        UserFactory(perms=["curation.view_domain", "curation.view_contact", "curation.view_person"])
+        UserFactory(
+            perms=[
+                "curation.view_domain",
+                "curation.view_contact",
+                "curation.view_person",
+                "curation.view_business",
+            ]
+        )
     )
     body = api.get(URL, {"page_size": 5}).json()
     assert [c["id"] for c in body["changes"]] == [domain.pk] and body["has_more"] is False

@@ -9,6 +9,8 @@ from curation.services import set_curation_status
 from processing.delivery import hubspot
 from processing.engine.runner import run_consumer
 from tests.factories import (
+    BusinessFactory,
+    CompanyFactFactory,
     ContactFactory,
     ContactSightingFactory,
     DomainFactory,
@@ -91,6 +93,35 @@ def test_a_persons_name_job_title_and_phone_go_with_their_address(standin):
     assert props["firstname"] == "Ada" and props["lastname"] == "King Lovelace"
     assert props["jobtitle"] == "Chief Analyst" and props["phone"] == "+442071234567"
     assert "firstname" not in standin.contacts["info@lovelace.example"]["properties"]
+
+
+def test_a_business_listing_gives_the_company_what_the_site_did_not(standin):
+    domain = DomainFactory(domain="listed.example")
+    BusinessFactory(domain=domain, provider="osm", name="Listed", phone="")
+    BusinessFactory(
+        domain=domain,
+        provider="google",
+        name="Listed",
+        phone="+15125550199",
+        street="1 Main St",
+        city="Austin",
+        postcode="78701",
+        region="TX",
+        country="US",
+    )
+    domain = sync(domain)
+    assert domain.lead_sync_processing_status == "Complete", domain.lead_sync_processing_error
+    props = standin.companies["listed.example"]["properties"]
+    assert props["phone"] == "+15125550199"
+    assert (props["address"], props["city"], props["zip"]) == ("1 Main St", "Austin", "78701")
+    assert (props["state"], props["country"]) == ("TX", "US")
+
+    # what the site states wins
+    ContactFactory(domain=domain, kind="phone", value="+15125550100")
+    CompanyFactFactory(domain=domain, kind="address", value="2 High St, Austin, TX 78702")
+    sync(domain)
+    props = standin.companies["listed.example"]["properties"]
+    assert props["phone"] == "+15125550100" and props["address"] == "2 High St, Austin, TX 78702"
 
 
 def test_more_than_100_contacts_go_100_a_call(standin):

@@ -10,6 +10,7 @@ from curation.services import set_curation_status
 from processing.delivery.webhook import sign, verify
 from processing.engine.runner import run_consumer
 from tests.factories import (
+    BusinessFactory,
     CompanyFactFactory,
     ContactFactory,
     DomainFactory,
@@ -50,7 +51,7 @@ def test_a_lead_is_delivered_once_per_version(receiver):
     assert domain.lead_sync_processing_status == "Complete", domain.lead_sync_processing_error
     assert receiver.bad_signatures == 0
     [doc] = receiver.deliveries_for(f"domain:{domain.pk}")
-    assert doc["schema"] == "scrapersky.lead" and doc["schema_version"] == "1.1"
+    assert doc["schema"] == "scrapersky.lead" and doc["schema_version"] == "1.2"
     assert doc["company"]["domain"] == "plumber.example"
     assert doc["company"]["name"] == "Ace Plumbing"
     assert [c["value"] for c in doc["contacts"]] == ["info@plumber.example", "+15125550100"]
@@ -151,3 +152,34 @@ def test_people_and_company_facts_are_in_the_lead(receiver):
     assert person["name"] == "Ada Lovelace" and person["role"] == "Founder"
     assert person["seniority"] == "executive" and person["contact_ids"] == [email.pk]
     assert doc["contacts"][0]["person_id"] == ada.pk
+
+
+def test_businesses_are_in_the_lead_with_their_providers_attribution(receiver):
+    domain = DomainFactory(domain="bakery.example")
+    osm = BusinessFactory(
+        domain=domain,
+        provider="osm",
+        provider_id="node/42",
+        name="Corner Bakery",
+        categories=["shop=bakery"],
+        city="Leeds",
+        phone="+441132000000",
+        latitude=53.8,
+        longitude=-1.55,
+    )
+    BusinessFactory(domain=domain, provider="google", provider_id="ChIJ-x", name="Corner Bakery")
+    BusinessFactory(name="Elsewhere")  # another company's listing
+    domain = sync(domain)
+    [doc] = receiver.deliveries_for(f"domain:{domain.pk}")
+    assert doc["schema_version"] == "1.2"
+    first, second = doc["businesses"]
+    assert first["id"] == osm.pk and first["provider_id"] == "node/42"
+    assert first["categories"] == ["shop=bakery"] and first["city"] == "Leeds"
+    assert first["street"] is None and first["latitude"] == 53.8
+    assert first["attribution"] == "© OpenStreetMap contributors"
+    assert first["licence"] == "ODbL-1.0"
+    assert first["licence_url"] == "https://www.openstreetmap.org/copyright"
+    assert second["provider"] == "google" and second["attribution"] == "Google Maps"
+    assert second["licence"] is None
+    record = LeadDelivery.objects.get(domain=domain)
+    assert record.schema_version == "1.2" and "2 businesses" in record.summary
