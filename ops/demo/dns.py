@@ -4,7 +4,8 @@ The demo domains (``*.demo``) are fictional, so the machine's resolver answers N
 demo address would be judged ``invalid`` for a reason that says nothing about the pipeline. The
 demo serves its own answers instead, on UDP at the demo websites' port (UDP and TCP ports are
 separate), and ``up --demo`` points contact validation at it (``SCRAPERSKY_DNS_NAMESERVERS``):
-each demo site's domain has an MX (``mail.<domain>``) and an A record; any other ``.demo`` name
+each demo site's domain (ops/demo/city.py's ``offline_sites``) has an MX (``mail.<domain>``)
+and an A record; any other ``.demo`` name
 does not exist (NXDOMAIN); a name outside the demo is REFUSED, which validation treats as a
 failure to retry, never as a verdict (the demo runs offline: it cannot know).
 
@@ -24,7 +25,7 @@ import dns.rdataclass
 import dns.rdatatype
 import dns.rrset
 
-from ops.demo.sites import demo_sites
+from ops.demo.city import offline_sites
 
 DEMO_SUFFIX = dns.name.from_text("demo.")
 TTL = 300
@@ -68,7 +69,7 @@ class DemoDns:
     """``with DemoDns(port=8401):`` answers on 127.0.0.1:port/udp until stopped."""
 
     def __init__(self, *, port: int = 0, host: str = "127.0.0.1"):
-        self.hosts = {site.host for site in demo_sites()}
+        self.hosts = {site.host for site in offline_sites()}
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind((host, port))
         self.sock.settimeout(0.2)

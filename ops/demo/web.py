@@ -254,6 +254,12 @@ def _about_decoys(site: Site, n: int) -> str:
     )
 
 
+def _register(site: Site, founder: str, role: str, name: str, address: str, **ids: str) -> None:
+    """The company facts the legal page states, and the founder's legal role."""
+    site.company = {"legal_name": name, "address": address, **ids}
+    site.people[founder].add(role)
+
+
 def _legal_page(site: Site, n: int) -> str:
     first, last, _ = _team(n)[0]
     founder = f"{first} {last}"
@@ -261,40 +267,28 @@ def _legal_page(site: Site, n: int) -> str:
     if n % 3 == 0:
         base = f"1{number[-7:]}"  # a German VAT id: 8 digits and a check digit
         vat = f"DE{base}{mod_11_10.calc_check_digit(base)}"
-        name, street = f"{site.name} GmbH", f"Gartenweg {n + 1}"
-        site.company = {
-            "legal_name": name,
-            "address": f"{street}, 60311 Frankfurt am Main",
-            "vat_id": vat,
-            "register_id": f"HRB {10_000 + n}, Amtsgericht Frankfurt am Main",
-        }
-        site.people[founder].add("Geschäftsführer")
+        name, street, register = f"{site.name} GmbH", f"Gartenweg {n + 1}", f"HRB {10_000 + n}"
+        court = "Amtsgericht Frankfurt am Main"
+        _register(
+            site, founder, "Geschäftsführer", name, f"{street}, 60311 Frankfurt am Main",
+            vat_id=vat, register_id=f"{register}, {court}",
+        )  # fmt: skip
         return (
             f"<h1>Impressum</h1><p>Angaben gemäß § 5 TMG</p><p>{name}<br>{street}<br>"
             f"60311 Frankfurt am Main</p><p>Geschäftsführer: {founder}</p>"
-            f"<p>Registergericht: Amtsgericht Frankfurt am Main, HRB {10_000 + n}</p>"
-            f"<p>USt-IdNr.: {vat}</p>"
+            f"<p>Registergericht: {court}, {register}</p><p>USt-IdNr.: {vat}</p>"
         )
     if n % 3 == 1:
         siren = number[:8] + luhn.calc_check_digit(number[:8])
         name, street = f"{site.name} SARL", f"{n + 1} rue des Lilas"
-        site.company = {
-            "legal_name": name,
-            "address": f"{street}, 69003 Lyon",
-            "siren": siren,
-        }
-        site.people[founder].add("Directeur de la publication")
+        role = "Directeur de la publication"
+        _register(site, founder, role, name, f"{street}, 69003 Lyon", siren=siren)
         return (
             f"<h1>Mentions légales</h1><p>{name}<br>{street}<br>69003 Lyon</p>"
-            f"<p>SIREN : {siren}</p><p>Directeur de la publication : {founder}</p>"
+            f"<p>SIREN : {siren}</p><p>{role} : {founder}</p>"
         )
     name, street = f"{site.name} Ltd", f"{n + 1} Mill Lane"
-    site.company = {
-        "legal_name": name,
-        "address": f"{street}, Leeds LS1 4AB",
-        "company_number": number,
-    }
-    site.people[founder].add("Director")
+    _register(site, founder, "Director", name, f"{street}, Leeds LS1 4AB", company_number=number)
     return (
         f"<h1>Company information</h1><p>{name}</p><p>Registered in England and Wales, company"
         f" number {number}.</p><p>Registered office: {street}<br>Leeds LS1 4AB</p>"
@@ -322,50 +316,54 @@ def generated_web(
         site = Site(f"site{n:04d}.demo", f"Business {n}")
         if slow_every and n % slow_every == slow_every - 1:
             site.delay = slow_delay
-        form = SITEMAP_FORMS[n % len(SITEMAP_FORMS)]
-        fixed = ["/", "/about", "/contact", "/team", "/impressum"]
-        extra = [
-            f"/services/{i}" if i % 3 else f"/blog/post-{i}"
-            for i in range(1, max(0, pages_per_site - len(fixed)) + 1)
-        ]
-        paths = (fixed + extra)[: max(1, pages_per_site)]
-        site.entry = _publish(site, form, [f"{site.base}{p}" for p in paths])
-        site.form = form
-        footer_phone = "+1646555" + f"{1000 + n % 9000:04d}"
-        expected = {("email", f"info@{site.host}"), ("phone", footer_phone)}
-        for i, path in enumerate(paths):
-            if path == "/contact":
-                body, head, found = _contact_page(site, n)
-                expected |= found
-                site.add(path, HTML, _page_html(site, n, "Contact", body, head=head))
-                continue
-            if path == "/team":
-                body, found = _team_page(site, n)
-                expected |= found
-                site.add(path, HTML, _page_html(site, n, "Team", body))
-                continue
-            if path == "/impressum":
-                site.add(path, HTML, _page_html(site, n, "Legal", _legal_page(site, n)))
-                continue
-            if i % 2:
-                value = f"person{i}@{site.host}"
-                contact = f'<a href="mailto:{value}">Write to person {i}</a>'
-                expected.add(("email", value))
-            else:
-                phone = _phone(n, i)
-                contact = f"<p>Direct line {phone}</p>"
-                expected.add(("phone", "+" + "".join(ch for ch in phone if ch.isdigit())))
-            filler = " ".join(
-                rng.choice(("quality", "service", "local", "trusted")) for _ in range(60)
-            )
-            head = extra = ""
-            if path == "/about":
-                head, extra = _about_head(site, n), _about_decoys(site, n)
-            site.add(
-                path,
-                HTML,
-                _page_html(site, n, f"Page {i}", f"<p>{filler}</p>{contact}{extra}", head=head),
-            )
-        site.expected = expected
+        build_site(site, n, pages_per_site, rng)
         sites.append(site)
     return sites
+
+
+def build_site(site: Site, n: int, pages_per_site: int, rng: random.Random) -> Site:
+    """Fill ``site`` as generated site number ``n`` (sitemap form, pages, people, contacts)."""
+    form = SITEMAP_FORMS[n % len(SITEMAP_FORMS)]
+    fixed = ["/", "/about", "/contact", "/team", "/impressum"]
+    extra = [
+        f"/services/{i}" if i % 3 else f"/blog/post-{i}"
+        for i in range(1, max(0, pages_per_site - len(fixed)) + 1)
+    ]
+    paths = (fixed + extra)[: max(1, pages_per_site)]
+    site.entry = _publish(site, form, [f"{site.base}{p}" for p in paths])
+    site.form = form
+    footer_phone = "+1646555" + f"{1000 + n % 9000:04d}"
+    expected = {("email", f"info@{site.host}"), ("phone", footer_phone)}
+    for i, path in enumerate(paths):
+        if path == "/contact":
+            body, head, found = _contact_page(site, n)
+            expected |= found
+            site.add(path, HTML, _page_html(site, n, "Contact", body, head=head))
+            continue
+        if path == "/team":
+            body, found = _team_page(site, n)
+            expected |= found
+            site.add(path, HTML, _page_html(site, n, "Team", body))
+            continue
+        if path == "/impressum":
+            site.add(path, HTML, _page_html(site, n, "Legal", _legal_page(site, n)))
+            continue
+        if i % 2:
+            value = f"person{i}@{site.host}"
+            contact = f'<a href="mailto:{value}">Write to person {i}</a>'
+            expected.add(("email", value))
+        else:
+            phone = _phone(n, i)
+            contact = f"<p>Direct line {phone}</p>"
+            expected.add(("phone", "+" + "".join(ch for ch in phone if ch.isdigit())))
+        filler = " ".join(rng.choice(("quality", "service", "local", "trusted")) for _ in range(60))
+        head = more = ""
+        if path == "/about":
+            head, more = _about_head(site, n), _about_decoys(site, n)
+        site.add(
+            path,
+            HTML,
+            _page_html(site, n, f"Page {i}", f"<p>{filler}</p>{contact}{more}", head=head),
+        )
+    site.expected = expected
+    return site

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import socket
 
+from ops.demo.city import offline_sites
 from ops.demo.server import SiteServer
-from ops.demo.sites import demo_sites
 
 DEFAULT_PORT = 8401
 #: the demo places service (Nominatim, Overpass, Google Places) listens on the next port
@@ -14,10 +14,10 @@ DEMO_GOOGLE_KEY = "demo-key"
 
 
 def demo_environment(port: int) -> dict[str, str]:
-    """What the web server and the workers need to reach the demo sites on loopback."""
-    connect_to = ",".join(
-        f"{name}={target}" for name, target in SiteServer.connect_to_for(demo_sites(), port).items()
-    )
+    """What the web server and the workers need to reach the demo sites on loopback (the five
+    demo websites and every Demo City business website, ops/demo/city.py)."""
+    targets = SiteServer.connect_to_for(offline_sites(), port)
+    connect_to = ",".join(f"{name}={target}" for name, target in targets.items())
     return {
         "SCRAPERSKY_FETCH_ALLOWED_NETWORKS": "127.0.0.0/8",
         "SCRAPERSKY_FETCH_CONNECT_TO": connect_to,

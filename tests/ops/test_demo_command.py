@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from curation.models import Domain
 from ops.demo import demo_environment, demo_sites
+from ops.demo.city import offline_sites
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def test_demo_environment_points_the_fetcher_at_loopback():
     assert env["SCRAPERSKY_FETCH_ALLOWED_NETWORKS"] == "127.0.0.0/8"
     pairs = dict(p.split("=") for p in env["SCRAPERSKY_FETCH_CONNECT_TO"].split(","))
     assert pairs["brightwater-plumbing.demo:80"] == "127.0.0.1:8499"
-    assert len(pairs) == len(demo_sites())
+    assert len(pairs) == len(offline_sites())
 
 
 def test_demo_environment_points_the_places_providers_at_loopback():

@@ -60,6 +60,26 @@ def test_busy_demo_port_names_the_demo_port_flag(busy_port):
     assert "--demo-port PORT" in result.stderr
 
 
+def test_busy_places_port_is_refused_naming_it():
+    """The demo places service listens on the demo port + 1: checked before anything starts."""
+    for _ in range(50):
+        demo_port = free_port()
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+            try:
+                busy.bind(("127.0.0.1", demo_port + 1))
+            except OSError:
+                continue
+            busy.listen()
+            result = run_up(
+                "--demo", "--addr", f"127.0.0.1:{free_port()}", "--demo-port", str(demo_port)
+            )
+            break
+    assert result.returncode != 0
+    assert "migrating" not in result.stdout
+    assert f"127.0.0.1:{demo_port + 1} is in use" in result.stderr
+    assert "the demo places service listens on PORT + 1" in result.stderr
+
+
 def test_bad_addr_is_one_line():
     result = run_up("--addr", "localhost")
     assert result.returncode != 0

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from curation.intake.importing import InputRow, import_rows
 from curation.models import Channel
 from ops.demo import DEFAULT_PORT, SiteServer, demo_sites, port_in_use
+from ops.demo.city import offline_sites
 from ops.demo.dns import DemoDns
 from ops.demo.places import PlacesServer
 from ops.demo.wiring import DEMO_GOOGLE_KEY, PLACES_PORT_OFFSET
@@ -48,9 +49,12 @@ class Command(BaseCommand):
                 f"127.0.0.1:{port} is in use: stop what runs there or pass another port "
                 "(--port here, --demo-port for `up --demo`)"
             )
-        server = SiteServer(demo_sites(), port=port)
-        names = ", ".join(sorted(server.sites))
-        self.stdout.write(f"serving the demo websites on 127.0.0.1:{port}: {names}")
+        server = SiteServer(offline_sites(), port=port)
+        names = ", ".join(site.host for site in demo_sites())
+        self.stdout.write(
+            f"serving the demo websites on 127.0.0.1:{port}: {names} and the websites of "
+            f"{len(server.sites) - len(demo_sites())} Demo City businesses"
+        )
         try:
             dns = DemoDns(port=port).start()
         except OSError as exc:

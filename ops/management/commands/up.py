@@ -16,6 +16,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
 from ops.demo import DEFAULT_PORT, demo_environment
+from ops.demo.wiring import PLACES_PORT_OFFSET
 
 
 def _split_addr(addr: str) -> tuple[str, int]:
@@ -45,7 +46,10 @@ class Command(BaseCommand):
             "the workers at them (sitemaps and contact pages are queued automatically)",
         )
         parser.add_argument(
-            "--demo-port", type=int, default=None, help="port of the demo sites (default 8401)"
+            "--demo-port",
+            type=int,
+            default=None,
+            help="port of the demo sites (default 8401); the demo places service uses the next",
         )
 
     def handle(self, *args, addr: str, no_workers: bool, prepare_only: bool, **options):
@@ -57,11 +61,19 @@ class Command(BaseCommand):
             # Before anything starts or migrates: a busy port is the commonest first-run failure.
             self._check_port_free(host, port, flag="--addr HOST:PORT")
             if demo_port is not None:
-                self._check_port_free("127.0.0.1", demo_port, flag="--demo-port PORT")
-                if demo_port == port:
+                places_port = demo_port + PLACES_PORT_OFFSET
+                if port in (demo_port, places_port):
                     raise CommandError(
-                        f"--demo-port {demo_port} is the web server's port: pick another one"
+                        f"--demo-port {demo_port} uses ports {demo_port} (the demo websites) and "
+                        f"{places_port} (the demo places service); the web server's port {port} "
+                        "is one of them: pick another one"
                     )
+                self._check_port_free("127.0.0.1", demo_port, flag="--demo-port PORT")
+                self._check_port_free(
+                    "127.0.0.1",
+                    places_port,
+                    flag="--demo-port PORT (the demo places service listens on PORT + 1)",
+                )
         self.stdout.write("migrating Django's tables ...")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("applying sql/ (the project's schema) ...")
