@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import ValidatingChangeList, badge, when
+from curation.admin.changelist import ValidatingChangeList
+from curation.admin.display import badge, when
 from curation.admin.paginator import CappedPaginator
 from curation.models import StatusChange
 from scrapersky.naming import WorkflowNames

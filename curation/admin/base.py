@@ -1,325 +1,32 @@
-"""The shared ModelAdmin of the pipeline tables: workflow columns, badges and fast lists."""
+"""The shared ModelAdmin of the pipeline tables: workflow columns, row buttons and fast lists.
+
+Its pieces: display.py (badges, links, tables), columns.py (the workflow columns derived from the
+registry), changelist.py (validated filters, capped counts), actions.py (the bulk status actions),
+paginator.py.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from datetime import datetime
-from urllib.parse import urlencode
+from collections.abc import Iterable
 
-import idna
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import NotRelationField, get_fields_from_path
-from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.text import Truncator
 
 from curation.admin.actions import ACTION_SPECS, run_status_change, workflow_actions
+from curation.admin.changelist import PipelineChangeList
+from curation.admin.columns import column_display, workflow_columns, workflow_fieldsets
+from curation.admin.display import display_url
 from curation.admin.paginator import CappedPaginator
 from scrapersky.status import Status
-from scrapersky.workflows import Workflow, get_workflow, workflows_for_model
+from scrapersky.workflows import get_workflow, workflows_for_model
 
-ERROR_PREVIEW_CHARS = 60
-RELATED_SHOWN = 10  # rows of each related table listed on a change page
-RELATED_COUNT_CAP = 10_000  # related rows counted at most (a domain may have a million pages)
 # Text columns that hold prose; every other text column gets a one-line input.
 LONG_TEXT_FIELDS = {"notes", "meta_description", "context", "import_note"}
-
-
-# --- display helpers ---------------------------------------------------------------------------
-def badge(value: str | None, label: str | None = None) -> str:
-    """A coloured status badge; the colour comes from the value (see change_list.html)."""
-    if not value:
-        return format_html('<span class="ss-badge ss-badge--none">{}</span>', "-")
-    return format_html(
-        '<span class="ss-badge ss-badge--{}">{}</span>', value.lower(), label or value
-    )
-
-
-def truncated(text: str | None, chars: int = ERROR_PREVIEW_CHARS) -> str:
-    """The start of a long text; the whole of it on hover."""
-    if not text:
-        return ""
-    return format_html(
-        '<span class="ss-truncated" title="{}">{}</span>', text, Truncator(text).chars(chars)
-    )
-
-
-def display_domain(name: str | None) -> str:
-    """An international domain as people write it (bücher.de), not its punycode."""
-    if not name:
-        return ""
-    if "xn--" not in name:
-        return name
-    try:
-        return idna.decode(name)
-    except idna.IDNAError:
-        return name
-
-
-def display_url(url: str | None) -> str:
-    """A URL or e-mail address with its international host shown in Unicode."""
-    if not url or "xn--" not in url:
-        return url or ""
-    return re.sub(r"xn--[a-z0-9-]+(?:\.[a-z0-9-]+)*", lambda m: display_domain(m.group(0)), url)
-
-
-def when(value: datetime | None) -> str:
-    """A timestamp in the site's time zone, to the second (no microseconds, no offset)."""
-    if value is None:
-        return "-"
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """``1 sitemap``, ``3 sitemaps``, ``1,200 pages``."""
-    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
-
-
-def changelist_link(model: type[models.Model], label: str, **filters: object) -> str:
-    """A link to ``model``'s changelist with ``filters`` applied (query-string lookups)."""
-    opts = model._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    return format_html('<a href="{}?{}">{}</a>', url, urlencode(filters), label)
-
-
-def change_link(obj: models.Model | None, label: str | None = None) -> str:
-    """A link to ``obj``'s change page."""
-    if obj is None:
-        return "-"
-    opts = obj._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    if label is None:
-        label = display_domain(obj.domain) if opts.model_name == "domain" else str(obj)
-    return format_html('<a href="{}">{}</a>', url, label)
-
-
-def related_table(name: str, rows: Iterable[Iterable[object]]) -> str:
-    """A change page's table of related rows (``name``: what they are), one cell per value."""
-    body = format_html_join(
-        "",
-        "<tr>{}</tr>",
-        ((format_html_join("", "<td>{}</td>", ((cell,) for cell in row)),) for row in rows),
-    )
-    return format_html('<table class="ss-related" data-related="{}">{}</table>', name, body)
-
-
-def page_cells(page: models.Model) -> tuple[str, str, str]:
-    """A page's cells in a related table: link to it, page type, page curation status."""
-    return (
-        change_link(page, truncated(display_url(page.url), 70)),
-        page.page_type,
-        badge(page.page_curation_processing_status),
-    )
-
-
-# --- derived from the workflow registry ---------------------------------------------------------
-def _label(workflow: Workflow, model: type[models.Model], what: str) -> str:
-    """``curation``, or ``page curation: curation`` when the table has several workflows."""
-    if len(workflows_for_model(model)) == 1:
-        return what
-    return f"{workflow.names.verbose_name}: {what}"
-
-
-def workflow_list_display(model: type[models.Model]) -> list[Callable]:
-    """Curation badge, processing badge and error preview for each workflow of ``model``.
-
-    A table with several workflows gets one column per workflow instead (its processing badge,
-    the curation status on hover, the error's start below): three columns each do not fit
-    1,280 px beside the table's own.
-    """
-    workflows = workflows_for_model(model)
-    if len(workflows) > 1:
-        return [_workflow_column(workflow) for workflow in workflows]
-    columns: list[Callable] = []
-    for workflow in workflows:
-        columns += [
-            _badge_column(workflow.curation_field, _label(workflow, model, "curation")),
-            _badge_column(workflow.processing_field, _label(workflow, model, "processing")),
-            _error_column(workflow.error_field, _label(workflow, model, "error")),
-        ]
-    return columns
-
-
-def _workflow_column(workflow: Workflow) -> Callable:
-    processing, curation = workflow.processing_field, workflow.curation_field
-
-    @admin.display(description=workflow.names.verbose_name, ordering=processing)
-    def column(obj):
-        shown = badge(getattr(obj, processing))
-        error = getattr(obj, workflow.error_field)
-        return format_html(
-            '<span class="ss-lines" title="curation: {}">{}{}</span>',
-            getattr(obj, curation),
-            shown,
-            format_html("<br>{}", truncated(error, 24)) if error else "",
-        )
-
-    column.__name__ = f"{workflow.name}_status"
-    return column
-
-
-def _badge_column(field: str, description: str) -> Callable:
-    @admin.display(description=description, ordering=field)
-    def column(obj):
-        return badge(getattr(obj, field))
-
-    column.__name__ = field
-    return column
-
-
-def _error_column(field: str, description: str) -> Callable:
-    @admin.display(description=description)
-    def column(obj):
-        return truncated(getattr(obj, field))
-
-    column.__name__ = field
-    return column
-
-
-def workflow_list_filter(model: type[models.Model]) -> list[tuple[str, type]]:
-    """Both status columns of each workflow of ``model``: plain choice filters, no counting."""
-    filters: list[tuple[str, type]] = []
-    for workflow in workflows_for_model(model):
-        filters += [
-            (workflow.curation_field, _titled(_label(workflow, model, "curation status"))),
-            (workflow.processing_field, _titled(_label(workflow, model, "processing status"))),
-        ]
-    return filters
-
-
-def _titled(title: str) -> type[admin.ChoicesFieldListFilter]:
-    """Django's choices filter (no counts, no queries) under a readable title."""
-
-    class StatusFilter(admin.ChoicesFieldListFilter):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.title = title
-
-    return StatusFilter
-
-
-# The label of each workflow column on a change page, under the workflow's own heading
-# ("Workflow: page curation" > "Curation status", not "Page curation curation").
-COLUMN_LABELS = {
-    "curation_status": "Curation status",
-    "processing_status": "Processing status",
-    "processing_error": "Last error",
-    "queued_at": "Queued at",
-    "started_at": "Started at",
-    "finished_at": "Finished at",
-    "attempts": "Attempts",
-    "next_attempt_at": "Next attempt at",
-    "lease_expires_at": "Lease expires at",
-    "worker": "Worker",
-}
-
-
-def _column_display(workflow: Workflow, column: str) -> Callable:
-    suffix = column[len(workflow.name) + 1 :]
-
-    @admin.display(description=COLUMN_LABELS.get(suffix, suffix.replace("_", " ").capitalize()))
-    def show(obj):
-        value = getattr(obj, column)
-        if suffix.endswith("_status"):
-            return badge(value)
-        if suffix == "processing_error":
-            return format_html('<span class="ss-error-text">{}</span>', value) if value else "-"
-        if isinstance(value, datetime):
-            return when(value)
-        return "-" if value in (None, "") else value
-
-    show.__name__ = f"wf_{column}"
-    return show
-
-
-def workflow_fieldsets(model: type[models.Model]) -> list[tuple[str, dict]]:
-    return [
-        (
-            f"Workflow: {workflow.names.verbose_name}",
-            {
-                "fields": [f"wf_{column}" for column in workflow.names.all_columns],
-                "description": workflow.purpose,
-            },
-        )
-        for workflow in workflows_for_model(model)
-    ]
-
-
-def workflow_columns(model: type[models.Model]) -> list[str]:
-    return [
-        column for workflow in workflows_for_model(model) for column in workflow.names.all_columns
-    ]
-
-
-# --- the changelist ------------------------------------------------------------------------------
-# Lookups that compare a column with the value as given: on a PostgreSQL enum column the value is
-# cast to the enum, and a value outside it is a DataError at query time (a 500), not an empty list.
-COMPARING_LOOKUPS = {"exact", "in", "gt", "gte", "lt", "lte"}
-
-
-def check_choice_lookups(model: type[models.Model], params: dict[str, list], skip=()) -> None:
-    """Refuse (IncorrectLookupParameters: the admin's ``?e=1``) a comparison of a column that
-    has choices with a value outside them, e.g. ``?page_curation_curation_status__exact=Bogus``.
-
-    Django checks a value only where converting it fails (a date, a number); a text column's
-    choices are not checked, and the enum cast fails later, in the database.
-    """
-    for key, values in params.items():
-        if key in skip:
-            continue
-        parts = key.split("__")
-        lookup = "exact"
-        if len(parts) > 1 and parts[-1] in COMPARING_LOOKUPS | {"isnull", "iexact", "contains"}:
-            lookup = parts.pop()
-        if lookup not in COMPARING_LOOKUPS:
-            continue
-        try:
-            field = get_fields_from_path(model, "__".join(parts))[-1]
-        except (FieldDoesNotExist, NotRelationField):
-            continue  # Django itself refuses a path that is no field
-        choices = {str(value) for value, _label in (getattr(field, "flatchoices", None) or ())}
-        if not choices:
-            continue
-        for value in values if isinstance(values, list) else [values]:
-            given = str(value).split(",") if lookup == "in" else [str(value)]
-            bad = [v for v in given if v not in choices]
-            if bad:
-                raise IncorrectLookupParameters(
-                    f"{key}: {bad[0]!r} is not one of {', '.join(sorted(choices))}"
-                )
-
-
-class ValidatingChangeList(ChangeList):
-    """A changelist whose filter values on choice columns are checked before any query."""
-
-    def get_filters(self, request):
-        skip = {
-            f.parameter_name
-            for f in self.list_filter
-            if isinstance(f, type) and issubclass(f, admin.SimpleListFilter)
-        }
-        check_choice_lookups(self.model, self.get_filters_params(), skip)
-        return super().get_filters(request)
-
-
-class PipelineChangeList(ValidatingChangeList):
-    """Says "10,000+" when the paginator stopped counting, and lets the admin decorate a page."""
-
-    def get_results(self, request):
-        super().get_results(request)
-        self.count_capped = getattr(self.paginator, "capped", False)
-        count_display = getattr(self.paginator, "count_display", None)
-        self.result_count_display = count_display or f"{self.result_count:,}"
-        self.model_admin.decorate_results(self.result_list)
 
 
 class PipelineAdmin(admin.ModelAdmin):
@@ -347,7 +54,7 @@ class PipelineAdmin(admin.ModelAdmin):
         # Labelled read-only displays of the workflow columns (see workflow_fieldsets).
         for workflow in workflows_for_model(model):
             for column in workflow.names.all_columns:
-                setattr(self, f"wf_{column}", _column_display(workflow, column))
+                setattr(self, f"wf_{column}", column_display(workflow, column))
         self.actions = [
             *self.actions,
             *(

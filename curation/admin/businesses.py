@@ -7,14 +7,9 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import (
-    RELATED_SHOWN,
-    PipelineAdmin,
-    change_link,
-    truncated,
-    workflow_list_display,
-    workflow_list_filter,
-)
+from curation.admin.base import PipelineAdmin
+from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.display import RELATED_SHOWN, change_link, truncated
 from curation.admin.places import attribution
 from curation.models import Business, PlaceSearch
 from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS

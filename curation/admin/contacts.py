@@ -8,8 +8,8 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
 from curation import search
-from curation.admin.base import (
-    PipelineAdmin,
+from curation.admin.base import PipelineAdmin
+from curation.admin.display import (
     badge,
     change_link,
     changelist_link,

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from curation import search
-from curation.admin.base import (
+from curation.admin.base import PipelineAdmin
+from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.display import (
     RELATED_COUNT_CAP,
     RELATED_SHOWN,
-    PipelineAdmin,
     badge,
     change_link,
     changelist_link,
@@ -21,8 +22,6 @@ from curation.admin.base import (
     page_cells,
     related_table,
     truncated,
-    workflow_list_display,
-    workflow_list_filter,
 )
 from curation.admin.domain_filters import LeadStatusFilter, QueuedFilter, VerifiedEmailFilter
 from curation.admin.importing import CsvImportMixin

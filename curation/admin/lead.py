@@ -49,8 +49,8 @@ class LeadViewMixin:
             return exporting.response(
                 contacts_qs, file_format=request.GET["format"], stem=f"lead-{domain.domain}"
             )
-        from curation.admin.base import badge, display_domain, display_url, when
         from curation.admin.contacts import classification_label, sighting_counts
+        from curation.admin.display import badge, display_domain, display_url, when
 
         contacts = list(
             contacts_qs.select_related("person", "business").order_by("kind", "value")[

@@ -8,15 +8,14 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from curation.admin.base import (
+from curation.admin.base import PipelineAdmin
+from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.display import (
     RELATED_SHOWN,
-    PipelineAdmin,
     change_link,
     changelist_link,
     related_table,
     truncated,
-    workflow_list_display,
-    workflow_list_filter,
 )
 from curation.admin.importing import CsvImportMixin
 from curation.models import Contact, Page

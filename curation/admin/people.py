@@ -12,8 +12,8 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from curation.admin.base import (
-    PipelineAdmin,
+from curation.admin.base import PipelineAdmin
+from curation.admin.display import (
     badge,
     change_link,
     changelist_link,

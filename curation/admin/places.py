@@ -12,15 +12,14 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import (
+from curation.admin.base import PipelineAdmin
+from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.display import (
     RELATED_SHOWN,
-    PipelineAdmin,
     change_link,
     changelist_link,
     related_table,
     truncated,
-    workflow_list_display,
-    workflow_list_filter,
 )
 from curation.models import Business, PlaceSearch
 from curation.place_searches import PlaceSearchError, check_search, create_place_search

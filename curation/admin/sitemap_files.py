@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from curation.admin.base import (
+from curation.admin.base import PipelineAdmin
+from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.display import (
     RELATED_SHOWN,
-    PipelineAdmin,
     change_link,
     changelist_link,
     counted,
@@ -15,8 +16,6 @@ from curation.admin.base import (
     page_cells,
     related_table,
     truncated,
-    workflow_list_display,
-    workflow_list_filter,
 )
 from curation.admin.importing import CsvImportMixin
 from curation.models import Page, SitemapFile
