@@ -103,7 +103,7 @@ def page_latencies(n: int) -> list[float]:
     from scrapersky.workflows import get_workflow
 
     pages = get_workflow("page_curation")
-    started_at, queued_at = pages.col("started_at"), pages.col("queued_at")
+    started_at, queued_at = pages.names.col("started_at"), pages.names.col("queued_at")
     domain = Domain.objects.create(domain=f"pages-{time.monotonic_ns()}.example")
     out = []
     for i in range(n):
@@ -147,7 +147,7 @@ def discovery_workflow():
 def discovery(status: str) -> int:
     """Rows of sitemap_discovery with this processing status."""
     wf = discovery_workflow()
-    return wf.model.objects.filter(**{wf.processing_field: status}).count()
+    return wf.model.objects.filter(**{wf.names.processing_field: status}).count()
 
 
 def first_claim_after(since) -> float:
@@ -193,7 +193,7 @@ def main() -> None:
     from scrapersky.status import Status
 
     wf = discovery_workflow()
-    processing = {wf.processing_field: Status.PROCESSING}
+    processing = {wf.names.processing_field: Status.PROCESSING}
     call_command("setup_schedules", verbosity=0)
     try:
         t = time.monotonic()
@@ -236,7 +236,7 @@ def main() -> None:
             if held:
                 t = time.monotonic()
                 stale = Domain.objects.filter(
-                    pk__in=held, **processing, **{f"{wf.col('started_at')}__lte": since}
+                    pk__in=held, **processing, **{f"{wf.names.col('started_at')}__lte": since}
                 )
                 assert wait(lambda q=stale: not q.exists(), 600, every=0.05)
                 line += f"; their rescue {time.monotonic() - t + restart:.2f} s after the restart"

@@ -91,8 +91,8 @@ def queue(n: int) -> None:
 from django.db import connection
 with connection.cursor() as c:
     c.execute("TRUNCATE {W.table} RESTART IDENTITY CASCADE")
-    c.execute(\"\"\"INSERT INTO {W.table} (domain, {W.curation_field}, {W.processing_field},
-        {W.col("queued_at")}) SELECT 'b' || g || '.example', '{QUEUED}', '{QUEUED}', now()
+    c.execute(\"\"\"INSERT INTO {W.table} (domain, {W.names.curation_field}, {W.names.processing_field},
+        {W.names.col("queued_at")}) SELECT 'b' || g || '.example', '{QUEUED}', '{QUEUED}', now()
         FROM generate_series(1, {n}) g\"\"\")
     c.execute("ANALYZE {W.table}")
 """
@@ -129,10 +129,10 @@ while True:
         ids = [r[0] for r in c.fetchall()]
         if not ids:
             break
-        c.execute(\"\"\"UPDATE {W.table} SET {W.processing_field} = '{COMPLETE}',
-            {W.curation_field} = '{COMPLETE}', {W.col("finished_at")} = now(),
-            {W.col("lease_expires_at")} = NULL
-            WHERE id = ANY(%s) AND {W.col("worker")} = %s\"\"\", [ids, token])
+        c.execute(\"\"\"UPDATE {W.table} SET {W.names.processing_field} = '{COMPLETE}',
+            {W.names.curation_field} = '{COMPLETE}', {W.names.col("finished_at")} = now(),
+            {W.names.col("lease_expires_at")} = NULL
+            WHERE id = ANY(%s) AND {W.names.col("worker")} = %s\"\"\", [ids, token])
 """
 
 
@@ -206,7 +206,7 @@ def describe(runs: list[Run]) -> str:
 
 def count(status: str) -> int:
     with connections["bench"].cursor() as c:
-        c.execute(f"SELECT count(*) FROM {W.table} WHERE {W.processing_field} = %s", [status])
+        c.execute(f"SELECT count(*) FROM {W.table} WHERE {W.names.processing_field} = %s", [status])
         return c.fetchone()[0]
 
 
@@ -268,8 +268,8 @@ from django.db import connection
 from scrapersky.status import Status
 ids = list(range(1, {args.latency_samples} + 1))
 with connection.cursor() as c:
-    c.execute("UPDATE {W.table} SET {W.processing_field} = NULL, "
-              "{W.curation_field} = %s", [Status.NEW])
+    c.execute("UPDATE {W.table} SET {W.names.processing_field} = NULL, "
+              "{W.names.curation_field} = %s", [Status.NEW])
 out = []
 for i in ids:
     time.sleep(0.6)
@@ -278,7 +278,7 @@ for i in ids:
                         channel="command")
     while True:
         with connection.cursor() as c:
-            c.execute("SELECT {W.col("started_at")} IS NOT NULL FROM {W.table} WHERE id=%s",
+            c.execute("SELECT {W.names.col("started_at")} IS NOT NULL FROM {W.table} WHERE id=%s",
                       [i])
             if c.fetchone()[0]:
                 break
@@ -327,8 +327,8 @@ def naive_one(row_id: int) -> None:
     """One row per django-q2 task: claim it, run the no-op, complete it."""
     with connection.cursor() as c:
         c.execute(
-            f"UPDATE {W.table} SET {W.processing_field} = '{COMPLETE}', "
-            f"{W.curation_field} = '{COMPLETE}' WHERE id = %s",
+            f"UPDATE {W.table} SET {W.names.processing_field} = '{COMPLETE}', "
+            f"{W.names.curation_field} = '{COMPLETE}' WHERE id = %s",
             [row_id],
         )
 

@@ -68,16 +68,16 @@ def workflow_filters(
     key = f"{prefix}_" if prefix else ""
     filters: dict[str, django_filters.Filter] = {}
     for wf in workflows_for_model(model):
-        filters[f"{key}{wf.curation_field}"] = choice_filter(
-            f"{path}{wf.curation_field}", wf.curation_enum.choices
+        filters[f"{key}{wf.names.curation_field}"] = choice_filter(
+            f"{path}{wf.names.curation_field}", wf.curation_enum.choices
         )
-        filters[f"{key}{wf.processing_field}"] = choice_filter(
-            f"{path}{wf.processing_field}",
+        filters[f"{key}{wf.names.processing_field}"] = choice_filter(
+            f"{path}{wf.names.processing_field}",
             wf.processing_enum.choices,
             null_label="none (never queued)",
         )
         filters[f"{key}{wf.name}_has_error"] = BooleanFilter(
-            field_name=f"{path}{wf.error_field}", lookup_expr="isnull", exclude=True
+            field_name=f"{path}{wf.names.error_field}", lookup_expr="isnull", exclude=True
         )
     return filters
 

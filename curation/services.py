@@ -132,7 +132,7 @@ def set_curation_status(
     if dry_run:
         return _preview(wf, status, selection, requested_ids)
 
-    curation_col, processing_col = wf.curation_field, wf.processing_field
+    curation_col, processing_col = wf.names.curation_field, wf.names.processing_field
     with transaction.atomic():
         locked = list(
             selection.select_for_update(of=("self",))
@@ -156,10 +156,10 @@ def set_curation_status(
                 values.update(
                     {
                         processing_col: Status.QUEUED,
-                        wf.error_field: None,
-                        wf.col("queued_at"): timezone.now(),
-                        wf.col("attempts"): 0,
-                        wf.col("next_attempt_at"): None,
+                        wf.names.error_field: None,
+                        wf.names.col("queued_at"): timezone.now(),
+                        wf.names.col("attempts"): 0,
+                        wf.names.col("next_attempt_at"): None,
                     }
                 )
             model._base_manager.filter(_AnyOf(F("pk"), change_ids)).update(**values)
@@ -169,7 +169,7 @@ def set_curation_status(
                 # keep their processing history.
                 model._base_manager.filter(
                     _AnyOf(F("pk"), change_ids), **{processing_col: Status.QUEUED}
-                ).update(**{processing_col: None, wf.col("next_attempt_at"): None})
+                ).update(**{processing_col: None, wf.names.col("next_attempt_at"): None})
 
         if requested_ids is not None:
             found = {pk for pk, _, _ in locked}
@@ -220,7 +220,7 @@ def _preview(
     """The dry run's counts, read without locks."""
     selection = selection.order_by()
     total = selection.count()
-    processing = selection.filter(**{wf.processing_field: Status.PROCESSING}).count()
+    processing = selection.filter(**{wf.names.processing_field: Status.PROCESSING}).count()
     model = wf.model
     return StatusChangePreview(
         workflow=wf.name,

@@ -38,7 +38,7 @@ def _changelist(workflow, **filters) -> str:
 
 
 def _links(workflow) -> dict:
-    proc, cur = workflow.processing_field, workflow.curation_field
+    proc, cur = workflow.names.processing_field, workflow.names.curation_field
     processing = {
         status: _changelist(workflow, **{f"{proc}__exact": status}) for status in PROCESSING_VALUES
     }

@@ -57,13 +57,13 @@ def count_of(rows: QuerySet, column: str, value: str) -> int:
 
 def queued_count(workflow: Workflow) -> int:
     """Rows queued for ``workflow`` (backoff included): the partial queue index."""
-    return count_of(workflow.model.objects, workflow.processing_field, Status.QUEUED)
+    return count_of(workflow.model.objects, workflow.names.processing_field, Status.QUEUED)
 
 
 def oldest_queued_seconds(workflow: Workflow, *, now: datetime) -> float | None:
     """Age of the oldest queued row: the first entry of the partial queue index."""
-    queued = workflow.model.objects.filter(**{workflow.processing_field: Status.QUEUED})
-    oldest = queued.aggregate(oldest=Min(workflow.col("queued_at")))["oldest"]
+    queued = workflow.model.objects.filter(**{workflow.names.processing_field: Status.QUEUED})
+    oldest = queued.aggregate(oldest=Min(workflow.names.col("queued_at")))["oldest"]
     return round((now - oldest).total_seconds(), 1) if oldest else None
 
 
@@ -72,7 +72,7 @@ def stuck_count(workflow: Workflow, *, now: datetime) -> int:
     through the partial lease index."""
     return workflow.model.objects.filter(
         **{
-            workflow.processing_field: Status.PROCESSING,
-            f"{workflow.col('lease_expires_at')}__lt": now,
+            workflow.names.processing_field: Status.PROCESSING,
+            f"{workflow.names.col('lease_expires_at')}__lt": now,
         }
     ).count()

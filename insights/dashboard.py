@@ -102,8 +102,8 @@ def error_group(message: str) -> str:
 def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     """One workflow's counts, queue age, stuck rows, throughput and grouped recent errors."""
     objects = workflow.model.objects
-    proc, cur = workflow.processing_field, workflow.curation_field
-    finished_at = workflow.col("finished_at")
+    proc, cur = workflow.names.processing_field, workflow.names.curation_field
+    finished_at = workflow.names.col("finished_at")
     exact = not is_big(workflow.table)
     processing, processing_estimated = _status_counts(workflow, proc, PROCESSING_ORDER, exact=exact)
     curation, curation_estimated = _status_counts(
@@ -128,7 +128,7 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
         message or ""
         for message in objects.filter(**{proc: Status.ERROR, f"{finished_at}__isnull": False})
         .order_by(f"-{finished_at}")
-        .values_list(workflow.error_field, flat=True)[:ERROR_SAMPLE]
+        .values_list(workflow.names.error_field, flat=True)[:ERROR_SAMPLE]
     ]
     groups: Counter[str] = Counter()
     examples: dict[str, str] = {}

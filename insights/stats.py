@@ -33,7 +33,7 @@ def workflow_stats(workflow: Workflow, *, minutes: int = 60, now=None) -> Workfl
     """Counts by curation and processing status, queue age, recent throughput, stuck rows."""
     now = now or timezone.now()
     rows = workflow.model.objects
-    recent = Q(**{f"{workflow.col('finished_at')}__gte": now - timedelta(minutes=minutes)})
+    recent = Q(**{f"{workflow.names.col('finished_at')}__gte": now - timedelta(minutes=minutes)})
     agg = rows.aggregate(
         ready=Count("pk", filter=ready_filter(workflow, now=now)),
         recent=Count("pk", filter=recent),
@@ -41,8 +41,8 @@ def workflow_stats(workflow: Workflow, *, minutes: int = 60, now=None) -> Workfl
     return WorkflowStats(
         workflow=workflow.name,
         table=workflow.table,
-        curation=grouped_counts(rows, workflow.curation_field),
-        processing=grouped_counts(rows, workflow.processing_field),
+        curation=grouped_counts(rows, workflow.names.curation_field),
+        processing=grouped_counts(rows, workflow.names.processing_field),
         queued_ready=agg["ready"],
         oldest_queued_seconds=oldest_queued_seconds(workflow, now=now),
         finished_recently=agg["recent"],

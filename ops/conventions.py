@@ -123,8 +123,8 @@ def _check_columns(workflow: Workflow, model, obj: str) -> list[CheckMessage]:
             )
         )
     for field_name, db_type in (
-        (workflow.curation_field, workflow.names.curation_db_type),
-        (workflow.processing_field, workflow.names.processing_db_type),
+        (workflow.names.curation_field, workflow.names.curation_db_type),
+        (workflow.names.processing_field, workflow.names.processing_db_type),
     ):
         field = fields.get(field_name)
         if field is None:

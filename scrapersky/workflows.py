@@ -68,27 +68,10 @@ class Workflow:
     def names(self) -> WorkflowNames:
         """Every name derived from the workflow's name and its source table (scrapersky.naming).
 
-        Read as ``workflow.names.x`` (``task_path``, ``curation_db_type``, ``index_names``, ...);
-        only the three status columns, read on nearly every line that touches a row, and ``col()``
-        are also on the workflow.
+        Read as ``workflow.names.x`` (``curation_field``, ``col("queued_at")``, ``task_path``,
+        ``index_names``, ...): the workflow forwards none of them.
         """
         return WorkflowNames(self.name, table=self.table)
-
-    @property
-    def curation_field(self) -> str:
-        return self.names.curation_field
-
-    @property
-    def processing_field(self) -> str:
-        return self.names.processing_field
-
-    @property
-    def error_field(self) -> str:
-        return self.names.error_field
-
-    def col(self, suffix: str) -> str:
-        """A bookkeeping column name: ``col("queued_at")`` -> ``page_curation_queued_at``."""
-        return self.names.col(suffix)
 
     @property
     def service_path(self) -> str:

@@ -43,7 +43,7 @@ def workflow_actions(workflow: Workflow) -> list[Callable]:
 def _make_action(workflow: Workflow, spec: ActionSpec) -> Callable:
     def action(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
         if spec.only_errored:
-            queryset = queryset.filter(**{workflow.processing_field: Status.ERROR})
+            queryset = queryset.filter(**{workflow.names.processing_field: Status.ERROR})
         run_status_change(modeladmin, request, workflow=workflow, status=spec.status, qs=queryset)
 
     action.__name__ = action.__qualname__ = workflow.names.action_name(spec.slug)

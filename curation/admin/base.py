@@ -126,7 +126,7 @@ class PipelineAdmin(admin.ModelAdmin):
             raise PermissionDenied
         qs = self.model.objects.filter(pk=obj.pk)
         if spec.only_errored:
-            qs = qs.filter(**{wf.processing_field: Status.ERROR})
+            qs = qs.filter(**{wf.names.processing_field: Status.ERROR})
         run_status_change(self, request, workflow=wf, status=spec.status, qs=qs)
         opts = self.model._meta
         return HttpResponseRedirect(
@@ -144,7 +144,7 @@ class PipelineAdmin(admin.ModelAdmin):
         for wf in workflows_for_model(self.model):
             if not wf.ui:
                 continue
-            processing = getattr(obj, wf.processing_field)
+            processing = getattr(obj, wf.names.processing_field)
             for spec in ACTION_SPECS:
                 if spec.slug == "reset":
                     continue

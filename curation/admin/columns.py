@@ -37,20 +37,20 @@ def workflow_list_display(model: type[models.Model]) -> list[Callable]:
     columns: list[Callable] = []
     for workflow in workflows:
         columns += [
-            _badge_column(workflow.curation_field, _label(workflow, model, "curation")),
-            _badge_column(workflow.processing_field, _label(workflow, model, "processing")),
-            _error_column(workflow.error_field, _label(workflow, model, "error")),
+            _badge_column(workflow.names.curation_field, _label(workflow, model, "curation")),
+            _badge_column(workflow.names.processing_field, _label(workflow, model, "processing")),
+            _error_column(workflow.names.error_field, _label(workflow, model, "error")),
         ]
     return columns
 
 
 def _workflow_column(workflow: Workflow) -> Callable:
-    processing, curation = workflow.processing_field, workflow.curation_field
+    processing, curation = workflow.names.processing_field, workflow.names.curation_field
 
     @admin.display(description=workflow.names.verbose_name, ordering=processing)
     def column(obj):
         shown = badge(getattr(obj, processing))
-        error = getattr(obj, workflow.error_field)
+        error = getattr(obj, workflow.names.error_field)
         return format_html(
             '<span class="ss-lines" title="curation: {}">{}{}</span>',
             getattr(obj, curation),
@@ -85,8 +85,11 @@ def workflow_list_filter(model: type[models.Model]) -> list[tuple[str, type]]:
     filters: list[tuple[str, type]] = []
     for workflow in workflows_for_model(model):
         filters += [
-            (workflow.curation_field, _titled(_label(workflow, model, "curation status"))),
-            (workflow.processing_field, _titled(_label(workflow, model, "processing status"))),
+            (workflow.names.curation_field, _titled(_label(workflow, model, "curation status"))),
+            (
+                workflow.names.processing_field,
+                _titled(_label(workflow, model, "processing status")),
+            ),
         ]
     return filters
 

@@ -291,7 +291,7 @@ def claim_rows(
             rows.append(_instance(model, alias, names, values))
         else:
             rows.append(model.from_db(alias, names, values))
-    queued_at = workflow.col("queued_at")
+    queued_at = workflow.names.col("queued_at")
     rows.sort(key=lambda r: (getattr(r, queued_at) is None, getattr(r, queued_at), r.pk))
     return rows
 

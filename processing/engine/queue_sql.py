@@ -61,18 +61,18 @@ def _build_names(workflow: Workflow) -> Names:
     q = connection.ops.quote_name
     return Names(
         table=q(workflow.table),
-        cur=q(workflow.curation_field),
-        proc=q(workflow.processing_field),
-        err=q(workflow.error_field),
+        cur=q(workflow.names.curation_field),
+        proc=q(workflow.names.processing_field),
+        err=q(workflow.names.error_field),
         cur_type=q(workflow.names.curation_db_type),
         proc_type=q(workflow.names.processing_db_type),
-        queued_at=q(workflow.col("queued_at")),
-        started_at=q(workflow.col("started_at")),
-        finished_at=q(workflow.col("finished_at")),
-        attempts=q(workflow.col("attempts")),
-        next_at=q(workflow.col("next_attempt_at")),
-        lease=q(workflow.col("lease_expires_at")),
-        worker=q(workflow.col("worker")),
+        queued_at=q(workflow.names.col("queued_at")),
+        started_at=q(workflow.names.col("started_at")),
+        finished_at=q(workflow.names.col("finished_at")),
+        attempts=q(workflow.names.col("attempts")),
+        next_at=q(workflow.names.col("next_attempt_at")),
+        lease=q(workflow.names.col("lease_expires_at")),
+        worker=q(workflow.names.col("worker")),
     )
 
 

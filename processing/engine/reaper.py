@@ -20,9 +20,9 @@ def dead_holders(workflow: Workflow) -> set[str]:
     its select list (``-id``: one "distinct" token per row, sorted, 11 ms a call at load).
     """
     tokens = (
-        workflow.model.objects.filter(**{workflow.processing_field: Status.PROCESSING})
+        workflow.model.objects.filter(**{workflow.names.processing_field: Status.PROCESSING})
         .order_by()
-        .values_list(workflow.col("worker"), flat=True)
+        .values_list(workflow.names.col("worker"), flat=True)
         .distinct()
     )
     holders = {heartbeat.identity_of(token) for token in tokens if token}

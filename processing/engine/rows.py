@@ -190,7 +190,7 @@ class RowThreads:
         by_token: dict[str, list] = {}
         for row, token in chunk:
             by_token.setdefault(token, []).append(row)
-        attempts_col = self.workflow.col("attempts")
+        attempts_col = self.workflow.names.col("attempts")
         started = []
         for token, rows in by_token.items():
             attempts = self.starter.start([row.pk for row in rows], token)
@@ -258,7 +258,7 @@ class RowThreads:
         return Outcome(row.pk, token, "fault", message, next_attempt_at=at)
 
     def _transient_outcome(self, row, token: str, exc: TransientError) -> Outcome:
-        attempts = getattr(row, self.workflow.col("attempts"))
+        attempts = getattr(row, self.workflow.names.col("attempts"))
         limit = self.knobs.max_attempts
         text = error_message(exc)
         if attempts >= limit:

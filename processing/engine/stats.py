@@ -11,7 +11,7 @@ from scrapersky.workflows import Workflow
 
 def ready_filter(workflow: Workflow, *, now) -> Q:
     """Queued rows not in backoff: what a claim would take."""
-    return Q(**{workflow.processing_field: Status.QUEUED}) & (
-        Q(**{f"{workflow.col('next_attempt_at')}__isnull": True})
-        | Q(**{f"{workflow.col('next_attempt_at')}__lte": now})
+    return Q(**{workflow.names.processing_field: Status.QUEUED}) & (
+        Q(**{f"{workflow.names.col('next_attempt_at')}__isnull": True})
+        | Q(**{f"{workflow.names.col('next_attempt_at')}__lte": now})
     )

@@ -47,12 +47,12 @@ def fenced(workflow_name: str, row: models.Model) -> Iterator[None]:
     row was never claimed (a service called outside the engine holds no claim).
     """
     workflow = get_workflow(workflow_name)
-    worker = workflow.col("worker")
+    worker = workflow.names.col("worker")
     token = getattr(row, worker)
     with transaction.atomic():
         held = (
             workflow.model.objects.filter(
-                pk=row.pk, **{workflow.processing_field: Status.PROCESSING, worker: token}
+                pk=row.pk, **{workflow.names.processing_field: Status.PROCESSING, worker: token}
             )
             .select_for_update()
             .values_list("pk", flat=True)

@@ -96,10 +96,12 @@ def messages_of(response):
 def statuses(workflow, rows):
     model = workflow.model
     return dict(
-        model.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", workflow.curation_field)
+        model.objects.filter(pk__in=[r.pk for r in rows]).values_list(
+            "pk", workflow.names.curation_field
+        )
     ), dict(
         model.objects.filter(pk__in=[r.pk for r in rows]).values_list(
-            "pk", workflow.processing_field
+            "pk", workflow.names.processing_field
         )
     )
 
@@ -138,8 +140,8 @@ def test_queue_select_all_across_pages_is_one_service_call(
         f"curation.view_{model._meta.model_name}",
     )
     rows = make_rows(model, 5)
-    ignored = make_rows(model, 1, **{workflow.curation_field: "Skipped"})
-    query = f"?{workflow.curation_field}__exact=New"
+    ignored = make_rows(model, 1, **{workflow.names.curation_field: "Skipped"})
+    query = f"?{workflow.names.curation_field}__exact=New"
 
     response = run_action(client, model, f"{name}_queue", rows[:1], select_across=True, query=query)
 
@@ -187,7 +189,7 @@ def test_reset_to_new(client, name):
     workflow = get_workflow(name)
     model = workflow.model
     login(client, superuser=True)
-    rows = make_rows(model, 2, **{workflow.curation_field: "Skipped"})
+    rows = make_rows(model, 2, **{workflow.names.curation_field: "Skipped"})
 
     run_action(client, model, f"{name}_reset", rows, select_across=True)
 
@@ -203,13 +205,15 @@ def test_retry_errored_touches_only_rows_whose_processing_failed(client, service
         model,
         2,
         **{
-            workflow.curation_field: "Error",
-            workflow.processing_field: "Error",
-            workflow.error_field: "HTTP 503",
+            workflow.names.curation_field: "Error",
+            workflow.names.processing_field: "Error",
+            workflow.names.error_field: "HTTP 503",
         },
     )
     done = make_rows(
-        model, 1, **{workflow.curation_field: "Complete", workflow.processing_field: "Complete"}
+        model,
+        1,
+        **{workflow.names.curation_field: "Complete", workflow.names.processing_field: "Complete"},
     )
 
     response = run_action(client, model, f"{name}_retry", done, select_across=True)
@@ -219,7 +223,7 @@ def test_retry_errored_touches_only_rows_whose_processing_failed(client, service
     curation, processing = statuses(workflow, errored + done)
     assert curation == {errored[0].pk: "Queued", errored[1].pk: "Queued", done[0].pk: "Complete"}
     assert processing == {errored[0].pk: "Queued", errored[1].pk: "Queued", done[0].pk: "Complete"}
-    assert model.objects.filter(**{f"{workflow.error_field}__isnull": False}).count() == 0
+    assert model.objects.filter(**{f"{workflow.names.error_field}__isnull": False}).count() == 0
     assert messages_of(response)[0][1].startswith("Queued 2 ")
 
 

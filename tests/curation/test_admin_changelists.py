@@ -113,8 +113,8 @@ def test_search_finds_by_prefix(admin_client, rows, model, term):
 def test_every_workflow_status_column_is_filterable(admin_client, rows, model):
     for workflow in workflows_for_model(model):
         for field, value in (
-            (workflow.curation_field, "New"),
-            (workflow.processing_field, "Error"),
+            (workflow.names.curation_field, "New"),
+            (workflow.names.processing_field, "Error"),
         ):
             response = admin_client.get(url(model, "changelist"), {f"{field}__exact": value})
             assert response.status_code == 200, field
@@ -262,7 +262,7 @@ def test_a_bogus_choice_filter_is_the_admins_error_page_not_a_500(admin_client, 
     if model is Page:
         # Every status filter the sidebar offers, and a good value beside a bad one.
         for wf in workflows_for_model(Page):
-            for field in (wf.curation_field, wf.processing_field):
+            for field in (wf.names.curation_field, wf.names.processing_field):
                 bad = admin_client.get(url, {f"{field}__exact": "Bogus"})
                 assert bad.status_code == 302 and bad["Location"].endswith("?e=1")
                 good = admin_client.get(url, {f"{field}__exact": "Error"})

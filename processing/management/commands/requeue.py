@@ -45,21 +45,24 @@ class Command(BaseCommand):
             base = base.filter(pk__in=options["ids"])
         older = options["older_than"]
         if errored:
-            rows = base.filter(**{wf.processing_field: Status.ERROR})
+            rows = base.filter(**{wf.names.processing_field: Status.ERROR})
             if older is not None:
                 rows = rows.filter(
-                    **{f"{wf.col('finished_at')}__lt": now - timedelta(minutes=older)}
+                    **{f"{wf.names.col('finished_at')}__lt": now - timedelta(minutes=older)}
                 )
             self._requeue_errored(wf, rows, dry_run=options["dry_run"])
         if stuck:
             rows = base.filter(
-                **{wf.processing_field: Status.PROCESSING, f"{wf.col('lease_expires_at')}__lt": now}
+                **{
+                    wf.names.processing_field: Status.PROCESSING,
+                    f"{wf.names.col('lease_expires_at')}__lt": now,
+                }
             )
             if older is not None:
                 # started_at is NULL for rows claimed but never started: their age is unknown.
                 rows = rows.filter(
-                    Q(**{f"{wf.col('started_at')}__lt": now - timedelta(minutes=older)})
-                    | Q(**{f"{wf.col('started_at')}__isnull": True})
+                    Q(**{f"{wf.names.col('started_at')}__lt": now - timedelta(minutes=older)})
+                    | Q(**{f"{wf.names.col('started_at')}__isnull": True})
                 )
             ids = list(rows.values_list("pk", flat=True))
             if options["dry_run"]:

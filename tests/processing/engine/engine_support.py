@@ -40,8 +40,10 @@ def queue_rows(n: int, workflow: str = WORKFLOW) -> list[int]:
         ids = sorted(r[0] for r in cursor.fetchall())
         cursor.execute(
             f"""
-            UPDATE domains SET {wf.curation_field} = 'Queued', {wf.processing_field} = 'Queued',
-                   {wf.col("queued_at")} = now() - interval '1 hour' + id * interval '1 millisecond'
+            UPDATE domains SET {wf.names.curation_field} = 'Queued',
+                   {wf.names.processing_field} = 'Queued',
+                   {wf.names.col("queued_at")}
+                     = now() - interval '1 hour' + id * interval '1 millisecond'
              WHERE id = ANY(%s)""",
             [ids],
         )
@@ -52,7 +54,7 @@ def statuses(workflow: str = WORKFLOW) -> dict[str, int]:
     wf = get_workflow(workflow)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {wf.processing_field}::text, count(*) FROM domains GROUP BY 1 ORDER BY 1"
+            f"SELECT {wf.names.processing_field}::text, count(*) FROM domains GROUP BY 1 ORDER BY 1"
         )
         return {str(k): v for k, v in cursor.fetchall()}
 
@@ -219,8 +221,8 @@ def queue_pages_by_site(per_site: dict[str, int]) -> dict[str, tuple[int, list[i
             [domain_id] = cursor.fetchone()
             cursor.execute(
                 f"""
-                INSERT INTO pages (domain_id, url, {wf.curation_field}, {wf.processing_field},
-                                   {wf.col("queued_at")})
+                INSERT INTO pages (domain_id, url, {wf.names.curation_field},
+                                   {wf.names.processing_field}, {wf.names.col("queued_at")})
                 SELECT %s, 'http://' || %s || '.example/p' || g, 'Queued', 'Queued',
                        clock_timestamp()
                   FROM generate_series(1, %s) g

@@ -59,7 +59,7 @@ def test_spread_claims_on_two_connections_are_disjoint():
     assert first == [ids["a"][0], ids["b"][0]]
     assert second == [ids["a"][1], ids["b"][1]]
     wf = get_workflow(WF)
-    held = wf.model.objects.filter(**{wf.processing_field: "Processing"})
+    held = wf.model.objects.filter(**{wf.names.processing_field: "Processing"})
     assert held.count() == len(first) + len(second)
 
 
@@ -89,7 +89,7 @@ def test_rows_in_backoff_are_passed_over_and_the_walk_goes_on():
     ids = _queue_pages({"a": 3, "b": 3, "c": 3})
     wf = get_workflow(WF)
     wf.model.objects.filter(pk__in=ids["b"]).update(
-        **{wf.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
+        **{wf.names.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
     )
     assert _claim("t1", 4, 2) == sorted(ids["a"][:2] + ids["c"][:2])
 
@@ -114,8 +114,8 @@ def test_the_cap_is_ignored_for_rows_without_a_domain():
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            INSERT INTO domains (domain, {wf.curation_field}, {wf.processing_field},
-                                 {wf.col("queued_at")})
+            INSERT INTO domains (domain, {wf.names.curation_field}, {wf.names.processing_field},
+                                 {wf.names.col("queued_at")})
             SELECT 's' || g || '.example', 'Queued', 'Queued', clock_timestamp()
               FROM generate_series(1, 4) g"""
         )

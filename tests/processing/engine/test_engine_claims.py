@@ -37,7 +37,7 @@ def test_claim_is_oldest_first_and_limited_to_the_batch():
     with connection.cursor() as cursor:  # make the highest ids the oldest
         for position, row_id in enumerate(newest_first):
             cursor.execute(
-                f"UPDATE domains SET {wf.col('queued_at')} = "
+                f"UPDATE domains SET {wf.names.col('queued_at')} = "
                 "now() - interval '1 day' + %s * interval '1 second' WHERE id = %s",
                 [position, row_id],
             )
@@ -52,12 +52,12 @@ def test_claim_marks_rows_processing_with_lease_and_worker_but_counts_no_attempt
     assert _claim("host:1:abc:1") == [row_id]
     wf = get_workflow(WORKFLOW)
     row = wf.model.objects.get(pk=row_id)
-    assert getattr(row, wf.processing_field) == "Processing"
-    assert getattr(row, wf.curation_field) == "Processing"
-    assert getattr(row, wf.col("attempts")) == 0  # claimed is not started
-    assert getattr(row, wf.col("started_at")) is None
-    assert getattr(row, wf.col("worker")) == "host:1:abc:1"
-    assert getattr(row, wf.col("lease_expires_at")) > timezone.now()
+    assert getattr(row, wf.names.processing_field) == "Processing"
+    assert getattr(row, wf.names.curation_field) == "Processing"
+    assert getattr(row, wf.names.col("attempts")) == 0  # claimed is not started
+    assert getattr(row, wf.names.col("started_at")) is None
+    assert getattr(row, wf.names.col("worker")) == "host:1:abc:1"
+    assert getattr(row, wf.names.col("lease_expires_at")) > timezone.now()
 
 
 def test_start_counts_the_attempt_once_and_only_under_the_claim():
@@ -68,8 +68,8 @@ def test_start_counts_the_attempt_once_and_only_under_the_claim():
     assert claims.start(wf, [first, second], token="t") == {first: 1, second: 1}
     assert claims.start(wf, [first], token="t") == {}  # already started: not counted twice
     row = wf.model.objects.get(pk=first)
-    assert getattr(row, wf.col("attempts")) == 1
-    assert getattr(row, wf.col("started_at")) is not None
+    assert getattr(row, wf.names.col("attempts")) == 1
+    assert getattr(row, wf.names.col("started_at")) is not None
     assert claims.release(wf, [first, second], token="t") == 0  # started rows are not released
 
 
@@ -100,7 +100,7 @@ def test_finish_writes_every_kind_of_outcome_in_one_statement_fenced_per_row():
     )
     assert written == {done, failed, retried}
     got = {
-        row.pk: (getattr(row, wf.processing_field), getattr(row, wf.error_field))
+        row.pk: (getattr(row, wf.names.processing_field), getattr(row, wf.names.error_field))
         for row in wf.model.objects.all()
     }
     assert got == {
@@ -110,9 +110,9 @@ def test_finish_writes_every_kind_of_outcome_in_one_statement_fenced_per_row():
         stolen: ("Processing", None),
     }
     row = wf.model.objects.get(pk=retried)
-    assert getattr(row, wf.col("next_attempt_at")) == later
-    assert getattr(row, wf.col("worker")) is None
-    assert getattr(row, wf.curation_field) == "Queued"
+    assert getattr(row, wf.names.col("next_attempt_at")) == later
+    assert getattr(row, wf.names.col("worker")) is None
+    assert getattr(row, wf.names.curation_field) == "Queued"
 
 
 def test_rows_in_backoff_are_not_claimed_before_next_attempt_at():
@@ -120,19 +120,19 @@ def test_rows_in_backoff_are_not_claimed_before_next_attempt_at():
     wf = get_workflow(WORKFLOW)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE domains SET {wf.col('next_attempt_at')} = now() + interval '1 minute' "
+            f"UPDATE domains SET {wf.names.col('next_attempt_at')} = now() + interval '1 minute' "
             "WHERE id = %s",
             [later],
         )
         cursor.execute(
-            f"UPDATE domains SET {wf.col('next_attempt_at')} = now() - interval '1 second' "
+            f"UPDATE domains SET {wf.names.col('next_attempt_at')} = now() - interval '1 second' "
             "WHERE id = %s",
             [due],
         )
     assert _claim("t") == [due]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE domains SET {wf.col('next_attempt_at')} = now() WHERE id = %s", [later]
+            f"UPDATE domains SET {wf.names.col('next_attempt_at')} = now() WHERE id = %s", [later]
         )
     assert _claim("t") == [later]
 
@@ -146,8 +146,8 @@ def test_finish_is_fenced_on_the_claim_token():
     assert finish_sql.complete(wf, row_id, token="old")
     assert not finish_sql.fail(wf, row_id, token="old", message="too late: already Complete")
     row = wf.model.objects.get(pk=row_id)
-    assert getattr(row, wf.processing_field) == "Complete"
-    assert getattr(row, wf.col("lease_expires_at")) is None
+    assert getattr(row, wf.names.processing_field) == "Complete"
+    assert getattr(row, wf.names.col("lease_expires_at")) is None
 
 
 def test_release_gives_the_attempt_back():
@@ -156,7 +156,9 @@ def test_release_gives_the_attempt_back():
     _claim("t")
     assert claims.release(wf, ids, token="t") == 3
     assert set(
-        wf.model.objects.filter(pk__in=ids).values_list(wf.processing_field, wf.col("attempts"))
+        wf.model.objects.filter(pk__in=ids).values_list(
+            wf.names.processing_field, wf.names.col("attempts")
+        )
     ) == {("Queued", 0)}
 
 
@@ -165,15 +167,15 @@ def test_claim_rows_with_start_counts_the_attempt_in_the_claim_itself():
     wf = get_workflow(WORKFLOW)
     rows = claims.claim_rows(wf, token="t", batch_size=2, lease_seconds=60, start=True)
     assert [row.pk for row in rows] == ids[:2]
-    assert {getattr(row, wf.col("attempts")) for row in rows} == {1}
-    assert all(getattr(row, wf.col("started_at")) is not None for row in rows)
+    assert {getattr(row, wf.names.col("attempts")) for row in rows} == {1}
+    assert all(getattr(row, wf.names.col("started_at")) is not None for row in rows)
     stored = wf.model.objects.get(pk=ids[0])
-    assert getattr(stored, wf.col("attempts")) == 1
-    assert getattr(stored, wf.col("worker")) == "t"
+    assert getattr(stored, wf.names.col("attempts")) == 1
+    assert getattr(stored, wf.names.col("worker")) == "t"
     assert claims.start(wf, ids[:2], token="t") == {}  # started once, by the claim
     assert claims.release(wf, ids[:2], token="t") == 0  # started rows are not released
     untouched = wf.model.objects.get(pk=ids[2])
-    assert getattr(untouched, wf.col("attempts")) == 0
+    assert getattr(untouched, wf.names.col("attempts")) == 0
 
 
 def test_has_ready_rows_answers_what_a_claim_would_find():
@@ -182,9 +184,9 @@ def test_has_ready_rows_answers_what_a_claim_would_find():
     [row_id] = queue_rows(1)
     assert claims.has_ready_rows(wf)
     wf.model.objects.filter(pk=row_id).update(
-        **{wf.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
+        **{wf.names.col("next_attempt_at"): timezone.now() + timedelta(minutes=5)}
     )
     assert not claims.has_ready_rows(wf)  # in backoff
-    wf.model.objects.filter(pk=row_id).update(**{wf.col("next_attempt_at"): None})
+    wf.model.objects.filter(pk=row_id).update(**{wf.names.col("next_attempt_at"): None})
     assert _claim("t") == [row_id]
     assert not claims.has_ready_rows(wf)  # held

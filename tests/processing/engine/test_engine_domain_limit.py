@@ -143,7 +143,7 @@ def test_no_more_rows_are_claimed_while_the_finisher_is_behind(monkeypatch):
             time.sleep(0.005)  # the write is the slow part: each row's service returns at once
             with connection.cursor() as cursor:  # the one finisher thread: no lock needed
                 cursor.execute(
-                    f"SELECT count(*) FROM pages WHERE {WF.processing_field} = %s",
+                    f"SELECT count(*) FROM pages WHERE {WF.names.processing_field} = %s",
                     [Status.PROCESSING],
                 )
                 held_peak = max(held_peak, cursor.fetchone()[0])

@@ -102,7 +102,7 @@ def test_random_sigkills_lose_no_row_and_charge_only_rows_that_ran(workers, reco
     # An attempt is counted when a row starts: rows that never ran in a killed batch kept theirs.
     extra = 0
     for row in WF.model.objects.all():
-        used, ran = getattr(row, WF.col("attempts")), len(executions[row.pk])
+        used, ran = getattr(row, WF.names.col("attempts")), len(executions[row.pk])
         assert ran <= used <= ran + 1, (row.pk, used, executions[row.pk])
         extra += used - ran  # started, killed before the service's first line
     assert extra <= kills
@@ -150,7 +150,7 @@ while True:
 def _own_statuses(url: str) -> dict[str, int]:
     with psycopg.connect(url) as conn:
         rows = conn.execute(
-            f"SELECT {WF.processing_field}::text, count(*) FROM domains GROUP BY 1"
+            f"SELECT {WF.names.processing_field}::text, count(*) FROM domains GROUP BY 1"
         ).fetchall()
     return {str(k): v for k, v in rows}
 
@@ -164,8 +164,8 @@ def test_database_restart_and_outage_mid_run_complete_every_row(own_database, wo
     with psycopg.connect(url) as conn:
         conn.execute("TRUNCATE domains RESTART IDENTITY CASCADE")
         conn.execute(
-            f"""INSERT INTO domains (domain, {WF.curation_field}, {WF.processing_field},
-                   {WF.col("queued_at")})
+            f"""INSERT INTO domains (domain, {WF.names.curation_field}, {WF.names.processing_field},
+                   {WF.names.col("queued_at")})
                 SELECT 'o' || g || '.example', 'Queued', 'Queued', now()
                   FROM generate_series(1, %s) g""",
             [total],

@@ -41,10 +41,10 @@ def test_two_clusters_keep_each_domain_under_the_deployment_cap(workers, record_
     assert wait_for(started, timeout=60), workers.log(workers.procs[0])
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE pages SET {WF.curation_field} = 'Queued', {WF.processing_field} = 'Queued',"
-            f" {WF.col('queued_at')} = now()"
+            f"UPDATE pages SET {WF.names.curation_field} = 'Queued',"
+            f" {WF.names.processing_field} = 'Queued', {WF.names.col('queued_at')} = now()"
         )
-    done = lambda: WF.model.objects.filter(**{WF.processing_field: "Complete"}).count()  # noqa: E731
+    done = lambda: WF.model.objects.filter(**{WF.names.processing_field: "Complete"}).count()  # noqa: E731
     assert wait_for(lambda: done() == len(pages), timeout=90), workers.log(workers.procs[0])
     runs = spans(record_file)
     by_domain = defaultdict(list)

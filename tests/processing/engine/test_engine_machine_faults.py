@@ -22,7 +22,7 @@ FAULT_SECONDS = 4.0
 
 def attempts_histogram() -> dict[int, int]:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {WF.col('attempts')}, count(*) FROM domains GROUP BY 1")
+        cursor.execute(f"SELECT {WF.names.col('attempts')}, count(*) FROM domains GROUP BY 1")
         return dict(cursor.fetchall())
 
 

@@ -41,7 +41,7 @@ def row(row_id):
 
 
 def field(obj, suffix):
-    return getattr(obj, WF.col(suffix))
+    return getattr(obj, WF.names.col(suffix))
 
 
 def test_every_queued_row_is_processed_once_and_completed():
@@ -51,7 +51,7 @@ def test_every_queued_row_is_processed_once_and_completed():
 
     def service(domain):
         assert not connection.in_atomic_block  # I/O runs outside any transaction
-        assert getattr(domain, WF.processing_field) == "Processing"
+        assert getattr(domain, WF.names.processing_field) == "Processing"
         with lock:
             seen.append(domain.pk)
 
@@ -60,7 +60,7 @@ def test_every_queued_row_is_processed_once_and_completed():
     assert result.complete == 23 and result.stopped_by == "empty"
     assert statuses() == {"Complete": 23}
     done = row(ids[0])
-    assert getattr(done, WF.curation_field) == "Complete"
+    assert getattr(done, WF.names.curation_field) == "Complete"
     assert field(done, "finished_at") and field(done, "lease_expires_at") is None
 
 
@@ -91,8 +91,8 @@ def test_persist_failure_rolls_back_its_writes_and_marks_error():
     assert result.errored == 1
     assert SitemapFile.objects.count() == 0
     failed = row(row_id)
-    assert getattr(failed, WF.processing_field) == "Error"
-    assert getattr(failed, WF.error_field) == "persist failed: ValueError: disk full"
+    assert getattr(failed, WF.names.processing_field) == "Error"
+    assert getattr(failed, WF.names.error_field) == "persist failed: ValueError: disk full"
 
 
 def test_permanent_error_and_unexpected_exception_set_error_at_once():
@@ -104,8 +104,8 @@ def test_permanent_error_and_unexpected_exception_set_error_at_once():
         raise KeyError("boom")
 
     run(service)
-    assert getattr(row(permanent), WF.error_field) == "HTTP 404 for /robots.txt"
-    assert getattr(row(crash), WF.error_field) == "KeyError: 'boom'"
+    assert getattr(row(permanent), WF.names.error_field) == "HTTP 404 for /robots.txt"
+    assert getattr(row(crash), WF.names.error_field) == "KeyError: 'boom'"
     assert field(row(crash), "attempts") == 1
     assert statuses() == {"Error": 2}
 
@@ -126,24 +126,24 @@ def test_transient_error_is_retried_with_backoff_then_errors_after_max_attempts(
     )
     assert result.retried == 1
     first = row(row_id)
-    assert getattr(first, WF.processing_field) == "Queued"
-    assert getattr(first, WF.curation_field) == "Queued"
+    assert getattr(first, WF.names.processing_field) == "Queued"
+    assert getattr(first, WF.names.curation_field) == "Queued"
     assert field(first, "attempts") == 1
     delay = (field(first, "next_attempt_at") - now).total_seconds()
     assert 5 <= delay <= 60  # full jitter within base * 2**0, at least Retry-After
-    message = getattr(first, WF.error_field)
+    message = getattr(first, WF.names.error_field)
     assert message.startswith("attempt 1/3 failed: timed out; retrying after ")
     assert message.endswith(f"{now + timedelta(seconds=delay):%H:%M:%S}")
 
     # Not claimed again before next_attempt_at.
     assert run(service).claimed == 0
     for attempt in (2, 3):
-        WF.model.objects.filter(pk=row_id).update(**{WF.col("next_attempt_at"): None})
+        WF.model.objects.filter(pk=row_id).update(**{WF.names.col("next_attempt_at"): None})
         run(service, max_attempts=3)
         assert field(row(row_id), "attempts") == attempt
     final = row(row_id)
-    assert getattr(final, WF.processing_field) == "Error"
-    assert getattr(final, WF.error_field) == "attempt 3/3 failed: timed out; giving up"
+    assert getattr(final, WF.names.processing_field) == "Error"
+    assert getattr(final, WF.names.error_field) == "attempt 3/3 failed: timed out; giving up"
 
 
 def test_backoff_is_exponential_full_jitter_capped_and_honours_retry_after():
@@ -185,7 +185,7 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
     assert started.wait(10)
     # The worker is presumed dead: its lease runs out, the reaper requeues, another claims.
     WF.model.objects.filter(pk=row_id).update(
-        **{WF.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC)}
+        **{WF.names.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC)}
     )
     assert reap_expired_leases()[WORKFLOW]["requeued"] == [row_id]
     assert claims.claim(WF, token="new-owner", batch_size=1, lease_seconds=60) == [row_id]
@@ -194,7 +194,7 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
     assert results[0].lost == 1 and results[0].complete == 0
     assert SitemapFile.objects.count() == 0  # persist() was rolled back with the fence
     current = row(row_id)
-    assert getattr(current, WF.processing_field) == "Processing"
+    assert getattr(current, WF.names.processing_field) == "Processing"
     assert field(current, "worker") == "new-owner"
     assert field(current, "attempts") == 1  # the new owner has not started it yet
 
@@ -204,20 +204,24 @@ def test_reaper_requeues_then_errors_after_max_attempts():
     claims.claim(WF, token="dead", batch_size=3, lease_seconds=60)
     claims.start(WF, [fresh, exhausted, alive], token="dead")
     past = datetime(2000, 1, 1, tzinfo=UTC)
-    WF.model.objects.filter(pk__in=[fresh, exhausted]).update(**{WF.col("lease_expires_at"): past})
+    WF.model.objects.filter(pk__in=[fresh, exhausted]).update(
+        **{WF.names.col("lease_expires_at"): past}
+    )
     WF.model.objects.filter(pk=exhausted).update(
-        **{WF.col("attempts"): WF.effective_knobs.max_attempts}
+        **{WF.names.col("attempts"): WF.effective_knobs.max_attempts}
     )
     report = reap_expired_leases()[WORKFLOW]
     assert report == {"requeued": [fresh], "errored": [exhausted]}
-    assert getattr(row(fresh), WF.error_field) == (
+    assert getattr(row(fresh), WF.names.error_field) == (
         "worker lost while running it (lease expired at 2000-01-01 00:00:00 UTC); "
         "requeued behind the queue, attempt 1/3"
     )
-    assert getattr(row(exhausted), WF.error_field) == (
+    assert getattr(row(exhausted), WF.names.error_field) == (
         "worker lost while running it (lease expired at 2000-01-01 00:00:00 UTC) after 3 attempts"
     )
-    assert getattr(row(alive), WF.processing_field) == "Processing"  # its lease is still valid
+    assert (
+        getattr(row(alive), WF.names.processing_field) == "Processing"
+    )  # its lease is still valid
 
 
 def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
@@ -227,9 +231,12 @@ def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
     claims.claim(WF, token="dead", batch_size=4, lease_seconds=60)
     claims.start(WF, [running], token="dead")
     WF.model.objects.filter(pk__in=[running, *waiting]).update(
-        **{WF.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC), WF.col("attempts"): 2}
+        **{
+            WF.names.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC),
+            WF.names.col("attempts"): 2,
+        }
     )  # as if twice killed before: the rows that never ran must not reach 3/3 for it
-    WF.model.objects.filter(pk=running).update(**{WF.col("attempts"): 1})
+    WF.model.objects.filter(pk=running).update(**{WF.names.col("attempts"): 1})
     old_place = {r: field(row(r), "queued_at") for r in waiting}
     assert reap_expired_leases()[WORKFLOW] == {
         "requeued": sorted([running, *waiting]),
@@ -238,7 +245,7 @@ def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
     for r in waiting:
         assert field(row(r), "attempts") == 2
         assert field(row(r), "queued_at") == old_place[r]
-        assert getattr(row(r), WF.error_field) == (
+        assert getattr(row(r), WF.names.error_field) == (
             "worker lost before starting it (lease expired at 2000-01-01 00:00:00 UTC); "
             "requeued, no attempt used"
         )
@@ -246,7 +253,9 @@ def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
     # The row that was running when the worker died goes behind everything queued meanwhile.
     order = claims.claim(WF, token="next", batch_size=5, lease_seconds=60)
     assert order == sorted([running, *waiting, newcomer])
-    by_place = WF.model.objects.order_by(WF.col("queued_at"), "pk").values_list("pk", flat=True)
+    by_place = WF.model.objects.order_by(WF.names.col("queued_at"), "pk").values_list(
+        "pk", flat=True
+    )
     assert list(by_place) == [*waiting, newcomer, running]
 
 
@@ -297,8 +306,8 @@ def test_stop_event_releases_claimed_rows_that_were_not_started():
     assert result.complete == 1 and result.released == 9
     assert statuses() == {"Complete": 1, "Queued": 9}
     assert set(
-        WF.model.objects.filter(pk__in=ids, **{WF.processing_field: "Queued"}).values_list(
-            WF.col("attempts"), flat=True
+        WF.model.objects.filter(pk__in=ids, **{WF.names.processing_field: "Queued"}).values_list(
+            WF.names.col("attempts"), flat=True
         )
     ) == {0}
 
@@ -344,7 +353,7 @@ def test_a_fast_service_has_its_batches_started_by_the_claim(monkeypatch):
     assert at_claim[0] is False  # the service's speed is not known yet
     assert True in at_claim
     assert len(started) < 60  # later batches needed no separate start
-    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.col("attempts"), flat=True)
+    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.names.col("attempts"), flat=True)
     assert set(attempts) == {1}
 
 
@@ -380,5 +389,5 @@ def test_rows_the_claim_started_are_processed_when_a_stop_comes(monkeypatch):
     )
     # Started rows are charged, so they are run rather than released.
     assert result.complete == 10 and result.released == 0
-    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.col("attempts"), flat=True)
+    attempts = WF.model.objects.filter(pk__in=ids).values_list(WF.names.col("attempts"), flat=True)
     assert set(attempts) == {1}

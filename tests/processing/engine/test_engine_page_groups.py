@@ -58,13 +58,13 @@ def test_a_group_with_a_page_the_database_rejects_completes_the_others(monkeypat
     assert (result.complete, result.errored) == (8, 1)
     assert max(groups) > 1  # pages went out together (then one by one, to find the bad one)
     failed = Page.objects.get(pk=bad)
-    assert getattr(failed, WF.processing_field) == "Error"
-    assert "integer out of range" in getattr(failed, WF.error_field)
+    assert getattr(failed, WF.names.processing_field) == "Error"
+    assert "integer out of range" in getattr(failed, WF.names.error_field)
     assert failed.fetched_at is None and not ContactSighting.objects.filter(page=failed).exists()
     for site, (domain_id, ids) in sites.items():
         good = [pk for pk in ids if pk != bad]
         assert set(
-            Page.objects.filter(pk__in=good).values_list(WF.processing_field, flat=True)
+            Page.objects.filter(pk__in=good).values_list(WF.names.processing_field, flat=True)
         ) == {"Complete"}
         values = set(Contact.objects.filter(domain_id=domain_id).values_list("value", flat=True))
         host = f"{site}-plumbing.com"

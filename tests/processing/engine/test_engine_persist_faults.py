@@ -29,7 +29,7 @@ def run(service, **knobs):
 
 
 def attempts(row_id: int) -> int:
-    return getattr(WF.model.objects.get(pk=row_id), WF.col("attempts"))
+    return getattr(WF.model.objects.get(pk=row_id), WF.names.col("attempts"))
 
 
 def _backend_pid() -> int:
@@ -114,7 +114,7 @@ def test_a_real_deadlock_in_persist_is_retried_not_error():
     assert not other_error
     assert len(calls) >= 2
     assert result.complete == 1 and result.errored == 0
-    assert getattr(WF.model.objects.get(pk=row_id), WF.processing_field) == "Complete"
+    assert getattr(WF.model.objects.get(pk=row_id), WF.names.processing_field) == "Complete"
     assert attempts(row_id) == 1
     # The retry ran after the other transaction committed: the persist's writes are last.
     assert set(
@@ -140,7 +140,7 @@ def test_one_bad_persist_in_a_group_errors_alone_and_the_others_complete():
     result = run(service, batch_size=12, concurrency=12)
     assert result.complete == 11 and result.errored == 1
     failed = WF.model.objects.get(pk=bad)
-    assert getattr(failed, WF.error_field) == "persist failed: ValueError: value rejected"
+    assert getattr(failed, WF.names.error_field) == "persist failed: ValueError: value rejected"
     assert set(SitemapFile.objects.values_list("domain_id", flat=True)) == set(ids) - {bad}
 
 

@@ -29,7 +29,9 @@ def knobs(**changes):
 
 def attempts_of(ids):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, {WF.col('attempts')} FROM domains WHERE id = ANY(%s)", [ids])
+        cursor.execute(
+            f"SELECT id, {WF.names.col('attempts')} FROM domains WHERE id = ANY(%s)", [ids]
+        )
         return dict(cursor.fetchall())
 
 

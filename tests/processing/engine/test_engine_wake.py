@@ -45,19 +45,21 @@ def test_a_row_queued_in_an_idle_cluster_starts_within_a_second(workers, record_
     for _ in range(3):
         [row_id] = queue_rows(1)
         WF.model.objects.filter(pk=row_id).update(
-            **{WF.processing_field: None, WF.curation_field: "New"}
+            **{WF.names.processing_field: None, WF.names.curation_field: "New"}
         )
         set_curation_status(
             workflow=WORKFLOW, status="Queued", ids=[row_id], actor="test", channel="command"
         )
         assert wait_for(
             lambda r=row_id: WF.model.objects.filter(
-                pk=r, **{WF.processing_field: "Complete"}
+                pk=r, **{WF.names.processing_field: "Complete"}
             ).exists(),
             timeout=10,
         ), workers.log(proc)
         row = WF.model.objects.get(pk=row_id)
-        waits.append(getattr(row, WF.col("started_at")) - getattr(row, WF.col("queued_at")))
+        waits.append(
+            getattr(row, WF.names.col("started_at")) - getattr(row, WF.names.col("queued_at"))
+        )
         time.sleep(1.0)
     assert all(w.total_seconds() < 1.0 for w in waits), waits
     assert statuses() == {"Complete": 3}

@@ -37,7 +37,7 @@ def cluster(workers, record_file, *, sleep: float = 0.05, **knobs):
 
 
 def count(workflow, status: str) -> int:
-    return workflow.model.objects.filter(**{workflow.processing_field: status}).count()
+    return workflow.model.objects.filter(**{workflow.names.processing_field: status}).count()
 
 
 def db_now():
@@ -59,7 +59,7 @@ def test_a_backlog_in_one_workflow_does_not_delay_another_workflows_rows(workers
         )
         assert wait_for(lambda b=batch: count_done(b) == len(b), timeout=20)
         [page] = B.model.objects.filter(pk__in=batch)
-        waited = getattr(page, B.col("started_at")) - getattr(page, B.col("queued_at"))
+        waited = getattr(page, B.names.col("started_at")) - getattr(page, B.names.col("queued_at"))
         # One lane poll (0.25 s) plus scheduling on a busy machine; the backlog would be 30 s+.
         assert waited.total_seconds() < 2.0, waited
         time.sleep(0.5)
@@ -67,7 +67,7 @@ def test_a_backlog_in_one_workflow_does_not_delay_another_workflows_rows(workers
 
 
 def count_done(ids) -> int:
-    return B.model.objects.filter(pk__in=ids, **{B.processing_field: "Complete"}).count()
+    return B.model.objects.filter(pk__in=ids, **{B.names.processing_field: "Complete"}).count()
 
 
 def stop_and_wait(workers, proc, how: str):
@@ -145,7 +145,7 @@ def test_a_restarted_cluster_claims_at_once_and_rescues_the_dead_clusters_rows(
     started = time.monotonic()
     second = cluster(workers, record_file)
     claimed = wait_for(
-        lambda: A.model.objects.filter(**{f"{A.col('started_at')}__gt": killed_at}).exists(),
+        lambda: A.model.objects.filter(**{f"{A.names.col('started_at')}__gt": killed_at}).exists(),
         timeout=30,
         every=0.02,
     )
@@ -164,18 +164,21 @@ def test_a_killed_worker_is_replaced_and_its_rows_rescued_within_seconds(workers
     session = set(workers.session_pids(proc))
     busy = {
         int(token.split(":")[1])
-        for token in A.model.objects.filter(**{A.processing_field: "Processing"}).values_list(
-            A.col("worker"), flat=True
+        for token in A.model.objects.filter(**{A.names.processing_field: "Processing"}).values_list(
+            A.names.col("worker"), flat=True
         )
     }
     victim = sorted(busy & session)[0]
     psutil.Process(victim).kill()
     killed = time.monotonic()
-    victims_rows = A.model.objects.filter(**{f"{A.col('worker')}__startswith": f"{victim}:"})
+    victims_rows = A.model.objects.filter(**{f"{A.names.col('worker')}__startswith": f"{victim}:"})
     assert wait_for(
         lambda: (
             not A.model.objects.filter(
-                **{A.processing_field: "Processing", f"{A.col('worker')}__contains": f":{victim}:"}
+                **{
+                    A.names.processing_field: "Processing",
+                    f"{A.names.col('worker')}__contains": f":{victim}:",
+                }
             ).exists()
         ),
         timeout=30,

@@ -53,7 +53,7 @@ def test_a_kicked_django_q2_cluster_processes_queued_rows_within_two_seconds(wor
     _start_cluster(workers, env)
     # Warm up: the cluster is ready once a kicked consumer completed a row.
     [probe] = queue_rows(1)
-    WF.model.objects.filter(pk=probe).update(**{WF.processing_field: None})
+    WF.model.objects.filter(pk=probe).update(**{WF.names.processing_field: None})
     time.sleep(0.6)  # past the kick debounce window
     set_curation_status(
         workflow=WORKFLOW, status="Queued", ids=[probe], actor="test", channel="command"
@@ -63,7 +63,7 @@ def test_a_kicked_django_q2_cluster_processes_queued_rows_within_two_seconds(wor
         pytest.fail(workers.log(workers.procs[0]))
     [row_id] = queue_rows(1)
     WF.model.objects.filter(pk=row_id).update(
-        **{WF.processing_field: None, WF.curation_field: "New"}
+        **{WF.names.processing_field: None, WF.names.curation_field: "New"}
     )
     time.sleep(0.6)
     started = time.monotonic()
