@@ -38,7 +38,8 @@ retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all bu
 ``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the rows waiting
 for a thread, per-domain limit), ``rows`` (the row threads), ``pace`` (how many in flight),
 ``starter`` (counts attempts, one writer per process), ``finisher`` (writes outcomes),
-``holdings`` (rows held; one lease heartbeat per process). Around them: ``worker_loop`` (one lane
+``holdings`` (rows held; one lease heartbeat per process, renewing through ``lease_keeper``, a
+child process, in workers). Around them: ``worker_loop`` (one lane
 per workflow in each worker process), ``wake`` (LISTEN/NOTIFY), ``reaper``, ``kick``,
 ``schedules``, ``backoff``, ``faults``, ``stats``.
 """

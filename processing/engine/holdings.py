@@ -1,16 +1,21 @@
-"""The rows a consumer run holds, and the process's heartbeat thread that renews their leases."""
+"""The rows a consumer run holds, and the process's lease heartbeat that renews their leases."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING
 
+import psycopg.conninfo
 from django.db import connection
 
-from processing.engine import leases
+from processing.engine import lease_keeper, leases
 from processing.engine.faults import drop_broken_connection
 
 if TYPE_CHECKING:
@@ -34,6 +39,9 @@ class Holdings:
         with self._lock:
             for row in rows:
                 self._rows[row.pk] = token
+        # The keeper knows of the rows before any service runs on them: a row that holds the
+        # GIL at once would otherwise freeze the thread that tells it (issue 28.4).
+        _renewer.tell_keeper()
 
     def forget(self, ids: Iterable[int]) -> None:
         with self._lock:
@@ -64,8 +72,12 @@ class Holdings:
 class _Renewer:
     """The one lease heartbeat of a process: renews the rows of every run (every lane) in turn.
 
-    One thread and one connection for the whole process, whatever the number of lanes running;
-    each run's rows every third of its lease. It closes its connection when no run holds rows.
+    One thread for the whole process, whatever the number of lanes running; each run's rows
+    every third of its lease. In a worker process (``keep_leases_in_a_process``) the renewing is
+    done by a lease keeper process (``lease_keeper``), which this thread tells what is held every
+    ``TICK``: a row holding the GIL freezes this thread, not the keeper (issue 28.4). Should the
+    keeper be unavailable, this thread renews on its own connection meanwhile, as it does in any
+    other process; that connection is closed when no run holds rows.
     """
 
     TICK = 0.5
@@ -74,15 +86,23 @@ class _Renewer:
         self._runs: dict[Holdings, float] = {}  # run -> when its rows are renewed next
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._tell_lock = threading.Lock()  # one snapshot at a time down the keeper's pipe
         self._thread: threading.Thread | None = None
         self._pid = 0
+        self.keeper: _Keeper | None = None
 
     def add(self, holdings: Holdings) -> None:
         every = max(self.TICK, holdings.lease_seconds / 3)
         with self._lock:
             self._runs[holdings] = time.monotonic() + every
+        self.ensure_running()
+
+    def ensure_running(self) -> None:
+        with self._lock:
             alive = self._thread is not None and self._thread.is_alive()
             if not alive or self._pid != os.getpid():
+                if self._pid != os.getpid():  # forked: the parent's keeper is not ours
+                    self.keeper = _Keeper() if self.keeper is not None else None
                 self._pid = os.getpid()
                 self._thread = threading.Thread(
                     target=self._run, name="lease-heartbeat", daemon=True
@@ -101,11 +121,35 @@ class _Renewer:
                 self._runs[h] = now + max(self.TICK, h.lease_seconds / 3)
             return due
 
+    def snapshot(self) -> list[dict]:
+        """What the keeper renews: per run, its statement, its lease and its rows by token."""
+        with self._lock:
+            runs = list(self._runs)
+        return [
+            {
+                "sql": leases.renew_sql(h.workflow),
+                "lease": float(h.lease_seconds),
+                "tokens": h.by_token(),
+            }
+            for h in runs
+        ]
+
+    def tell_keeper(self) -> bool:
+        """Tell the keeper what is held now; False when there is no keeper to renew it."""
+        keeper = self.keeper
+        if keeper is None:
+            return False
+        with self._tell_lock:
+            return keeper.tell(self.snapshot())
+
     def _run(self) -> None:
         failing = False
         try:
             while True:
                 self._wake.wait(self.TICK)
+                if self.tell_keeper():
+                    connection.close()  # the keeper renews: this thread needs no connection
+                    continue
                 with self._lock:
                     idle = not self._runs
                 if idle:
@@ -126,6 +170,115 @@ class _Renewer:
                         failing = False
         finally:
             connection.close()
+
+
+class _Keeper:
+    """This process's lease keeper (``lease_keeper``): started on first use, started again
+    (at most every ``RESPAWN_SECONDS``) should it die; it ends when this process does."""
+
+    RESPAWN_SECONDS = 10.0
+    # A keeper that has not read what it was told for this long is stuck: it is replaced.
+    STUCK_SECONDS = 10.0
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen | None = None
+        self._pending = b""  # the part of the last snapshot the pipe did not take yet
+        self._pending_since = 0.0
+        self._next_spawn = 0.0
+        self._failed = False
+
+    def tell(self, runs: list[dict]) -> bool:
+        """Send the keeper what is held; False when it cannot renew them (renew here)."""
+        proc = self._running()
+        if proc is None:
+            return False
+        try:
+            if not self._pending:
+                self._pending = json.dumps({"runs": runs}, separators=(",", ":")).encode() + b"\n"
+                self._pending_since = time.monotonic()
+            written = os.write(proc.stdin.fileno(), self._pending)
+            self._pending = self._pending[written:]
+        except BlockingIOError:
+            pass
+        except OSError as exc:  # the keeper died: its end of the pipe is closed
+            logger.warning("lease keeper %s gone (%s); renewing in the worker", proc.pid, exc)
+            self._stop(proc)
+            return False
+        if self._pending:
+            if time.monotonic() - self._pending_since > self.STUCK_SECONDS:
+                logger.warning("lease keeper %s stuck; replacing it", proc.pid)
+                self._stop(proc)
+            return False  # not told this time: renew here meanwhile
+        return True
+
+    def _running(self) -> subprocess.Popen | None:
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            return proc
+        if proc is not None:
+            logger.warning("lease keeper %s exited (%s)", proc.pid, proc.returncode)
+            self._stop(proc)
+        if time.monotonic() < self._next_spawn:
+            return None
+        self._next_spawn = time.monotonic() + self.RESPAWN_SECONDS
+        try:
+            self._proc = self._spawn()
+        except Exception:
+            if not self._failed:
+                logger.exception("could not start the lease keeper; renewing in the worker")
+            self._failed = True
+            return None
+        self._failed = False
+        return self._proc
+
+    def _spawn(self) -> subprocess.Popen:
+        # -P: the script's folder is not put on sys.path (its modules would shadow others).
+        proc = subprocess.Popen(
+            [sys.executable, "-P", lease_keeper.__file__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            close_fds=True,
+        )
+        first = {"conninfo": _conninfo(), "parent": os.getpid()}
+        proc.stdin.write(json.dumps(first).encode() + b"\n")
+        proc.stdin.flush()
+        os.set_blocking(proc.stdin.fileno(), False)  # a stuck keeper never blocks this thread
+        self._pending = b""
+        logger.info("lease keeper %s started", proc.pid)
+        return proc
+
+    def _stop(self, proc: subprocess.Popen) -> None:
+        with contextlib.suppress(OSError):
+            proc.kill()
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=1)
+        self._proc = None
+        self._pending = b""
+
+
+# psycopg's own connection arguments, which are not libpq's.
+_NOT_LIBPQ = {"context", "cursor_factory", "prepare_threshold", "autocommit", "row_factory"}
+
+
+def _conninfo() -> str:
+    """This process's database connection as a libpq string, for the keeper."""
+    params = connection.get_connection_params()
+    kept = {
+        key: value
+        for key, value in params.items()
+        if key not in _NOT_LIBPQ and value is not None and isinstance(value, (str, int, float))
+    }
+    return psycopg.conninfo.make_conninfo(**kept)
+
+
+def keep_leases_in_a_process() -> None:
+    """Have a lease keeper process renew this process's leases (worker processes)."""
+    if _renewer.keeper is None:
+        _renewer.keeper = _Keeper()
+    _renewer.ensure_running()
+    _renewer.tell_keeper()  # started now, before this process claims anything
 
 
 _renewer = _Renewer()

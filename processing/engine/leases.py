@@ -19,23 +19,28 @@ if TYPE_CHECKING:
     from scrapersky.workflows import Workflow
 
 
-def renew(workflow: Workflow, ids: Iterable[int], *, token: str, lease_seconds: float) -> list[int]:
-    """Extend the lease of rows still held (heartbeat); return the ids renewed.
+def renew_sql(workflow: Workflow) -> str:
+    """The renewal statement (parameters: lease seconds, row ids, claim token), also run by the
+    lease keeper process (``lease_keeper``), which has no workflow registry.
 
     Rows locked right now are skipped (SKIP LOCKED): their finish (or start) is being written,
     which needs no lease, and the heartbeat never waits on (or deadlocks with) its own run.
     """
-    ids = list(ids)
-    if not ids:
-        return []
     n = names(workflow)
-    sql = f"""
+    return f"""
         UPDATE {n.table} SET {n.lease} = now() + make_interval(secs => %s)
          WHERE id IN (SELECT id FROM {n.table} WHERE id = ANY(%s) AND {held(n)}
                        ORDER BY id FOR UPDATE SKIP LOCKED)
         RETURNING id"""
+
+
+def renew(workflow: Workflow, ids: Iterable[int], *, token: str, lease_seconds: float) -> list[int]:
+    """Extend the lease of rows still held (heartbeat); return the ids renewed."""
+    ids = list(ids)
+    if not ids:
+        return []
     with connection.cursor() as cursor:
-        cursor.execute(sql, [float(lease_seconds), ids, token])
+        cursor.execute(renew_sql(workflow), [float(lease_seconds), ids, token])
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -12,7 +12,9 @@ A listener thread (``wake``) wakes a lane as soon as rows of its workflow are qu
 The process's main thread stays django-q2's: kicks, schedules, the reaper and any other task
 still run there, and nothing holds a worker for a whole backlog.
 
-A supervisor thread beats the worker heartbeat and runs the reaper every ``REAP_SECONDS`` (so
+Leases are renewed by the process's lease keeper (``holdings``, ``lease_keeper``), a child
+process that a row holding the GIL does not freeze. A supervisor thread beats the worker
+heartbeat and runs the reaper every ``REAP_SECONDS`` (so
 rows of a dead worker are rescued about a second after their lease ends, or at once when the
 worker is proven dead). The loop starts when django-q2 spawns the worker (``post_spawn``), so a
 (re)started cluster claims as soon as its workers exist. It stops on SIGTERM (rows started are
@@ -35,7 +37,7 @@ from django.db import connection
 from django.utils import timezone
 
 from processing import heartbeat
-from processing.engine import claims, reaper, runner, wake
+from processing.engine import claims, holdings, reaper, runner, wake
 from scrapersky.conf import conf
 from scrapersky.workflows import Workflow, all_workflows
 
@@ -241,6 +243,8 @@ def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
     # Every connection this worker opens from now on says whose it is in pg_stat_activity
     # (libpq reads PGAPPNAME): an operator sizing max_connections, and the bench, count them.
     os.environ["PGAPPNAME"] = f"scrapersky worker {os.getpid()}"
+    # Leases are renewed from a child process, which a row holding the GIL does not freeze.
+    holdings.keep_leases_in_a_process()
     loop = WorkerLoop()
     _current = loop
     if threading.current_thread() is threading.main_thread():

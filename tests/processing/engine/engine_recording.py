@@ -109,3 +109,42 @@ def record_span_any_namespace(row):
     _append(path, f"S {ident} {time.time():.6f}\n")
     time.sleep(float(os.environ.get("ENGINE_RECORD_SLEEP") or 0))
     _append(path, f"E {ident} {time.time():.6f}\n")
+
+
+def _wait_for_line(path, prefix: str) -> None:
+    while True:
+        with open(path) as fh:
+            if any(line.startswith(prefix) for line in fh):
+                return
+        time.sleep(0.005)
+
+
+def gil_scene(row):
+    """Three rows of $ENGINE_GIL_ROWS (slow, bystander, hog) recorded as ``record_span``:
+
+    - slow: returns a persist() that sleeps 2 s, so the finisher is busy writing it;
+    - bystander: ends after slow, while the finisher is busy: its outcome waits, unwritten;
+    - hog: once the bystander has ended, holds the GIL for $ENGINE_GIL_SECONDS (a C call that
+      does not release it: libc ``sleep`` through ``ctypes.PyDLL``), freezing every thread of
+      its worker, the finisher and the in-process lease heartbeat included.
+
+    Other rows are recorded only."""
+    import ctypes
+
+    path = os.environ["ENGINE_RECORD_FILE"]
+    slow, bystander, hog = (int(x) for x in os.environ["ENGINE_GIL_ROWS"].split(","))
+    ident = f"{row.pk} {os.getpgid(0)} {os.getpid()}"
+    _append(path, f"S {ident} {time.time():.6f}\n")
+    if row.pk == bystander:
+        _wait_for_line(path, f"E {slow} ")
+        time.sleep(0.2)
+    elif row.pk == hog:
+        _wait_for_line(path, f"E {bystander} ")
+        time.sleep(0.05)  # the bystander's thread hands its outcome to the finisher
+        with open(path + ".hold", "w") as fh:
+            fh.write(f"{time.time():.6f}\n")
+        ctypes.PyDLL(None).sleep(int(os.environ["ENGINE_GIL_SECONDS"]))
+    _append(path, f"E {ident} {time.time():.6f}\n")
+    if row.pk == slow:
+        return lambda: time.sleep(2.0)
+    return None

@@ -1,0 +1,211 @@
+"""The lease keeper: a small child process renewing its worker's leases, outside the worker's GIL.
+
+Why a process (issue 28.4): a row whose service holds the GIL (a C call that does not release
+it, a regular expression backtracking for minutes) stops every thread of its worker, the lease
+heartbeat too. Its leases ran out, other workers ran the row again at the same time, and rows
+that had already finished, waiting for the frozen finisher to write them, ran again and were
+charged. A thread cannot help; another process, with its own interpreter, can.
+
+The worker (``holdings``) starts one keeper and writes it, every half second, the rows it holds:
+per run, the renew statement (``leases.renew_sql``), the lease and ``{claim token: [row ids]}``.
+Rows that finished but are not yet written stay held, so they are in it. The keeper renews them
+every third of their lease, on its own connection (the worker's lease heartbeat then needs none),
+and judges its worker:
+
+- it writes (its heartbeat is fresh): renew;
+- silent, but running (not stopped, traced or a zombie): a call holds its GIL. Renew, for at
+  most ``STALL_MAX_SECONDS`` of silence (a worker wedged for good gives its rows back then);
+- stopped (SIGSTOP, a debugger) or silent past that: renew nothing, the leases run out and the
+  reaper rescues the rows, as if the worker had died;
+- gone (end of its pipe, or another parent): the keeper exits. It ignores SIGTERM and SIGINT,
+  which reach the whole process group: a stopping worker still finishes its rows under lease.
+
+The keeper only renews rows still held under the worker's own claim tokens (the statement is
+fenced on them), so it renews nothing a reaper or another worker took, and the worker's identity
+(``host:pid:nonce`` in its tokens, its heartbeat with boot id and pid namespace) is unchanged: a
+keeper never beats for its worker, so a worker frozen or dead is seen as it is.
+
+Run as a script (``python -P lease_keeper.py``): it imports no Django and nothing of the project,
+so it starts in a few hundred milliseconds and costs a few megabytes. The first line on its
+standard input is ``{"conninfo": ..., "parent": pid}``; then one JSON snapshot per line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+
+import psutil
+import psycopg
+
+logger = logging.getLogger("processing.engine.lease_keeper")
+
+TICK = 0.5  # how often the keeper looks at its worker and at what is due
+FRESH_SECONDS = 2.0  # a worker heard from this recently is alive and well (it writes every 0.5 s)
+# A worker silent but running this long is taken for wedged: its leases are left to run out.
+STALL_MAX_SECONDS = 3600.0
+IDLE_CLOSE_SECONDS = 5.0  # nothing held this long: the connection is given back
+_HALTED = {psutil.STATUS_STOPPED, psutil.STATUS_TRACING_STOP, psutil.STATUS_ZOMBIE}
+_HALTED |= {psutil.STATUS_DEAD}
+
+
+class Keeper:
+    """The keeper's state: the last snapshot, when it came, when each run's rows are due."""
+
+    def __init__(self, conninfo: str, parent: int, *, clock=time.monotonic) -> None:
+        self.conninfo = conninfo
+        self.parent = parent
+        self.clock = clock
+        self.runs: list[dict] = []
+        self.heard_at = clock()
+        self.gone = threading.Event()
+        self._lock = threading.Lock()
+        self._due: dict[tuple[str, float], float] = {}
+        self._conn: psycopg.Connection | None = None
+        self._idle_since = clock()
+        self._judged = "well"
+        self._failing = False
+
+    # --- what the worker says ------------------------------------------------------------------
+    def hear(self, line: bytes) -> None:
+        snapshot = json.loads(line)
+        with self._lock:
+            self.runs = snapshot["runs"]
+            self.heard_at = self.clock()
+
+    def listen(self, stream) -> None:
+        """Read snapshots until the worker's end of the pipe closes (the worker is gone)."""
+        try:
+            for line in stream:
+                if line.strip():
+                    self.hear(line)
+        finally:
+            self.gone.set()
+
+    # --- judging the worker --------------------------------------------------------------------
+    def parent_gone(self) -> bool:
+        return self.gone.is_set() or os.getppid() != self.parent
+
+    def may_renew(self) -> bool:
+        """Whether the worker is alive and working (see the module docstring)."""
+        silent = self.clock() - self.heard_at
+        if silent <= FRESH_SECONDS:
+            self._judge("well", "heard from again: renewing its leases")
+            return True
+        try:
+            status = psutil.Process(self.parent).status()
+        except psutil.Error:
+            status = psutil.STATUS_DEAD
+        if status in _HALTED:
+            self._judge("halted", f"{status}: its leases are left to run out")
+            return False
+        if silent > STALL_MAX_SECONDS:
+            self._judge("wedged", f"silent {silent:.0f} s: its leases are left to run out")
+            return False
+        self._judge("silent", "silent but running (a call holding its GIL?): renewing its leases")
+        return True
+
+    def _judge(self, state: str, message: str) -> None:
+        """Log the worker's state when it changes (not once a beat)."""
+        if state != self._judged:
+            logger.warning("lease keeper of worker %s: worker %s", self.parent, message)
+            self._judged = state
+
+    # --- renewing ------------------------------------------------------------------------------
+    def due(self) -> list[dict]:
+        """The runs whose rows are due for renewal now (each every third of its lease)."""
+        now = self.clock()
+        with self._lock:
+            runs = list(self.runs)
+        out = []
+        seen = set()
+        for run in runs:
+            key = (run["sql"], float(run["lease"]))
+            seen.add(key)
+            every = max(TICK, key[1] / 3)
+            at = self._due.setdefault(key, now + every)  # just claimed: the lease is fresh
+            if at <= now:
+                self._due[key] = now + every
+                out.append(run)
+        for key in set(self._due) - seen:
+            del self._due[key]
+        return out
+
+    def renew(self, runs: list[dict]) -> int:
+        """Renew the rows of ``runs``; the number renewed. A database fault is logged once per
+        outage and tried again on the next beat."""
+        renewed = 0
+        try:
+            conn = self._connection()
+            with conn.cursor() as cursor:
+                for run in runs:
+                    for token, ids in run["tokens"].items():
+                        cursor.execute(run["sql"], [float(run["lease"]), ids, token])
+                        renewed += len(cursor.fetchall())
+        except psycopg.Error as exc:
+            self.close()
+            if not self._failing:
+                logger.warning("lease keeper of worker %s: renewal failed: %s", self.parent, exc)
+            self._failing = True
+            return renewed
+        if self._failing:
+            logger.warning("lease keeper of worker %s: renewal works again", self.parent)
+            self._failing = False
+        return renewed
+
+    def _connection(self) -> psycopg.Connection:
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg.connect(self.conninfo, autocommit=True)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._conn.close()
+            self._conn = None
+
+    def tick(self) -> None:
+        """One beat: renew what is due if the worker may keep its rows; idle, close."""
+        with self._lock:
+            holding = any(run["tokens"] for run in self.runs)
+        now = self.clock()
+        if holding:
+            self._idle_since = now
+        elif now - self._idle_since >= IDLE_CLOSE_SECONDS:
+            self.close()
+        runs = self.due()
+        if runs and self.may_renew():
+            self.renew(runs)
+
+    def run(self, stream) -> None:
+        threading.Thread(target=self.listen, args=(stream,), daemon=True).start()
+        try:
+            while not self.parent_gone():
+                self.gone.wait(TICK)
+                if not self.parent_gone():
+                    self.tick()
+        finally:
+            self.close()
+
+
+def main() -> None:
+    # A stop signal sent to the process group is for the worker, which then finishes its rows
+    # under lease: the keeper ends when the worker does.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    stream = sys.stdin.buffer
+    config = json.loads(stream.readline() or b"{}")
+    if "conninfo" not in config:
+        return  # the worker went away before saying anything
+    Keeper(config["conninfo"], int(config["parent"])).run(stream)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The lease keeper process (issue 28.4): what it renews, when it judges its worker may keep
+its rows, and that it ends with its worker."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+from engine_support import WORKFLOW, queue_rows, test_database_url, wait_for
+
+from processing.engine import holdings, lease_keeper, leases
+from scrapersky.workflows import get_workflow
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WF = get_workflow(WORKFLOW)
+N = WF.names
+
+
+def hold(ids: list[int], token: str, lease: float = 5) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""UPDATE domains SET {N.processing_field} = 'Processing', {N.col("worker")} = %s,
+                       {N.col("lease_expires_at")} = now() + make_interval(secs => %s)
+                 WHERE id = ANY(%s)""",
+            [token, lease, ids],
+        )
+
+
+def lease_left(row_id: int) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT extract(epoch FROM {N.col('lease_expires_at')} - now()) FROM domains"
+            " WHERE id = %s",
+            [row_id],
+        )
+        return float(cursor.fetchone()[0])
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def parent():
+    """A process standing in for the worker (the keeper judges it by its state)."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def snapshot(ids: list[int], token: str, lease: float = 600) -> bytes:
+    run = {"sql": leases.renew_sql(WF), "lease": lease, "tokens": {token: ids}}
+    return json.dumps({"runs": [run]}).encode()
+
+
+def test_the_keeper_renews_the_rows_held_under_its_workers_tokens_only(parent):
+    ids = queue_rows(3)
+    hold(ids[:2], "me:1:a:run:1")
+    hold(ids[2:], "other:2:b:run:1")
+    clock = Clock()
+    keeper = lease_keeper.Keeper(test_database_url(), parent.pid, clock=clock)
+    keeper.hear(snapshot(ids, "me:1:a:run:1"))
+    assert keeper.due() == []  # just claimed: due after a third of the lease
+    clock.now += 201
+    keeper.tick()
+    keeper.close()
+    assert [lease_left(i) > 500 for i in ids] == [True, True, False]
+
+
+def test_a_silent_worker_keeps_its_rows_while_it_runs_not_once_stopped_or_wedged(parent):
+    clock = Clock()
+    keeper = lease_keeper.Keeper(test_database_url(), parent.pid, clock=clock)
+    keeper.hear(snapshot([1], "me:1:a:run:1"))
+    assert keeper.may_renew()  # it writes
+    clock.now += 30  # silent (a call holds its GIL), but running
+    assert keeper.may_renew()
+    parent.send_signal(signal.SIGSTOP)
+    try:
+        assert wait_for(lambda: not keeper.may_renew(), timeout=5)  # stopped: no renewal
+    finally:
+        parent.send_signal(signal.SIGCONT)
+    assert wait_for(keeper.may_renew, timeout=5)
+    clock.now += lease_keeper.STALL_MAX_SECONDS  # silent for good: wedged
+    assert not keeper.may_renew()
+    keeper.hear(snapshot([1], "me:1:a:run:1"))  # heard from again
+    assert keeper.may_renew()
+
+
+def test_the_keeper_process_renews_and_ends_with_its_worker():
+    """A worker process with a keeper: the keeper renews its rows and exits when it dies."""
+    ids = queue_rows(1)
+    token = "me:1:a:run:1"
+    hold(ids, token, lease=2)
+    keeper = subprocess.Popen(
+        [sys.executable, "-P", lease_keeper.__file__], stdin=subprocess.PIPE, close_fds=True
+    )
+    try:
+        first = {"conninfo": test_database_url(), "parent": holdings.os.getpid()}
+        keeper.stdin.write(json.dumps(first).encode() + b"\n")
+        keeper.stdin.write(snapshot(ids, token, lease=3) + b"\n")
+        keeper.stdin.flush()
+
+        def tell() -> None:
+            keeper.stdin.write(snapshot(ids, token, lease=3) + b"\n")
+            keeper.stdin.flush()
+
+        # Renewed every second (a third of the lease), the 2 s lease becomes 3 s.
+        assert wait_for(lambda: (tell(), lease_left(ids[0]) > 2.2)[1], timeout=10, every=0.5)
+        keeper.send_signal(signal.SIGTERM)  # a group's stop signal is for the worker
+        for _ in range(8):
+            time.sleep(0.5)
+            tell()
+        assert keeper.poll() is None
+        assert lease_left(ids[0]) > 1
+        keeper.stdin.close()  # the worker is gone
+        assert keeper.wait(timeout=5) == 0
+    finally:
+        keeper.kill()
+        keeper.wait()
