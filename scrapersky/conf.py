@@ -55,8 +55,6 @@ class AppSettings:
     heartbeat_dead_after: int = 5
     # Wake a consumer as soon as a curator queues rows (the schedule remains the safety net).
     kick_on_queue: bool = True
-    # Consumer tasks one kick enqueues (None: 1; every worker loop serves every workflow).
-    kick_consumers: int | None = None
     # How often an idle lane of a worker looks for rows by itself while its worker listens for
     # queued rows (LISTEN/NOTIFY wakes it at once; this poll is the fallback).
     idle_poll_seconds: float = 2.0

@@ -32,20 +32,14 @@ Contract for a workflow service (``processing.services.{workflow}.process_single
   per domain per transaction, in domain order); ``persist()`` should write its rows in the
   order of their unique key, so concurrent transactions never deadlock.
 
-Modules. The queue's SQL, and no other: ``claims`` (claim, start, release), ``politeness``
-(the claim that keeps a domain under the deployment-wide cap), ``finishing`` (Complete, Error,
-retry; the ``persist()`` transaction), ``leases`` (renew, reap, requeue), all built from
-``queue_sql`` (names, fence). A consumer run: ``runner`` (the loop), ``work`` (the rows waiting
-for a thread, per-domain limit), ``rows`` (the row threads), ``pace`` (how many in flight),
-``starter`` (counts attempts, one writer per process), ``finisher`` (writes outcomes),
-``holdings`` (rows held; one lease heartbeat per process, renewing through ``lease_keeper``, a
-child process, in workers). Around them: ``worker_loop`` (one lane
-per workflow in each worker process), ``wake`` (LISTEN/NOTIFY), ``reaper``, ``kick``,
-``schedules``, ``backoff``, ``faults``, ``stats``.
+Modules. The queue's SQL, and no other: ``claims`` (claim_rows, start, release),
+``politeness`` (the claim that keeps a domain under the deployment-wide cap), ``finish_sql``
+(Complete, Error or Queued again for many rows in one statement; the ``persist()``
+transaction), ``leases`` (renew, reap, requeue), all built from ``queue_sql`` (names, fence).
+A consumer run: ``runner`` (the loop), ``work`` (the rows waiting for a thread, per-domain
+limit), ``rows`` (the row threads), ``pace`` (how many in flight), ``starter`` (counts
+attempts, one writer per process), ``finisher`` (writes outcomes), ``holdings`` (rows held; one
+lease heartbeat per process, renewing through ``lease_keeper``, a child process, in workers).
+Around them: ``worker_loop`` (one lane per workflow in each worker process), ``wake``
+(LISTEN/NOTIFY), ``reaper``, ``schedules``, ``backoff``, ``faults``, ``stats``.
 """
-
-from __future__ import annotations
-
-from processing.engine.kick import kick_consumer
-
-__all__ = ["kick_consumer"]

@@ -194,41 +194,6 @@ def _claim_passes(
     return records
 
 
-def claim(
-    workflow: Workflow,
-    *,
-    token: str,
-    batch_size: int,
-    lease_seconds: float,
-    per_domain: int = 0,
-    rotation: Rotation | None = None,
-    skip_domains: Iterable[int] = (),
-) -> list[int]:
-    """Claim up to ``batch_size`` queued rows; return their ids, ascending.
-
-    One statement; a spread claim that reaches the last domain with the batch not full runs a
-    second one from the first domain.
-
-    Oldest first; with ``per_domain`` (and rows that have a ``domain_id``), domain by domain,
-    at most that many rows of one domain (``_round_robin_ids``), starting after ``rotation``,
-    none of ``skip_domains``.
-
-    Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
-    claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
-    """
-    records = _claim_passes(
-        workflow,
-        "id",
-        token=token,
-        batch_size=batch_size,
-        lease_seconds=lease_seconds,
-        per_domain=per_domain,
-        rotation=rotation,
-        skip_domains=skip_domains,
-    )
-    return sorted(record[0] for record in records)
-
-
 def _instance(model: type[models.Model], alias: str, names: list[str], values: list):
     obj = model.__new__(model)
     obj.__dict__.update(zip(names, values, strict=True))
@@ -250,7 +215,17 @@ def claim_rows(
     skip_domains: Iterable[int] = (),
     host_cap: int | None = None,
 ) -> list[models.Model]:
-    """``claim``, returning the claimed rows as model instances in queue order.
+    """Claim up to ``batch_size`` queued rows; return them as model instances in queue order.
+
+    One statement; a spread claim that reaches the last domain with the batch not full runs a
+    second one from the first domain.
+
+    Oldest first; with ``per_domain`` (and rows that have a ``domain_id``), domain by domain,
+    at most that many rows of one domain (``_round_robin_ids``), starting after ``rotation``,
+    none of ``skip_domains``.
+
+    Rows in backoff (``next_attempt_at`` in the future) are skipped; rows locked by a concurrent
+    claim are skipped (SKIP LOCKED), so concurrent workers claim disjoint sets.
 
     The claim's RETURNING carries every column, so the rows cost no second query. With
     ``start``, the claim starts the rows too (``claim_sql``): they carry their new attempts.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import connection, transaction
 
 from processing.engine.outcomes import Outcome
-from processing.engine.queue_sql import held, int_array, names, status
+from processing.engine.queue_sql import int_array, names
 from processing.persist import Persist
 from scrapersky.status import Status
 
@@ -23,35 +23,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from scrapersky.workflows import Workflow
-
-
-def complete(
-    workflow: Workflow, row_id: int, *, token: str, persist: Persist | None = None
-) -> bool:
-    """Run ``persist()`` and mark the row Complete in one transaction, fenced on the claim.
-
-    The fence statement runs first and locks the row, so the reaper cannot requeue it while
-    ``persist()`` writes. Returns False (and writes nothing) when the claim was lost. An exception
-    from ``persist()`` rolls everything back and propagates.
-    """
-    n = names(workflow)
-    sql = f"""
-        UPDATE {n.table} SET {status(n, Status.COMPLETE, Status.COMPLETE)},
-               {n.finished_at} = now(), {n.err} = NULL, {n.lease} = NULL, {n.next_at} = NULL
-         WHERE id = %s AND {held(n)}
-        RETURNING id"""
-    if persist is None:
-        # Nothing to write but the status: one autocommit statement, no transaction round trips.
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [row_id, token])
-            return cursor.fetchone() is not None
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [row_id, token])
-            if cursor.fetchone() is None:
-                return False
-        persist()
-    return True
 
 
 # Each kind's status, in the order of the statement's ARRAY (index 0 there is element 1).
@@ -159,15 +130,3 @@ def run_persists(persists: list[Persist]) -> None:
         else:
             persists[i]()
         i = j
-
-
-def fail(workflow: Workflow, row_id: int, *, token: str, message: str) -> bool:
-    """Mark a held row Error with ``message``; False when the claim was lost."""
-    n = names(workflow)
-    sql = f"""
-        UPDATE {n.table} SET {status(n, Status.ERROR, Status.ERROR)},
-               {n.err} = %s, {n.finished_at} = now(), {n.lease} = NULL, {n.next_at} = NULL
-         WHERE id = %s AND {held(n)}"""
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [message, row_id, token])
-        return cursor.rowcount == 1

@@ -25,7 +25,7 @@ def wanted_schedules() -> list[Wanted]:
 
     django-q2 schedules have minute granularity (``Schedule.MINUTES``; CRON has no seconds), so a
     workflow's ``interval`` is rounded up to whole minutes: the schedule is the safety net, and
-    latency comes from ``kick_consumer`` after every queueing commit.
+    latency comes from the ``NOTIFY`` after every queueing commit (``wake``).
     """
     wanted = [
         Wanted(

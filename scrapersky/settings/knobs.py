@@ -57,8 +57,6 @@ SCRAPERSKY_HEARTBEAT_MAX_AGE = env.int(
     "SCRAPERSKY_HEARTBEAT_MAX_AGE", _D.heartbeat_max_age, minimum=1
 )
 SCRAPERSKY_KICK_ON_QUEUE = env.bool("SCRAPERSKY_KICK_ON_QUEUE", _D.kick_on_queue)
-# Consumer tasks one kick enqueues (default 1: every worker loop serves every workflow).
-SCRAPERSKY_KICK_CONSUMERS = env.int("SCRAPERSKY_KICK_CONSUMERS", 0, minimum=0) or None
 # An idle lane's own look for rows while its worker listens for notifications (the fallback).
 SCRAPERSKY_IDLE_POLL_SECONDS = env.float(
     "SCRAPERSKY_IDLE_POLL_SECONDS", _D.idle_poll_seconds, minimum=0.05

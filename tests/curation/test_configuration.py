@@ -112,7 +112,7 @@ def test_bad_json_and_choice_name_the_variable():
 def test_good_values_and_defaults_still_work():
     code = (
         "from django.conf import settings as s; "
-        "print(s.Q_CLUSTER['workers'], s.Q_TIMEOUT, s.SCRAPERSKY_KICK_CONSUMERS, "
+        "print(s.Q_CLUSTER['workers'], s.Q_TIMEOUT, s.SCRAPERSKY_KICK_ON_QUEUE, "
         "s.SCRAPERSKY_DASHBOARD_CACHE_SECONDS, s.SCRAPERSKY_WORKFLOWS, s.DEBUG, "
         "s.LOGGING['loggers']['django-q']['level'])"
     )
@@ -126,7 +126,7 @@ def test_good_values_and_defaults_still_work():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == (
-        "3 300 None 5.0 {'page_curation': {'batch_size': 5}} True WARNING"
+        "3 300 True 5.0 {'page_curation': {'batch_size': 5}} True WARNING"
     )
 
 

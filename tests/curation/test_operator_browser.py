@@ -18,7 +18,6 @@ from django.db import connection
 
 from curation.models import Contact, Domain
 from ops.demo import SiteServer, demo_environment, demo_sites
-from processing.engine import kick
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.factories import UserFactory
 
@@ -112,11 +111,10 @@ def test_operator_imports_queues_and_watches_the_workers(
     live_server, browser_page, settings, cluster, tmp_path
 ):
     page = browser_page
-    settings.SCRAPERSKY_KICK_ON_QUEUE = True  # the admin action kicks the consumer
+    settings.SCRAPERSKY_KICK_ON_QUEUE = True  # the admin action wakes the workers (NOTIFY)
     settings.SCRAPERSKY_DASHBOARD_CACHE_SECONDS = 1
     settings.SCRAPERSKY_HEARTBEAT_MAX_AGE = 30
-    kick.reset_debounce()
-    call_command("setup_schedules", verbosity=0)  # the safety net behind the kicks
+    call_command("setup_schedules", verbosity=0)  # the safety net behind the wake-ups
     operator = UserFactory(username="olga", is_superuser=True)
     sites = demo_sites()
 

@@ -51,7 +51,10 @@ def test_claim_marks_queued_rows_processing():
     row = PlaceSearchFactory()
     queue(row)
     workflow = get_workflow(WORKFLOW)
-    ids = claims.claim(workflow, token="test-token", batch_size=10, lease_seconds=60)
+    ids = sorted(
+        r.pk
+        for r in claims.claim_rows(workflow, token="test-token", batch_size=10, lease_seconds=60)
+    )
     assert ids == [row.pk]
     row.refresh_from_db()
     assert row.place_search_processing_status == PlaceSearchProcessingStatus.Processing

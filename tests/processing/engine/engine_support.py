@@ -17,11 +17,17 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from processing.engine import kick
 from scrapersky.workflows import get_workflow
 
 HERE = Path(__file__).resolve().parent
 WORKFLOW = "sitemap_discovery"  # domains: the simplest source table
+
+
+def claimed_ids(workflow, **claim) -> list[int]:
+    """Claim rows as a worker does (``claims.claim_rows``); their ids, ascending."""
+    from processing.engine import claims
+
+    return sorted(row.pk for row in claims.claim_rows(workflow, **claim))
 
 
 def queue_rows(n: int, workflow: str = WORKFLOW) -> list[int]:
@@ -81,13 +87,6 @@ def recording(settings, record_file):
     """Route WORKFLOW to the recording service in this process."""
     settings.SCRAPERSKY_WORKFLOWS = {WORKFLOW: {"service": "engine_recording.record"}}
     return record_file
-
-
-@pytest.fixture(autouse=True)
-def _fresh_kicks():
-    kick.reset_debounce()
-    yield
-    kick.reset_debounce()
 
 
 def worker_env(overrides: dict, record_file: Path, **extra: str) -> dict:

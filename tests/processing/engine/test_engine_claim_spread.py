@@ -24,13 +24,16 @@ def _queue_pages(per_site: dict[str, int]) -> dict[str, list[int]]:
 
 
 def _claim(token: str, batch: int, per_domain: int, rotation=None) -> list[int]:
-    return claims.claim(
-        get_workflow(WF),
-        token=token,
-        batch_size=batch,
-        lease_seconds=60,
-        per_domain=per_domain,
-        rotation=rotation,
+    return sorted(
+        r.pk
+        for r in claims.claim_rows(
+            get_workflow(WF),
+            token=token,
+            batch_size=batch,
+            lease_seconds=60,
+            per_domain=per_domain,
+            rotation=rotation,
+        )
     )
 
 
@@ -97,13 +100,16 @@ def test_rows_in_backoff_are_passed_over_and_the_walk_goes_on():
 def test_domains_the_run_passes_over_give_no_rows_and_the_walk_goes_on():
     ids = _queue_pages({"a": 3, "b": 3, "c": 3})
     domain_of_b = get_workflow(WF).model.objects.get(pk=ids["b"][0]).domain_id
-    got = claims.claim(
-        get_workflow(WF),
-        token="t1",
-        batch_size=4,
-        lease_seconds=60,
-        per_domain=2,
-        skip_domains=[domain_of_b],
+    got = sorted(
+        r.pk
+        for r in claims.claim_rows(
+            get_workflow(WF),
+            token="t1",
+            batch_size=4,
+            lease_seconds=60,
+            per_domain=2,
+            skip_domains=[domain_of_b],
+        )
     )
     assert got == sorted(ids["a"][:2] + ids["c"][:2])
     assert _claim("t2", 4, 2) == sorted(ids["a"][2:] + ids["b"][:2] + ids["c"][2:])[:4]
@@ -119,5 +125,7 @@ def test_the_cap_is_ignored_for_rows_without_a_domain():
             SELECT 's' || g || '.example', 'Queued', 'Queued', clock_timestamp()
               FROM generate_series(1, 4) g"""
         )
-    got = claims.claim(wf, token="t", batch_size=3, lease_seconds=60, per_domain=1)
+    got = sorted(
+        r.pk for r in claims.claim_rows(wf, token="t", batch_size=3, lease_seconds=60, per_domain=1)
+    )
     assert len(got) == 3

@@ -10,6 +10,7 @@ from django.utils import timezone
 from engine_support import WORKFLOW, queue_rows
 
 from processing.engine import claims, finish_sql
+from processing.engine.outcomes import Outcome
 from scrapersky.workflows import get_workflow
 from tests.locking import beside_an_open_transaction
 
@@ -17,7 +18,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _claim(token: str, batch: int = 10) -> list[int]:
-    return claims.claim(get_workflow(WORKFLOW), token=token, batch_size=batch, lease_seconds=60)
+    return sorted(
+        r.pk
+        for r in claims.claim_rows(
+            get_workflow(WORKFLOW), token=token, batch_size=batch, lease_seconds=60
+        )
+    )
 
 
 def test_two_connections_claim_disjoint_sets():
@@ -141,10 +147,11 @@ def test_finish_is_fenced_on_the_claim_token():
     [row_id] = queue_rows(1)
     wf = get_workflow(WORKFLOW)
     _claim("old")
-    assert not finish_sql.complete(wf, row_id, token="someone-else")
-    assert not finish_sql.fail(wf, row_id, token="someone-else", message="x")
-    assert finish_sql.complete(wf, row_id, token="old")
-    assert not finish_sql.fail(wf, row_id, token="old", message="too late: already Complete")
+    assert finish_sql.finish(wf, [Outcome(row_id, "someone-else", "complete")]) == set()
+    assert finish_sql.finish(wf, [Outcome(row_id, "someone-else", "error", "x")]) == set()
+    assert finish_sql.finish(wf, [Outcome(row_id, "old", "complete")]) == {row_id}
+    late = Outcome(row_id, "old", "error", "too late: already Complete")
+    assert finish_sql.finish(wf, [late]) == set()
     row = wf.model.objects.get(pk=row_id)
     assert getattr(row, wf.names.processing_field) == "Complete"
     assert getattr(row, wf.names.col("lease_expires_at")) is None

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.db import connection
 from django.utils import timezone
-from engine_support import WORKFLOW, queue_rows, start_thread, statuses
+from engine_support import WORKFLOW, claimed_ids, queue_rows, start_thread, statuses
 
 from curation.models import SitemapFile
 from processing.engine import claims
@@ -188,7 +188,9 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
         **{WF.names.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC)}
     )
     assert reap_expired_leases()[WORKFLOW]["requeued"] == [row_id]
-    assert claims.claim(WF, token="new-owner", batch_size=1, lease_seconds=60) == [row_id]
+    assert sorted(
+        r.pk for r in claims.claim_rows(WF, token="new-owner", batch_size=1, lease_seconds=60)
+    ) == [row_id]
     proceed.set()
     thread.join(10)
     assert results[0].lost == 1 and results[0].complete == 0
@@ -201,7 +203,7 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
 
 def test_reaper_requeues_then_errors_after_max_attempts():
     fresh, exhausted, alive = queue_rows(3)
-    claims.claim(WF, token="dead", batch_size=3, lease_seconds=60)
+    claimed_ids(WF, token="dead", batch_size=3, lease_seconds=60)
     claims.start(WF, [fresh, exhausted, alive], token="dead")
     past = datetime(2000, 1, 1, tzinfo=UTC)
     WF.model.objects.filter(pk__in=[fresh, exhausted]).update(
@@ -228,7 +230,7 @@ def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
     """A killed batch: one row was running, the rest never started (issue 16.1)."""
     running, *waiting = queue_rows(4)
     [newcomer] = queue_rows(1)  # queued after the batch, never claimed
-    claims.claim(WF, token="dead", batch_size=4, lease_seconds=60)
+    claimed_ids(WF, token="dead", batch_size=4, lease_seconds=60)
     claims.start(WF, [running], token="dead")
     WF.model.objects.filter(pk__in=[running, *waiting]).update(
         **{
@@ -251,7 +253,9 @@ def test_reaped_rows_that_never_started_keep_their_attempts_and_place():
         )
     assert field(row(running), "attempts") == 1
     # The row that was running when the worker died goes behind everything queued meanwhile.
-    order = claims.claim(WF, token="next", batch_size=5, lease_seconds=60)
+    order = sorted(
+        r.pk for r in claims.claim_rows(WF, token="next", batch_size=5, lease_seconds=60)
+    )
     assert order == sorted([running, *waiting, newcomer])
     by_place = WF.model.objects.order_by(WF.names.col("queued_at"), "pk").values_list(
         "pk", flat=True

@@ -59,7 +59,10 @@ def silent():
 
 
 def claim_as(worker: str, n: int = 3) -> list[int]:
-    ids = claims.claim(WF, token=f"{worker}:run1:1", batch_size=n, lease_seconds=300)
+    ids = sorted(
+        r.pk
+        for r in claims.claim_rows(WF, token=f"{worker}:run1:1", batch_size=n, lease_seconds=300)
+    )
     assert len(ids) == n
     return ids
 

@@ -1,4 +1,4 @@
-"""Real worker processes: four consumers exactly-once, a kicked cluster, SIGKILL (stops: see
+"""Real worker processes: four consumers exactly-once, a woken cluster, SIGKILL (stops: see
 test_engine_worker_loop)."""
 
 from __future__ import annotations
@@ -51,10 +51,9 @@ def test_a_kicked_django_q2_cluster_processes_queued_rows_within_two_seconds(wor
 
     env = worker_env(overrides(), record_file, Q_WORKERS="2")
     _start_cluster(workers, env)
-    # Warm up: the cluster is ready once a kicked consumer completed a row.
+    # Warm up: the cluster is ready once a woken lane completed a row.
     [probe] = queue_rows(1)
     WF.model.objects.filter(pk=probe).update(**{WF.names.processing_field: None})
-    time.sleep(0.6)  # past the kick debounce window
     set_curation_status(
         workflow=WORKFLOW, status="Queued", ids=[probe], actor="test", channel="command"
     )
@@ -81,9 +80,9 @@ def test_sigkilled_cluster_rows_are_reaped_and_finished_by_a_fresh_consumer(
     knobs = {"batch_size": 10, "concurrency": 4, "lease_seconds": 2}
     env = worker_env(overrides(**knobs), record_file, Q_WORKERS="2", ENGINE_RECORD_SLEEP="0.1")
     cluster = _start_cluster(workers, env)
-    from processing.engine.kick import kick_consumer
+    from processing.engine import wake
 
-    kick_consumer(WORKFLOW)
+    wake.notify(WORKFLOW)
     assert wait_for(lambda: statuses().get("Complete", 0) >= 10, timeout=30)
     workers.signal_group(cluster, signal.SIGKILL)
     cluster.wait(timeout=10)
