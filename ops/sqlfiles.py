@@ -52,6 +52,12 @@ REWRITTEN: dict[str, frozenset[str]] = {
     "030_people.sql": frozenset(
         {"dd1bf0e11a80ec116b7d0fe5b1603b755ac1dc3340935bf6d339d4f5444f2890"}
     ),
+    "052_change_log.sql": frozenset(
+        {"7ed45df64e11236fc54f1ff09af945506841b3becee8159199c1dd85f7cafaa4"}
+    ),
+    "054_change_log_prune.sql": frozenset(
+        {"c90969f81587d734ac253027419c6dc399ecad7d74daa14cccf08de9e2171896"}
+    ),
 }
 BOOKKEEPING_TABLE = AppliedSqlFile._meta.db_table
 

@@ -88,16 +88,5 @@ CREATE TRIGGER contacts_change_log_update AFTER UPDATE ON contacts FOR EACH ROW
                             NEW.domain_id))
     EXECUTE FUNCTION change_log_update();
 
--- One page of the feed after the cursor (after_txid, after_id): only entries of transactions
--- that ended before this statement's snapshot (txid < its xmin), in (txid, id) order.
-CREATE FUNCTION change_feed_page(after_txid xid8, after_id bigint, page_size integer)
-RETURNS TABLE (txid xid8, id bigint, table_name text, row_id bigint, domain_id bigint, op text,
-               changed_at timestamptz)
-LANGUAGE sql STABLE AS $$
-    SELECT c.txid, c.id, c.table_name, c.row_id, c.domain_id, c.op, c.changed_at
-    FROM change_log c
-    WHERE (c.txid, c.id) > (after_txid, after_id)
-      AND c.txid < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY c.txid, c.id
-    LIMIT page_size;
-$$;
+-- change_feed_page(after_txid, after_id, page_size), one page of the feed after a cursor:
+-- sql/functions/change_feed_page.sql (its current definition).

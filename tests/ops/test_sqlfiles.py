@@ -128,3 +128,12 @@ def test_every_function_is_defined_in_one_file():
     for path in sorted(SQL_DIR.glob("*.sql")):
         defined = set(re.findall(r"CREATE (?:OR REPLACE )?FUNCTION (\w+)\(", path.read_text()))
         assert not defined & functions, f"{path.name} also defines {defined & functions}"
+
+
+def test_a_numbered_file_defines_only_trigger_functions():
+    """A function the code calls lives in sql/functions/; a trigger's stays beside its trigger."""
+    for path in sorted(SQL_DIR.glob("*.sql")):
+        for name, head in re.findall(
+            r"CREATE (?:OR REPLACE )?FUNCTION (\w+)\((.*?)\bAS \$\$", path.read_text(), re.S
+        ):
+            assert "RETURNS trigger" in head, f"{path.name} defines {name}(): sql/functions/"
