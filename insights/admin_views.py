@@ -12,7 +12,6 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.core.cache import cache
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -84,12 +83,7 @@ def visible_figures(user: AbstractBaseUser | AnonymousUser) -> dict:
 
 def _contacts() -> dict:
     """The contacts card, cached like the workflow figures, with links into the changelist."""
-    seconds = dashboard.cache_seconds()
-    figures = cache.get(CONTACTS_CACHE_KEY) if seconds > 0 else None
-    if figures is None:
-        figures = contact_figures()
-        if seconds > 0:
-            cache.set(CONTACTS_CACHE_KEY, figures, seconds)
+    figures = dashboard.cached(CONTACTS_CACHE_KEY, contact_figures)
     url = reverse("admin:curation_contact_changelist")
     # Aware ISO timestamps: a naive one would be read in the server's zone with a warning.
     since_day = (timezone.now() - timedelta(days=1)).isoformat(timespec="seconds")
@@ -109,12 +103,7 @@ def _contacts() -> dict:
 
 def _deliveries() -> dict:
     """The destinations card (cached like the rest), with links to the waiting and failed rows."""
-    seconds = dashboard.cache_seconds()
-    figures = cache.get(DELIVERIES_CACHE_KEY) if seconds > 0 else None
-    if figures is None:
-        figures = delivery_figures()
-        if seconds > 0:
-            cache.set(DELIVERIES_CACHE_KEY, figures, seconds)
+    figures = dashboard.cached(DELIVERIES_CACHE_KEY, delivery_figures)
     url = reverse("admin:curation_domain_changelist")
     return {
         **figures,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
@@ -191,16 +192,24 @@ def compute(now: datetime | None = None) -> dict:
     }
 
 
-def figures(now: datetime | None = None) -> dict:
-    """``compute()``, cached for ``cache_seconds()`` (the same figures for every viewer)."""
+def cached(key: str, make: Callable[[], dict]) -> dict:
+    """``make()``, cached under ``key`` for ``cache_seconds()`` (the same figures for every
+    viewer; 0 seconds: made on every request)."""
     seconds = cache_seconds()
-    if seconds <= 0 or now is not None:
-        return compute(now)
-    data = cache.get(CACHE_KEY)
+    if seconds <= 0:
+        return make()
+    data = cache.get(key)
     if data is None:
-        data = compute()
-        cache.set(CACHE_KEY, data, seconds)
+        data = make()
+        cache.set(key, data, seconds)
     return data
+
+
+def figures(now: datetime | None = None) -> dict:
+    """``compute()``, cached (``cached``); at a given ``now`` computed afresh."""
+    if now is not None:
+        return compute(now)
+    return cached(CACHE_KEY, compute)
 
 
 def paused_lanes_warning(data: dict) -> str | None:

@@ -68,3 +68,13 @@ class PipelineChangeList(ValidatingChangeList):
         count_display = getattr(self.paginator, "count_display", None)
         self.result_count_display = count_display or f"{self.result_count:,}"
         self.model_admin.decorate_results(self.result_list)
+
+
+class ValueFilter(admin.SimpleListFilter):
+    """A filter over the column its ``parameter_name`` names: choosing a value (one of
+    ``lookups()``) keeps the rows that have it."""
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.parameter_name: self.value()})
+        return queryset

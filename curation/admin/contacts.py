@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from curation import search
 from curation.admin.base import PipelineAdmin
+from curation.admin.changelist import ValueFilter
 from curation.admin.display import (
     badge,
     change_link,
@@ -45,7 +46,7 @@ def sighting_counts(contact_ids: list[int]) -> dict[int, int]:
     )
 
 
-class ClassificationFilter(admin.SimpleListFilter):
+class ClassificationFilter(ValueFilter):
     """The classifications the extractor assigns, listed without scanning the table."""
 
     title = "classification"
@@ -54,11 +55,6 @@ class ClassificationFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return self.CHOICES
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(classification=self.value())
-        return queryset
 
 
 class VerdictFilter(admin.SimpleListFilter):

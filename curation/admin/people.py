@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from curation.admin.base import PipelineAdmin
+from curation.admin.changelist import ValueFilter
 from curation.admin.display import (
     badge,
     change_link,
@@ -46,7 +47,7 @@ class SeniorityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RoleFilter(admin.SimpleListFilter):
+class RoleFilter(ValueFilter):
     """The most common roles (one grouped query over the people table)."""
 
     title = "role"
@@ -61,11 +62,6 @@ class RoleFilter(admin.SimpleListFilter):
             .order_by("-n", "role")[:ROLES_LISTED]
         )
         return [(role, role) for role, _ in roles]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(role=self.value())
-        return queryset
 
 
 class HasEmailFilter(admin.SimpleListFilter):

@@ -9,6 +9,7 @@ an HTML site map page it links to), depth and count capped, robots.txt obeyed.
 from __future__ import annotations
 
 import re
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -75,32 +76,25 @@ def _base_urls(domain: str, base_url: str | None) -> list[str]:
     return [f"https://{host}", f"http://{host}"]
 
 
+@dataclass
 class _Discovery:
-    def __init__(
-        self,
-        domain: str,
-        fetcher: FetcherLike,
-        *,
-        count_urls: bool,
-        count_max_bytes: int,
-        follow_links: bool,
-        link_max_depth: int,
-        link_max_pages: int,
-    ) -> None:
-        self.domain = domain
-        self.fetcher = fetcher
-        self.count_urls = count_urls
-        self.count_max_bytes = count_max_bytes
-        self.follow_links = follow_links
-        self.link_max_depth = link_max_depth
-        self.link_max_pages = link_max_pages
-        self.failures: list[Exception] = []
-        #: some request got an HTTP answer (5xx included): the host is up
-        self.reached = False
-        #: some request got an answer below 500: the site itself answered
-        self.answered = False
-        self.home_doc: Any = None
-        self.html_sitemap_links: list[str] = []
+    """One domain's discovery: how far to go, and what the requests found out on the way."""
+
+    domain: str
+    fetcher: FetcherLike
+    _: KW_ONLY
+    count_urls: bool
+    count_max_bytes: int
+    follow_links: bool
+    link_max_depth: int
+    link_max_pages: int
+    failures: list[Exception] = field(default_factory=list, init=False)
+    #: some request got an HTTP answer (5xx included): the host is up
+    reached: bool = field(default=False, init=False)
+    #: some request got an answer below 500: the site itself answered
+    answered: bool = field(default=False, init=False)
+    home_doc: Any = field(default=None, init=False)
+    html_sitemap_links: list[str] = field(default_factory=list, init=False)
 
     def run(self, base_url: str | None) -> DiscoveryResult:
         bases = _base_urls(self.domain, base_url)

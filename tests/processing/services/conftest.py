@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from contextlib import ExitStack
+from urllib.parse import urlsplit
 
 import pytest
 
-from ops.demo import SiteServer, demo_sites
+from ops.demo import Site, SiteServer, demo_sites
+from ops.demo.sites import HTML
 from processing.fetcher import get_fetcher
 
 
@@ -34,3 +36,26 @@ def serve(settings):
 def demo_web(serve):
     """Serve the demo sites."""
     return serve(demo_sites())
+
+
+class _Pages:
+    """``web[url] = html``: that page served on loopback (an http:// URL; a site per host)."""
+
+    def __init__(self, serve) -> None:
+        self._serve = serve
+        self._sites: dict[str, Site] = {}
+
+    def __setitem__(self, url: str, html: str) -> None:
+        parts = urlsplit(url)
+        assert parts.scheme == "http", "the loopback web speaks http"
+        site = self._sites.get(parts.netloc)
+        if site is None:
+            site = self._sites[parts.netloc] = Site(parts.netloc, parts.netloc)
+            self._serve(list(self._sites.values()))  # the fetcher now reaches every host
+        site.add(parts.path or "/", HTML, html)
+
+
+@pytest.fixture
+def web(serve) -> _Pages:
+    """Pages given by URL and body, served on loopback: ``web[page.url] = html``."""
+    return _Pages(serve)

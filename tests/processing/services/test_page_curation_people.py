@@ -26,33 +26,11 @@ IMPRESSUM = """<html lang="de"><head><title>Impressum</title></head><body><h1>Im
 <p>Geschäftsführerin: Lisa Jackson</p><p>USt-IdNr.: DE136695976</p></body></html>"""
 
 
-class _Response:
-    def __init__(self, url: str, body: str) -> None:
-        self.status_code = 200
-        self.final_url = url
-        self.headers = {"content-type": "text/html; charset=utf-8"}
-        self.content_type = "text/html"
-        self.content = body.encode()
-        self.size = len(self.content)
-
-
-@pytest.fixture
-def serve(monkeypatch):
-    bodies: dict[str, str] = {}
-
-    class Fetcher:
-        def get(self, url: str, **_options):
-            return _Response(url, bodies[url])
-
-    monkeypatch.setattr(page_curation, "get_fetcher", Fetcher)
-    return bodies
-
-
-def test_people_their_contacts_and_company_facts_in_the_pages_statement(serve):
+def test_people_their_contacts_and_company_facts_in_the_pages_statement(web):
     domain = DomainFactory(domain="alliedauto.demo")
-    team = PageFactory(domain=domain, url="https://alliedauto.demo/team")
-    legal = PageFactory(domain=domain, url="https://alliedauto.demo/impressum")
-    serve[team.url], serve[legal.url] = TEAM, IMPRESSUM
+    team = PageFactory(domain=domain, url="http://alliedauto.demo/team")
+    legal = PageFactory(domain=domain, url="http://alliedauto.demo/impressum")
+    web[team.url], web[legal.url] = TEAM, IMPRESSUM
     persists = [page_curation.process_single_page_for_page_curation(p) for p in (team, legal)]
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         page_curation.PagePersist.persist_many(persists)
@@ -86,10 +64,10 @@ def test_people_their_contacts_and_company_facts_in_the_pages_statement(serve):
     } <= facts
 
 
-def test_processing_again_adds_no_person_or_fact_twice(serve):
+def test_processing_again_adds_no_person_or_fact_twice(web):
     domain = DomainFactory(domain="alliedauto.demo")
-    team = PageFactory(domain=domain, url="https://alliedauto.demo/team")
-    serve[team.url] = TEAM
+    team = PageFactory(domain=domain, url="http://alliedauto.demo/team")
+    web[team.url] = TEAM
     for _ in range(2):
         persist = page_curation.process_single_page_for_page_curation(team)
         with transaction.atomic():

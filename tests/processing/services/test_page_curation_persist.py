@@ -29,39 +29,17 @@ PAGE = """<html lang="en"><head><title>Contact  us</title>
 </body></html>"""
 
 
-class _Response:
-    def __init__(self, url: str, body: str) -> None:
-        self.status_code = 200
-        self.final_url = url
-        self.headers = {"content-type": "text/html; charset=utf-8"}
-        self.content_type = "text/html"
-        self.content = body.encode()
-        self.size = len(self.content)
-
-
-@pytest.fixture
-def serve(monkeypatch):
-    bodies: dict[str, str] = {}
-
-    class Fetcher:
-        def get(self, url: str, **_options):
-            return _Response(url, bodies[url])
-
-    monkeypatch.setattr(page_curation, "get_fetcher", Fetcher)
-    return bodies
-
-
 def curate(page) -> None:
     persist = page_curation.process_single_page_for_page_curation(page)
     with transaction.atomic():
         persist()
 
 
-def test_one_statement_writes_the_page_its_contacts_and_sightings(serve):
+def test_one_statement_writes_the_page_its_contacts_and_sightings(web):
     page = PageFactory(
-        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="http://acme-plumbing.demo/c"
     )
-    serve[page.url] = PAGE
+    web[page.url] = PAGE
     persist = page_curation.process_single_page_for_page_curation(page)
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         persist()
@@ -94,13 +72,13 @@ def test_one_statement_writes_the_page_its_contacts_and_sightings(serve):
     assert {s.seen_at for s in sightings} == {page.fetched_at}
 
 
-def test_processing_again_refreshes_and_adds_nothing_twice(serve):
+def test_processing_again_refreshes_and_adds_nothing_twice(web):
     page = PageFactory(
-        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="http://acme-plumbing.demo/c"
     )
-    other = PageFactory(domain=page.domain, url="https://acme-plumbing.demo/other")
-    serve[page.url] = PAGE
-    serve[other.url] = "<p>Footer: info@acme-plumbing.demo</p>"
+    other = PageFactory(domain=page.domain, url="http://acme-plumbing.demo/other")
+    web[page.url] = PAGE
+    web[other.url] = "<p>Footer: info@acme-plumbing.demo</p>"
     curate(page)
     first = {c.value: (c.pk, c.first_seen_at, c.last_seen_at) for c in Contact.objects.all()}
 
@@ -117,15 +95,15 @@ def test_processing_again_refreshes_and_adds_nothing_twice(serve):
     ]
 
 
-def test_only_contacts_new_to_the_domain_are_queued_for_validation(serve, settings):
+def test_only_contacts_new_to_the_domain_are_queued_for_validation(web, settings):
     settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = True
     settings.SCRAPERSKY_KICK_ON_QUEUE = False
     page = PageFactory(
-        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="http://acme-plumbing.demo/c"
     )
-    other = PageFactory(domain=page.domain, url="https://acme-plumbing.demo/other")
-    serve[page.url] = "<p>info@acme-plumbing.demo</p>"
-    serve[other.url] = "<p>info@acme-plumbing.demo and jobs@acme-plumbing.demo</p>"
+    other = PageFactory(domain=page.domain, url="http://acme-plumbing.demo/other")
+    web[page.url] = "<p>info@acme-plumbing.demo</p>"
+    web[other.url] = "<p>info@acme-plumbing.demo and jobs@acme-plumbing.demo</p>"
     curate(page)
     Contact.objects.update(contact_validation_curation_status="Complete")
     curate(other)
@@ -133,9 +111,9 @@ def test_only_contacts_new_to_the_domain_are_queued_for_validation(serve, settin
     assert statuses == {"info@acme-plumbing.demo": "Complete", "jobs@acme-plumbing.demo": "Queued"}
 
 
-def test_a_page_without_contacts_writes_only_its_columns(serve):
-    page = PageFactory(url="https://acme-plumbing.demo/empty")
-    serve[page.url] = "<html><head><title>Nothing</title></head><body>hello</body></html>"
+def test_a_page_without_contacts_writes_only_its_columns(web):
+    page = PageFactory(url="http://acme-plumbing.demo/empty")
+    web[page.url] = "<html><head><title>Nothing</title></head><body>hello</body></html>"
     curate(page)
     page.refresh_from_db()
     assert page.title == "Nothing" and page.has_contact_form is False
@@ -143,12 +121,12 @@ def test_a_page_without_contacts_writes_only_its_columns(serve):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_contact_another_writer_holds_is_not_waited_for(serve):
+def test_a_contact_another_writer_holds_is_not_waited_for(web):
     domain = DomainFactory(domain="acme-plumbing.demo")
     first, second = (
-        PageFactory(domain=domain, url=f"https://acme-plumbing.demo/{n}") for n in (1, 2)
+        PageFactory(domain=domain, url=f"http://acme-plumbing.demo/{n}") for n in (1, 2)
     )
-    serve[first.url] = serve[second.url] = "<p>Footer: info@acme-plumbing.demo</p>"
+    web[first.url] = web[second.url] = "<p>Footer: info@acme-plumbing.demo</p>"
     curate(first)
     [shared] = Contact.objects.all()
 
@@ -178,11 +156,11 @@ def test_a_contact_another_writer_holds_is_not_waited_for(serve):
     assert Contact.objects.get().last_seen_at > shared.last_seen_at
 
 
-def test_last_seen_never_moves_back(serve):
+def test_last_seen_never_moves_back(web):
     page = PageFactory(
-        domain=DomainFactory(domain="acme-plumbing.demo"), url="https://acme-plumbing.demo/c"
+        domain=DomainFactory(domain="acme-plumbing.demo"), url="http://acme-plumbing.demo/c"
     )
-    serve[page.url] = "<p>info@acme-plumbing.demo</p>"
+    web[page.url] = "<p>info@acme-plumbing.demo</p>"
     curate(page)
     contact = Contact.objects.get()
     seen = contact.last_seen_at
@@ -202,14 +180,14 @@ def test_last_seen_never_moves_back(serve):
     assert Contact.objects.get().last_seen_at == seen
 
 
-def test_a_group_of_pages_is_written_in_one_statement_as_each_alone_would_be(serve, settings):
+def test_a_group_of_pages_is_written_in_one_statement_as_each_alone_would_be(web, settings):
     settings.SCRAPERSKY_AUTO_QUEUE_CONTACT_VALIDATION = True
     settings.SCRAPERSKY_KICK_ON_QUEUE = False
     acme = DomainFactory(domain="acme-plumbing.demo")
-    pages = [PageFactory(domain=acme, url=f"https://acme-plumbing.demo/{n}") for n in range(3)]
-    serve[pages[0].url] = PAGE
-    serve[pages[1].url] = "<p>Footer: info@acme-plumbing.demo, +1 646 555 0100</p>"
-    serve[pages[2].url] = "<p>Nothing to see</p>"
+    pages = [PageFactory(domain=acme, url=f"http://acme-plumbing.demo/{n}") for n in range(3)]
+    web[pages[0].url] = PAGE
+    web[pages[1].url] = "<p>Footer: info@acme-plumbing.demo, +1 646 555 0100</p>"
+    web[pages[2].url] = "<p>Nothing to see</p>"
     persists = [page_curation.process_single_page_for_page_curation(p) for p in pages]
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         finish_sql.run_persists(persists)
