@@ -74,6 +74,8 @@ class AppSettings:
     webhooks: list[dict] = field(default_factory=list)
     hubspot_token: str = ""
     hubspot_api_url: str = "https://api.hubapi.com"
+    # The HubSpot contact property that gets the page an e-mail was seen on ('' : none sent).
+    hubspot_source_page_property: str = "scrapersky_source_page"
     # Private networks delivery may reach (webhook receivers on the LAN); none by default.
     delivery_allowed_networks: list[str] = field(default_factory=list)
     delivery_timeout: float = 10.0  # seconds for one HTTP call to a destination

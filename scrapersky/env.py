@@ -56,6 +56,16 @@ class EnvReader:
         raw = self._raw(name)
         return default if raw is None else self.env.str(name)
 
+    def str_or_off(self, name: str, default: str, pattern: str) -> str:
+        """Unset: ``default``; set but empty: ``""`` (the feature is off); else the value,
+        which must match ``pattern``."""
+        if name not in os.environ:
+            return default
+        value = os.environ[name].strip()
+        if value and not re.fullmatch(pattern, value):
+            return self._fail(name, f"empty or a name matching {pattern}", default)
+        return value
+
     def bool(self, name: str, default: bool = False) -> bool:
         raw = self._raw(name)
         if raw is None:

@@ -203,6 +203,17 @@ WORKFLOWS: list[Workflow] = [
         # No network: large batches in one thread.
         knobs=Knobs(batch_size=200, concurrency=1, lease_seconds=120),
     ),
+    Workflow(
+        name="lead_retraction",
+        source_model="curation.LeadRetraction",
+        destination_model=None,
+        purpose=(
+            "Tell each destination that a delivered lead (or part of one) was deleted: a signed "
+            "lead.deleted webhook event, HubSpot archives, or the lead synced again"
+        ),
+        # HTTP-bound like lead_sync; written by triggers, so a delete is retried for long.
+        knobs=Knobs(batch_size=50, concurrency=4, lease_seconds=300, max_attempts=8),
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from curation.models import (
     ContactKind,
     ContactSighting,
     Domain,
+    LeadRetraction,
     Page,
     Person,
     PlaceSearch,
@@ -155,3 +156,12 @@ class BusinessFactory(factory.django.DjangoModelFactory):
     provider_id = factory.Sequence(lambda n: f"node/{n + 1}")
     name = factory.Sequence(lambda n: f"Business {n}")
     website = factory.Sequence(lambda n: f"https://business{n}.example/")
+
+
+class LeadRetractionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LeadRetraction
+
+    kind = "resync"  # of a domain deleted since: nothing left to send
+    domain_id = factory.Sequence(lambda n: 10_000_000 + n)
+    domain = factory.Sequence(lambda n: f"gone{n}.example")

@@ -10,6 +10,7 @@ from curation.admin import (
     pages,
     people,
     places,
+    retractions,
     site,
     sitemap_files,
 )
@@ -30,5 +31,6 @@ __all__ = [
     "pages",
     "people",
     "places",
+    "retractions",
     "sitemap_files",
 ]

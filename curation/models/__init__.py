@@ -3,7 +3,7 @@
 from curation.models.audit import Channel, StatusChange
 from curation.models.changes import ChangeLogEntry, ChangeLogHorizon
 from curation.models.contacts import Contact, ContactKind, ContactSighting, ContactVerdict
-from curation.models.deliveries import LeadDelivery
+from curation.models.deliveries import LeadDelivery, LeadRetraction, LeadRetractionKind
 from curation.models.domains import (
     Domain,
     SitemapDiscoveryCurationStatus,
@@ -45,6 +45,8 @@ __all__ = [
     "Domain",
     "GeocodeCache",
     "LeadDelivery",
+    "LeadRetraction",
+    "LeadRetractionKind",
     "Page",
     "PageCurationCurationStatus",
     "PageCurationProcessingStatus",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from curation.fields import workflow_columns
+
 
 class LeadDelivery(models.Model):
     """The last delivery of one domain's lead to one destination (``webhook:<name>``, ``hubspot``).
@@ -12,8 +14,10 @@ class LeadDelivery(models.Model):
     document hashes the same is not sent again. Written by the lead_sync service only.
     """
 
+    # The database deletes a domain's deliveries (ON DELETE CASCADE, sql/051), after the domain's
+    # delete trigger kept what the destinations hold (sql/093): Django must not delete them first.
     domain = models.ForeignKey(
-        "curation.Domain", on_delete=models.CASCADE, related_name="lead_deliveries"
+        "curation.Domain", on_delete=models.DO_NOTHING, related_name="lead_deliveries"
     )
     destination = models.TextField()
     lead_hash = models.TextField(default="", blank=True)
@@ -40,3 +44,63 @@ class LeadDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.destination} <- domain {self.domain_id}"
+
+
+class LeadRetractionKind(models.TextChoices):
+    LEAD = "lead", "lead deleted"
+    RESYNC = "resync", "contact or person deleted"
+
+
+# --- LeadRetraction Workflow Enums (workflow `lead_retraction`) ---
+class LeadRetractionCurationStatus(models.TextChoices):
+    New = "New"
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+    Skipped = "Skipped"
+
+
+class LeadRetractionProcessingStatus(models.TextChoices):
+    Queued = "Queued"
+    Processing = "Processing"
+    Complete = "Complete"
+    Error = "Error"
+
+
+class LeadRetraction(
+    workflow_columns(
+        "lead_retraction",
+        LeadRetractionCurationStatus,
+        LeadRetractionProcessingStatus,
+        module=__name__,
+    ),
+):
+    """A delivered lead (kind ``lead``) or part of one (``resync``) that was deleted, for the
+    destinations to hear of it (sql/091). Written by triggers in the deleting transaction."""
+
+    kind = models.TextField(choices=LeadRetractionKind.choices)
+    domain_id = models.BigIntegerField()
+    domain = models.TextField(default="", blank=True)
+    destination = models.TextField(default="", blank=True)
+    lead_hash = models.TextField(default="", blank=True)
+    remote_ids = models.JSONField(default=dict, blank=True)
+    calls = models.IntegerField(default=0)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        managed = False
+        db_table = "lead_retractions"
+        verbose_name = "lead retraction"
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["domain_id"], name="lead_retractions_domain_idx"),
+            models.Index(fields=["created_at"], name="lead_retractions_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        what = "deleted" if self.kind == LeadRetractionKind.LEAD else "changed by a delete"
+        return f"{self.domain or self.domain_id} {what}" + (
+            f" -> {self.destination}" if self.destination else ""
+        )

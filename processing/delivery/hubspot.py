@@ -1,47 +1,40 @@
-"""HubSpot delivery of a lead: CRM v3 with a private app's token.
+"""HubSpot's CRM v3 as a client: a private app's token, rate limits, and what its answers mean.
 
-Per lead, at most 2 + 2 * ceil(emails / 100) calls:
-
-1. ``POST /crm/v3/objects/companies/batch/upsert`` with ``idProperty=domain``: the company by its
-   domain (name, domain, website, phone). An existing company is updated, never duplicated.
-2. ``POST /crm/v3/objects/contacts/batch/upsert`` with ``idProperty=email``, 100 inputs a call:
-   each e-mail contact (email, the company's name and website; the person's first and last
-   name, job title and phone when a page tied the address to a person; the page it was seen on
-   in ``HUBSPOT_SOURCE_PAGE_PROPERTY``); invalid e-mails
-   (contact validation's verdict) are left out. A 409 (a contact created between our calls, by
-   someone else) is answered by sending the same upsert again: the record now exists, so it is
-   updated.
-3. ``POST /crm/v3/associations/contacts/companies/batch/create``: each contact to its company
-   (``contact_to_company``), 100 a call; associating twice is harmless.
+What is sent for a lead is :mod:`processing.delivery.hubspot_sync`; this module is the calls.
 
 Rate limits are read from every answer (``X-HubSpot-RateLimit-Remaining`` and
 ``-Interval-Milliseconds`` for the rolling window, ``X-HubSpot-RateLimit-Daily-Remaining`` for
 the day): an exhausted window makes the next call of any thread of this process wait for the
-window to pass; an exhausted day, or a 429 whose ``policyName`` is ``DAILY``, puts the lead back
-in the queue for an hour. A 429 of the rolling window is waited out and retried. 401 (a bad or
-expired token) and 403 ``MISSING_SCOPES`` are ``PermanentError``s naming what to fix: the scopes
-HubSpot says are missing. Hand-written over the delivery client rather than HubSpot's Python SDK:
-the SDK brings its own HTTP stack (urllib3 without our address guard) and retry policy, and
-the three calls above are all we need.
+window to pass; an exhausted day, or a 429 whose ``policyName`` is ``DAILY``, puts the row back
+in the queue for an hour. A 429 of the rolling window is waited out and retried. A 409 (a record
+created between our calls by someone else) is answered by sending the same call again: the
+record now exists, so an upsert updates it. 401 (a bad or expired token), 403
+``MISSING_SCOPES`` and a property HubSpot does not have (``PROPERTY_DOESNT_EXIST``) are
+``PermanentError``s naming what to fix. A 207 (multi-status: some inputs done, some not) is
+returned to callers that take partial results (:func:`batch_failures` reads it) and is an
+error for the others.
+
+Hand-written over the delivery client rather than HubSpot's Python SDK: the SDK brings its own
+HTTP stack (urllib3 without our address guard) and retry policy, and a handful of batch calls
+are all we need.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from typing import Any
 
 from processing.delivery.config import HubSpotConfig
 from processing.delivery.http import Answer, CallCounter, DeliveryHTTP
-from processing.delivery.lead import Lead
-from processing.delivery.webhook import Delivered
 from processing.errors import PermanentError, TransientError
+from scrapersky.conf import conf
 
 BATCH = 100  # HubSpot's batch limit
 DAILY_RETRY_AFTER = 3600.0
-#: contact property for the page the e-mail was seen on (a single-line text property the
-#: operator creates in HubSpot; see docs/lead-schema.md)
-HUBSPOT_SOURCE_PAGE_PROPERTY = "scrapersky_source_page"
+#: error categories that say the input is wrong (sending it again cannot help)
+INPUT_FAULTS = frozenset({"VALIDATION_ERROR", "INVALID_EMAIL"})
 
 
 class RateGate:
@@ -82,9 +75,8 @@ class HubSpotClient:
         self.gate = gate
         self.counter = CallCounter()
 
-    def post(self, path: str, payload: dict[str, Any]) -> Answer:
-        import json
-
+    def post(self, path: str, payload: dict[str, Any], *, partial: bool = False) -> Answer:
+        """POST ``payload``; the answer if HubSpot took it (also a 207 when ``partial``)."""
         body = json.dumps(payload).encode()
         headers = {
             "Authorization": f"Bearer {self.config.token}",
@@ -103,6 +95,8 @@ class HubSpotClient:
             )
             self.gate.observe(answer.headers)
             if answer.status != 409:
+                if answer.status == 207 and partial:
+                    return answer
                 return self._check(path, answer)
         raise TransientError(f"HubSpot {path}: HTTP 409 three times: {answer.first_bytes()}")
 
@@ -111,7 +105,7 @@ class HubSpotClient:
         self.gate.observe(answer.headers)
         if answer.status != 429:
             return None
-        data = _json(answer)
+        data = answer_json(answer)
         policy = str(data.get("policyName") or "")
         daily = _int(answer.headers.get("x-hubspot-ratelimit-daily-remaining"))
         if policy.upper() == "DAILY" or daily == 0:
@@ -123,9 +117,9 @@ class HubSpotClient:
         return (interval or 10_000) / 1000
 
     def _check(self, path: str, answer: Answer) -> Answer:
-        if answer.status in (200, 201):
+        if answer.status in (200, 201, 204):
             return answer
-        data = _json(answer)
+        data = answer_json(answer)
         message = str(data.get("message") or answer.first_bytes())
         if answer.status == 401:
             raise PermanentError(
@@ -139,20 +133,25 @@ class HubSpotClient:
                     "private app and set the new token (HTTP 403 on " + path + ")"
                 )
             raise PermanentError(f"HubSpot {path}: HTTP 403: {message}")
+        missing = missing_property(data)
+        if missing:
+            raise PermanentError(missing_property_message(missing, path))
         if answer.status == 207:
-            errors = "; ".join(
-                str(e.get("message")) for e in data.get("errors", [])[:3] if isinstance(e, dict)
-            )
+            errors = "; ".join(str(e.get("message")) for e in _errors(data)[:3])
             raise PermanentError(f"HubSpot {path}: some records were refused: {errors}")
         raise PermanentError(f"HubSpot {path}: HTTP {answer.status}: {message}")
 
 
-def _json(answer: Answer) -> dict:
+def answer_json(answer: Answer) -> dict:
     try:
         data = answer.json()
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _errors(data: dict) -> list[dict]:
+    return [e for e in data.get("errors") or [] if isinstance(e, dict)]
 
 
 def _missing_scopes(data: dict) -> list[str]:
@@ -161,8 +160,8 @@ def _missing_scopes(data: dict) -> list[str]:
     if data.get("category") != "MISSING_SCOPES":
         return []
     scopes: list[str] = []
-    for error in data.get("errors", []):
-        context = error.get("context", {}) if isinstance(error, dict) else {}
+    for error in _errors(data):
+        context = error.get("context", {}) if isinstance(error.get("context"), dict) else {}
         for key in ("requiredGranularScopes", "requiredScopes", "missingScopes"):
             for scope in context.get(key, []) or []:
                 if scope not in scopes:
@@ -170,110 +169,70 @@ def _missing_scopes(data: dict) -> list[str]:
     return scopes or ["(HubSpot did not say which)"]
 
 
-def _chunks(items: list, size: int = BATCH):
+def _strings(value: Any) -> list[str]:
+    """Every string inside ``value`` (HubSpot's ``context`` maps name to lists of strings)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def missing_property(data: dict) -> str | None:
+    """The property a ``PROPERTY_DOESNT_EXIST`` answer (or one of its errors) names, or None."""
+    for error in [data, *_errors(data)]:
+        details = [error, *_errors(error)]
+        if not any("PROPERTY_DOESNT_EXIST" in json.dumps(d) for d in details):
+            continue
+        for detail in details:
+            context = detail.get("context")
+            names = _strings(context.get("propertyName")) if isinstance(context, dict) else []
+            if names:
+                return names[0]
+        text = " ".join(str(d.get("message", "")) for d in details)
+        if '"' in text:  # 'Property "x" does not exist'
+            return text.split('"')[1].replace("\\", "")
+        return "(HubSpot did not say which)"
+    return None
+
+
+def missing_property_message(name: str, path: str) -> str:
+    if name == conf.hubspot_source_page_property:
+        return (
+            f"HubSpot has no contact property {name!r} (PROPERTY_DOESNT_EXIST on {path}): create "
+            "it in HubSpot (single-line text), or set SCRAPERSKY_HUBSPOT_SOURCE_PAGE_PROPERTY to "
+            "one you have, or to empty to send no source page"
+        )
+    return f"HubSpot has no property {name!r} (PROPERTY_DOESNT_EXIST on {path})"
+
+
+def batch_failures(
+    data: dict, ids: list[str]
+) -> tuple[dict[str, tuple[str, bool]], list[tuple[str, bool]]]:
+    """A 207's errors against the inputs' ``ids``: ``{id: (message, input's fault)}`` and the
+    errors naming no input. An error says which input it is about in ``id``, its ``context``
+    or its message (HubSpot's ``StandardError``); it is the input's fault when its category
+    (or a detail's code) is one of :data:`INPUT_FAULTS`."""
+    failed: dict[str, tuple[str, bool]] = {}
+    unplaced: list[tuple[str, bool]] = []
+    for error in _errors(data):
+        text = f"{error.get('category') or 'error'}: {error.get('message') or ''}".strip()
+        codes = [str(d.get("code")) for d in _errors(error) if d.get("code")]
+        if codes:
+            text += f" ({', '.join(codes)})"
+        fault = str(error.get("category")) in INPUT_FAULTS or any(c in INPUT_FAULTS for c in codes)
+        mentioned = set(_strings([error.get("id"), error.get("context")]))
+        mentioned |= {s for d in _errors(error) for s in _strings(d.get("context"))}
+        named = [i for i in ids if i in mentioned or i in str(error.get("message") or "")]
+        for i in named:
+            failed[i] = (text, fault)
+        if not named:
+            unplaced.append((text, fault))
+    return failed, unplaced
+
+
+def chunks(items: list, size: int = BATCH):
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-#: HubSpot's company address properties from a business listing's fields
-ADDRESS_PROPERTIES = (
-    ("address", "street"),
-    ("city", "city"),
-    ("zip", "postcode"),
-    ("state", "region"),
-    ("country", "country"),
-)
-
-
-def company_properties_of(document: dict[str, Any]) -> dict[str, str]:
-    """The company's HubSpot properties: what the site says first, a business listing's
-    values where the site said nothing (phone; the address, as HubSpot's address fields)."""
-    company = document["company"]
-    properties = {"domain": company["domain"], "website": company["website"]}
-    if company["name"]:
-        properties["name"] = company["name"]
-    phones = [c["value"] for c in document["contacts"] if c["kind"] == "phone"]
-    businesses = document.get("businesses", [])
-    phones += [b["phone"] for b in businesses if b["phone"]]
-    if phones:
-        properties["phone"] = phones[0]
-    site_address = company["facts"].get("address")
-    if site_address:
-        properties["address"] = site_address
-    else:
-        listing = next((b for b in businesses if b["street"] or b["city"]), None)
-        for prop, field_name in ADDRESS_PROPERTIES if listing else ():
-            if listing[field_name]:
-                properties[prop] = listing[field_name]
-    return properties
-
-
-def send_hubspot(http: DeliveryHTTP, config: HubSpotConfig, lead: Lead) -> Delivered:
-    """Upsert the company, its e-mail contacts and their associations; return HubSpot's ids."""
-    client = HubSpotClient(http, config)
-    document = lead.document
-    company = document["company"]
-    phones = [c for c in document["contacts"] if c["kind"] == "phone"]
-    company_properties = company_properties_of(document)
-    answer = client.post(
-        "/crm/v3/objects/companies/batch/upsert",
-        {
-            "inputs": [
-                {"idProperty": "domain", "id": company["domain"], "properties": company_properties}
-            ]
-        },
-    )
-    results = _json(answer).get("results") or []
-    if not results or "id" not in results[0]:
-        raise PermanentError(f"HubSpot's company upsert answered no id: {answer.first_bytes()}")
-    company_id = str(results[0]["id"])
-
-    emails = [c for c in lead.emails if c["verdict"] != "invalid"]
-    people = {p["id"]: p for p in document.get("people", [])}
-    person_phone = {
-        c["person_id"]: c["value"]
-        for c in reversed(phones)  # the first phone of a person wins
-        if c.get("person_id")
-    }
-    contact_ids: dict[str, str] = {}
-    for chunk in _chunks(emails):
-        inputs = []
-        for contact in chunk:
-            properties = {"email": contact["value"], "website": company["website"]}
-            if company["name"]:
-                properties["company"] = company["name"]
-            person = people.get(contact.get("person_id"))
-            if person:
-                first, _, last = person["name"].partition(" ")
-                properties["firstname"] = first
-                if last:
-                    properties["lastname"] = last
-                if person["role"]:
-                    properties["jobtitle"] = person["role"]
-                if person["id"] in person_phone:
-                    properties["phone"] = person_phone[person["id"]]
-            if contact["source_pages"] and HUBSPOT_SOURCE_PAGE_PROPERTY:
-                properties[HUBSPOT_SOURCE_PAGE_PROPERTY] = contact["source_pages"][0]
-            inputs.append({"idProperty": "email", "id": contact["value"], "properties": properties})
-        answer = client.post("/crm/v3/objects/contacts/batch/upsert", {"inputs": inputs})
-        for result in _json(answer).get("results") or []:
-            email = str((result.get("properties") or {}).get("email") or "").lower()
-            if email and "id" in result:
-                contact_ids[email] = str(result["id"])
-        missing = [c["value"] for c in chunk if c["value"] not in contact_ids]
-        if missing:
-            raise PermanentError(f"HubSpot's contact upsert answered no id for {missing[:3]}")
-
-    for chunk in _chunks(sorted(contact_ids.values())):
-        client.post(
-            "/crm/v3/associations/contacts/companies/batch/create",
-            {
-                "inputs": [
-                    {"from": {"id": cid}, "to": {"id": company_id}, "type": "contact_to_company"}
-                    for cid in chunk
-                ]
-            },
-        )
-    return Delivered(
-        remote_ids={"company": company_id, "contacts": contact_ids}, calls=client.counter.calls
-    )

@@ -15,11 +15,13 @@ from curation.models import LeadDelivery
 from processing.delivery.lead import SCHEMA_VERSION, Lead
 
 
-def delivered_hashes(domain_id: int) -> dict[str, str]:
-    """``{destination: lead_hash}`` of what each destination last accepted for the domain."""
-    return dict(
-        LeadDelivery.objects.filter(domain_id=domain_id).values_list("destination", "lead_hash")
+def delivered(domain_id: int) -> dict[str, tuple[str, dict]]:
+    """``{destination: (lead_hash, remote_ids)}``: what each destination last accepted for the
+    domain, and the ids it holds (also those of a partial delivery)."""
+    rows = LeadDelivery.objects.filter(domain_id=domain_id).values_list(
+        "destination", "lead_hash", "remote_ids"
     )
+    return {destination: (lead_hash, remote_ids) for destination, lead_hash, remote_ids in rows}
 
 
 def record_success(
@@ -47,9 +49,15 @@ def record_success(
         )
 
 
-def record_failure(*, domain_id: int, destination: str, error: str) -> None:
+def record_failure(
+    *, domain_id: int, destination: str, error: str, remote_ids: dict | None = None
+) -> None:
+    """The attempt failed; ``remote_ids``: what the destination took of it all the same (a
+    partial delivery), so the retry sends only the rest. The accepted version stays as it was."""
     now = timezone.now()
     values = {"last_attempt_at": now, "last_error": error[:1000], "last_error_at": now}
+    if remote_ids is not None:
+        values["remote_ids"] = remote_ids
     LeadDelivery.objects.bulk_create(
         [LeadDelivery(domain_id=domain_id, destination=destination, **values)],
         update_conflicts=True,

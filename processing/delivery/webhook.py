@@ -8,6 +8,9 @@
     X-ScraperSky-Event: lead.upserted
     X-ScraperSky-Schema: scrapersky.lead/1.2
 
+A deleted lead is the event ``lead.deleted`` (:func:`deleted_event`, sent by workflow
+``lead_retraction``), signed the same way, with ``Idempotency-Key: lead-<domain id>-deleted``.
+
 A 2xx is accepted; 408, 429, 5xx and timeouts are retried by :mod:`processing.delivery.http`
 (then by the engine); any other status is a ``PermanentError`` with the status and the first
 bytes of the answer.
@@ -24,7 +27,7 @@ from typing import Any
 
 from processing.delivery.config import WebhookConfig
 from processing.delivery.http import CallCounter, DeliveryHTTP
-from processing.delivery.lead import SCHEMA, SCHEMA_VERSION, Lead
+from processing.delivery.lead import SCHEMA, SCHEMA_VERSION, Lead, canonical
 from processing.errors import PermanentError
 
 SIGNATURE_VERSION = "v1"
@@ -70,18 +73,46 @@ def send_webhook(
     http: DeliveryHTTP, config: WebhookConfig, lead: Lead, *, clock: Callable[[], float] = time.time
 ) -> Delivered:
     """POST ``lead`` to the webhook; raise ``TransientError``/``PermanentError`` on failure."""
+    return post_event(http, config, "lead.upserted", lead.body, lead.idempotency_key, clock=clock)
+
+
+def deleted_event(*, domain_id: int, domain: str, lead_hash: str, deleted_at: str) -> bytes:
+    """The ``lead.deleted`` event's body (canonical JSON; the same bytes on every retry)."""
+    return canonical(
+        {
+            "schema": SCHEMA,
+            "schema_version": SCHEMA_VERSION,
+            "event": "lead.deleted",
+            "lead_id": f"domain:{domain_id}",
+            "lead_version": lead_hash[:32] or None,
+            "company": {"id": domain_id, "domain": domain or None},
+            "deleted_at": deleted_at,
+        }
+    )
+
+
+def post_event(
+    http: DeliveryHTTP,
+    config: WebhookConfig,
+    event: str,
+    body: bytes,
+    idempotency_key: str,
+    *,
+    clock: Callable[[], float] = time.time,
+) -> Delivered:
+    """POST a signed ``event`` (``lead.upserted``, ``lead.deleted``) with ``body``."""
     timestamp = int(clock())
     headers = {
         "Content-Type": "application/json",
         "User-Agent": USER_AGENT,
-        "Idempotency-Key": lead.idempotency_key,
-        "X-ScraperSky-Event": "lead.upserted",
+        "Idempotency-Key": idempotency_key,
+        "X-ScraperSky-Event": event,
         "X-ScraperSky-Schema": f"{SCHEMA}/{SCHEMA_VERSION}",
         "X-ScraperSky-Timestamp": str(timestamp),
-        "X-ScraperSky-Signature": sign(config.secret, timestamp, lead.body),
+        "X-ScraperSky-Signature": sign(config.secret, timestamp, body),
     }
     counter = CallCounter()
-    answer = http.request("POST", config.url, body=lead.body, headers=headers, counter=counter)
+    answer = http.request("POST", config.url, body=body, headers=headers, counter=counter)
     if not 200 <= answer.status < 300:
         raise PermanentError(
             f"webhook {config.name}: HTTP {answer.status}: {answer.first_bytes()!r}"

@@ -24,6 +24,7 @@ from curation.models.domains import Domain
 from processing.delivery import records
 from processing.delivery.config import DeliveryConfigError, hubspot_config, webhook_configs
 from processing.delivery.http import DeliveryHTTP
+from processing.delivery.hubspot_sync import PartialDelivery
 from processing.delivery.lead import Lead, build_lead
 from processing.delivery.webhook import Delivered, send_webhook
 from processing.errors import PermanentError, ProcessingError, TransientError
@@ -47,16 +48,21 @@ def delivery_http() -> DeliveryHTTP:
         return client
 
 
-def senders() -> list[tuple[str, Callable[[DeliveryHTTP, Lead], Delivered]]]:
-    """``(destination key, send(http, lead))`` for every enabled destination."""
-    result: list[tuple[str, Callable[[DeliveryHTTP, Lead], Delivered]]] = []
+Send = Callable[[DeliveryHTTP, Lead, dict], Delivered]
+
+
+def senders() -> list[tuple[str, Send]]:
+    """``(destination key, send(http, lead, remote ids it holds))`` for every destination."""
+    result: list[tuple[str, Send]] = []
     for hook in webhook_configs():
-        result.append((hook.key, lambda http, lead, hook=hook: send_webhook(http, hook, lead)))
+        result.append(
+            (hook.key, lambda http, lead, _ids, hook=hook: send_webhook(http, hook, lead))
+        )
     hubspot = hubspot_config()
     if hubspot is not None:
-        from processing.delivery.hubspot import send_hubspot
+        from processing.delivery.hubspot_sync import send_hubspot
 
-        result.append((hubspot.key, lambda http, lead: send_hubspot(http, hubspot, lead)))
+        result.append((hubspot.key, lambda http, lead, ids: send_hubspot(http, hubspot, lead, ids)))
     return result
 
 
@@ -71,14 +77,24 @@ def process_single_domain_for_lead_sync(row: Domain) -> Persist | None:
             "no destination is configured (SCRAPERSKY_WEBHOOKS_JSON, SCRAPERSKY_HUBSPOT_TOKEN)"
         )
     lead = build_lead(row)
-    accepted = records.delivered_hashes(row.pk)
+    accepted = records.delivered(row.pk)
     http = delivery_http()
     failures: list[tuple[str, ProcessingError]] = []
     for key, send in destinations:
-        if accepted.get(key) == lead.hash:
+        lead_hash, remote_ids = accepted.get(key, ("", {}))
+        if lead_hash == lead.hash:
             continue  # this destination has this version already
         try:
-            delivered = send(http, lead)
+            delivered = send(http, lead, remote_ids)
+        except PartialDelivery as partial:  # what it took is recorded: a retry sends the rest
+            records.record_failure(
+                domain_id=row.pk,
+                destination=key,
+                error=str(partial.error),
+                remote_ids=partial.remote_ids,
+            )
+            failures.append((key, partial.error))
+            continue
         except ProcessingError as exc:
             records.record_failure(domain_id=row.pk, destination=key, error=str(exc))
             failures.append((key, exc))

@@ -86,6 +86,12 @@ SCRAPERSKY_DASHBOARD_EXACT_ROWS = env.int(
 SCRAPERSKY_WEBHOOKS = env.json_list("SCRAPERSKY_WEBHOOKS_JSON")
 SCRAPERSKY_HUBSPOT_TOKEN = env.str("SCRAPERSKY_HUBSPOT_TOKEN")
 SCRAPERSKY_HUBSPOT_API_URL = env.str("SCRAPERSKY_HUBSPOT_API_URL", _D.hubspot_api_url)
+# The contact property for the page an e-mail was seen on; set it empty to send none.
+SCRAPERSKY_HUBSPOT_SOURCE_PAGE_PROPERTY = env.str_or_off(
+    "SCRAPERSKY_HUBSPOT_SOURCE_PAGE_PROPERTY",
+    _D.hubspot_source_page_property,
+    r"[a-z][a-z0-9_]{0,99}",  # a HubSpot property's internal name
+)
 SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = env.list("SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS")
 SCRAPERSKY_DELIVERY_TIMEOUT = env.float(
     "SCRAPERSKY_DELIVERY_TIMEOUT", _D.delivery_timeout, minimum=0.1

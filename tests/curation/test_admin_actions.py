@@ -13,6 +13,7 @@ from curation.models import (
     Channel,
     Contact,
     Domain,
+    LeadRetraction,
     Page,
     PlaceSearch,
     SitemapFile,
@@ -23,6 +24,7 @@ from tests.factories import (
     BusinessFactory,
     ContactFactory,
     DomainFactory,
+    LeadRetractionFactory,
     PageFactory,
     PlaceSearchFactory,
     SitemapFileFactory,
@@ -41,6 +43,7 @@ FACTORIES = {
     Contact: ContactFactory,
     PlaceSearch: PlaceSearchFactory,
     Business: BusinessFactory,
+    LeadRetraction: LeadRetractionFactory,
 }
 WORKFLOWS = [w.name for w in all_workflows()]
 

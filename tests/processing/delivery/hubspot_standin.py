@@ -9,6 +9,15 @@ rolling window of ``window_max`` calls per ``window_ms`` with HubSpot's ``X-HubS
 headers and its 429 body (``policyName``); ``daily_max`` calls a day. ``conflict_once`` answers
 the next contact upsert naming one of those e-mails with 409, as HubSpot does when another
 writer created the record in between. ``fail_ratio`` answers 503 to that share of calls.
+
+``POST /crm/v3/objects/{companies,contacts}/batch/archive`` (``inputs`` of ``{"id"}``) archives
+and answers 204 without a body, also for ids already archived or unknown (``archived`` keeps
+them). A contact property the portal lacks is a 400 ``VALIDATION_ERROR`` whose detail has the
+code ``PROPERTY_DOESNT_EXIST``. ``refuse`` maps e-mails to an error category: a contact upsert
+naming one answers 207 (multi-status) with the others' ``results`` and an ``errors`` entry per
+refused e-mail (``status``, ``category``, ``message``, ``context.ids``; ``numErrors``), as
+HubSpot's ``BatchResponseSimplePublicObjectWithErrors``; ``VALIDATION_ERROR`` refusals stay,
+others are answered once.
 """
 
 from __future__ import annotations
@@ -17,13 +26,22 @@ import json
 import threading
 import time
 from collections import deque
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.processing.delivery.loopback import Handler, serve
 
 SCOPES = {
     "/crm/v3/objects/companies/batch/upsert": "crm.objects.companies.write",
     "/crm/v3/objects/contacts/batch/upsert": "crm.objects.contacts.write",
     "/crm/v3/associations/contacts/companies/batch/create": "crm.objects.contacts.write",
+    "/crm/v3/objects/companies/batch/archive": "crm.objects.companies.write",
+    "/crm/v3/objects/contacts/batch/archive": "crm.objects.contacts.write",
 }
+#: the contact properties the portal has (HubSpot's defaults we send, and the one we ask the
+#: operator to create); anything else is PROPERTY_DOESNT_EXIST
+CONTACT_PROPERTIES = frozenset(
+    {"email", "website", "company", "firstname", "lastname", "jobtitle", "phone"}
+    | {"scrapersky_source_page"}
+)
 ALL_SCOPES = frozenset(SCOPES.values())
 
 
@@ -41,38 +59,26 @@ class HubSpotStandIn:
         self.daily_used = 0
         self._window: deque[float] = deque()
         self.conflict_once: set[str] = set()
+        self.refuse: dict[str, str] = {}  # e-mail -> category of the 207 error
+        self.archived: dict[str, set[str]] = {"companies": set(), "contacts": set()}
+        self.contact_properties = set(CONTACT_PROPERTIES)
         self.fail_ratio = 0.0
         self._fail_acc = 0.0
         self._next_id = 1000
         standin = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # one segment per answer: headers and body written apart meet Nagle's algorithm
-            # and delayed ACKs (40 ms a request on loopback)
-            disable_nagle_algorithm = True
-            wbufsize = 64 * 1024
-
-            def log_message(self, *args) -> None:
-                pass
+        class StandInHandler(Handler):
+            content_type = "application/json;charset=utf-8"
 
             def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 status, headers, payload = standin.handle(
-                    self.path, self.headers.get("Authorization", ""), body
+                    self.path, self.headers.get("Authorization", ""), self.body()
                 )
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Type", "application/json;charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.answer(
+                    status, headers, None if payload is None else json.dumps(payload).encode()
+                )
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = serve(StandInHandler)
 
     @property
     def url(self) -> str:
@@ -176,6 +182,15 @@ class HubSpotStandIn:
                         "category": "VALIDATION_ERROR",
                     },
                 )
+            if path.endswith("/batch/archive"):
+                kind = "companies" if "/companies/" in path else "contacts"
+                store = self.companies if kind == "companies" else self.contacts
+                ids = {str(item["id"]) for item in inputs}
+                for key in [k for k, record in store.items() if record["id"] in ids]:
+                    del store[key]
+                self.associations = {pair for pair in self.associations if not ids & set(pair)}
+                self.archived[kind] |= ids
+                return 204, headers, None
             if path.endswith("associations/contacts/companies/batch/create"):
                 results = []
                 for item in inputs:
@@ -216,8 +231,20 @@ class HubSpotStandIn:
                             "category": "CONFLICT",
                         },
                     )
-            results = []
+            if key == "email":
+                unknown = sorted(
+                    {p for i in inputs for p in i.get("properties", {})} - self.contact_properties
+                )
+                if unknown:
+                    return 400, headers, self._no_property(unknown[0])
+            results, errors = [], []
             for item in inputs:
+                category = self.refuse.get(item["id"]) if key == "email" else None
+                if category:
+                    if category != "VALIDATION_ERROR":
+                        del self.refuse[item["id"]]  # a passing fault
+                    errors.append(self._refusal(item["id"], category))
+                    continue
                 record = store.get(item["id"])
                 new = record is None
                 if new:
@@ -227,13 +254,45 @@ class HubSpotStandIn:
                 results.append(
                     {"id": record["id"], "new": new, "properties": dict(record["properties"])}
                 )
-            return (
-                200,
-                headers,
+            answer = {
+                "status": "COMPLETE",
+                "results": results,
+                "startedAt": "2026-12-05T10:00:00Z",
+                "completedAt": "2026-12-05T10:00:00Z",
+            }
+            if errors:
+                answer.update(numErrors=len(errors), errors=errors)
+                return 207, headers, answer
+            return 200, headers, answer
+
+    @staticmethod
+    def _refusal(email: str, category: str) -> dict:
+        if category == "VALIDATION_ERROR":
+            message = f"Property values were not valid: Email address {email} is invalid"
+            details = [{"message": f"Email address {email} is invalid", "code": "INVALID_EMAIL"}]
+        else:
+            message = "An internal error occurred while writing this record"
+            details = []
+        return {
+            "status": "error",
+            "category": category,
+            "message": message,
+            "context": {"ids": [email]},
+            "errors": details,
+        }
+
+    @staticmethod
+    def _no_property(name: str) -> dict:
+        return {
+            "status": "error",
+            "message": f'Property values were not valid: Property "{name}" does not exist',
+            "correlationId": "c-400",
+            "category": "VALIDATION_ERROR",
+            "errors": [
                 {
-                    "status": "COMPLETE",
-                    "results": results,
-                    "startedAt": "2026-12-05T10:00:00Z",
-                    "completedAt": "2026-12-05T10:00:00Z",
-                },
-            )
+                    "message": f'Property "{name}" does not exist',
+                    "code": "PROPERTY_DOESNT_EXIST",
+                    "context": {"propertyName": [name]},
+                }
+            ],
+        }

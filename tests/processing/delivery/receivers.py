@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from processing.delivery.webhook import verify
+from tests.processing.delivery.loopback import Handler, serve
 
 
 class WebhookReceiver:
@@ -33,32 +33,12 @@ class WebhookReceiver:
         self.arrived = threading.Event()
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # one segment per answer: headers and body written apart meet Nagle's algorithm
-            # and delayed ACKs (40 ms a request on loopback)
-            disable_nagle_algorithm = True
-            wbufsize = 64 * 1024
-
-            def log_message(self, *args) -> None:
-                pass
-
+        class ReceiverHandler(Handler):
             def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                status, headers, answer = receiver.handle(self.headers, body)
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(answer)))
-                self.end_headers()
-                self.wfile.write(answer)
+                status, headers, answer = receiver.handle(self.headers, self.body())
+                self.answer(status, headers, answer)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self.server = serve(ReceiverHandler, port)
 
     @property
     def url(self) -> str:

@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 
 from curation.models import LeadDelivery
-from curation.services import set_curation_status
-from processing.delivery import hubspot
-from processing.engine.runner import run_consumer
 from tests.factories import (
     BusinessFactory,
     CompanyFactFactory,
@@ -16,31 +13,9 @@ from tests.factories import (
     DomainFactory,
     PersonFactory,
 )
-from tests.processing.delivery.hubspot_standin import HubSpotStandIn
+from tests.processing.delivery.flows import sync
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def standin(settings):
-    server = HubSpotStandIn()
-    settings.SCRAPERSKY_WEBHOOKS = []
-    settings.SCRAPERSKY_HUBSPOT_TOKEN = "pat-test"
-    settings.SCRAPERSKY_HUBSPOT_API_URL = server.url
-    settings.SCRAPERSKY_DELIVERY_ALLOWED_NETWORKS = ["127.0.0.0/8"]
-    settings.SCRAPERSKY_KICK_ON_QUEUE = False
-    hubspot.GATE.__init__()  # no wait left over from another test
-    yield server
-    server.close()
-
-
-def sync(domain):
-    set_curation_status(
-        workflow="lead_sync", status="Queued", ids=[domain.pk], actor="test", channel="command"
-    )
-    run_consumer("lead_sync", handle_signals=False)
-    domain.refresh_from_db()
-    return domain
 
 
 def test_company_contacts_and_associations_without_duplicates(standin):
@@ -64,6 +39,7 @@ def test_company_contacts_and_associations_without_duplicates(standin):
     assert record.remote_ids == {
         "company": company["id"],
         "contacts": {"info@ace.example": contact["id"]},
+        "created": {"company": True, "contacts": ["info@ace.example"]},  # HubSpot's "new"
     }
     assert record.calls == 3
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from curation.models import Domain, LeadDelivery
-from curation.services import set_curation_status
+from curation.models import LeadDelivery
 from processing.delivery.webhook import sign, verify
-from processing.engine.runner import run_consumer
 from tests.factories import (
     BusinessFactory,
     CompanyFactFactory,
@@ -16,17 +14,9 @@ from tests.factories import (
     DomainFactory,
     PersonFactory,
 )
+from tests.processing.delivery.flows import sync
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sync(domain) -> Domain:
-    set_curation_status(
-        workflow="lead_sync", status="Queued", ids=[domain.pk], actor="test", channel="command"
-    )
-    run_consumer("lead_sync", handle_signals=False)
-    domain.refresh_from_db()
-    return domain
 
 
 def test_the_signature_scheme_is_hmac_sha256_over_timestamp_dot_body():
