@@ -15,6 +15,7 @@ import django_filters
 from django import forms
 from django.db import models
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
 
 from curation import search
 from curation.filter_types import (
@@ -193,6 +194,14 @@ class FloatFilter(django_filters.NumberFilter):
     field_class = forms.FloatField
 
 
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 5})
+class RatingFilter(FloatFilter):
+    """A provider's star rating, 0 to 5 (the bounds are in the schema, not only the form)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(min_value=0, max_value=5, **kwargs)
+
+
 class PlaceSearchFilterSet(RowFilterSet):
     search_fields = ("place", "query", "category")
 
@@ -213,7 +222,7 @@ class BusinessFilterSet(RowFilterSet):
     )
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
     has_website = BooleanFilter(method="filter_has_website")
-    rating_min = FloatFilter(field_name="rating", lookup_expr="gte")
+    rating_min = RatingFilter(field_name="rating", lookup_expr="gte")
     place_search = IdFilter(field_name="sightings__place_search_id", distinct=True)
     domain = IdFilter(field_name="domain_id")
 

@@ -53,6 +53,17 @@ def test_business_filters(admin_client):
     assert "© OpenStreetMap contributors" in page and "domain_extraction_queue" in page
 
 
+def test_the_api_rating_filter_takes_0_to_5(admin_client):
+    BusinessFactory(name="Good Plumber", rating=4.8)
+    BusinessFactory(name="Bakery", rating=3.1)
+    good = admin_client.get("/api/v3/businesses/", {"rating_min": "4.5"})
+    assert good.status_code == 200
+    assert [row["name"] for row in good.json()["results"]] == ["Good Plumber"]
+    for wrong in ("6", "-1", "1e146"):
+        refused = admin_client.get("/api/v3/businesses/", {"rating_min": wrong})
+        assert refused.status_code == 400 and "rating_min" in refused.json()["errors"], wrong
+
+
 def test_business_page_links_the_map_and_says_the_licence(admin_client):
     business = BusinessFactory(provider_url="https://www.openstreetmap.org/node/7")
     page = admin_client.get(f"/admin/curation/business/{business.pk}/change/").content.decode()
