@@ -25,28 +25,15 @@ import argparse
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import scratch
+from measured import Measured
 
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 BENCH_DB = "scrapersky_bench_validation"
 WF = "contact_validation"
-
-
-@dataclass
-class Row:
-    label: str
-    contacts: int
-    seconds: float
-    queries: int
-    note: str = ""
-
-    @property
-    def rate(self) -> float:
-        return self.contacts / self.seconds if self.seconds else 0.0
 
 
 def zone_for_domain(name: str):
@@ -104,7 +91,7 @@ def reset_and_queue() -> None:
     )
 
 
-def engine_run(label: str, server, *, cache_seconds: float) -> Row:
+def engine_run(label: str, server, *, cache_seconds: float) -> Measured:
     from django.conf import settings
     from django.db.models import Count
 
@@ -122,10 +109,10 @@ def engine_run(label: str, server, *, cache_seconds: float) -> Row:
     verdicts = dict(Contact.objects.order_by().values_list("verdict").annotate(n=Count("pk")))
     assert result.errored == 0 and result.retried == 0, result
     note = ", ".join(f"{k}: {v}" for k, v in sorted(verdicts.items(), key=str))
-    return Row(label, result.complete, seconds, server.total - before, note)
+    return Measured(label, result.complete, seconds, server.total - before, note)
 
 
-def bare_loop(server, values: list[str]) -> Row:
+def bare_loop(server, values: list[str]) -> Measured:
     """email-validator + dnspython per contact, as a script without this project would do it."""
     import dns.name
     import dns.resolver
@@ -161,7 +148,7 @@ def bare_loop(server, values: list[str]) -> Row:
     seconds = time.perf_counter() - started
     note = ", ".join(f"{k}: {v}" for k, v in sorted(verdicts.items()))
     label = "bare loop (1 thread, no cache, no DB)"
-    return Row(label, len(values), seconds, server.total - before, note)
+    return Measured(label, len(values), seconds, server.total - before, note)
 
 
 def main() -> None:
@@ -205,7 +192,7 @@ def main() -> None:
     print(f"{'section':<40} {'contacts/s':>11} {'vs bare':>8} {'DNS queries':>12}  verdicts")
     for row in rows:
         ratio = row.rate / baseline.rate if baseline.rate else 0.0
-        print(f"{row.label:<40} {row.rate:>11,.0f} {ratio:>7.2f}x {row.queries:>12,}  {row.note}")
+        print(f"{row.label:<40} {row.rate:>11,.0f} {ratio:>7.2f}x {row.calls:>12,}  {row.note}")
 
 
 if __name__ == "__main__":

@@ -26,29 +26,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import scratch
+from measured import Measured
 
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 BENCH_DB = "scrapersky_bench_delivery"
 WF = "lead_sync"
 SECRET = "bench-secret-0123456789"
-
-
-@dataclass
-class Row:
-    label: str
-    leads: int
-    seconds: float
-    calls: int
-    note: str = ""
-
-    @property
-    def rate(self) -> float:
-        return self.leads / self.seconds if self.seconds else 0.0
 
 
 def insert_leads(leads: int, emails: int) -> None:
@@ -80,7 +67,7 @@ def reset_and_queue() -> None:
     )
 
 
-def engine_run(label: str, leads: int, counter) -> Row:
+def engine_run(label: str, leads: int, counter) -> Measured:
     from django.db.models import Count
 
     from curation.models import Domain
@@ -103,10 +90,10 @@ def engine_run(label: str, leads: int, counter) -> Row:
     if statuses != {"Complete": leads}:
         sample = Domain.objects.exclude(lead_sync_processing_status="Complete").first()
         raise SystemExit(f"{label}: {statuses}: {sample.lead_sync_processing_error}")
-    return Row(label, complete, seconds, counter() - before, f"errors {errored}")
+    return Measured(label, complete, seconds, counter() - before, f"errors {errored}")
 
 
-def bare_loop(url: str, bodies: list[bytes]) -> Row:
+def bare_loop(url: str, bodies: list[bytes]) -> Measured:
     import urllib3
 
     from processing.delivery.webhook import sign
@@ -124,7 +111,7 @@ def bare_loop(url: str, bodies: list[bytes]) -> Row:
         response = pool.request("POST", url, body=body, headers=headers, retries=False)
         assert response.status == 200, response.status
     seconds = time.perf_counter() - started
-    return Row("bare loop (1 thread, no DB)", len(bodies), seconds, len(bodies))
+    return Measured("bare loop (1 thread, no DB)", len(bodies), seconds, len(bodies))
 
 
 def main() -> None:
@@ -191,7 +178,7 @@ def main() -> None:
     print(f"{'section':<28} {'leads/s':>9} {'vs bare':>8} {'calls':>8} {'calls/lead':>11}")
     for row in rows:
         ratio = row.rate / baseline.rate if baseline.rate else 0.0
-        per = row.calls / row.leads if row.leads else 0
+        per = row.calls / row.count if row.count else 0
         print(f"{row.label:<28} {row.rate:>9,.0f} {ratio:>7.2f}x {row.calls:>8,} {per:>11.2f}")
 
 

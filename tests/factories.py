@@ -15,6 +15,7 @@ from curation.models import (
     ContactKind,
     ContactSighting,
     Domain,
+    LeadDelivery,
     LeadRetraction,
     Page,
     Person,
@@ -165,3 +166,18 @@ class LeadRetractionFactory(factory.django.DjangoModelFactory):
     kind = "resync"  # of a domain deleted since: nothing left to send
     domain_id = factory.Sequence(lambda n: 10_000_000 + n)
     domain = factory.Sequence(lambda n: f"gone{n}.example")
+
+
+class LeadDeliveryFactory(factory.django.DjangoModelFactory):
+    """A lead a destination accepted."""
+
+    class Meta:
+        model = LeadDelivery
+
+    domain = factory.SubFactory(DomainFactory)
+    destination = "webhook:n8n"
+    lead_hash = "ab" * 32
+    summary = "company + 2 contacts"
+    calls = 1
+    sends = 1
+    sent_at = factory.LazyFunction(timezone.now)

@@ -8,26 +8,19 @@ from django.utils import timezone
 
 from curation.models import LeadDelivery, StatusChange
 from insights.admin_views import visible_figures
-from tests.factories import DomainFactory, UserFactory
+from tests.factories import DomainFactory, LeadDeliveryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_domain_page_shows_what_was_sent_where(client, receiver):
     domain = DomainFactory()
-    LeadDelivery.objects.create(
-        domain=domain,
-        destination="webhook:n8n",
-        lead_hash="ab" * 32,
-        summary="company + 2 contacts",
-        calls=1,
-        sends=3,
-        remote_ids={"id": "r-1"},
-        sent_at=timezone.now(),
-    )
-    LeadDelivery.objects.create(
+    LeadDeliveryFactory(domain=domain, sends=3, remote_ids={"id": "r-1"})
+    LeadDeliveryFactory(
         domain=domain,
         destination="hubspot",
+        lead_hash="",
+        sent_at=None,
         last_error="the HubSpot token lacks the scope crm.objects.contacts.write",
         last_error_at=timezone.now(),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from curation.models import LeadDelivery
 from tests.curation.test_admin_browser import browser_page
 from tests.curation.test_admin_layout_browser import (
     VIEWPORTS,
@@ -15,7 +14,7 @@ from tests.curation.test_admin_layout_browser import (
     log_in,
     shot,
 )
-from tests.factories import DomainFactory
+from tests.factories import DomainFactory, LeadDeliveryFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,19 +35,18 @@ def test_deliveries_on_the_domain_page_and_the_dashboard(
     settings.SCRAPERSKY_DASHBOARD_CACHE_SECONDS = 0
     domain = DomainFactory(domain="alliedauto69.de", lead_sync_processing_status="Error")
     now = timezone.now()
-    LeadDelivery.objects.create(
+    LeadDeliveryFactory(
         domain=domain,
         destination="webhook:n8n-production",
-        lead_hash="ab" * 32,
         summary="company + 12 contacts, 3 people",
-        calls=1,
         sends=2,
         remote_ids={"id": "lead-1-0123456789abcdef0123456789abcdef"},
-        sent_at=now,
     )
-    LeadDelivery.objects.create(
+    LeadDeliveryFactory(
         domain=domain,
         destination="hubspot",
+        lead_hash="",
+        sent_at=None,
         last_error="the HubSpot token lacks the scope crm.objects.contacts.write: add it to the "
         "private app and set the new token (HTTP 403 on /crm/v3/objects/contacts/batch/upsert)",
         last_error_at=now,
