@@ -9,7 +9,9 @@ configured by the operator; an unchanged lead is not sent again.
 For each destination in settings (``processing.delivery.config``), the lead document is built
 (``processing.delivery.lead``) and sent unless that destination already accepted a document with
 the same hash. Each acceptance is recorded at once (``processing.delivery.records`` says why);
-a failure is recorded on the destination's row and the row fails after the others were tried:
+a failure is recorded on the destination's row (with what the destination took all the same,
+when HubSpot answered part of it: ``PartialDelivery``; the retry sends only the rest), and the
+row fails after the others were tried:
 ``TransientError`` (retried with the engine's backoff, only the destinations still missing
 are sent again) when any failure is transient, else ``PermanentError`` naming each destination.
 Nothing is left for ``persist()``: the row's status is the engine's.
