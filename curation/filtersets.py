@@ -41,6 +41,7 @@ from curation.models import (
     Seniority,
     SitemapFile,
     SitemapKind,
+    domains_of,
 )
 from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS
 from scrapersky.workflows import workflows_for_model
@@ -110,10 +111,17 @@ class DomainFilterSet(RowFilterSet):
     lead_status = choice_filter("lead_status", list(LEAD_STATUS_LABELS.items()))
     domain = django_filters.CharFilter(field_name="domain", lookup_expr="iexact")
     source = django_filters.CharFilter()
+    import_job = IdFilter(
+        method="filter_import_job",
+        label="import id: the domains its file named (created by it or already known)",
+    )
 
     class Meta:
         model = Domain
         fields: list[str] = []
+
+    def filter_import_job(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        return queryset if value is None else queryset.filter(domains_of(value))
 
 
 def domain_ids() -> IdsFilter:
@@ -160,6 +168,10 @@ class ContactFilterSet(RowFilterSet):
     domain_source = django_filters.CharFilter(field_name="domain__source")
     domain_created_after = DateTimeFilter(field_name="domain__created_at", lookup_expr="gte")
     domain_created_before = DateTimeFilter(field_name="domain__created_at", lookup_expr="lt")
+    domain_import_job = IdFilter(
+        method="filter_domain_import_job",
+        label="import id: contacts of the domains its file named",
+    )
     kind = choice_filter("kind", ContactKind.choices)
     classification = django_filters.CharFilter()
     verdict = choice_filter("verdict", ContactVerdict.choices, null_label="none (never checked)")
@@ -168,6 +180,13 @@ class ContactFilterSet(RowFilterSet):
     class Meta:
         model = Contact
         fields: list[str] = []
+
+    def filter_domain_import_job(
+        self, queryset: QuerySet, name: str, value: int | None
+    ) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(domain_id__in=Domain.objects.filter(domains_of(value)).values("pk"))
 
 
 class PersonFilterSet(RowFilterSet):

@@ -19,6 +19,7 @@ from curation.admin.display import (
     truncated,
     when,
 )
+from curation.admin.domain_filters import ContactImportFilter
 from curation.intake import exporting
 from curation.models import Contact, ContactSighting, ContactVerdict, Page
 from scrapersky.vocabulary import CLASSIFICATION_LABELS, CLASSIFICATIONS
@@ -93,7 +94,7 @@ class ContactAdmin(PipelineAdmin):
     ]
     list_display_links = ["value_preview"]
     list_select_related = ["domain"]
-    list_filter = ["kind", ClassificationFilter, VerdictFilter]
+    list_filter = ["kind", ClassificationFilter, VerdictFilter, ContactImportFilter]
     search_fields = ["value"]  # shows the box; get_search_results is curation.search's
     search_help_text = search.HELP_TEXT[Contact]
     date_hierarchy = "created_at"

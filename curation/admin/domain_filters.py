@@ -1,15 +1,19 @@
-"""The domains list's filters: where a lead is, a verified e-mail, when it was queued."""
+"""The domains list's filters: where a lead is, a verified e-mail, when it was queued, and
+which import's file named it."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from curation.lead_status import LEAD_STATUS_LABELS, lead_status_expression
-from curation.models import Contact
+from curation.models import Contact, Domain, ImportJob, domains_of
+
+IMPORTS_LISTED = 15  # the latest imports in the sidebar; any import id works in the URL
 
 
 class LeadStatusFilter(admin.SimpleListFilter):
@@ -63,3 +67,45 @@ class QueuedFilter(admin.SimpleListFilter):
             return queryset
         today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
         return queryset.filter(sitemap_discovery_queued_at__gte=today - timedelta(days=days))
+
+
+class ImportFilter(admin.SimpleListFilter):
+    """*All domains imported from this file*: created by the import or named by its file
+    and already known (``curation.models.imports``). The import's result page links here."""
+
+    title = "imported from"
+    parameter_name = "import_job"
+    prefix = ""  # the path to the domain: "domain__" on contacts
+
+    def lookups(self, request, model_admin):
+        jobs = list(ImportJob.objects.order_by("-id")[:IMPORTS_LISTED])
+        chosen = self._job_id()
+        if chosen is not None and chosen not in {job.pk for job in jobs}:
+            jobs += list(ImportJob.objects.filter(pk=chosen))
+        return [(str(job.pk), f"{job.filename} ({job.created_at:%d %b %H:%M})") for job in jobs]
+
+    def _job_id(self) -> int | None:
+        if self.value() is None:
+            return None
+        try:
+            return int(self.value())
+        except ValueError:
+            raise IncorrectLookupParameters(f"import: {self.value()!r} is not an id") from None
+
+    def queryset(self, request, queryset):
+        job = self._job_id()
+        if job is None:
+            return queryset
+        if self.prefix:
+            return queryset.filter(
+                domain_id__in=Domain.objects.filter(domains_of(job)).values("pk")
+            )
+        return queryset.filter(domains_of(job))
+
+
+class ContactImportFilter(ImportFilter):
+    """The contacts of the domains an import's file named (``?domain_import_job=``)."""
+
+    title = "domain imported from"
+    parameter_name = "domain_import_job"
+    prefix = "domain__"

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from curation import search
+from curation.admin import domain_filters as filters
 from curation.admin.base import PipelineAdmin
 from curation.admin.columns import workflow_list_display, workflow_list_filter
 from curation.admin.display import (
@@ -23,7 +24,6 @@ from curation.admin.display import (
     related_table,
     truncated,
 )
-from curation.admin.domain_filters import LeadStatusFilter, QueuedFilter, VerifiedEmailFilter
 from curation.admin.importing import CsvImportMixin
 from curation.admin.lead import LeadViewMixin
 from curation.intake import exporting
@@ -81,11 +81,12 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
     ]
     list_display_links = ["id", "domain_display"]
     list_filter = [
-        LeadStatusFilter,
-        VerifiedEmailFilter,
-        QueuedFilter,
+        filters.LeadStatusFilter,
+        filters.VerifiedEmailFilter,
+        filters.QueuedFilter,
         *workflow_list_filter(Domain),
         "source",
+        filters.ImportFilter,
     ]
     search_fields = ["domain"]  # shows the box; get_search_results is curation.search's
     search_help_text = search.HELP_TEXT[Domain]

@@ -216,8 +216,26 @@ class CsvImportMixin:
             created_url=self._created_url(
                 status["created_min_id"], status["created_max_id"], status["created"]
             ),
+            **self._import_links(request, status.get("import_job_id")),
         )
         return TemplateResponse(request, "admin/curation/import_result.html", context)
+
+    def _import_links(self, request, import_job_id: int | None) -> dict:
+        """Links to "the domains of this import" and "export their contacts" (sql/095): the file's
+        domains, created by it or already known."""
+        if import_job_id is None:  # an import started before imports were recorded
+            return {}
+        site = self.admin_site.name
+        links = {
+            "domains_url": reverse(f"{site}:curation_domain_changelist")
+            + f"?import_job={import_job_id}"
+        }
+        if request.user.has_perm("curation.view_contact"):
+            query = f"?domain_import_job={import_job_id}"
+            links["contacts_url"] = reverse(f"{site}:curation_contact_changelist") + query
+            links["export_csv_url"] = reverse("api:contacts-export") + query
+            links["export_xlsx_url"] = reverse("api:contacts-export-xlsx") + query
+        return links
 
     def import_report_view(self, request, token: str):
         job = self._job_for(request, token)

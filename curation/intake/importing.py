@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from curation.intake.tables import InputRow, UnreadableFile, read_bytes
-from curation.models import Channel, Domain, Page, SitemapFile
+from curation.models import Channel, Domain, ImportJobDomain, Page, SitemapFile
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 from scrapersky.page_types import classify_url
 from scrapersky.status import Status
@@ -90,16 +90,45 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _ensure_domains(names: Iterable[str], *, source: str) -> dict[str, int]:
-    """Domain ids by name, creating the missing domains."""
+def _ensure_domains(
+    names: Iterable[str], *, source: str, import_job_id: int | None = None
+) -> dict[str, int]:
+    """Domain ids by name, creating the missing domains (recorded as this import's)."""
     wanted = sorted(set(names))
     ids: dict[str, int] = {}
     for chunk in _chunks(wanted, CHUNK):
+        known = _known_domains(chunk)
         Domain.objects.bulk_create(
-            [Domain(domain=d, source=source) for d in chunk], ignore_conflicts=True
+            [
+                Domain(domain=d, source=source, import_job_id=import_job_id)
+                for d in chunk
+                if d not in known
+            ],
+            ignore_conflicts=True,
         )
         ids.update(Domain.objects.filter(domain__in=chunk).values_list("domain", "id"))
+        _link_known(known, import_job_id)
     return ids
+
+
+def _known_domains(names: list[str]) -> dict[str, tuple[int, int | None]]:
+    """The stored domains among ``names``: name -> (id, the import that created it)."""
+    rows = Domain.objects.filter(domain__in=names).values_list("domain", "id", "import_job_id")
+    return {name: (pk, job) for name, pk, job in rows}
+
+
+def _link_known(known: dict[str, tuple[int, int | None]], import_job_id: int | None) -> None:
+    """Record that this import's file named these already-known domains (sql/095)."""
+    if import_job_id is None:
+        return
+    ImportJobDomain.objects.bulk_create(
+        [
+            ImportJobDomain(import_job_id=import_job_id, domain_id=pk)
+            for pk, creator in known.values()
+            if creator != import_job_id  # created by an earlier chunk of this import
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _validate(
@@ -127,10 +156,12 @@ def _validate(
     return results, valid
 
 
-def _write(chunk: list[tuple[InputRow, str, str]], *, kind: str, source: str) -> list[RowResult]:
+def _write(
+    chunk: list[tuple[InputRow, str, str]], *, kind: str, source: str, import_job_id: int | None
+) -> list[RowResult]:
     if kind == "domains":
-        return _insert_domains(chunk, source=source)
-    return _insert_urls(chunk, kind=kind, source=source)
+        return _insert_domains(chunk, source=source, import_job_id=import_job_id)
+    return _insert_urls(chunk, kind=kind, source=source, import_job_id=import_job_id)
 
 
 def import_rows(
@@ -142,6 +173,7 @@ def import_rows(
     actor: AbstractBaseUser | str,
     channel: Channel,
     progress: Callable[[int, int], None] | None = None,
+    import_job_id: int | None = None,
 ) -> ImportReport:
     """Normalise, de-duplicate and insert ``rows`` of ``kind``; optionally queue what was new.
 
@@ -155,7 +187,7 @@ def import_rows(
     with transaction.atomic():
         done = 0
         for chunk in _chunks(valid, CHUNK):
-            report.rows += _write(chunk, kind=kind, source=source)
+            report.rows += _write(chunk, kind=kind, source=source, import_job_id=import_job_id)
             done += len(chunk)
             if progress:
                 progress(done, len(valid))
@@ -175,6 +207,7 @@ def import_chunk(
     actor: AbstractBaseUser | str,
     channel: Channel,
     fresh_after_id: int,
+    import_job_id: int | None = None,
 ) -> ImportReport:
     """One chunk of a big file, in one transaction; memory is the chunk's.
 
@@ -187,7 +220,7 @@ def import_chunk(
     report = ImportReport(kind)
     report.rows, valid = _validate(rows, kind=kind, seen=set())
     with transaction.atomic():
-        for result in _write(valid, kind=kind, source=source):
+        for result in _write(valid, kind=kind, source=source, import_job_id=import_job_id):
             if result.outcome == "duplicate" and (result.id or 0) > fresh_after_id:
                 result = RowResult(
                     result.line,
@@ -213,17 +246,26 @@ def highest_id(kind: str) -> int:
     return MODELS[kind].objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
-def _insert_domains(chunk: list[tuple[InputRow, str, str]], *, source: str) -> list[RowResult]:
+def _insert_domains(
+    chunk: list[tuple[InputRow, str, str]], *, source: str, import_job_id: int | None
+) -> list[RowResult]:
     names = [value for _row, value, _d in chunk]
-    existing = set(Domain.objects.filter(domain__in=names).values_list("domain", flat=True))
+    known = _known_domains(names)
+    existing = set(known)
     Domain.objects.bulk_create(
         [
-            Domain(domain=value, company_name=row.name or None, source=source)
+            Domain(
+                domain=value,
+                company_name=row.name or None,
+                source=source,
+                import_job_id=import_job_id,
+            )
             for row, value, _d in chunk
             if value not in existing
         ],
         ignore_conflicts=True,
     )
+    _link_known(known, import_job_id)
     ids = dict(Domain.objects.filter(domain__in=names).values_list("domain", "id"))
     return [
         RowResult(
@@ -239,10 +281,12 @@ def _insert_domains(chunk: list[tuple[InputRow, str, str]], *, source: str) -> l
 
 
 def _insert_urls(
-    chunk: list[tuple[InputRow, str, str]], *, kind: str, source: str
+    chunk: list[tuple[InputRow, str, str]], *, kind: str, source: str, import_job_id: int | None
 ) -> list[RowResult]:
     model = Page if kind == "pages" else SitemapFile
-    domain_ids = _ensure_domains((d for _r, _v, d in chunk), source=source)
+    domain_ids = _ensure_domains(
+        (d for _r, _v, d in chunk), source=source, import_job_id=import_job_id
+    )
     keys = [(domain_ids[d], value) for _row, value, d in chunk]
     existing = set(
         model.objects.filter(

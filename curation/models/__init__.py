@@ -9,6 +9,7 @@ from curation.models.domains import (
     SitemapDiscoveryCurationStatus,
     SitemapDiscoveryProcessingStatus,
 )
+from curation.models.imports import ImportJob, ImportJobDomain, domains_of
 from curation.models.pages import (
     Page,
     PageCurationCurationStatus,
@@ -44,6 +45,8 @@ __all__ = [
     "ContactVerdict",
     "Domain",
     "GeocodeCache",
+    "ImportJob",
+    "ImportJobDomain",
     "LeadDelivery",
     "LeadRetraction",
     "LeadRetractionKind",
@@ -63,4 +66,5 @@ __all__ = [
     "SitemapImportProcessingStatus",
     "SitemapKind",
     "StatusChange",
+    "domains_of",
 ]

@@ -62,6 +62,15 @@ class Domain(
     domain = models.TextField(unique=True)
     company_name = models.TextField(null=True, blank=True)
     source = models.TextField(default="manual")
+    #: the import that created it (sql/095; curation/models/imports.py)
+    import_job = models.ForeignKey(
+        "curation.ImportJob",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     notes = models.TextField(default="", blank=True)
     #: what the last discovery tried and what came of each candidate (sql/008)
     sitemap_discovery_record = models.JSONField(null=True, blank=True, editable=False)
@@ -75,6 +84,11 @@ class Domain(
         db_table = "domains"
         indexes = [
             models.Index(fields=["created_at"], name="domains_created_at_idx"),
+            models.Index(
+                fields=["import_job"],
+                name="domains_import_job_idx",
+                condition=models.Q(import_job__isnull=False),
+            ),
             # The search (curation/search.py, sql/061): icontains on UPPER(column).
             GinIndex(OpClass(Upper("domain"), name="gin_trgm_ops"), name="domains_domain_trgm_idx"),
             GinIndex(

@@ -110,11 +110,11 @@ def test_a_failure_mid_import_leaves_nothing_half_written(monkeypatch):
     calls = {"n": 0}
     real = importing._insert_domains
 
-    def fail_second_chunk(chunk, *, source):
+    def fail_second_chunk(chunk, **options):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("disk full")
-        return real(chunk, source=source)
+        return real(chunk, **options)
 
     monkeypatch.setattr(importing, "CHUNK", 2)
     monkeypatch.setattr(importing, "_insert_domains", fail_second_chunk)

@@ -14,6 +14,7 @@ from curation.intake import importing
 from curation.intake.import_jobs.jobs import RUNNING, Job, load_job
 from curation.intake.import_jobs.reports import REPORT_COLUMNS, account
 from curation.intake.tables import InputRow, UnreadableFile, input_rows
+from curation.models import ImportJob
 
 TASK = "curation.intake.import_jobs.run_import_job"  # the name queued tasks are stored under
 
@@ -32,6 +33,7 @@ def start(job: Job, *, foreground: bool = False, progress=None) -> None:
         return
     job.status["state"] = "queued"
     job.status["fresh_after_id"] = importing.highest_id(job.status["kind"])
+    job.status["import_job_id"] = _record(job).pk
     job.save()
     if job.background and foreground:
         while not _run_chunks(job):  # each pass a time budget; no continuation task
@@ -45,6 +47,22 @@ def start(job: Job, *, foreground: bool = False, progress=None) -> None:
     except UnreadableFile as exc:
         _fail(job, exc)
         raise
+
+
+def _record(job: Job) -> ImportJob:
+    """The database's row for this import: what the domains it creates or names point to."""
+    s = job.status
+    record, _ = ImportJob.objects.get_or_create(
+        token=job.token,
+        defaults={
+            "kind": s["kind"],
+            "filename": s["filename"],
+            "source": s["source"],
+            "channel": s["channel"],
+            "actor": s["actor"],
+        },
+    )
+    return record
 
 
 def _enqueue(token: str) -> None:
@@ -183,6 +201,8 @@ def _options(status: dict) -> dict:
         "queue": status["queue"],
         "actor": _actor(status),
         "channel": status["channel"],
+        # None for a job started before sql/095 (its domains record no import).
+        "import_job_id": status.get("import_job_id"),
     }
 
 
