@@ -5,12 +5,12 @@ one of the row's own text columns or in its domain's name or company name (so ``
 every contact of Hartley & Sons, its phone included). A word in Unicode also matches the
 punycode it stands for (``bücher`` finds ``xn--bcher-kva.de``).
 
-At a million rows: the containment tests run on the trigram indexes of sql/061 (``UPPER(col)
-gin_trgm_ops``, the expression Django's ``icontains`` compares). The domain's columns are not
-joined into the row's OR (PostgreSQL cannot combine indexes across a join): the matching domains
-are looked up first through their own trigram indexes, and their ids (up to ``DOMAIN_IDS``)
-become one more indexed condition on the row's ``domain_id``; a word matching more domains than
-that is matched through a subquery instead.
+At a million rows: the containment tests run on the trigram indexes of sql/061 and sql/096
+(``UPPER(col) gin_trgm_ops``, the expression Django's ``icontains`` compares). The domain's
+columns are not joined into the row's OR (PostgreSQL cannot combine indexes across a join):
+the matching domains are looked up first through their own trigram indexes, and their ids (up
+to ``DOMAIN_IDS``) become one more indexed condition on the row's ``domain_id``; a word matching
+more domains than that is matched through a subquery instead.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ def described(model: type[models.Model]) -> str:
 HELP_TEXT = {
     Domain: "Words in the domain or company name (any case; bücher finds xn--bcher-kva).",
     Contact: "Words in the contact, its display form, or its company's domain or name (any case).",
+    Page: "Words in the URL or title, or the page's domain or company name (any case).",
+    SitemapFile: "Words in the sitemap URL, or its domain or company name (any case).",
 }
 
 

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from curation import search
 from curation.admin.base import PipelineAdmin
 from curation.admin.columns import workflow_list_display, workflow_list_filter
 from curation.admin.display import (
@@ -51,10 +52,14 @@ class PageAdmin(CsvImportMixin, PipelineAdmin):
     list_display_links = ["id", "url_path"]
     list_select_related = ["domain"]
     list_filter = [*workflow_list_filter(Page), "page_type", "has_contact_form"]
-    # Prefix matches: url and domain are LIKE 'prefix%' (C collation; domains has a unique index).
-    search_fields = ["url__startswith", "domain__domain__startswith", "title__icontains"]
-    search_help_text = "URL or domain (starts with, e.g. https://acme.com/ or acme.), or title."
+    search_fields = ["url"]  # shows the box; get_search_results is curation.search's
+    search_help_text = search.HELP_TEXT[Page]
     date_hierarchy = "created_at"
+
+    def get_search_results(self, request, queryset, search_term):
+        """The API's search (``?search=``), word for word (curation/search.py)."""
+        return search.search(queryset, search_term), False
+
     autocomplete_fields = ["domain"]
     raw_id_fields = ["sitemap_file"]
     # Written by the fetch (page_curation processing), not by people.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from curation import search
 from curation.admin.base import PipelineAdmin
 from curation.admin.columns import workflow_list_display, workflow_list_filter
 from curation.admin.display import (
@@ -48,9 +49,14 @@ class SitemapFileAdmin(CsvImportMixin, PipelineAdmin):
     list_display_links = ["id", "url_preview"]
     list_select_related = ["domain"]
     list_filter = [*workflow_list_filter(SitemapFile), "kind", "source", "is_gzipped"]
-    search_fields = ["url__startswith", "domain__domain__startswith"]
-    search_help_text = "Sitemap URL or domain (starts with)."
+    search_fields = ["url"]  # shows the box; get_search_results is curation.search's
+    search_help_text = search.HELP_TEXT[SitemapFile]
     date_hierarchy = "created_at"
+
+    def get_search_results(self, request, queryset, search_term):
+        """The API's search (``?search=``), word for word (curation/search.py)."""
+        return search.search(queryset, search_term), False
+
     autocomplete_fields = ["domain"]
     raw_id_fields = ["parent"]
     readonly_fields = [*IMPORT_FIELDS, "created_at", "updated_at", "sitemap_pages"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 
 from curation.fields import workflow_columns
 from scrapersky.vocabulary import PAGE_TYPES
@@ -81,6 +83,9 @@ class Page(
             models.Index(
                 fields=["url"], name="pages_url_prefix_idx", opclasses=["text_pattern_ops"]
             ),
+            # The search (curation/search.py, sql/096): icontains on UPPER(column).
+            GinIndex(OpClass(Upper("url"), name="gin_trgm_ops"), name="pages_url_trgm_idx"),
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="pages_title_trgm_idx"),
             # page_curation's claim walks the domains with Queued pages (sql/011).
             models.Index(
                 fields=["domain", "page_curation_queued_at", "id"],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 
 from curation.fields import workflow_columns
 
@@ -74,6 +76,8 @@ class SitemapFile(
             models.Index(
                 fields=["url"], name="sitemap_files_url_prefix_idx", opclasses=["text_pattern_ops"]
             ),
+            # The search (curation/search.py, sql/096): icontains on UPPER(url).
+            GinIndex(OpClass(Upper("url"), name="gin_trgm_ops"), name="sitemap_files_url_trgm_idx"),
         ]
         ordering = ["-id"]
         constraints = [

@@ -7,8 +7,14 @@ from django.db import connection
 from rest_framework.test import APIClient
 
 from curation import search
-from curation.models import Contact, Domain
-from tests.factories import ContactFactory, DomainFactory, UserFactory
+from curation.models import Contact, Domain, Page, SitemapFile
+from tests.factories import (
+    ContactFactory,
+    DomainFactory,
+    PageFactory,
+    SitemapFileFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,12 +98,57 @@ def test_admin_and_api_search_domains_alike(client, firm, term):
     assert found and found == api_ids(api, "domains", term)
 
 
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("Contact", 2),  # in the middle of a URL, any case (the admin's prefix search missed it)
+        ("contact-us", 1),
+        ("Our Team", 1),  # the title, word by word
+        ("hartley", 3),  # the domain's name: every page of the firm
+        ("Solicitors", 3),  # its company name
+        ("sitemap", 0),
+        ("nobody-has-this", 0),
+    ],
+)
+def test_admin_and_api_search_pages_alike(client, firm, term, expected):
+    domain = firm["domain"]
+    PageFactory(domain=domain, url="https://hartley-law.demo/contact-us", title="Write to us")
+    PageFactory(domain=domain, url="https://hartley-law.demo/about/team", title="Our team")
+    PageFactory(domain=domain, url="https://hartley-law.demo/CONTACT", title=None)
+    PageFactory(domain=DomainFactory(domain="other.example"), url="https://other.example/")
+    user = UserFactory(is_superuser=True)
+    client.force_login(user)
+    api = APIClient()
+    api.force_authenticate(user)
+    found = admin_ids(client, "page", term)
+    assert found == api_ids(api, "pages", term)
+    assert len(found) == expected, term
+
+
+@pytest.mark.parametrize(("term", "expected"), [("sitemap", 2), ("POSTS", 1), ("hartley", 2)])
+def test_admin_and_api_search_sitemap_files_alike(client, firm, term, expected):
+    domain = firm["domain"]
+    SitemapFileFactory(domain=domain, url="https://hartley-law.demo/sitemap.xml")
+    SitemapFileFactory(domain=domain, url="https://hartley-law.demo/wp-sitemap-posts-1.xml")
+    SitemapFileFactory(domain=DomainFactory(domain="other.example"), url="https://other.example/s")
+    user = UserFactory(is_superuser=True)
+    client.force_login(user)
+    api = APIClient()
+    api.force_authenticate(user)
+    found = admin_ids(client, "sitemapfile", term)
+    assert found == api_ids(api, "sitemap_files", term)
+    assert len(found) == expected, term
+
+
 def test_the_search_can_use_the_trigram_indexes(firm):
-    """At a million rows the words are looked up in sql/061's indexes, not by reading the
+    """At a million rows the words are looked up in sql/061's and sql/096's indexes, not by reading the
     table: with sequential scans priced out, the plan names them."""
     queries = {
         "contacts_value_trgm_idx": search.search(Contact.objects.order_by(), "hartley"),
         "domains_company_name_trgm_idx": search.search(Domain.objects.order_by(), "sons"),
+        "pages_url_trgm_idx": search.search(Page.objects.order_by(), "contact"),
+        "pages_title_trgm_idx": search.search(Page.objects.order_by(), "team"),
+        "sitemap_files_url_trgm_idx": search.search(SitemapFile.objects.order_by(), "posts"),
     }
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
