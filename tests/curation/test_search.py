@@ -141,8 +141,8 @@ def test_admin_and_api_search_sitemap_files_alike(client, firm, term, expected):
 
 
 def test_the_search_can_use_the_trigram_indexes(firm):
-    """At a million rows the words are looked up in sql/061's and sql/096's indexes, not by reading the
-    table: with sequential scans priced out, the plan names them."""
+    """At a million rows the words are looked up in sql/061's and sql/096's indexes, not by
+    reading the table: with sequential scans priced out, the plan names them."""
     queries = {
         "contacts_value_trgm_idx": search.search(Contact.objects.order_by(), "hartley"),
         "domains_company_name_trgm_idx": search.search(Domain.objects.order_by(), "sons"),
