@@ -233,7 +233,9 @@ class CsvImportMixin:
         if request.user.has_perm("curation.view_contact"):
             query = f"?domain_import_job={import_job_id}"
             links["contacts_url"] = reverse(f"{site}:curation_contact_changelist") + query
-            links["export_csv_url"] = reverse("api:contacts-export") + query
+            links["export_csv_url"] = (
+                reverse("api:contacts-export") + query + "&dialect=spreadsheet"
+            )
             links["export_xlsx_url"] = reverse("api:contacts-export-xlsx") + query
         return links
 

@@ -4,7 +4,8 @@ streamed CSV or an Excel workbook (``curation.intake.exporting``)."""
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 
@@ -26,6 +27,7 @@ class ContactExportView(GenericAPIView):
     filterset_class = ContactFilterSet
     pagination_class = None
     file_format = "csv"
+    extra_parameters = ("dialect",)
 
     def get_queryset(self):
         return self.selector()
@@ -45,6 +47,19 @@ class ContactExportView(GenericAPIView):
             + "\n\nNeeds the view permission of contacts."
         ),
         filters=True,
+        parameters=[
+            OpenApiParameter(
+                "dialect",
+                str,
+                enum=list(exporting.DIALECTS),
+                description=(
+                    "CSV only. `canonical` (default): a phone's `value` in E.164 "
+                    "(`+15415550123`), which spreadsheets read as a number. `spreadsheet`: a "
+                    "phone's `value` in international form (`+1 541-555-0123`), kept as text "
+                    "by LibreOffice and Excel; the admin's downloads use it."
+                ),
+            )
+        ],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
             (200, exporting.XLSX_TYPE): OpenApiResponse(
@@ -58,4 +73,12 @@ class ContactExportView(GenericAPIView):
     )
     def get(self, request: Request):
         queryset = self.filter_queryset(self.get_queryset())
-        return exporting.response(queryset, file_format=self.file_format)
+        # An empty parameter means "not given", as everywhere in the API.
+        dialects = [d for d in request.query_params.getlist("dialect") if d] or [
+            exporting.CANONICAL
+        ]
+        if len(dialects) > 1 or dialects[0] not in exporting.DIALECTS:
+            raise ValidationError(
+                {"dialect": [f"one of {', '.join(exporting.DIALECTS)}, given once"]}
+            )
+        return exporting.response(queryset, file_format=self.file_format, dialect=dialects[0])

@@ -13,7 +13,7 @@ from curation.selectors import FilterError
 
 def known_parameters(view) -> set[str]:
     """Every query parameter ``view`` reads: its filters, its ordering and its paginator's."""
-    known = set(view.filterset_class.base_filters)
+    known = set(view.filterset_class.base_filters) | set(getattr(view, "extra_parameters", ()))
     if api_settings.URL_FORMAT_OVERRIDE:
         known.add(api_settings.URL_FORMAT_OVERRIDE)
     for backend in getattr(view, "filter_backends", ()):

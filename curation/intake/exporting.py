@@ -12,6 +12,14 @@ slot in by appending to it. Codes come with their human label beside them (``kin
 cell is a string cell formatted ``@`` (text); in the CSV, which has no types, the phone is also
 given as ``phone`` in international form (``+1 541-555-0123``), which no spreadsheet reads as a
 number, beside the canonical E.164 ``value``.
+
+A CSV comes in two dialects, the same columns in both:
+
+- ``canonical`` (the API's default, for integrators): ``value`` is the canonical key, a phone
+  in E.164 (``+15415550123``), which LibreOffice and Excel read as the number 15415550123;
+- ``spreadsheet`` (the admin's downloads, and ``?dialect=spreadsheet``): a phone's ``value`` is
+  its international form (``+1 541-555-0123``): the spaces make both spreadsheets keep it as
+  text, and it is the same number to any phone library. Every other cell is as in canonical.
 """
 
 from __future__ import annotations
@@ -233,17 +241,29 @@ def _csv_cell(value) -> str:
 BOM = "\ufeff"
 
 
-def csv_lines(queryset: QuerySet) -> Iterator[str]:
+CANONICAL, SPREADSHEET = "canonical", "spreadsheet"
+DIALECTS = (CANONICAL, SPREADSHEET)
+
+
+def csv_lines(queryset: QuerySet, *, dialect: str = CANONICAL) -> Iterator[str]:
     """The BOM and header line, then one CSV line per contact, read in chunks from a cursor."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}")
+    names = column_names()
+    kind, value, phone = names.index("kind"), names.index("value"), names.index("phone")
     writer = csv.writer(_Echo())
-    yield BOM + writer.writerow(column_names())
+    yield BOM + writer.writerow(names)
     for row in rows(queryset):
-        yield writer.writerow([_csv_cell(value) for value in row])
+        if dialect == SPREADSHEET and row[kind] == "phone":
+            row[value] = row[phone]  # +1 541-555-0123: text to LibreOffice and Excel
+        yield writer.writerow([_csv_cell(cell) for cell in row])
 
 
-def csv_response(queryset: QuerySet, *, filename: str = "contacts.csv") -> StreamingHttpResponse:
+def csv_response(
+    queryset: QuerySet, *, filename: str = "contacts.csv", dialect: str = CANONICAL
+) -> StreamingHttpResponse:
     """A streaming ``text/csv`` attachment of the contacts in ``queryset``."""
-    response = StreamingHttpResponse(csv_lines(queryset), content_type=CSV_TYPE)
+    response = StreamingHttpResponse(csv_lines(queryset, dialect=dialect), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -291,11 +311,14 @@ def export_filename(now: datetime | None = None, *, extension: str = "csv") -> s
     return f"contacts-{(now or timezone.now()):%Y%m%d-%H%M%S}.{extension}"
 
 
-def response(queryset: QuerySet, *, file_format: str, stem: str | None = None):
-    """The export of ``queryset`` in ``file_format`` (``csv`` or ``xlsx``)."""
+def response(
+    queryset: QuerySet, *, file_format: str, stem: str | None = None, dialect: str = SPREADSHEET
+):
+    """The export of ``queryset`` in ``file_format`` (``csv`` or ``xlsx``); a CSV in
+    ``dialect`` (the spreadsheet one unless told: the admin's downloads are for people)."""
     name = export_filename(extension=file_format)
     if stem:
         name = f"{stem}-{name}"
     if file_format == "xlsx":
         return xlsx_response(queryset, filename=name)
-    return csv_response(queryset, filename=name)
+    return csv_response(queryset, filename=name, dialect=dialect)

@@ -170,7 +170,8 @@ def test_admin_action_exports_the_selection(client, contacts):
         {"action": "export_csv", "_selected_action": picked, "index": 0},
     )
     assert response.status_code == 200
-    assert [r["value"] for r in read(response)] == ["+15555550100", "https://x.com/shop"]
+    # The admin's downloads are the spreadsheet dialect: a phone's value kept as text.
+    assert [r["value"] for r in read(response)] == ["+1 555-555-0100", "https://x.com/shop"]
 
 
 def test_admin_action_select_all_across_pages(client, contacts, settings):
@@ -285,6 +286,26 @@ def test_csv_keeps_phones_and_labels_readable(spreadsheet_contacts):
     assert email["phone"] == ""
 
 
+def test_the_spreadsheet_dialect_writes_phones_as_text(spreadsheet_contacts):
+    """``?dialect=spreadsheet`` (the admin's downloads): a phone's value in international form,
+    which LibreOffice and Excel keep as text; canonical (the API's default) stays E.164."""
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_contact"]))
+    canonical = {row["kind"]: row for row in read(client.get(URL, {"dialect": "canonical"}))}
+    assert canonical == {row["kind"]: row for row in read(client.get(URL, {"dialect": ""}))}
+    sheet = {row["kind"]: row for row in read(client.get(URL, {"dialect": "spreadsheet"}))}
+    assert canonical["phone"]["value"] == PHONE
+    assert sheet["phone"]["value"] == sheet["phone"]["phone"] == "+1 541-555-0123"
+    assert sheet["email"] == canonical["email"]  # only a phone's value differs
+    assert {k: v for k, v in sheet["phone"].items() if k != "value"} == {
+        k: v for k, v in canonical["phone"].items() if k != "value"
+    }
+    for bad in ({"dialect": "excel"}, {"dialect": ["canonical", "spreadsheet"]}):
+        response = client.get(URL, bad)
+        assert response.status_code == 400
+        assert "canonical, spreadsheet" in response.json()["errors"]["dialect"][0]
+
+
 def test_xlsx_has_every_value_as_text(spreadsheet_contacts):
     """Read back with openpyxl: the same columns, the phone a text cell (format @)."""
     client = APIClient()
@@ -315,7 +336,7 @@ def test_export_contacts_of_selected_domains(client, spreadsheet_contacts):
         {"action": "export_contacts_csv", "_selected_action": [domain], "index": 0},
     )
     values = sorted(r["value"] for r in read(response))
-    assert values == sorted(c.value for c in spreadsheet_contacts.values())
+    assert values == sorted(["+1 541-555-0123", spreadsheet_contacts["email"].value])
     assert other.value not in values
     # Every domain matching the list's filter ("select all N matching"): the same one subquery.
     response = client.post(
