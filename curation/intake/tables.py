@@ -10,14 +10,16 @@ decides; else the whole file is decoded incrementally as UTF-8, then as Windows-
 leaves five bytes undefined), and Latin-1 reads anything. For the encodings a spreadsheet
 writes, this is exact where detectors (charset-normalizer, chardet) guess on short files.
 
-``.xlsx`` is read with openpyxl in read-only mode (rows streamed from the zip, first sheet).
+``.xlsx`` is read by ``xlsx`` (the first sheet's rows streamed from the zip, nothing read whole).
 A workbook is a zip, and a zip can inflate a thousandfold (a 922 KB file holding one 900 MB
-cell): before openpyxl inflates anything, the zip's directory is checked (``check_workbook``),
-which costs no decompression: each part's inflated size (the sheets, and the shared strings,
-which openpyxl reads whole), its compression ratio, and the total. While the rows stream, a row
-past Excel's 1,048,576 or a cell past Excel's 32,767 characters ends the read with the reason.
-A workbook is imported in the background when its inflated sheets are bigger than the inline
-threshold (``Table.work_bytes``), however small the upload.
+cell): before anything inflates, the zip's directory is checked (``check_workbook``), which
+costs no decompression: each part's inflated size (the sheets, and the shared strings, which
+the worker may hold whole), its compression ratio, and the total. While the rows stream, a row
+past Excel's 1,048,576, a cell past Excel's 32,767 characters, a column past XFD or an XML token
+over a megabyte ends the read with the reason, having held no more than that (``xlsx``). The web
+process reads a workbook's first rows only (columns, preview); a workbook is imported in the
+background when its inflated sheets are bigger than the inline threshold
+(``Table.work_bytes``), however small the upload.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from curation.intake import xlsx
 from scrapersky.normalize import InvalidValue, normalize_domain, normalize_url
 
 DECODE_BLOCK = 1 << 20
@@ -41,13 +44,9 @@ XLSX_MAGIC = b"PK\x03\x04"
 # Limits on what a workbook inflates to, checked from the zip's directory (no inflating).
 XLSX_MAX_PART_BYTES = 512 * 1024 * 1024  # one sheet's XML (a 1M-row sheet is ~150 MB)
 XLSX_MAX_TOTAL_BYTES = 1024 * 1024 * 1024  # every part together
-XLSX_MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # openpyxl holds them all in memory
+XLSX_MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024  # the worker may hold them all in memory
 XLSX_MAX_RATIO = 100  # spreadsheets deflate 5-20x; a bomb's parts 1,000x
 XLSX_RATIO_FLOOR = 1024 * 1024  # parts smaller than this inflated are not ratio-checked
-# Excel's own limits (Microsoft, "Excel specifications and limits"): nothing Excel wrote is
-# bigger, so a bigger sheet or cell was made to hurt.
-XLSX_MAX_ROWS = 1_048_576
-XLSX_MAX_CELL_CHARS = 32_767
 
 
 class UnreadableFile(Exception):
@@ -270,34 +269,12 @@ def check_workbook(path: Path) -> int:
 
 
 def _xlsx_records(table: Table, progress: list[int] | None) -> Iterator[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(table.path, read_only=True, data_only=True)
-    except Exception as exc:  # a corrupt zip fails in many ways inside openpyxl
-        raise UnreadableFile(f"the file is not a readable .xlsx workbook ({exc})") from None
-    try:
-        sheet = workbook.worksheets[0]
-        total = sheet.max_row or 0
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if number > XLSX_MAX_ROWS:
-                raise UnreadableFile(
-                    f"the sheet has more than {XLSX_MAX_ROWS:,} rows (Excel's limit): "
-                    "stopped at that row"
-                )
-            if progress is not None:
-                progress[:] = [number, total]
-            cells = [_cell(value) for value in row]
-            longest = max((len(cell) for cell in cells), default=0)
-            if longest > XLSX_MAX_CELL_CHARS:
-                raise UnreadableFile(
-                    f"row {number} has a cell of {longest:,} characters, more than Excel's "
-                    f"{XLSX_MAX_CELL_CHARS:,}"
-                )
+        for number, cells in xlsx.rows(table.path, progress):
             if any(cell.strip() for cell in cells):
                 yield number, cells
-    finally:
-        workbook.close()
+    except xlsx.WorkbookError as exc:
+        raise UnreadableFile(str(exc)) from None
 
 
 # --- which column ------------------------------------------------------------------------------

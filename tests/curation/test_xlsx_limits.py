@@ -3,7 +3,9 @@ directory before anything inflates, and Excel's row and cell limits while the ro
 
 from __future__ import annotations
 
+import base64
 import io
+import os
 import resource
 import time
 import zipfile
@@ -12,7 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
-from curation.intake import import_jobs, tables
+from curation.intake import import_jobs, tables, xlsx
 from curation.models import Domain
 from tests.factories import UserFactory
 
@@ -126,7 +128,8 @@ def test_sheet_size_caps_refuse_what_the_ratio_lets_through(tmp_path, monkeypatc
 def test_rows_past_the_limit_end_the_import_with_the_reason(monkeypatch, settings):
     # In the worker (the rows past the preview are read there), committed chunk by chunk.
     settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 0
-    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 50)
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 50)
+    monkeypatch.setattr(xlsx, "CHUNK", 256)  # the upload reads its first rows only
     data = workbook([["domain"]] + [[f"site-{i}.example"] for i in range(80)])
     job = import_jobs.create_job(
         chunks=[data],
@@ -159,7 +162,7 @@ def test_a_cell_past_excels_limit_is_refused(tmp_path):
 
     path.write_bytes(with_sheet(write))
     table = tables.open_table(path, "cell.xlsx")
-    with pytest.raises(tables.UnreadableFile, match="row 3 has a cell of 40,000 characters"):
+    with pytest.raises(tables.UnreadableFile, match="row 3 has a cell longer than Excel's 32,767"):
         list(tables.records(table))
 
 
@@ -180,3 +183,71 @@ def test_a_small_workbook_of_many_rows_goes_to_the_worker(settings):
     )
     assert job.status["work_bytes"] > settings.SCRAPERSKY_IMPORT_INLINE_BYTES
     assert job.background
+
+
+def replaced(parts: dict[str, bytes], rows: list[list] | None = None) -> bytes:
+    """A real workbook with some parts replaced."""
+    base = zipfile.ZipFile(io.BytesIO(workbook(rows or [["domain"], ["a.example"]])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for info in base.infolist():
+            book.writestr(info.filename, parts.get(info.filename, base.read(info.filename)))
+    return out.getvalue()
+
+
+def read(tmp_path, content: bytes) -> list[tuple[int, list[str]]]:
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(content)
+    return list(tables.records(tables.open_table(path, "book.xlsx")))
+
+
+def test_cells_read_as_text_like_the_spreadsheet_shows_them(tmp_path):
+    rows = [["domain", "n", "x", "flag"], ["a.example", 42, 3.5, True], [], ["b.example", 1e20]]
+    assert read(tmp_path, workbook(rows)) == [
+        (1, ["domain", "n", "x", "flag"]),
+        (2, ["a.example", "42", "3.5", "True"]),
+        (4, ["b.example", "100000000000000000000"]),
+    ]
+
+
+def test_a_huge_cell_the_ratio_lets_through_is_refused_after_reading_its_first_bytes(tmp_path):
+    # 8 MB of random letters deflate ~1.3x: no ratio check can see it; the reader stops at
+    # Excel's cell limit instead of building the cell.
+    def write(stream):
+        stream.write(HEAD.encode() + b'<row r="1"><c r="A1" t="inlineStr"><is><t>')
+        for _ in range(8):
+            stream.write(base64.b64encode(os.urandom(768 * 1024)))
+        stream.write(b"</t></is></c></row>" + TAIL.encode())
+
+    content = with_sheet(write)
+    cpu = time.process_time()
+    with pytest.raises(tables.UnreadableFile, match="row 1 has a cell longer than Excel's 32,767"):
+        read(tmp_path, content)
+    assert time.process_time() - cpu < 0.5
+
+
+def test_styles_are_never_read(tmp_path):
+    # openpyxl parses the styles whole on opening (a styles bomb inflated in the web process).
+    content = replaced({"xl/styles.xml": b"<not xml" * 1000})
+    assert read(tmp_path, content) == [(1, ["domain"]), (2, ["a.example"])]
+
+
+RANDOM_3MB = base64.b64encode(os.urandom(3 << 20))  # deflates 1.3x: past every ratio check
+
+
+@pytest.mark.parametrize(
+    ("sheet", "message"),
+    [
+        (
+            b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa">]><worksheet/>',
+            "declares a DTD",
+        ),
+        (HEAD.encode() + b'<row r="1"><c r="A1" x="' + RANDOM_3MB + b'"/>', "XML token"),
+        (HEAD.encode() + b'<row r="1"><c r="ZZZZ1"><v>1</v></c></row>' + TAIL.encode(), "XFD"),
+        (HEAD.encode() + b"<row><c><v>1</v></row>", "not well-formed"),
+    ],
+    ids=["a DTD", "a 3 MB attribute", "a column past XFD", "broken XML"],
+)
+def test_hostile_sheet_xml_is_refused_with_the_reason(tmp_path, sheet, message):
+    with pytest.raises(tables.UnreadableFile, match=message):
+        read(tmp_path, replaced({SHEET: sheet}))
