@@ -27,7 +27,7 @@ from curation.filter_types import (
     IdsFilter,
     MultipleChoiceFilter,
 )
-from curation.lead_status import LEAD_STATUS_LABELS
+from curation.lead_status import LEAD_STATUS_LABELS, lead_status_q
 from curation.models import (
     Business,
     Contact,
@@ -107,8 +107,11 @@ class RowFilterSet(django_filters.FilterSet):
 
 
 class DomainFilterSet(RowFilterSet):
-    # An annotation of selectors.domain_list (curation.lead_status).
-    lead_status = choice_filter("lead_status", list(LEAD_STATUS_LABELS.items()))
+    # An annotation of selectors.domain_list (curation.lead_status), filtered by the same rule
+    # as indexable conditions (lead_status_q).
+    lead_status = MultipleChoiceFilter(
+        choices=list(LEAD_STATUS_LABELS.items()), method="filter_lead_status"
+    )
     domain = django_filters.CharFilter(field_name="domain", lookup_expr="iexact")
     source = django_filters.CharFilter()
     import_job = IdFilter(
@@ -119,6 +122,14 @@ class DomainFilterSet(RowFilterSet):
     class Meta:
         model = Domain
         fields: list[str] = []
+
+    def filter_lead_status(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        condition = models.Q()
+        for status in value:
+            condition |= lead_status_q(status)
+        return queryset.filter(condition)
 
     def filter_import_job(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
         return queryset if value is None else queryset.filter(domains_of(value))

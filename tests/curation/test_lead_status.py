@@ -129,3 +129,39 @@ def test_the_domains_list_filters_by_when_they_were_queued(client, settings):
 
     assert shown(queued="today") == {"today.example"}
     assert shown(queued="30d") == {"today.example", "older.example"}
+
+
+def test_the_filter_is_the_computed_status_on_indexes():
+    """``lead_status_q`` (what ``?lead_status=`` and the admin's filter run) selects exactly the
+    domains whose computed ``lead_status`` is that status, in every combination of waiting
+    sitemap files and pages."""
+    from curation.lead_status import LEAD_STATUSES, lead_status_q, with_lead_status
+    from tests.factories import PageFactory, SitemapFileFactory
+
+    def domain(name: str, discovery: str | None) -> Domain:
+        return Domain.objects.create(
+            domain=f"{name.lower()}.example",
+            sitemap_discovery_curation_status=discovery or "New",
+            sitemap_discovery_processing_status=discovery,
+        )
+
+    domain("new", None)
+    domain("failed", "Error")
+    for status in ("Queued", "Processing"):
+        SitemapFileFactory(
+            domain=domain(f"discovering-{status}", status),
+            sitemap_import_processing_status="Queued",
+        )
+    importing = domain("importing", "Complete")
+    SitemapFileFactory(domain=importing, sitemap_import_processing_status="Processing")
+    PageFactory(domain=importing, page_curation_processing_status="Queued")
+    curating = domain("curating", "Complete")
+    SitemapFileFactory(domain=curating, sitemap_import_processing_status="Complete")
+    PageFactory(domain=curating, page_curation_processing_status="Processing")
+    done = domain("done", "Complete")
+    PageFactory(domain=done, page_curation_processing_status="Error")
+    computed = dict(with_lead_status(Domain.objects.all()).values_list("pk", "lead_status"))
+    assert set(computed.values()) == set(LEAD_STATUSES)
+    for status in LEAD_STATUSES:
+        selected = set(Domain.objects.filter(lead_status_q(status)).values_list("pk", flat=True))
+        assert selected == {pk for pk, s in computed.items() if s == status}, status
