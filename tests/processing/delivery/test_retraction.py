@@ -159,3 +159,25 @@ def test_a_retraction_to_a_destination_no_longer_configured_says_so(receiver, se
     assert row.lead_retraction_processing_status == "Error"
     assert "webhook:n8n is no longer configured" in row.lead_retraction_processing_error
     assert json.dumps(row.remote_ids)  # what it held is kept for a later retry
+
+
+def test_a_delivery_recorded_after_its_domain_was_deleted_is_retracted(receiver):
+    from processing.delivery import records
+    from processing.delivery.lead import build_lead
+
+    domain = DomainFactory(domain="inflight.example")
+    lead = build_lead(domain)  # the send is in flight ...
+    domain_id = domain.pk
+    domain.delete()  # ... when a curator deletes the domain (nothing was delivered yet)
+    assert not LeadRetraction.objects.exists()
+    records.record_failure(domain_id=domain_id, destination="hubspot", error="HTTP 503")
+    records.record_success(
+        domain_id=domain_id, destination="webhook:n8n", lead=lead, remote_ids={}, calls=1
+    )
+    [row] = LeadRetraction.objects.all()  # the failure left nothing; the success its retraction
+    assert (row.kind, row.domain_id, row.destination) == ("lead", domain_id, "webhook:n8n")
+    assert row.lead_hash == lead.hash and not LeadDelivery.objects.exists()
+    [row] = retract()
+    assert row.lead_retraction_processing_status == "Complete", row.lead_retraction_processing_error
+    [event] = deleted_events(receiver, domain_id)
+    assert event["lead_version"] == lead.version and event["company"]["domain"] is None
