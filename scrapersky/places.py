@@ -159,6 +159,17 @@ CATEGORIES: dict[str, Category] = {c.key: c for c in _CATEGORIES}
 #: the admin's and the API's choices, in vocabulary order
 CATEGORY_CHOICES = [(c.key, c.label) for c in _CATEGORIES]
 
+#: a business's category as a provider gives it (an OSM tag, a Google type) -> its label
+_TAG_LABELS = {
+    tag: c.label for c in reversed(_CATEGORIES) for tag in (*c.osm, c.google) if tag is not None
+}
+
+
+def category_labels(tags: list[str]) -> list[str]:
+    """The vocabulary's labels for a business's categories (a tag it does not know, as given)."""
+    return list(dict.fromkeys(_TAG_LABELS.get(tag, tag) for tag in tags))
+
+
 # One OSM tag filter: key=value (key and value: letters, digits, _ : -), or a bare key=* .
 _TAG_RE = re.compile(r"^([a-z][a-z0-9_:-]{0,63})=([A-Za-z0-9_:.-]{1,64}|\*)$")
 

@@ -5,6 +5,7 @@ extraction. OpenStreetMap's data is ODbL: each row and page says "© OpenStreetM
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Func, TextField
 from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import PipelineAdmin
@@ -12,7 +13,14 @@ from curation.admin.columns import workflow_list_display, workflow_list_filter
 from curation.admin.display import RELATED_SHOWN, change_link, truncated
 from curation.admin.places import attribution
 from curation.models import Business, PlaceSearch
-from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS
+from scrapersky.places import CATEGORIES, CATEGORY_CHOICES, PROVIDERS, category_labels
+
+
+def stacked(first: str, second: str) -> str:
+    """Two values in one list cell: the second small, below (beside it on a phone's card)."""
+    if not second:
+        return first
+    return format_html('<span class="ss-stack">{}<br><small>{}</small></span>', first, second)
 
 
 class CategoryFilter(admin.SimpleListFilter):
@@ -20,7 +28,14 @@ class CategoryFilter(admin.SimpleListFilter):
     parameter_name = "category"
 
     def lookups(self, request, model_admin):
-        return CATEGORY_CHOICES
+        """The categories the businesses have (not the whole vocabulary of a hundred)."""
+        tag = Func("categories", function="unnest", output_field=TextField())
+        tags = set(Business.objects.annotate(tag=tag).values_list("tag", flat=True).distinct())
+        return [
+            (key, label)
+            for key, label in CATEGORY_CHOICES
+            if tags & {*CATEGORIES[key].osm, CATEGORIES[key].google}
+        ]
 
     def queryset(self, request, queryset):
         if self.value() not in CATEGORIES:
@@ -94,19 +109,16 @@ class CityFilter(admin.SimpleListFilter):
 
 @admin.register(Business)
 class BusinessAdmin(PipelineAdmin):
+    # Name and city, category and rating, phone and website share a cell, the attribution is
+    # under the list: twelve columns do not fit 1,280 px.
     list_display = [
-        "id",
         "name_display",
-        "city",
         "category_display",
-        "phone",
-        "website_display",
-        "rating_display",
-        *workflow_list_display(Business),
+        "reach_display",
+        *workflow_list_display(Business, compact=True),
         "domain_link",
-        "source_display",
     ]
-    list_display_links = ["id", "name_display"]
+    list_display_links = ["name_display"]
     list_select_related = ["domain"]
     list_filter = [
         *workflow_list_filter(Business),
@@ -173,20 +185,28 @@ class BusinessAdmin(PipelineAdmin):
     def has_add_permission(self, request):
         return False  # businesses come from searches
 
+    def changelist_view(self, request, extra_context=None):
+        """The providers' attribution once, under the list (ODbL: where the data is shown)."""
+        providers = Business.objects.values_list("provider", flat=True).distinct().order_by()
+        shown = format_html_join(" · ", "{}", ((attribution(p),) for p in sorted(providers)))
+        return super().changelist_view(request, {**(extra_context or {}), "attribution": shown})
+
     def get_queryset(self, request):
         return super().get_queryset(request).defer("raw")
 
     @admin.display(description="name", ordering="name")
     def name_display(self, obj):
-        return truncated(obj.name, 36)
+        return stacked(truncated(obj.name, 28), obj.city)
 
-    @admin.display(description="category")
+    @admin.display(description="category, rating", ordering="rating")
     def category_display(self, obj):
-        return truncated(", ".join(obj.categories[:2]), 24)
+        what = truncated(", ".join(category_labels(obj.categories)[:2]), 20) or "-"
+        return stacked(what, self.rating_display(obj) if obj.rating is not None else "")
 
-    @admin.display(description="website", ordering="website")
-    def website_display(self, obj):
-        return truncated(obj.website, 32) if obj.website else "-"
+    @admin.display(description="phone, website", ordering="website")
+    def reach_display(self, obj):
+        website = truncated(obj.website, 24) if obj.website else "no website"
+        return stacked(obj.phone or "no phone", website)
 
     @admin.display(description="rating", ordering="rating")
     def rating_display(self, obj):
@@ -197,12 +217,8 @@ class BusinessAdmin(PipelineAdmin):
     @admin.display(description="domain", ordering="domain__domain")
     def domain_link(self, obj):
         if obj.domain_id is None:
-            return truncated(obj.domain_note, 40) if obj.domain_note else "-"
+            return truncated(obj.domain_note, 20) if obj.domain_note else "-"
         return change_link(obj.domain)
-
-    @admin.display(description="source")
-    def source_display(self, obj):
-        return attribution(obj.provider)
 
     @admin.display(description="on the map")
     def map_link(self, obj):

@@ -24,15 +24,15 @@ def _label(workflow: Workflow, model: type[models.Model], what: str) -> str:
     return f"{workflow.names.verbose_name}: {what}"
 
 
-def workflow_list_display(model: type[models.Model]) -> list[Callable]:
+def workflow_list_display(model: type[models.Model], *, compact: bool = False) -> list[Callable]:
     """Curation badge, processing badge and error preview for each workflow of ``model``.
 
-    A table with several workflows gets one column per workflow instead (its processing badge,
-    the curation status on hover, the error's start below): three columns each do not fit
-    1,280 px beside the table's own.
+    A table with several workflows (or ``compact``: a table with many columns of its own) gets
+    one column per workflow instead (its processing badge, the curation status on hover, the
+    error's start below): three columns each do not fit 1,280 px beside the table's own.
     """
     workflows = workflows_for_model(model)
-    if len(workflows) > 1:
+    if compact or len(workflows) > 1:
         return [_workflow_column(workflow) for workflow in workflows]
     columns: list[Callable] = []
     for workflow in workflows:

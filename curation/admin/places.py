@@ -13,7 +13,11 @@ from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
 from curation.admin.base import PipelineAdmin
-from curation.admin.columns import workflow_list_display, workflow_list_filter
+from curation.admin.columns import (
+    workflow_fieldsets,
+    workflow_list_display,
+    workflow_list_filter,
+)
 from curation.admin.display import (
     RELATED_SHOWN,
     change_link,
@@ -95,9 +99,8 @@ class PlaceSearchAdmin(PipelineAdmin):
         "id",
         "search_display",
         "provider",
-        "results",
         *workflow_list_display(PlaceSearch),
-        "businesses_link",
+        "results",
     ]
     list_display_links = ["id", "search_display"]
     list_filter = [*workflow_list_filter(PlaceSearch), "provider"]
@@ -151,7 +154,7 @@ class PlaceSearchAdmin(PipelineAdmin):
                 ("Businesses found", {"fields": ["found_businesses"]}),
                 ("Created", {"fields": ["created_by", "created_at"], "classes": ["collapse"]}),
             ]
-            fieldsets += super().get_fieldsets(request, obj)[len(self.fieldsets or []) :]
+            fieldsets += workflow_fieldsets(PlaceSearch)
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -181,15 +184,13 @@ class PlaceSearchAdmin(PipelineAdmin):
     def search_display(self, obj):
         return truncated(str(obj), 48)
 
-    @admin.display(description="results", ordering="results_count")
+    @admin.display(description="businesses", ordering="results_count")
     def results(self, obj):
+        """How many it found (how many new), linked to them."""
         if obj.results_count is None:
             return "-"
-        return f"{obj.results_count:,} ({obj.new_businesses:,} new)"
-
-    @admin.display(description="businesses")
-    def businesses_link(self, obj):
-        return changelist_link(Business, "businesses", place_search=obj.pk)
+        label = f"{obj.results_count:,} ({obj.new_businesses:,} new)"
+        return changelist_link(Business, label, place_search=obj.pk)
 
     @admin.display(description="area searched")
     def area_display(self, obj):

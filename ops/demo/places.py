@@ -353,8 +353,12 @@ class PlacesServer:
         )
 
     @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
     def settings(self) -> dict[str, object]:
         """The Django settings that point ScraperSky at this server."""

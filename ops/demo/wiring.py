@@ -13,7 +13,7 @@ PLACES_PORT_OFFSET = 1
 DEMO_GOOGLE_KEY = "demo-key"
 
 
-def demo_environment(port: int) -> dict[str, str]:
+def demo_environment(port: int, *, places_port: int | None = None) -> dict[str, str]:
     """What the web server and the workers need to reach the demo sites on loopback (the five
     demo websites and every Demo City business website, ops/demo/city.py)."""
     targets = SiteServer.connect_to_for(offline_sites(), port)
@@ -26,7 +26,7 @@ def demo_environment(port: int) -> dict[str, str]:
         # The demo's own DNS answers (ops/demo/dns.py), on UDP at the same port as the sites.
         "SCRAPERSKY_DNS_NAMESERVERS": f"127.0.0.1:{port}",
         # The demo places service (ops/demo/places.py): "plumbers in Demo City" with no internet.
-        **places_environment(port + PLACES_PORT_OFFSET),
+        **places_environment(places_port or port + PLACES_PORT_OFFSET),
     }
 
 

@@ -8,12 +8,15 @@ import pytest
 
 from curation import services
 from curation.models import Contact, Domain, Page
+from curation.models.places import BusinessSighting
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.factories import (
+    BusinessFactory,
     ContactFactory,
     ContactSightingFactory,
     DomainFactory,
     PageFactory,
+    PlaceSearchFactory,
     SitemapFileFactory,
     UserFactory,
 )
@@ -27,7 +30,7 @@ pytestmark = [
 __all__ = ["browser_page"]
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
-MODELS = ("domain", "sitemapfile", "page", "contact", "statuschange")
+MODELS = ("domain", "sitemapfile", "page", "contact", "statuschange", "placesearch", "business")
 
 # Widths that overflow: the page's and, when it is a list, the results table's container.
 OVERFLOW_JS = """() => {
@@ -46,6 +49,10 @@ OVERFLOW_JS = """() => {
       + Math.round(e.getBoundingClientRect().right) + '/' + e.scrollWidth),
   };
 }"""
+
+# The list's columns and their widths, to say which one pushes the table out.
+HEADER_WIDTHS_JS = """() => [...document.querySelectorAll('#result_list thead th')].map(
+  (th) => th.innerText + ':' + Math.round(th.getBoundingClientRect().width))"""
 
 
 @pytest.fixture
@@ -102,6 +109,45 @@ def pipeline(settings):
         for page in pages[:2]:
             ContactSightingFactory(contact=contact, page=page, context="Schreiben Sie uns " * 8)
     other = DomainFactory(domain="acme-plumbing.example", company_name="Acme Plumbing")
+    search = PlaceSearchFactory(
+        category="",
+        query="Bäckerei und Konditorei mit Frühstück",
+        place="Frankfurt am Main, Hessen, Deutschland",
+        results_count=1,
+        new_businesses=1,
+        pages_read=1,
+        queries_made=2,
+        searched_area={
+            "label": "Frankfurt am Main, Hessen, Deutschland (relation 62400)",
+            "south": 50.0152,
+            "west": 8.4727,
+            "north": 50.2272,
+            "east": 8.8004,
+        },
+        warnings=[
+            "the provider returns at most 60 results per query: 60 returned, the area was split "
+            "into 4 tiles"
+        ],
+    )
+    business = BusinessFactory(
+        name="Bäckerei & Konditorei Müller am Hauptbahnhof, Filiale Innenstadt-Nord",
+        categories=["shop=bakery", "amenity=cafe"],
+        address="Kaiserstraße 123-125, Hinterhaus, 3. Obergeschoss",
+        city="Frankfurt am Main",
+        postcode="60311",
+        country="DE",
+        phone="+49 69 1234567890",
+        email="bestellungen-filiale-innenstadt@baeckerei-mueller-frankfurt.example",
+        website="https://www.baeckerei-mueller-frankfurt.example/filialen/innenstadt-nord?utm_source=osm",
+        opening_hours="Mo-Fr 06:00-19:00; Sa 07:00-16:00; Su,PH 08:00-12:00 off",
+        provider_url="https://www.openstreetmap.org/node/123456789012",
+        rating=4.6,
+        rating_count=1234,
+        latitude=50.107,
+        longitude=8.663,
+        domain=domain,
+    )
+    BusinessSighting.objects.create(business=business, place_search=search)
     services.set_curation_status(
         workflow="page_curation",
         status="Skipped",
@@ -136,8 +182,9 @@ def assert_fits(page, what):
     if max(overflow.values()) > 0:
         shot(page, f"overflow_{what.replace(' ', '_')}")
     assert overflow["page"] <= 0, (what, overflow, culprits)
-    assert overflow["table"] <= 0, (what, overflow)
-    assert overflow["tableScroll"] <= 0, (what, overflow)
+    widths = page.evaluate(HEADER_WIDTHS_JS)
+    assert overflow["table"] <= 0, (what, overflow, widths)
+    assert overflow["tableScroll"] <= 0, (what, overflow, widths)
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -374,7 +421,14 @@ def test_every_registered_admin_page_fits(
             assert measured["page"] <= 0, (opts.label_lower, what, measured)
             assert measured["tables"] == [], (opts.label_lower, what, measured)
             checked.append(opts.label_lower)
-    assert {"curation.contact", "curation.domain", "auth.user", "django_q.schedule"} <= set(checked)
+    assert {
+        "curation.contact",
+        "curation.domain",
+        "curation.placesearch",
+        "curation.business",
+        "auth.user",
+        "django_q.schedule",
+    } <= set(checked)
     # A domain's page once discovery has run: the record's table (status, outcome) within reach.
     for domain in discovered:
         page.goto(f"{live_server.url}/admin/curation/domain/{domain.pk}/change/")
