@@ -22,7 +22,6 @@ from curation.models.places import Business, PlaceSearch
 from ops.demo import SiteServer, demo_environment
 from ops.demo.city import offline_sites
 from ops.demo.places import PlacesServer
-from processing.engine import kick
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.curation.test_admin_layout_browser import VIEWPORTS, assert_fits
 from tests.curation.test_operator_browser import database_url
@@ -107,9 +106,8 @@ def until(page, done, what: str) -> None:
 
 def test_a_search_in_the_admin_reaches_contacts(live_server, browser_page, settings, cluster):
     page = browser_page
-    settings.SCRAPERSKY_KICK_ON_QUEUE = True  # saving and the admin action kick the consumers
-    kick.reset_debounce()
-    call_command("setup_schedules", verbosity=0)  # the safety net behind the kicks
+    settings.SCRAPERSKY_KICK_ON_QUEUE = True  # saving and the admin action wake the workers
+    call_command("setup_schedules", verbosity=0)  # the safety net behind the wake-ups
     curator = UserFactory(username="petra", is_superuser=True)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{live_server.url}/admin/login/?next=/admin/")
