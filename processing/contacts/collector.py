@@ -243,7 +243,12 @@ class Collector:
     def walk(self, root: HtmlElement) -> None:
         # The hot loop of extraction (every element twice): add_text is inlined, and the
         # running length is kept in self.length only where on_start reads it (positions).
-        hidden = 0
+        # A newline inside a run of words is a space as the browser renders it (only <pre>
+        # keeps its lines), so "Associate\nDentist" in one paragraph stays one line. A run of
+        # only whitespace between two elements keeps its newline: that is markup layout, and
+        # such inline elements (a card's <span>title</span> then its <a>) are usually styled
+        # as blocks. The replacement keeps every length, and so every position, unchanged.
+        hidden = pre = 0
         parts = self.parts
         on_start = self.on_start
         regions_open = self.regions_open
@@ -252,23 +257,35 @@ class Collector:
             tag = el.tag
             if not isinstance(tag, str):  # comments and processing instructions
                 if event == "end" and not hidden and (tail := el.tail):
-                    parts.append(tail)
+                    parts.append(
+                        tail.replace("\n", " ")
+                        if "\n" in tail and not pre and not tail.isspace()
+                        else tail
+                    )
                     self.length += len(tail)
                 continue
             if event == "start":
                 on_start(el)
                 if tag in HIDDEN_TAGS:
                     hidden += 1
+                elif tag == "pre":
+                    pre += 1
                 if tag in SKIPPED_SUBTREES:
                     walker.skip_subtree()
                 if not hidden and (text := el.text):
-                    parts.append(text)
+                    parts.append(
+                        text.replace("\n", " ")
+                        if "\n" in text and not pre and not text.isspace()
+                        else text
+                    )
                     self.length += len(text)
             else:
                 if regions_open and el is regions_open[-1][0]:
                     self.close_region()
                 if tag in HIDDEN_TAGS:
                     hidden -= 1
+                elif tag == "pre":
+                    pre -= 1
                 if tag in BLOCK_TAGS:
                     parts.append("\n")
                     self.length += 1
@@ -276,7 +293,11 @@ class Collector:
                     parts.append(" ")
                     self.length += 1
                 if not hidden and (tail := el.tail):
-                    parts.append(tail)
+                    parts.append(
+                        tail.replace("\n", " ")
+                        if "\n" in tail and not pre and not tail.isspace()
+                        else tail
+                    )
                     self.length += len(tail)
         self.text = "".join(parts)
 

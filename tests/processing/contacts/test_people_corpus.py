@@ -109,3 +109,28 @@ def test_names_and_their_addresses():
     assert local_matches_name("ljackson", "Lisa Jackson")
     assert local_matches_name("h.mueller", "Hans Müller")
     assert not local_matches_name("info", "Lisa Jackson")
+
+
+def test_a_title_wrapped_by_a_source_newline_is_one_line():
+    # In a browser the newline inside the paragraph is a space: one title, not "Associate".
+    html = (
+        "<html><body><h2>Our team</h2><div><h3>Marcus Reid</h3><p>Associate\n     Dentist</p>"
+        "</div><div><h3>Hannah Price</h3><p>Dental\r\nNurse</p></div></body></html>"
+    )
+    people = {p.name: p.role for p in extract_page(html.encode(), url="https://x.co.uk/").people}
+    assert people == {"Marcus Reid": "Associate Dentist", "Hannah Price": "Dental Nurse"}
+
+
+def test_pre_keeps_its_lines_and_markup_layout_stays_apart():
+    # <pre> renders its newlines; whitespace between a card's elements keeps cards apart.
+    html = (
+        "<html><body><pre>Tom Baker\nService Manager\nAmy Chen\nReceptionist</pre>"
+        "<div><h4>Lisa Jackson</h4><span>Founder</span>\n"
+        '<a href="mailto:lisa@x.com">lisa@x.com</a></div></body></html>'
+    )
+    people = {p.name: p.role for p in extract_page(html.encode(), url="https://x.com/").people}
+    assert people == {
+        "Tom Baker": "Service Manager",
+        "Amy Chen": "Receptionist",
+        "Lisa Jackson": "Founder",
+    }
