@@ -17,7 +17,8 @@ A 207 (some contacts taken, some not) is recorded as it is: the contacts taken, 
 and the version they belong to go into ``lead_deliveries.remote_ids`` (``pending``) through
 :class:`PartialDelivery`, so the retry of that version sends only the contacts still missing.
 When every refusal is the input's fault (``VALIDATION_ERROR``: an address HubSpot rejects) the
-row ends ``Error`` naming the e-mails; otherwise it is retried.
+row ends ``Error`` naming the e-mails; otherwise it is retried. A call that fails mid-lead (a
+503 after the client's retries, a daily limit) keeps what went before in the same way.
 
 ``remote_ids`` also keeps which records we created (``created``: HubSpot's ``new``), because
 only those are ever archived: a contact deleted here is archived by the next sync
@@ -166,8 +167,37 @@ def send_hubspot(
     done = set(pending.get("sent") or []) if resume else set()
     created_contacts = set(remote["created"]["contacts"])
 
+    try:
+        failed = _send_contacts(client, lead, remote, done, created_contacts)
+        gone = _stale(remote, lead)
+        if gone:
+            archive_contacts(client, [remote["contacts"][e] for e in gone])
+            for email in gone:
+                remote["contacts"].pop(email)
+                created_contacts.discard(email)
+    except ProcessingError as exc:  # what HubSpot took before it is kept: the retry resumes
+        remote["created"]["contacts"] = sorted(created_contacts)
+        remote["pending"] = {"version": lead.hash, "sent": sorted(done)}
+        raise PartialDelivery(remote, exc) from None
+    remote["created"]["contacts"] = sorted(created_contacts)
+    if failed:
+        remote["pending"] = {"version": lead.hash, "sent": sorted(done)}
+        raise PartialDelivery(remote, _partial_error(len(done), failed))
+    return Delivered(remote_ids=remote, calls=client.counter.calls)
+
+
+def _send_contacts(
+    client: HubSpotClient,
+    lead: Lead,
+    remote: dict[str, Any],
+    done: set[str],
+    created_contacts: set[str],
+) -> dict[str, tuple[str, bool]]:
+    """Upsert and associate the lead's e-mails not in ``done``, 100 a batch, adding to ``done``,
+    ``remote["contacts"]`` and ``created_contacts`` as HubSpot takes them; return the refused
+    ones: ``{e-mail: (HubSpot's error, the input's fault)}``."""
     emails = [c for c in lead.emails if c["verdict"] != "invalid" and c["value"] not in done]
-    failed: dict[str, tuple[str, bool]] = {}  # e-mail: (HubSpot's error, the input's fault)
+    failed: dict[str, tuple[str, bool]] = {}
     for chunk in chunks(emails):
         ids = [c["value"] for c in chunk]
         answer = client.post(
@@ -195,18 +225,7 @@ def send_hubspot(
             _associate(client, remote["company"], sorted(taken.values()))
         remote["contacts"].update(taken)
         done |= set(taken)
-
-    gone = _stale(remote, lead)
-    if gone:
-        archive_contacts(client, [remote["contacts"][e] for e in gone])
-        for email in gone:
-            remote["contacts"].pop(email)
-            created_contacts.discard(email)
-    remote["created"]["contacts"] = sorted(created_contacts)
-    if failed:
-        remote["pending"] = {"version": lead.hash, "sent": sorted(done)}
-        raise PartialDelivery(remote, _partial_error(len(done), failed))
-    return Delivered(remote_ids=remote, calls=client.counter.calls)
+    return failed
 
 
 def _partial_error(taken: int, failed: dict[str, tuple[str, bool]]) -> ProcessingError:

@@ -8,7 +8,8 @@ unknown token, 403 ``MISSING_SCOPES`` with ``errors[].context.requiredGranularSc
 rolling window of ``window_max`` calls per ``window_ms`` with HubSpot's ``X-HubSpot-RateLimit-*``
 headers and its 429 body (``policyName``); ``daily_max`` calls a day. ``conflict_once`` answers
 the next contact upsert naming one of those e-mails with 409, as HubSpot does when another
-writer created the record in between. ``fail_ratio`` answers 503 to that share of calls.
+writer created the record in between. ``fail_ratio`` answers 503 to that share of calls;
+``down_after[path] = n`` answers n calls of that path, then 503 (``Retry-After: 0``) to the rest.
 
 ``POST /crm/v3/objects/{companies,contacts}/batch/archive`` (``inputs`` of ``{"id"}``) archives
 and answers 204 without a body, also for ids already archived or unknown (``archived`` keeps
@@ -60,6 +61,7 @@ class HubSpotStandIn:
         self._window: deque[float] = deque()
         self.conflict_once: set[str] = set()
         self.refuse: dict[str, str] = {}  # e-mail -> category of the 207 error
+        self.down_after: dict[str, int] = {}  # path -> calls answered before 503s start
         self.archived: dict[str, set[str]] = {"companies": set(), "contacts": set()}
         self.contact_properties = set(CONTACT_PROPERTIES)
         self.fail_ratio = 0.0
@@ -165,6 +167,11 @@ class HubSpotStandIn:
                         "policyName": policy,
                     },
                 )
+            if path in self.down_after:
+                if self.down_after[path] <= 0:
+                    unavailable = {"status": "error", "message": "Service Unavailable"}
+                    return 503, {**headers, "Retry-After": "0"}, unavailable
+                self.down_after[path] -= 1
             if self.fail_ratio:
                 self._fail_acc += self.fail_ratio
                 if self._fail_acc >= 1:

@@ -61,6 +61,28 @@ def test_a_passing_refusal_is_retried_and_the_retry_sends_only_what_is_missing(s
     assert len(standin.contacts) == 3 and len(standin.associations) == 3
 
 
+def test_hubspot_going_down_mid_lead_is_resumed_where_it_stopped(standin):
+    domain = DomainFactory(domain="big.example")
+    for i in range(150):
+        ContactFactory(domain=domain, kind="email", value=f"p{i:03}@big.example")
+    standin.down_after = {UPSERT: 1}  # the first 100 go in, then 503s
+    domain = sync(domain)
+    assert domain.lead_sync_processing_status == "Queued", domain.lead_sync_processing_error
+    assert "503" in domain.lead_sync_processing_error
+    record = LeadDelivery.objects.get(domain=domain)
+    assert len(record.remote_ids["pending"]["sent"]) == 100
+
+    standin.down_after = {}
+    before = len(standin.calls)
+    domain = sync(domain)
+    assert domain.lead_sync_processing_status == "Complete", domain.lead_sync_processing_error
+    assert standin.calls[before:] == [
+        UPSERT,
+        "/crm/v3/associations/contacts/companies/batch/create",
+    ]
+    assert len(standin.contacts) == 150 and len(standin.associations) == 150
+
+
 def test_a_missing_source_page_property_names_the_setting(standin, settings):
     domain = lead_with("a@partial.example")
     ContactSightingFactory(
