@@ -12,21 +12,15 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from curation.intake import import_jobs, tables, xlsx
 from curation.models import Domain
 from tests.factories import UserFactory
+from tests.workbooks import HEAD, SHEET, TAIL, many_rows, one_huge_cell, with_sheet, workbook
 
 pytestmark = [pytest.mark.django_db]
 
 URL = "/admin/curation/domain/import/"
-SHEET = "xl/worksheets/sheet1.xml"
-HEAD = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-)
-TAIL = "</sheetData></worksheet>"
 
 
 @pytest.fixture(autouse=True)
@@ -34,52 +28,6 @@ def _settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SCRAPERSKY_KICK_ON_QUEUE = False
     settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
-
-
-def workbook(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def with_sheet(write_sheet) -> bytes:
-    """A real workbook whose first sheet's XML is written by ``write_sheet(stream)``."""
-    base = zipfile.ZipFile(io.BytesIO(workbook([["domain"], ["a.example"]])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
-        for info in base.infolist():
-            if info.filename == SHEET:
-                with bomb.open(SHEET, "w", force_zip64=True) as stream:
-                    write_sheet(stream)
-            else:
-                bomb.writestr(info, base.read(info.filename))
-    return out.getvalue()
-
-
-def one_huge_cell(megabytes: int) -> bytes:
-    def write(stream):
-        stream.write(HEAD.encode())
-        stream.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>')
-        block = b"a" * (1024 * 1024)
-        for _ in range(megabytes):
-            stream.write(block)
-        stream.write(b"</t></is></c></row>" + TAIL.encode())
-
-    return with_sheet(write)
-
-
-def many_rows(n: int) -> bytes:
-    def write(stream):
-        stream.write(HEAD.encode())
-        row = b'<row><c t="inlineStr"><is><t>a.example</t></is></c></row>'
-        for _ in range(n // 10_000):
-            stream.write(row * 10_000)
-        stream.write(TAIL.encode())
-
-    return with_sheet(write)
 
 
 def post(client, content: bytes):
