@@ -106,7 +106,9 @@ def people_from_mailto(links: list[tuple[str, str, int]], known: set[str]) -> li
 
 
 def merge(people: list[FoundPerson]) -> list[FoundPerson]:
-    """One person per name: the first role the page gives, every contact tied to any mention."""
+    """One person per name: the first role the page gives (with the source that gave it, which
+    ranks the role against other pages' in page_curation_persist_people), every contact tied to
+    any mention."""
     merged: dict[str, FoundPerson] = {}
     for person in people:
         key = person.key
@@ -118,6 +120,7 @@ def merge(people: list[FoundPerson]) -> list[FoundPerson]:
         kept = merged[key]
         if not kept.role and person.role:
             kept.role, kept.seniority = person.role, person.seniority
+            kept.source = person.source
         kept.contacts.extend(c for c in person.contacts if c not in kept.contacts)
         if kept.position < 0 <= person.position:
             kept.position = person.position

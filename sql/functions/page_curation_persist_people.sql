@@ -4,7 +4,14 @@
 --   LOCKED (a person named in every page's footer never makes two finishers wait on each
 --   other), contacts are linked SKIP LOCKED (a link missed here is made by the next page that
 --   names the person), facts new to the domain are inserted in key order.
--- History: sql/030.
+-- A person's role (and its seniority) is the one the best source gave: structured data
+--   (jsonld, microdata, microformat) over a team grid (grid) over a text line (text, mailto);
+--   between sightings of the same rank the most recently fetched page wins, and an empty role
+--   never replaces a stated one. This page's role replaces the stored one when no sighting on
+--   another page with a stated role outranks it (lower rank, or the same rank seen later). A
+--   role a page stops stating stays until a page of the same or a better rank states another;
+--   a refresh skipped under contention is made by the next page that names the person.
+-- History: sql/030; the role rule above replaced "the first role any page gave".
 
 CREATE OR REPLACE FUNCTION page_curation_persist_people(
     p_page_id    bigint,
@@ -16,24 +23,37 @@ CREATE OR REPLACE FUNCTION page_curation_persist_people(
 LANGUAGE plpgsql AS $$
 BEGIN
     IF p_people IS NOT NULL AND jsonb_array_length(p_people) > 0 THEN
-        WITH found AS (
+        WITH ranks (source, rank) AS (
+            VALUES ('jsonld', 1), ('microdata', 1), ('microformat', 1), ('grid', 2),
+                   ('text', 3), ('mailto', 3)
+        ), found AS (
             SELECT p ->> 0 AS name, p ->> 1 AS name_key, p ->> 2 AS role, p ->> 3 AS seniority,
-                   p ->> 4 AS source, p -> 5 AS contacts
+                   p ->> 4 AS source, p -> 5 AS contacts,
+                   coalesce((SELECT r.rank FROM ranks r WHERE r.source = p ->> 4), 4) AS rank
             FROM jsonb_array_elements(p_people) AS p
         ), known AS (
-            SELECT k.id, f.name_key, f.role, f.seniority
+            SELECT k.id, f.name_key, f.role, f.seniority,
+                   f.role <> '' AND NOT EXISTS (
+                       SELECT FROM person_sightings s
+                       LEFT JOIN ranks r ON r.source = s.source
+                       WHERE s.person_id = k.id AND s.page_id <> p_page_id AND s.role <> ''
+                         AND (coalesce(r.rank, 4) < f.rank
+                              OR (coalesce(r.rank, 4) = f.rank AND s.seen_at > p_fetched_at))
+                   ) AS takes_role
             FROM people k JOIN found f ON k.name_key = f.name_key
             WHERE k.domain_id = p_domain_id
         ), free AS (
-            SELECT k.id FROM people k
-            WHERE k.id IN (SELECT id FROM known) AND k.last_seen_at < p_fetched_at
+            SELECT k.id FROM people k JOIN known ON known.id = k.id
+            WHERE k.last_seen_at < p_fetched_at
+               OR (known.takes_role AND k.role IS DISTINCT FROM known.role)
             ORDER BY k.id
             FOR NO KEY UPDATE OF k SKIP LOCKED
         ), refreshed AS (
             UPDATE people AS t SET
-                last_seen_at = p_fetched_at,
-                role         = CASE WHEN t.role = '' THEN known.role ELSE t.role END,
-                seniority    = CASE WHEN t.role = '' THEN known.seniority ELSE t.seniority END
+                last_seen_at = greatest(t.last_seen_at, p_fetched_at),
+                role         = CASE WHEN known.takes_role THEN known.role ELSE t.role END,
+                seniority    = CASE WHEN known.takes_role THEN known.seniority
+                                    ELSE t.seniority END
             FROM known
             WHERE t.id = known.id AND t.id IN (SELECT id FROM free)
         ), added AS (

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from psycopg.types.json import Jsonb
 
 from curation.models import CompanyFact, Contact, Person, PersonSighting
 from processing.services import page_curation
@@ -75,3 +78,48 @@ def test_processing_again_adds_no_person_or_fact_twice(web):
     assert Person.objects.filter(domain=domain).count() == 3
     assert PersonSighting.objects.filter(page=team).count() == 3
     assert CompanyFact.objects.filter(domain=domain, kind="legal_name").count() == 1
+
+
+def test_a_persons_role_comes_from_the_best_source_then_the_newest_page():
+    domain = DomainFactory(domain="rolerule.demo")
+    pages = [PageFactory(domain=domain, url=f"http://rolerule.demo/{n}") for n in range(6)]
+    day = datetime(2026, 5, 1, tzinfo=UTC)
+
+    def seen(page, days, role, seniority, source):
+        person = [["Lisa Jackson", "lisa jackson", role, seniority, source, []]]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT page_curation_persist_people(%s, %s, %s, %s, NULL)",
+                [page.pk, domain.pk, day + timedelta(days=days), Jsonb(person)],
+            )
+        lisa = Person.objects.get(domain=domain, name_key="lisa jackson")
+        return lisa.role, lisa.seniority
+
+    # A legal page's line first, then a team grid outranks it.
+    assert seen(pages[0], 1, "Geschäftsführerin", "executive", "text") == (
+        "Geschäftsführerin",
+        "executive",
+    )
+    assert seen(pages[1], 2, "Founder & Head Mechanic", "executive", "grid") == (
+        "Founder & Head Mechanic",
+        "executive",
+    )
+    # A later text line does not replace the grid's title.
+    assert seen(pages[2], 3, "Inhaberin", "executive", "text")[0] == "Founder & Head Mechanic"
+    # JSON-LD outranks the grid even from a page fetched earlier and persisted later.
+    assert seen(pages[3], 0, "Founder", "executive", "jsonld")[0] == "Founder"
+    lisa = Person.objects.get(domain=domain, name_key="lisa jackson")
+    assert lisa.last_seen_at == day + timedelta(days=3)  # the newest fetch stays the newest
+    # Same rank: the more recent page wins; an empty role never replaces a stated one.
+    assert seen(pages[4], 4, "Service Manager", "manager", "microformat") == (
+        "Service Manager",
+        "manager",
+    )
+    assert seen(pages[5], 5, "", "", "jsonld")[0] == "Service Manager"
+    assert seen(pages[1], 6, "Owner", "executive", "grid")[0] == "Service Manager"
+    # A page fetched again replaces its own earlier role (its old sighting does not outrank it).
+    assert seen(pages[4], 7, "Workshop Manager", "manager", "microformat")[0] == (
+        "Workshop Manager"
+    )
+    roles = dict(PersonSighting.objects.filter(person=lisa).values_list("page_id", "role"))
+    assert roles[pages[1].pk] == "Owner" and roles[pages[4].pk] == "Workshop Manager"
