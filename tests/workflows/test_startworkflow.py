@@ -330,3 +330,50 @@ def test_generated_workflow_works_end_to_end(project_copy):
     )
     assert again.returncode != 0
     assert "already exists" in again.stderr
+
+
+def _next_steps(monkeypatch, table: str, ui: str = "y") -> str:
+    """The command's closing lines for a workflow on ``table`` (nothing written)."""
+    monkeypatch.setattr("ops.management.commands.startworkflow.generate", lambda plan: [])
+    out = io.StringIO()
+    call_command(
+        "startworkflow",
+        "row_review",
+        "--purpose",
+        "Have a curator review a row",
+        "--source-table",
+        table,
+        "--ui",
+        ui,
+        "--noinput",
+        stdout=out,
+    )
+    return out.getvalue()
+
+
+def test_a_table_the_admin_and_api_curate_is_said_to_be_ready(monkeypatch):
+    out = _next_steps(monkeypatch, "businesses")
+    assert "The admin already shows its actions on businesses" in out
+    assert "PUT /api/v3/businesses/status and /status/filtered" in out
+
+
+def test_a_new_table_is_told_exactly_what_to_add(monkeypatch):
+    """No ModelAdmin, viewset, selector or search entry: no promise, each piece named."""
+    out = _next_steps(monkeypatch, "lead_deliveries")
+    assert "already shows" not in out
+    assert "lead_deliveries is not curated in the admin and the API yet" in out
+    steps = [line.strip() for line in out.splitlines() if line.strip().startswith("- ")]
+    assert [step.split(":")[0] for step in steps] == [
+        "- curation/admin/",
+        "- curation/api/viewsets.py",
+        "- curation/selectors.py",
+        "- curation/search.py",
+    ]
+    assert "PipelineAdmin" in steps[0] and "*workflow_list_display(LeadDelivery)" in steps[0]
+    assert "PUT /api/v3/lead_deliveries/status" in steps[1]
+    assert "SELECTORS" in steps[2] and "SEARCH_FIELDS" in steps[3]
+
+
+def test_a_workflow_without_ui_promises_no_admin_or_api(monkeypatch):
+    out = _next_steps(monkeypatch, "lead_deliveries", ui="n")
+    assert "already shows" not in out and "not curated in the admin" not in out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ops.surfaces import surfaces_note
 from scrapersky.scaffold import Answers, ScaffoldError, generate, validate
 from scrapersky.scaffold.plan import (
     check_destination_table,
@@ -161,7 +162,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         for path in written:
             self.stdout.write(f"wrote {path.relative_to(plan.root)}")
-        table = plan.source_model._meta.db_table
         self.stdout.write(
             self.style.SUCCESS(f"\nworkflow {plan.name} created. Next steps:")
             + f"""
@@ -174,10 +174,9 @@ class Command(BaseCommand):
   6. Restart the workers."""
         )
         self.stdout.write(self.style.WARNING("     " + RESTART_NOTE.format(name=plan.name)))
-        self.stdout.write(
-            f"  The admin already shows its actions on {table}; the API serves "
-            f"PUT /api/v3/{table}/status."
-        )
+        if plan.answers.has_ui:
+            for line in surfaces_note(plan.source_model):
+                self.stdout.write(line)
 
     def _answers(self, options: dict, interactive: bool) -> dict[str, str]:
         """Every answer, each checked as given: the flags' before any question, a typed one at
