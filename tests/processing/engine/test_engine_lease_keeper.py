@@ -4,10 +4,12 @@ its rows, and that it ends with its worker."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+import types
 
 import pytest
 from django.db import connection
@@ -128,3 +130,29 @@ def test_the_keeper_process_renews_and_ends_with_its_worker():
     finally:
         keeper.kill()
         keeper.wait()
+
+
+def test_a_keeper_that_dies_is_replaced_and_the_leases_go_on(monkeypatch):
+    ids = queue_rows(1)
+    token = "me:1:a:run:1"
+    hold(ids, token, lease=3)
+    monkeypatch.setattr(holdings._Keeper, "RESPAWN_SECONDS", 1.0)
+    run = holdings.Holdings(WF, lease_seconds=3)
+    holdings.keep_leases_in_a_process()
+    keeper = holdings._renewer.keeper
+    try:
+        run.start_heartbeat()
+        run.hold([types.SimpleNamespace(pk=ids[0])], token)
+        first = keeper._proc.pid
+        os.kill(first, signal.SIGKILL)
+        assert wait_for(lambda: keeper._proc is not None and keeper._proc.pid != first, timeout=10)
+        # The lease (3 s) is still renewed 6 s on.
+        deadline = time.monotonic() + 6
+        while time.monotonic() < deadline:
+            assert lease_left(ids[0]) > 0
+            time.sleep(0.5)
+    finally:
+        run.stop_heartbeat()
+        if keeper._proc is not None:
+            keeper._stop(keeper._proc)
+        holdings._renewer.keeper = None
