@@ -105,11 +105,16 @@ def _deliveries() -> dict:
     """The destinations card (cached like the rest), with links to the waiting and failed rows."""
     figures = dashboard.cached(DELIVERIES_CACHE_KEY, delivery_figures)
     url = reverse("admin:curation_domain_changelist")
+    deletes = reverse("admin:curation_leadretraction_changelist")
     return {
         **figures,
         "links": {
             "waiting": f"{url}?{urlencode({'lead_sync_processing_status__exact': 'Queued'})}",
             "errored": f"{url}?{urlencode({'lead_sync_processing_status__exact': 'Error'})}",
+            "deletes_errored": (
+                f"{deletes}?{urlencode({'lead_retraction_processing_status__exact': 'Error'})}"
+            ),
+            "deletes": deletes,
             "domain": reverse("admin:curation_domain_change", args=[0]).replace("/0/", "/{id}/"),
         },
     }

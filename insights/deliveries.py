@@ -1,5 +1,5 @@
-"""The dashboard's destinations card: per destination, its last success and last error, and the
-domains waiting to be synced.
+"""The dashboard's destinations card: per destination, its last success and last error, the
+domains waiting to be synced, and the deletes (lead retractions) waiting or failed.
 
 Read through ``lead_deliveries``' indexes (``(destination, sent_at)`` and the partial
 ``(destination, last_error_at)``) and lead_sync's partial queue index.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Max
 
-from curation.models import Domain, LeadDelivery
+from curation.models import Domain, LeadDelivery, LeadRetraction
 from processing.delivery.config import DeliveryConfigError, destination_keys
 from scrapersky.status import Status
 
@@ -54,5 +54,11 @@ def delivery_figures() -> dict:
         "destinations": destinations,
         "waiting": Domain.objects.filter(lead_sync_processing_status=Status.QUEUED).count(),
         "errored": Domain.objects.filter(lead_sync_processing_status=Status.ERROR).count(),
+        "deletes_waiting": LeadRetraction.objects.filter(
+            lead_retraction_processing_status__in=[Status.QUEUED, Status.PROCESSING]
+        ).count(),
+        "deletes_errored": LeadRetraction.objects.filter(
+            lead_retraction_processing_status=Status.ERROR
+        ).count(),
         "config_error": config_error,
     }

@@ -4,11 +4,17 @@ destinations card on the dashboard."""
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from curation.models import LeadDelivery, StatusChange
 from insights.admin_views import visible_figures
-from tests.factories import DomainFactory, LeadDeliveryFactory, UserFactory
+from tests.factories import (
+    DomainFactory,
+    LeadDeliveryFactory,
+    LeadRetractionFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,4 +85,12 @@ def test_the_dashboard_shows_each_destinations_health(receiver, settings):
     assert by_key["hubspot"]["last_error"]["message"] == "HubSpot refused the token"
     assert by_key["hubspot"]["last_error"]["current"] is True
     assert data["waiting"] == 1 and data["errored"] == 0
+    assert data["deletes_waiting"] == 0 and data["deletes_errored"] == 0
+    LeadRetractionFactory(
+        lead_retraction_curation_status="Error", lead_retraction_processing_status="Error"
+    )
+    cache.clear()
+    data = visible_figures(UserFactory(perms=["curation.view_domain"]))["deliveries"]
+    assert data["deletes_errored"] == 1
+    assert "lead_retraction_processing_status__exact=Error" in data["links"]["deletes_errored"]
     assert visible_figures(UserFactory(perms=["curation.view_page"]))["deliveries"] is None
