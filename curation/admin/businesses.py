@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db.models import Func, TextField
 from django.utils.html import format_html, format_html_join
 
+from curation import business_export
 from curation.admin.base import PipelineAdmin
 from curation.admin.columns import workflow_list_display, workflow_list_filter
 from curation.admin.display import RELATED_SHOWN, change_link, truncated
@@ -154,7 +155,15 @@ class BusinessAdmin(PipelineAdmin):
                 ]
             },
         ),
-        ("Domain", {"fields": ["domain_link", "domain_note"]}),
+        (
+            "Domain",
+            {
+                "fields": ["domain_link", "domain_note"],
+                "description": "A business without a company domain keeps its phone, e-mail "
+                "and social profile here (a contact needs a domain): 'Export selected "
+                "businesses' on the list carries them.",
+            },
+        ),
     ]
     readonly_fields = [
         "name",
@@ -181,6 +190,13 @@ class BusinessAdmin(PipelineAdmin):
         "domain_link",
         "domain_note",
     ]
+
+    actions = ["export_businesses_csv"]
+
+    @admin.action(permissions=["view"], description="Export selected businesses (CSV lead list)")
+    def export_businesses_csv(self, request, queryset):
+        """Every selected business with its own phone, e-mail and profile, domain or not."""
+        return business_export.csv_response(queryset)
 
     def has_add_permission(self, request):
         return False  # businesses come from searches

@@ -103,3 +103,54 @@ def test_the_export_carries_the_business_and_its_attribution(admin_client):
     assert row["business_rating"] == "4.2"
     assert row["business_source"] == "OpenStreetMap"
     assert row["business_attribution"] == "© OpenStreetMap contributors"
+
+
+def test_a_business_without_a_domain_keeps_its_contacts_in_the_business_export(client):
+    """A contact needs a domain: the business lead list carries what the listing gave."""
+    pipe_dreams = BusinessFactory(
+        name="Pipe Dreams Plumbing",
+        categories=["craft=plumber"],
+        phone="+1 217-555-0188",
+        email='=HYPERLINK("x")',
+        website="https://www.facebook.com/pipedreamsplumbing",
+        social_profile="https://facebook.com/pipedreamsplumbing",
+        domain_note="no domain: its website is a social network profile",
+        rating=4.5,
+        rating_count=12,
+    )
+    domain = DomainFactory(domain="quickfix-plumbing.demo")
+    chain = BusinessFactory(name="QuickFix North", domain=domain, provider="google")
+    viewer = UserFactory(perms=["curation.view_business"])
+    client.force_login(viewer)
+    page = client.get(f"/admin/curation/business/{pipe_dreams.pk}/change/").content.decode()
+    assert "+1 217-555-0188" in page and "https://facebook.com/pipedreamsplumbing" in page
+    assert "keeps its phone, e-mail and social profile here" in page
+    response = client.post(
+        "/admin/curation/business/",
+        {"action": "export_businesses_csv", "_selected_action": [pipe_dreams.pk, chain.pk]},
+    )
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = {row["name"]: row for row in csv.DictReader(io.StringIO(text))}
+    dreams = rows["Pipe Dreams Plumbing"]
+    assert dreams["phone"] == "+1 217-555-0188"
+    assert dreams["social_profile"] == "https://facebook.com/pipedreamsplumbing"
+    assert dreams["email"] == '\'=HYPERLINK("x")'  # shown, never run, by a spreadsheet
+    assert dreams["domain"] == "" and "social network" in dreams["domain_note"]
+    assert dreams["category"] == "Plumbers" and dreams["rating"] == "4.5"
+    assert dreams["attribution"] == "© OpenStreetMap contributors"
+    assert dreams["licence_url"] == "https://www.openstreetmap.org/copyright"
+    assert rows["QuickFix North"]["domain"] == "quickfix-plumbing.demo"
+    assert rows["QuickFix North"]["attribution"] == "Google Maps"
+    assert not Contact.objects.exists()  # nothing written by exporting
+
+
+def test_the_business_export_needs_the_view_permission(client):
+    business = BusinessFactory()
+    client.force_login(UserFactory(perms=["curation.view_domain"]))
+    response = client.post(
+        "/admin/curation/business/",
+        {"action": "export_businesses_csv", "_selected_action": [business.pk]},
+    )
+    assert response.status_code == 403
