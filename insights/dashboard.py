@@ -161,6 +161,13 @@ def workflow_figures(workflow: Workflow, *, now: datetime) -> dict:
     }
 
 
+def _later(stamp: str | None, now: datetime) -> bool:
+    try:
+        return datetime.fromisoformat(stamp or "") > now
+    except ValueError:
+        return True  # an unreadable end: shown, not hidden
+
+
 def compute(now: datetime | None = None) -> dict:
     """The figures of every workflow and the live workers, uncached."""
     now = now or timezone.now()
@@ -184,6 +191,8 @@ def compute(now: datetime | None = None) -> dict:
                     {"worker": w.worker, "workflow": name, **pause}
                     for w in workers
                     for name, pause in (w.paused_lanes or {}).items()
+                    # A pause that has ended is over, even before its worker's next beat.
+                    if _later(pause.get("until"), now)
                 ),
                 key=lambda p: (p["workflow"], p["worker"]),
             ),

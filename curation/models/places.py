@@ -193,7 +193,7 @@ class BusinessSighting(models.Model):
 
 
 class RequestGate(models.Model):
-    """A provider's request gate shared by the deployment (``request_gate_reserve``)."""
+    """A provider's request gate shared by the deployment (``request_gate_reserve``, ``request_gate_release``)."""
 
     name = models.TextField(primary_key=True)
     next_at = models.DateTimeField()

@@ -1,16 +1,21 @@
 """The deployment-wide request gate and the geocoding cache, both in the database (sql/020).
 
 Nominatim allows one request a second from an application, however many workers it runs:
-a lock in one process would not do. ``request_gate_reserve`` reserves the next free slot in one
-statement (the row lock serialises the reservations, for a few microseconds) and returns how
-long to wait for it; the caller sleeps outside any transaction, then sends.
+a lock in one process would not do. A request goes through ``request_slot``: it takes the gate's
+session advisory lock (one request at a time across the deployment; a dead process's lock goes
+with its connection), waits until ``interval`` seconds after the previous request was answered
+(``request_gate_reserve``), sends, and on the answer or a failure sets the next time
+(``request_gate_release``) and lets go. Spacing from the previous *answer*, under a lock, is what
+makes the provider see the requests ``interval`` apart: slots reserved in advance were not, when
+a process was slow to send its reserved request and the next one went on time.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +24,10 @@ from psycopg.types.json import Jsonb
 
 from scrapersky.conf import conf
 
+_LOCK = "SELECT pg_advisory_lock(hashtext('request_gates'), hashtext(%(name)s))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtext('request_gates'), hashtext(%(name)s))"
 _RESERVE = "SELECT request_gate_reserve(%(name)s, %(interval)s)"
+_RELEASE = "SELECT request_gate_release(%(name)s, %(interval)s)"
 _CACHED = """
     SELECT answer FROM geocode_cache
     WHERE provider = %(provider)s AND query = %(query)s AND fetched_at > now() - %(max_age)s
@@ -30,16 +38,27 @@ _STORE = """
 """
 
 
-def wait_for_slot(
+@contextmanager
+def request_slot(
     name: str, interval: float, *, sleep: Callable[[float], None] = time.sleep
-) -> float:
-    """Reserve the next request slot of gate ``name`` and wait for it; return the wait."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(_RESERVE, {"name": name, "interval": interval})
-        wait = float(cursor.fetchone()[0])
-    if wait > 0:
-        sleep(wait)
-    return wait
+) -> Iterator[float]:
+    """Hold gate ``name`` for one request: wait until ``interval`` seconds after the previous
+    request's answer, run the body (the request), then start the next interval. Yields the wait.
+    """
+    params = {"name": name, "interval": interval}
+    with connection.cursor() as cursor:
+        cursor.execute(_LOCK, params)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_RESERVE, params)
+            wait = float(cursor.fetchone()[0])
+        if wait > 0:
+            sleep(wait)
+        yield wait
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(_RELEASE, params)
+            cursor.execute(_UNLOCK, params)
 
 
 def cached_answer(provider: str, query: str) -> Any | None:

@@ -2,7 +2,7 @@
 
 The policy (operations.osmfoundation.org/policies/nominatim): at most one request a second for
 the whole application, an identifying User-Agent, results cached. The gate is the database's
-(``gate.wait_for_slot``, shared by every worker process); an answer is cached in
+(``gate.request_slot``, shared by every worker process); an answer is cached in
 ``geocode_cache`` for ``SCRAPERSKY_PLACES_GEOCODE_CACHE_DAYS``, keyed on the place name as typed
 give or take case and spaces. Request: ``GET /search?q=...&format=jsonv2&limit=1``; answer: a
 list of places with ``osm_type``, ``osm_id``, ``boundingbox`` ([south, north, west, east] as
@@ -41,8 +41,8 @@ def geocode(place: str, *, counter: http.CallCounter | None = None) -> Area:
 def _ask(place: str, counter: http.CallCounter | None) -> list:
     query = urlencode({"q": place, "format": "jsonv2", "limit": 1})
     url = f"{conf.places_nominatim_url.rstrip('/')}/search?{query}"
-    gate.wait_for_slot(GATE, conf.places_nominatim_interval)
-    answer = http.client().request("GET", url, headers=http.headers(), counter=counter)
+    with gate.request_slot(GATE, conf.places_nominatim_interval):
+        answer = http.client().request("GET", url, headers=http.headers(), counter=counter)
     if answer.status >= 400:
         raise http.refuse(answer, SERVICE)
     data = http.read_json(answer, SERVICE)

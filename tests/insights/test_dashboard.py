@@ -214,6 +214,26 @@ def test_a_lane_paused_by_machine_faults_is_a_warning(client, domain):
     assert "page_curation paused on w:1" in body["warning"] and "MemoryError" in body["warning"]
 
 
+def test_a_pause_that_has_ended_is_not_shown(client, domain):
+    now = timezone.now()
+    WorkerHeartbeat.objects.create(
+        worker="w:1",
+        hostname="w",
+        pid=1,
+        started_at=now,
+        seen_at=now,
+        paused_lanes={
+            "page_curation": {
+                "reason": "MemoryError",
+                "until": (now - timedelta(seconds=1)).isoformat(),
+            }
+        },
+    )
+    client.force_login(UserFactory(perms=["curation.view_page"]))
+    body = client.get(URL).json()
+    assert body["workers"]["paused_lanes"] == [] and body["warning"] is None
+
+
 def test_warning_when_no_live_worker_knows_a_workflow(client, domain):
     """Workers started before a workflow was added cannot run it: the dashboard says restart."""
     now = timezone.now()
