@@ -193,7 +193,8 @@ class BusinessSighting(models.Model):
 
 
 class RequestGate(models.Model):
-    """A provider's request gate shared by the deployment (``request_gate_reserve``, ``request_gate_release``)."""
+    """A provider's request gate shared by the deployment (``request_gate_reserve`` and
+    ``request_gate_release``: processing/places/gate.py)."""
 
     name = models.TextField(primary_key=True)
     next_at = models.DateTimeField()
