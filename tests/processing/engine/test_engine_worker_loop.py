@@ -151,7 +151,10 @@ def test_a_restarted_cluster_claims_at_once_and_rescues_the_dead_clusters_rows(
     )
     to_first_claim = time.monotonic() - started
     assert claimed, workers.log(second)
-    assert to_first_claim < 2.0, to_first_claim  # process start, Django setup, fork, claim
+    # At once: process start, Django setup, fork, claim (about a second on an idle machine;
+    # bench/ measures it), not at the next schedule or after the dead cluster's 300 s leases. The
+    # bound leaves room for a machine busy with other tests.
+    assert to_first_claim < 10.0, to_first_claim
     # The dead cluster's rows come back within seconds (its pids are gone), not after 300 s.
     assert wait_for(lambda: statuses() == {"Complete": len(ids)}, timeout=60), statuses()
     assert set(recorded(record_file)) == set(ids)
