@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ\u0386-\u03abЀ-Я"
 _INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
 PARTICLES = frozenset(
     [
@@ -35,6 +35,13 @@ PARTICLES = frozenset(
         "el",
         "y",
         "st.",
+        "ap",  # Welsh
+        "ab",
+        "ó",  # Irish
+        "ní",
+        "nic",
+        "ibn",
+        "bint",
     ]
 )
 TITLES = frozenset(

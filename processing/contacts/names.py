@@ -30,8 +30,10 @@ __all__ = [
     "split_name",
 ]
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOWER = "a-zß-öø-ÿā-ſ"
+# Latin (with Extended-A and the Vietnamese letters of Extended Additional, whose cases
+# alternate and so stand in both classes), Greek and Cyrillic.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ\u0386-\u03abЀ-Я"
+_LOWER = "a-zß-öø-ÿā-ſḀ-ỿ\u03ac-\u03ceа-џ"
 # One word of a name: capitalised (with Mc/Mac/O'/d' forms and hyphenated parts) or all caps.
 _WORD = (
     rf"(?:(?:O['’]|D['’]|Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"

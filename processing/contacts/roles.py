@@ -20,208 +20,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from processing.contacts.titles import (
+    ASSISTANT_TITLES,
+    EXECUTIVE_TITLES,
+    LABELS,
+    MANAGER_TITLES,
+    STAFF_TITLES,
+)
+
 EXECUTIVE: Final = "executive"
 MANAGER: Final = "manager"
 STAFF: Final = "staff"
 SENIORITIES: Final = (EXECUTIVE, MANAGER, STAFF)
-
-# Each list is a set of regular-expression fragments matched case-insensitively on word
-# boundaries. Order of the checks: an assistant to anyone is staff, then executive, then manager.
-_ASSISTANT = [
-    r"assistant\w*",
-    r"\w*assistent\w*",
-    r"assistenz",
-    r"stagiaire",
-    r"intern",
-    r"trainee",
-    r"apprenti\w*",
-    r"azubi",
-    r"auszubildende\w?",
-    r"werkstudent\w*",
-]
-_EXECUTIVE = [
-    r"owner",
-    r"co-?owner",
-    r"founder",
-    r"co-?founder",
-    r"ceo",
-    r"cfo",
-    r"coo",
-    r"cto",
-    r"cmo",
-    r"chief \w+(?: \w+)? officer",
-    r"president",
-    r"vice[- ]president",
-    r"vp",
-    r"chair(?:man|woman|person)?",
-    r"managing director",
-    r"executive director",
-    r"director",
-    r"managing partner",
-    r"partner",
-    r"senior partner",
-    r"principal",
-    r"proprietor",
-    r"managing member",
-    r"board member",
-    r"inhaber(?:in)?",
-    r"mitinhaber(?:in)?",
-    r"geschäftsführer(?:in)?",
-    r"geschäftsführung",
-    r"gründer(?:in)?",
-    r"mitgründer(?:in)?",
-    r"vorstand\w*",
-    r"vorsitzende\w?",
-    r"gesellschafter(?:in)?",
-    r"direktor(?:in)?",
-    r"vertreten durch",
-    r"vertretungsberechtigt\w*",
-    r"represented by",
-    r"gérante?",
-    r"fondat(?:eur|rice)",
-    r"co-?fondat(?:eur|rice)",
-    r"présidente?",
-    r"pdg",
-    r"directeur(?: général)?",
-    r"directrice(?: générale)?",
-    r"directeur de la publication",
-    r"directrice de la publication",
-    r"associée?",
-    r"représentant légal",
-    r"praxisinhaber(?:in)?",
-    r"kanzleiinhaber(?:in)?",
-]
-_MANAGER = [
-    r"manager(?:in)?",
-    r"general manager",
-    r"head of \w+(?: \w+)?",
-    r"head \w+",
-    r"team lead(?:er)?",
-    r"lead \w+",
-    r"supervisor",
-    r"foreman",
-    r"forewoman",
-    r"leiter(?:in)?",
-    r"\w+leiter(?:in)?",
-    r"leitung",
-    r"\w+leitung",
-    r"prokurist(?:in)?",
-    r"responsable(?: \w+)?",
-    r"cheffe? de \w+",
-    r"chef d'équipe",
-    r"gerente",
-    r"office manager",
-    r"practice manager",
-]
-_STAFF = [
-    r"receptionist",
-    r"technician",
-    r"mechanic",
-    r"engineer",
-    r"accountant",
-    r"bookkeeper",
-    r"consultant",
-    r"advisor",
-    r"adviser",
-    r"specialist",
-    r"coordinator",
-    r"administrator",
-    r"secretary",
-    r"clerk",
-    r"associate",
-    r"attorney",
-    r"lawyer",
-    r"solicitor",
-    r"barrister",
-    r"paralegal",
-    r"dentist",
-    r"hygienist",
-    r"dental nurse",
-    r"nurse",
-    r"physician",
-    r"therapist",
-    r"physiotherapist",
-    r"baker",
-    r"pastry chef",
-    r"head chef",
-    r"chef",
-    r"cook",
-    r"plumber",
-    r"electrician",
-    r"designer",
-    r"developer",
-    r"architect",
-    r"sales (?:representative|associate|consultant|executive|advisor|agent)",
-    r"marketing (?:coordinator|specialist|executive|lead)",
-    r"customer service (?:representative|agent|advisor)",
-    r"officer",
-    r"copywriter",
-    r"analyst",
-    r"photographer",
-    r"stylist",
-    r"hairdresser",
-    r"surveyor",
-    r"estimator",
-    r"installer",
-    r"dispatcher",
-    r"representative",
-    r"agent",
-    r"\w*mitarbeiter(?:in)?",
-    r"sachbearbeiter(?:in)?",
-    r"\w*berater(?:in)?",
-    r"\w*kauf(?:mann|frau)",
-    r"\w*verkäufer(?:in)?",
-    r"\w*fachangestellte\w?",
-    r"techniker(?:in)?",
-    r"mechaniker(?:in)?",
-    r"\w*mechatroniker(?:in)?",
-    r"meister(?:in)?",
-    r"\w+meister(?:in)?",
-    r"buchhalter(?:in)?",
-    r"steuerberater(?:in)?",
-    r"rechtsanwalt",
-    r"rechtsanwältin",
-    r"anwalt",
-    r"anwältin",
-    r"zahnarzt",
-    r"zahnärztin",
-    r"arzt",
-    r"ärztin",
-    r"empfang",
-    r"verkauf",
-    r"vertrieb",
-    r"datenschutzbeauftragte\w?",
-    r"\w+beauftragte\w?",
-    r"bäcker(?:in)?",
-    r"konditor(?:in)?",
-    r"zahnmedizinische fachangestellte",
-    r"secrétaire",
-    r"technicien(?:ne)?",
-    r"comptable",
-    r"conseill(?:er|ère)(?: \w+)?",
-    r"avocate?",
-    r"commerciale?",
-    r"chargée? de \w+",
-    r"ingénieur\w?",
-    r"employée?",
-    r"mécanicien(?:ne)?",
-    r"boulang(?:er|ère)",
-    r"pâtissi(?:er|ère)",
-    r"dentiste",
-    r"médecin",
-    r"kinésithérapeute",
-    r"notaire",
-    r"juriste",
-    r"hygiéniste",
-]
-# Labels of legal pages that introduce a person without naming a rank.
-_LABELS = [
-    r"verantwortlich(?: für den inhalt| i\.s\.d\.)?[^:]{0,40}",
-    r"v\.i\.s\.d\.p\.",
-    r"responsable de la publication",
-    r"content responsible",
-    r"responsible for content",
-]
 
 
 def _alternation(fragments: list[str]) -> str:
@@ -231,14 +41,17 @@ def _alternation(fragments: list[str]) -> str:
 
 # A title may close a German compound (Kfz-Mechatroniker) and be plural (Directors).
 _B = r"(?<!\w)(?:{})s?(?![\w-])"
-_ASSISTANT_RE = re.compile(_B.format(_alternation(_ASSISTANT)), re.IGNORECASE)
-_EXECUTIVE_RE = re.compile(_B.format(_alternation(_EXECUTIVE)), re.IGNORECASE)
-_MANAGER_RE = re.compile(_B.format(_alternation(_MANAGER)), re.IGNORECASE)
-_STAFF_RE = re.compile(_B.format(_alternation(_STAFF)), re.IGNORECASE)
-_LABEL_RE = re.compile(_B.format(_alternation(_LABELS)), re.IGNORECASE)
+_ASSISTANT_RE = re.compile(_B.format(_alternation(ASSISTANT_TITLES)), re.IGNORECASE)
+_EXECUTIVE_RE = re.compile(_B.format(_alternation(EXECUTIVE_TITLES)), re.IGNORECASE)
+_MANAGER_RE = re.compile(_B.format(_alternation(MANAGER_TITLES)), re.IGNORECASE)
+_STAFF_RE = re.compile(_B.format(_alternation(STAFF_TITLES)), re.IGNORECASE)
+_LABEL_RE = re.compile(_B.format(_alternation(LABELS)), re.IGNORECASE)
 #: Any title of the vocabulary (for a quick "does this page name roles at all").
 ANY_ROLE_RE = re.compile(
-    _B.format(_alternation(_ASSISTANT + _EXECUTIVE + _MANAGER + _STAFF + _LABELS)), re.IGNORECASE
+    _B.format(
+        _alternation(ASSISTANT_TITLES + EXECUTIVE_TITLES + MANAGER_TITLES + STAFF_TITLES + LABELS)
+    ),
+    re.IGNORECASE,
 )
 # Words that make a line something other than a role: a customer's words, a byline, a date.
 _NOT_A_ROLE_RE = re.compile(
@@ -255,7 +68,19 @@ def is_role(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > ROLE_MAX_CHARS or _NOT_A_ROLE_RE.search(text):
         return False
-    return bool(ANY_ROLE_RE.search(text))
+    # A title in the possessive ("Chef's Special", "Manager's Choice") names a thing, not a role.
+    return any(text[m.end() : m.end() + 2] not in _POSSESSIVES for m in ANY_ROLE_RE.finditer(text))
+
+
+_POSSESSIVES = frozenset({"'s", "’s", "'S", "’S"})
+
+
+def is_declared_role(text: str) -> bool:
+    """Whether a title that markup declares (JSON-LD ``jobTitle``/``roleName``, microdata
+    ``jobTitle``, an h-card's ``p-job-title``) may be kept: the markup says it is a title, so
+    the vocabulary is not asked, only that it is short and not a customer's words or a date."""
+    text = text.strip()
+    return bool(text) and len(text) <= ROLE_MAX_CHARS and not _NOT_A_ROLE_RE.search(text)
 
 
 def seniority(role: str) -> str:
@@ -281,7 +106,7 @@ def clean_role(text: str) -> str:
 def _gate_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """Words whose presence lets a text hold a title: (exact, prefixes, compound suffixes)."""
     exact, prefixes, suffixes = set(), set(), set()
-    for fragment in _ASSISTANT + _EXECUTIVE + _MANAGER + _STAFF + _LABELS:
+    for fragment in ASSISTANT_TITLES + EXECUTIVE_TITLES + MANAGER_TITLES + STAFF_TITLES + LABELS:
         if fragment.startswith(("\\w*", "\\w+")):
             suffixes.add(re.match(r"\\w[*+]([^\W\d_]+)", fragment).group(1))
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from people_corpus import PAGES
+from people_heldout import PAGES as HELDOUT
 
 from processing.contacts import extract_page
 from processing.contacts.names import clean_name, local_matches_name
@@ -33,8 +34,8 @@ def test_corpus_meets_the_goals():
 
 @pytest.mark.parametrize(
     ("name", "url", "html", "people", "company"),
-    [p for p in PAGES if not p[3]],
-    ids=[p[0] for p in PAGES if not p[3]],
+    [p for p in PAGES + HELDOUT if not p[3]],
+    ids=[p[0] for p in PAGES + HELDOUT if not p[3]],
 )
 def test_decoy_pages_name_nobody(name, url, html, people, company):
     assert extract_page(html.encode(), url=url).people == []
@@ -133,4 +134,56 @@ def test_pre_keeps_its_lines_and_markup_layout_stays_apart():
         "Tom Baker": "Service Manager",
         "Amy Chen": "Receptionist",
         "Lisa Jackson": "Founder",
+    }
+
+
+def test_the_held_out_corpus_keeps_its_figures():
+    # Written before the extractor ran on it; these are the figures after this session's fixes
+    # (bench/people_extraction.py prints them), held so that no change makes them worse.
+    scores = _bench().score(pages=HELDOUT)
+    assert scores["pages"] >= 40
+    assert scores["precision"] >= 0.98
+    assert scores["recall"] >= 0.90
+    assert scores["role_accuracy"] >= 0.95
+    assert scores["decoy_people"] == 0
+
+
+def _ld_people(json_text: str) -> dict[str, str]:
+    html = f'<html><head><script type="application/ld+json">{json_text}</script></head></html>'
+    return {p.name: p.role for p in extract_page(html.encode(), url="https://x.com/").people}
+
+
+def test_json_ld_roles_by_key_list_and_organization_role():
+    assert _ld_people(
+        '{"@type":"Organization","name":"X","founder":"Mark Ellis",'
+        '"employee":{"@type":"Person","name":"Priya Shah","jobTitle":["Dentist","Owner"]},'
+        '"member":{"@type":"OrganizationRole","roleName":"Treasurer",'
+        '"member":{"@type":"Person","name":"Kwame Mensah"}}}'
+    ) == {"Mark Ellis": "Founder", "Priya Shah": "Dentist, Owner", "Kwame Mensah": "Treasurer"}
+
+
+def test_a_person_an_article_names_as_author_by_id_is_no_lead():
+    assert (
+        _ld_people(
+            '{"@graph":[{"@type":"Article","author":{"@id":"#p1"}},'
+            '{"@type":"Person","@id":"#p1","name":"Jamie Cole"}]}'
+        )
+        == {}
+    )
+
+
+def test_a_title_above_the_name_and_names_in_other_scripts():
+    html = (
+        "<html><body><div><span>Owner</span><h3>Megan Price</h3><p>Grooms dogs.</p></div>"
+        "<div><span>Senior Groomer</span><h3>Lewis Grant</h3></div>"
+        "<div><h3>Олена Коваленко</h3><p>Translator</p></div>"
+        "<div><h3>Rhys ap Gruffydd</h3><p>Surveyor</p></div>"
+        "<div><h3>Eggs Benedict</h3><p>Chef's Special</p></div></body></html>"
+    )
+    people = {p.name: p.role for p in extract_page(html.encode(), url="https://x.com/").people}
+    assert people == {
+        "Megan Price": "Owner",
+        "Lewis Grant": "Senior Groomer",
+        "Олена Коваленко": "Translator",
+        "Rhys ap Gruffydd": "Surveyor",
     }
