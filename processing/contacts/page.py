@@ -15,8 +15,8 @@ from lxml.html import (
 )
 
 from processing.contacts import company as company_facts
+from processing.contacts import company_text, ties
 from processing.contacts import people as people_module
-from processing.contacts import ties
 from processing.contacts.collector import Collector
 from processing.contacts.encoding import decode_body
 from processing.contacts.forms import has_contact_form
@@ -158,7 +158,7 @@ def _people_and_company(
     people = ties.merge(people)
     if people:
         ties.tie_by_name(people, contacts)
-    facts.extend(company_facts.company_from_text(text))
+    facts.extend(company_text.company_from_text(text))
     if site_name := _meta(root, "property", "og:site_name"):
         facts.append(
             company_facts.CompanyFact(

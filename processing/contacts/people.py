@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from processing.contacts.company import LEGAL_PAGE_RE
+from processing.contacts.company_text import LEGAL_PAGE_RE
 from processing.contacts.names import clean_name, local_matches_name
 from processing.contacts.people_markup import (
     MAX_PEOPLE,

@@ -187,3 +187,40 @@ def test_a_title_above_the_name_and_names_in_other_scripts():
         "Олена Коваленко": "Translator",
         "Rhys ap Gruffydd": "Surveyor",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "© 2026 Brightwater Plumbing Ltd. Registered in England and Wales. Company No. "
+            "11223344. VAT No. 226 4784 48.\nRegistered office: 12 Station Road, Guildford GU1 4AA",
+            {
+                ("legal_name", "Brightwater Plumbing Ltd"),
+                ("company_number", "11223344"),
+                ("vat_id", "GB226478448"),
+                ("address", "12 Station Road, Guildford GU1 4AA"),
+            },
+        ),
+        (
+            "Company information\nThese terms apply to every order placed with Kelly's Florist "
+            "Ltd.\nKelly's Florist Ltd is a company registered in England and Wales.",
+            {("legal_name", "Kelly's Florist Ltd")},
+        ),
+        (
+            "Mentions légales\nRaison sociale : Garnier Menuiserie SAS\nÉditée par Les Délices "
+            "SARL, au capital de 5 000 €, immatriculée au RCS de Lyon sous le numéro 973 669 468,"
+            " siège social 14 rue Mercière, 69002 Lyon.",
+            {
+                ("legal_name", "Garnier Menuiserie SAS"),
+                ("legal_name", "Les Délices SARL"),
+                ("siren", "973669468"),
+                ("address", "14 rue Mercière, 69002 Lyon"),
+            },
+        ),
+    ],
+)
+def test_company_facts_stated_in_sentences(text, expected):
+    from processing.contacts.company_text import company_from_text
+
+    assert {(f.kind, f.value) for f in company_from_text(text)} == expected

@@ -1,0 +1,283 @@
+"""Company facts the visible text states: legal pages (Impressum, mentions légales, UK company
+information) read whole, other pages for their copyright line and one-line addresses.
+
+The facts are processing.contacts.company's (kinds, ranks, VAT checking); this module reads
+them from text. Hand-written regular expressions: no package reads these legal-page forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.de import handelsregisternummer
+from stdnum.fr import siren as fr_siren
+
+from processing.contacts.company import (
+    ADDRESS,
+    COMPANY_NUMBER,
+    LEGAL_NAME,
+    MAX_VALUE,
+    RANK_COPYRIGHT,
+    RANK_LEGAL_PAGE,
+    REGISTER_ID,
+    SIREN,
+    VAT_ID,
+    valid_vat,
+)
+from processing.contacts.results import FoundCompanyFact
+
+# --- the legal page ----------------------------------------------------------------------------
+
+LEGAL_PAGE_RE = re.compile(
+    r"impressum|imprint|mentions l[ée]gales|legal notice|legal information|angaben gem[äa](?:ß|ss)|"
+    r"company information|registered office|si[èe]ge social|handelsregister|registergericht|"
+    r"company (?:registration )?(?:number|no)|registered in (?:england|scotland|wales)|"
+    r"\bsiren\b|\bsiret\b|\brcs\b",
+    re.IGNORECASE,
+)
+# Literal pieces of LEGAL_PAGE_RE: a page holding none of them is not read with it.
+_LEGAL_WORDS = (
+    "impressum",
+    "imprint",
+    "mentions l",
+    "legal",
+    "angaben",
+    "company ",
+    "register",
+    "siège",
+    "siege",
+    "handelsreg",
+    "siren",
+    "siret",
+    "rcs",
+)
+_FORMS = (
+    r"GmbH & Co\.? KG|GmbH|gGmbH|UG \(haftungsbeschränkt\)|AG|KG|OHG|e\.\s?K\.|e\.\s?V\.|"
+    r"GbR|PartG(?: mbB)?|SARL|S\.A\.R\.L\.|SAS|SASU|SA|EURL|SCI|SNC|SELARL|Ltd\.?|Limited|LLP|"
+    r"PLC|plc|LLC|Inc\.?|Co\.,? Ltd\.?"
+)
+_LEGAL_NAME_LINE_RE = re.compile(
+    rf"^(?P<name>[A-ZÄÖÜÉÈ0-9][\w&.,'’ -]{{1,80}}?\s(?P<form>{_FORMS}))\.?$"
+)
+# Before a legal form: the words of a company's name (capitalised, or these joining words).
+_NAME_JOINERS = frozenset(
+    "& and und et de du des la le les of the für am an der die das im zum zur von y di".split()
+)
+# A name directly followed by a registration statement, or directly after a name label.
+_REGISTERED_AFTER_RE = re.compile(
+    r"[.,]?\s+(?:is\s+a\s+(?:private\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|"
+    r"partnership)\s+)?(?:registered\s+in|company\s+(?:registration\s+)?(?:no|number)|"
+    r"au\s+capital|immatricul|eingetragen)",
+    re.IGNORECASE,
+)
+_NAME_LABEL_RE = re.compile(
+    r"(?:raison\s+sociale|dénomination(?:\s+sociale)?|firmenname|firma|company\s+name|"
+    r"registered\s+name)\s*:\s*$",
+    re.IGNORECASE,
+)
+_FORM_RE = re.compile(rf"(?<![\w])(?:{_FORMS})(?![\w])")
+
+
+def _legal_name(value: str) -> str:
+    """A legal name as kept: "Ltd." at a sentence's end is the form "Ltd"."""
+    value = " ".join(value.split()).strip(" ,")
+    return value[:-1] if value.endswith(" Ltd.") else value
+
+
+def _stated_names(line: str) -> Iterator[str]:
+    """Names before a legal form that a registration statement follows or a label precedes
+    ("Harris Build Ltd. Registered in England", "Raison sociale : Garnier Menuiserie SAS")."""
+    for m in _FORM_RE.finditer(line):
+        registered = _REGISTERED_AFTER_RE.match(line, m.end())
+        if not registered and not _NAME_LABEL_RE.search(_label_before(line, m.start())):
+            continue
+        words: list[str] = []
+        for word in reversed(line[: m.start()].split()):
+            if word.endswith((":", ".", ";", ",")) or word.isdigit():
+                break
+            if not (word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_JOINERS):
+                break
+            words.insert(0, word)
+        while words and words[0].lower() in _NAME_JOINERS and not words[0][0].isupper():
+            words.pop(0)
+        if words:
+            yield _legal_name(f"{' '.join(words)} {m.group()}")
+
+
+def _label_before(line: str, end: int) -> str:
+    """The text before the name that ends at ``end`` (where a name label would stand)."""
+    head = line[:end].rstrip()
+    cut = head.rfind(":")
+    return head[: cut + 1] if cut != -1 else ""
+
+
+_COPYRIGHT_RE = re.compile(
+    rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*(?P<name>[A-ZÄÖÜÉÈ0-9]"
+    rf"[\w&.,'’ -]{{1,80}}?\s(?:{_FORMS}))(?![\w])",
+    re.IGNORECASE,
+)
+_STREET_RE = re.compile(
+    r"^[^\d\n]{3,60}?\s\d{1,4}\s?[a-zA-Z]?(?:[-/]\d{1,4})?$|^\d{1,4}[a-z]?,?\s[^\d\n]{3,60}$"
+)
+_POSTAL_CITY_RE = re.compile(
+    r"^(?:(?:D|F|A|CH)-)?(?P<post>\d{4,5})\s+(?P<city>[A-ZÄÖÜÉÈ][\w .'’()/-]{1,40})$"
+)
+_GB_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+_GB_CITY_RE = re.compile(rf"^(?P<city>[A-Z][\w .'’-]{{1,40}}?),?\s+(?P<post>{_GB_POSTCODE})$")
+_GB_POSTCODE_LINE_RE = re.compile(rf"^(?P<post>{_GB_POSTCODE})$")
+_ONE_LINE_ADDRESS_RE = re.compile(
+    r"(?P<street>[A-ZÄÖÜ][^\d\n,]{2,50}?\s\d{1,4}\s?[a-z]?|\d{1,4},?\s[^\d\n,]{3,50}?),\s*"
+    r"(?:(?:D|F|A|CH)-)?(?P<post>\d{5})\s+(?P<city>[A-ZÄÖÜÉÈ][\w.'’-]+(?:\s(?:am|an der|im|sur|"
+    r"en|de|upon|on)?\s?[A-ZÄÖÜÉÈ][\w.'’-]+)?)"
+)
+_GB_ONE_LINE_RE = re.compile(
+    r"(?<![\w,])(?P<street>(?:(?:Unit|Flat|Suite) \d{1,4}[A-Z]?,? (?:\d{1,4}[a-z]?,? )?|"
+    r"\d{1,4}[a-z]?,? )[A-Z][\w'’ -]{2,40}?(?:, [A-Z][\w'’ -]{2,40}?)?), "
+    rf"(?P<city>[A-Z][\w'’ -]{{1,30}}?),? (?P<post>{_GB_POSTCODE})(?![\w])"
+)
+_US_ADDRESS_RE = re.compile(
+    r"(?P<street>\d{1,6}\s[A-Z][\w .'’-]{2,50}?),\s*(?P<city>[A-Z][\w .'’-]{1,30}),\s*"
+    r"(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)"
+)
+_VAT_RE = re.compile(
+    r"(?:USt\.?-?Id(?:ent)?\.?-?Nr\.?|Umsatzsteuer-?Identifikationsnummer|VAT(?:\s?(?:Reg(?:istration)?"
+    r"\.?|ID|No\.?|Number|number))*|TVA(?: intracommunautaire)?|N°\s?TVA|numéro de TVA"
+    r"(?: intracommunautaire)?|UID(?:-Nr\.?)?)"
+    r"[\s\S]{0,80}?(?<![A-Za-z])(?P<vat>(?:DE|FR|GB|AT|ATU|NL|BE|IT|ES|LU|IE|DK|PL|CZ|SE|FI|PT|XI)"
+    r"[\s.]?[0-9A-Z](?:[\s.]?[0-9A-Z]){7,13})",
+    re.IGNORECASE,
+)
+_GB_BARE_VAT_RE = re.compile(
+    r"VAT(?:\s?(?:Reg(?:istration)?\.?|No\.?|Number|number))+\s*[:.]?\s*"
+    r"(?P<number>\d{3}\s?\d{4}\s?\d{2})(?![\d\w])"
+)
+_HRB_RE = re.compile(r"(?P<type>HRB|HRA|GnR|PR|VR)\s?(?P<number>\d{1,6}(?:\s?[A-Z]{1,2})?)(?![\w])")
+_COURT_RE = re.compile(
+    r"(?:Amtsgericht|Registergericht:?\s*(?:Amtsgericht)?|AG)\s+(?P<court>[A-ZÄÖÜ][\w.\-/]+"
+    r"(?:\s(?:am|an der|im|in der|i\.\s?d\.)\s[A-ZÄÖÜ][\w.\-/]+|\s\([A-Za-z]+\))?)"
+)
+_UK_COMPANY_RE = re.compile(
+    r"(?:company\s(?:registration\s)?(?:no\.?|number)|registered\sin\s(?:england(?:\sand|\s&)\s"
+    r"wales|scotland|wales|northern\sireland)[^.\n\d]{0,40}?|companies\shouse(?:\sno\.?)?|"
+    r"\bcrn\b)\s*[:.]?\s*(?:no\.?|number)?\s*[:.]?\s*(?P<number>(?:SC|NI|OC|SO|NC|R0)?\d{6,8})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_SIREN_RE = re.compile(
+    r"(?:SIREN|SIRET|RCS(?:\s(?:de\s|d['’])?[A-ZÉ][\w\-]+)?(?:\ssous\sle\s(?:numéro|n°))?)"
+    r"\s*(?:n°|no\.?|:)?\s*:?\s*(?P<number>\d{3}\s?\d{3}"
+    r"\s?\d{3})(?:\s?\d{5})?(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
+
+
+_LABEL_RE = re.compile(r"^[^:\d]{2,40}:\s*")
+# Each opens with the character class it scans for (a look-behind first would stop the regular
+# expression engine from skipping ahead to candidates in C).
+_POSTCODE_HINT_RE = re.compile(r"\d(?<!\d\d)\d{4}(?!\d)")
+_GB_POSTCODE_HINT_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]?\d[A-Z\d]?\s?\d[A-Z]{2}")
+
+
+def _addresses(lines: list[str], source: str, rank: int) -> Iterator[FoundCompanyFact]:
+    lines = [_LABEL_RE.sub("", line) for line in lines]
+    for i, line in enumerate(lines):
+        if (m := _POSTAL_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
+            value = f"{lines[i - 1]}, {m.group('post')} {m.group('city')}"
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+        elif (m := _GB_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
+            value = f"{lines[i - 1]}, {m.group('city')} {m.group('post')}"
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+        elif (m := _GB_POSTCODE_LINE_RE.match(line)) and i > 1 and _STREET_RE.match(lines[i - 2]):
+            value = f"{lines[i - 2]}, {lines[i - 1]} {m.group('post')}"
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+        else:
+            for m in _ONE_LINE_ADDRESS_RE.finditer(line):
+                city = m.group("city").rstrip(".")
+                value = f"{m.group('street').strip()}, {m.group('post')} {city}"
+                yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+            for m in _GB_ONE_LINE_RE.finditer(line):
+                value = f"{m.group('street')}, {m.group('city')} {m.group('post')}"
+                yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+            for m in _US_ADDRESS_RE.finditer(line):
+                value = (
+                    f"{m.group('street')}, {m.group('city')}, {m.group('state')} {m.group('zip')}"
+                )
+                yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+
+
+def _register_ids(text: str) -> Iterator[FoundCompanyFact]:
+    for m in _VAT_RE.finditer(text):
+        if vat := valid_vat(m.group("vat")):
+            yield FoundCompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
+    for m in _GB_BARE_VAT_RE.finditer(text):  # "VAT No: 167 4191 49" on a British page
+        if vat := valid_vat("GB" + m.group("number").replace(" ", "")):
+            yield FoundCompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
+    for m in _HRB_RE.finditer(text):
+        window = text[max(0, m.start() - 120) : m.end() + 120]
+        court = _COURT_RE.search(window)
+        number = f"{m.group('type')} {m.group('number').replace(' ', '')}"
+        if court:
+            court_name = " ".join(court.group("court").split())
+            value = f"{number}, Amtsgericht {court_name}"
+            try:
+                handelsregisternummer.validate(f"{court_name} {number}")
+            except stdnum_exceptions.ValidationError:
+                continue
+            yield FoundCompanyFact(REGISTER_ID, value[:MAX_VALUE], "text", RANK_LEGAL_PAGE)
+    for m in _UK_COMPANY_RE.finditer(text):
+        number = m.group("number").upper()
+        number = number if not number.isdigit() else number.zfill(8)
+        yield FoundCompanyFact(COMPANY_NUMBER, number, "text", RANK_LEGAL_PAGE)
+    for m in _SIREN_RE.finditer(text):
+        number = m.group("number").replace(" ", "")
+        if fr_siren.is_valid(number):
+            yield FoundCompanyFact(SIREN, number, "text", RANK_LEGAL_PAGE)
+
+
+def company_from_text(text: str) -> list[FoundCompanyFact]:
+    """Facts the visible text states: all of them on a legal page, else copyright and address."""
+    facts: list[FoundCompanyFact] = []
+    lowered = text.lower()
+    legal = any(word in lowered for word in _LEGAL_WORDS) and bool(LEGAL_PAGE_RE.search(text))
+    if legal:
+        lines = _lines(text)
+        for line in lines:
+            m = _LEGAL_NAME_LINE_RE.match(line)
+            if (
+                m
+                and all(  # a name, not a sentence that ends in one
+                    w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS
+                    for w in m.group("name")[: m.start("form") - m.start("name")].split()
+                )
+            ):
+                name = _legal_name(m.group("name"))
+                facts.append(FoundCompanyFact(LEGAL_NAME, name, "legal_page", RANK_LEGAL_PAGE))
+            elif _FORM_RE.search(line):
+                for name in _stated_names(line):
+                    facts.append(FoundCompanyFact(LEGAL_NAME, name, "legal_page", RANK_LEGAL_PAGE))
+        facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
+        facts.extend(_register_ids(text))
+    elif _POSTCODE_HINT_RE.search(text) or _GB_POSTCODE_HINT_RE.search(text):
+        facts.extend(_addresses(_lines(text), "text", RANK_COPYRIGHT))
+    for m in _copyright_matches(text, lowered):
+        facts.append(
+            FoundCompanyFact(LEGAL_NAME, _legal_name(m.group("name")), "copyright", RANK_COPYRIGHT)
+        )
+    return facts
+
+
+def _copyright_matches(text: str, lowered: str) -> Iterator[re.Match]:
+    # The pattern tried only where a copyright sign or word stands (a case-insensitive
+    # alternation scanned over the whole page costs more than the rest of company_from_text).
+    for marker in ("©", "(c)", "copyright"):
+        start = lowered.find(marker)
+        while start != -1:
+            if m := _COPYRIGHT_RE.match(text, start):
+                yield m
+            start = lowered.find(marker, start + 1)
