@@ -165,31 +165,8 @@ class BusinessAdmin(PipelineAdmin):
             },
         ),
     ]
-    readonly_fields = [
-        "name",
-        "categories",
-        "address",
-        "city",
-        "postcode",
-        "country",
-        "phone",
-        "email",
-        "website",
-        "social_profile",
-        "opening_hours",
-        "provider",
-        "map_link",
-        "rating",
-        "rating_count",
-        "business_status",
-        "coordinates",
-        "attribution_display",
-        "found_by",
-        "first_seen_at",
-        "last_seen_at",
-        "domain_link",
-        "domain_note",
-    ]
+    # Nothing of a business is edited here: it is what its provider said (and what extraction made).
+    readonly_fields = [field for _, options in fieldsets for field in options["fields"]]
 
     actions = ["export_businesses_csv"]
 

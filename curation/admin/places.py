@@ -26,7 +26,12 @@ from curation.admin.display import (
     truncated,
 )
 from curation.models import Business, PlaceSearch
-from curation.place_searches import PlaceSearchError, check_search, create_place_search
+from curation.place_searches import (
+    FIELDS,
+    PlaceSearchError,
+    check_search,
+    create_place_search,
+)
 from curation.services import CurationError
 from scrapersky.places import (
     ATTRIBUTIONS,
@@ -61,21 +66,7 @@ class PlaceSearchForm(forms.ModelForm):
 
     class Meta:
         model = PlaceSearch
-        fields = [
-            "provider",
-            "category",
-            "query",
-            "tag_filter",
-            "place",
-            "latitude",
-            "longitude",
-            "radius_m",
-            "south",
-            "west",
-            "north",
-            "east",
-            "result_limit",
-        ]
+        fields = list(FIELDS)  # what the one write path (curation.place_searches) takes
         help_texts = {
             "query": "Free text (Google: the words searched; OpenStreetMap: the name contains it).",
             "tag_filter": "OpenStreetMap tags, e.g. craft=plumber; shop=bakery (any of them).",
@@ -92,6 +83,18 @@ class PlaceSearchForm(forms.ModelForm):
         return data
 
 
+#: what the search's last run recorded, shown read-only on its page
+LAST_RUN = (
+    "results_count",
+    "new_businesses",
+    "pages_read",
+    "queries_made",
+    "area_display",
+    "warnings_display",
+    "attribution_display",
+)
+
+
 @admin.register(PlaceSearch)
 class PlaceSearchAdmin(PipelineAdmin):
     form = PlaceSearchForm
@@ -106,18 +109,7 @@ class PlaceSearchAdmin(PipelineAdmin):
     list_filter = [*workflow_list_filter(PlaceSearch), "provider"]
     search_fields = ["place__icontains", "query__icontains", "category"]
     search_help_text = "Place, text or category."
-    readonly_fields = [
-        "results_count",
-        "new_businesses",
-        "pages_read",
-        "queries_made",
-        "area_display",
-        "warnings_display",
-        "created_by",
-        "created_at",
-        "attribution_display",
-        "found_businesses",
-    ]
+    readonly_fields = [*LAST_RUN, "created_by", "created_at", "found_businesses"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -139,17 +131,7 @@ class PlaceSearchAdmin(PipelineAdmin):
             fieldsets += [
                 (
                     "Last run",
-                    {
-                        "fields": [
-                            "results_count",
-                            "new_businesses",
-                            "pages_read",
-                            "queries_made",
-                            "area_display",
-                            "warnings_display",
-                            "attribution_display",
-                        ]
-                    },
+                    {"fields": list(LAST_RUN)},
                 ),
                 ("Businesses found", {"fields": ["found_businesses"]}),
                 ("Created", {"fields": ["created_by", "created_at"], "classes": ["collapse"]}),

@@ -99,6 +99,16 @@ class DomainExtractionProcessingStatus(models.TextChoices):
     Error = "Error"
 
 
+def _text() -> models.TextField:
+    """A text the provider may not give: '' when absent (the column is NOT NULL DEFAULT '')."""
+    return models.TextField(default="", blank=True)
+
+
+def _optional(field: type[models.Field]) -> models.Field:
+    """A number the provider may not give (NULL)."""
+    return field(null=True, blank=True)
+
+
 class Business(
     workflow_columns(
         "domain_extraction",
@@ -111,24 +121,24 @@ class Business(
 
     provider = models.TextField(choices=PROVIDER_CHOICES)
     provider_id = models.TextField()
-    provider_url = models.TextField(default="", blank=True)
+    provider_url = _text()
     name = models.TextField()
     categories = ArrayField(models.TextField(), default=list, blank=True)
-    address = models.TextField(default="", blank=True)
-    street = models.TextField(default="", blank=True)
-    city = models.TextField(default="", blank=True)
-    postcode = models.TextField(default="", blank=True)
-    region = models.TextField(default="", blank=True)
-    country = models.TextField(default="", blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    phone = models.TextField(default="", blank=True)
-    email = models.TextField(default="", blank=True)
-    website = models.TextField(default="", blank=True)
-    opening_hours = models.TextField(default="", blank=True)
-    rating = models.FloatField(null=True, blank=True)
-    rating_count = models.IntegerField(null=True, blank=True)
-    business_status = models.TextField(default="", blank=True)
+    address = _text()
+    street = _text()
+    city = _text()
+    postcode = _text()
+    region = _text()
+    country = _text()
+    latitude = _optional(models.FloatField)
+    longitude = _optional(models.FloatField)
+    phone = _text()
+    email = _text()
+    website = _text()
+    opening_hours = _text()
+    rating = _optional(models.FloatField)
+    rating_count = _optional(models.IntegerField)
+    business_status = _text()
     raw = models.JSONField(default=dict, blank=True)
     #: the domain its website became (domain_extraction); ``domain_note`` says why there is none
     domain = models.ForeignKey(

@@ -39,6 +39,7 @@ from ops.demo.places_data import (
     generated_businesses,
     nominatim_place,
 )
+from ops.demo.server import LoopbackServer
 
 __all__ = [
     "DEMO_CITY",
@@ -330,7 +331,7 @@ def _matches(tags: dict[str, str], f: tuple[str, str, str, str]) -> bool:
     return re.search(value, tags.get(key, ""), re.I if flags else 0) is not None
 
 
-class PlacesServer:
+class PlacesServer(LoopbackServer):
     """The three protocols on 127.0.0.1 (a free port unless ``port`` is given)."""
 
     def __init__(
@@ -376,21 +377,3 @@ class PlacesServer:
     def fail(self, path: str, status: int, body: bytes | dict, **headers: str) -> None:
         data = body if isinstance(body, bytes) else json.dumps(body).encode()
         self.faults.append(Fault(path, status, data, headers))
-
-    def start(self) -> PlacesServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._thread.is_alive():
-            self._server.shutdown()
-        self._server.server_close()
-
-    def serve_forever(self) -> None:
-        self._server.serve_forever()
-
-    def __enter__(self) -> PlacesServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import random
+import socketserver
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 from ops.demo.sites import Site
 
@@ -76,7 +78,33 @@ class _Server(ThreadingHTTPServer):
         return
 
 
-class SiteServer:
+class LoopbackServer:
+    """A ``socketserver`` server (``_server``) answered on a daemon thread (``_thread``): start
+    and stop it, or serve in the calling thread; ``with`` starts and stops it."""
+
+    _server: socketserver.BaseServer
+    _thread: threading.Thread
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._server.shutdown()
+        self._server.server_close()
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class SiteServer(LoopbackServer):
     """Serve ``sites`` on 127.0.0.1; ``connect_to`` maps their names there for the fetcher."""
 
     def __init__(
@@ -111,21 +139,3 @@ class SiteServer:
     @staticmethod
     def connect_to_for(sites, port: int) -> dict[str, str]:
         return {f"{site.host}:80": f"127.0.0.1:{port}" for site in sites}
-
-    def start(self) -> SiteServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._thread.is_alive():
-            self._server.shutdown()
-        self._server.server_close()
-
-    def serve_forever(self) -> None:
-        self._server.serve_forever()
-
-    def __enter__(self) -> SiteServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
