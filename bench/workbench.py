@@ -164,8 +164,17 @@ def load(cursor, domains: int, contacts: int, pages: int) -> None:
         )
 
 
+SLOWEST: list[str] = []  # the slowest query of the last request, for --explain
+
+
 def median_ms(get, repeat: int):
-    response = get()  # warm-up
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = get()  # warm-up
+    slowest = max(queries.captured_queries, key=lambda q: float(q["time"]), default=None)
+    SLOWEST[:] = [f"{float(slowest['time']) * 1000:.0f} ms: {slowest['sql']}"] if slowest else []
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -175,12 +184,70 @@ def median_ms(get, repeat: int):
     return statistics.median(times) * 1000, response
 
 
+def _time_query(run, repeat: int) -> float:
+    run()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def _list_and_count(queryset):
+    """What an API list does: the capped count (10,001 rows at most) and a first page of 50."""
+
+    def run():
+        queryset.order_by()[:10_001].count()
+        list(queryset.order_by("-id").values_list("pk", flat=True)[:50])
+
+    return run
+
+
+def same_run_baselines(repeat: int) -> None:
+    """The fixes beside what they replaced, on the same tables in the same run."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from curation.lead_status import LEAD_STATUSES, lead_status_expression, lead_status_q
+    from curation.models import Domain
+
+    print("lead status filter: capped count + first page of 50 (median ms)")
+    print(f"  {'status':16} {'CASE filter':>12} {'lead_status_q':>14}")
+    for status in LEAD_STATUSES:
+        old = Domain.objects.alias(lead_status=lead_status_expression()).filter(lead_status=status)
+        new = Domain.objects.filter(lead_status_q(status))
+        before = _time_query(_list_and_count(old), repeat)
+        after = _time_query(_list_and_count(new), repeat)
+        print(f"  {status:16} {before:12.0f} {after:14.0f}")
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    print("queued for discovery: capped count + first page of 50 (median ms)")
+    print(f"  {'since':16} {'without 097':>12} {'with 097':>14}")
+    index = "domains_sitemap_discovery_queued_at_idx"
+    for label, days in (("today", 0), ("7 days", 7), ("30 days", 30)):
+        queryset = Domain.objects.filter(
+            sitemap_discovery_queued_at__gte=today - timedelta(days=days)
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP INDEX {index}")
+            before = _time_query(_list_and_count(queryset), repeat)
+            cursor.execute(f"CREATE INDEX {index} ON domains (sitemap_discovery_queued_at)")
+            cursor.execute("ANALYZE domains")
+        after = _time_query(_list_and_count(queryset), repeat)
+        print(f"  {label:16} {before:12.0f} {after:14.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--domains", type=int, default=1_000_000)
     parser.add_argument("--contacts", type=int, default=1_000_000)
     parser.add_argument("--pages", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--slowest", action="store_true", help="print each request's slowest SQL (warm-up run)"
+    )
     args = parser.parse_args()
     scratch.setup_django(DB)
     try:
@@ -256,10 +323,13 @@ def run(args) -> None:
         ("api", f"/api/v3/contacts/?search={rare}", api_list),
         ("api", "/api/v3/contacts/?verdict=valid", api_list),
     ]
+    same_run_baselines(args.repeat)
     print(f"{'':5} {'request':58} {'median ms':>10}  answer")
     for where, url, measure in checks:
         ms, answer = measure(url)
         print(f"{where:5} {url:58} {ms:10.0f}  {answer}")
+        if args.slowest and SLOWEST:
+            print(f"        slowest query {SLOWEST[0][:400]}")
 
 
 if __name__ == "__main__":

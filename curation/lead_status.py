@@ -16,9 +16,9 @@ page of domains costs a few index probes per row.
 
 Filtering (``?lead_status=``, the Domains list's filter) does not compare the computed value:
 :func:`lead_status_q` is the same rule as conditions the planner can use, the discovery status
-on its index and the waiting sitemap files and pages as ``domain_id IN (...)`` of the few rows
-waiting (their processing-status indexes), so a rare status among a million domains is an index
-read, and the list's count estimate is the planner's for those conditions
+on its index and the waiting sitemap files and pages as the ids of the few domains they belong
+to (read first through their processing-status indexes), so a rare status among a million
+domains is an index read, and the list's count estimate is the planner's for those conditions
 (``bench/workbench.py``).
 """
 
@@ -61,9 +61,20 @@ def lead_status_expression() -> Case:
     )
 
 
-def _waiting_domains(model, field: str) -> QuerySet:
-    """The domain ids of ``model``'s rows waiting in a workflow (a processing status)."""
-    return model.objects.filter(**{f"{field}__in": WAITING}).order_by().values("domain_id")
+WAITING_IDS = 10_000  # waiting domains passed as a list; more, as a subquery
+
+
+def _waiting_domains(model, field: str) -> Q:
+    """The domains with a row of ``model`` waiting in a workflow (a processing status).
+
+    The waiting rows are few (a queue), read through the status's index; their domain ids go
+    to the domains' query as a list, which PostgreSQL probes by primary key, where a subquery
+    made it walk the domains in list order hoping to meet them (0.5 s at a million domains,
+    bench/workbench.py). Past ``WAITING_IDS`` domains, a subquery.
+    """
+    waiting = model.objects.filter(**{f"{field}__in": WAITING}).order_by().values("domain_id")
+    ids = list(waiting.distinct().values_list("domain_id", flat=True)[: WAITING_IDS + 1])
+    return Q(pk__in=waiting if len(ids) > WAITING_IDS else ids)
 
 
 def lead_status_q(status: str) -> Q:
@@ -79,8 +90,8 @@ def lead_status_q(status: str) -> Q:
     finished = Q(**{f"{discovery}__isnull": False}) & ~Q(
         **{f"{discovery}__in": [*WAITING, "Error"]}
     )
-    sitemaps = Q(pk__in=_waiting_domains(SitemapFile, "sitemap_import_processing_status"))
-    pages = Q(pk__in=_waiting_domains(Page, "page_curation_processing_status"))
+    sitemaps = _waiting_domains(SitemapFile, "sitemap_import_processing_status")
+    pages = _waiting_domains(Page, "page_curation_processing_status")
     if status == "importing":
         return finished & sitemaps
     if status == "curating_pages":

@@ -84,6 +84,11 @@ class Domain(
         db_table = "domains"
         indexes = [
             models.Index(fields=["created_at"], name="domains_created_at_idx"),
+            # "queued for discovery" (sql/097)
+            models.Index(
+                fields=["sitemap_discovery_queued_at"],
+                name="domains_sitemap_discovery_queued_at_idx",
+            ),
             models.Index(
                 fields=["import_job"],
                 name="domains_import_job_idx",
