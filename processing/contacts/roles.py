@@ -68,7 +68,13 @@ def is_role(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > ROLE_MAX_CHARS or _NOT_A_ROLE_RE.search(text):
         return False
-    # A title in the possessive ("Chef's Special", "Manager's Choice") names a thing, not a role.
+    # A title in the possessive ("Chef's Special", "Manager's Choice") names a thing, not a role
+    # (the other titles of the text are looked at only then: one search is the common case).
+    m = ANY_ROLE_RE.search(text)
+    if m is None:
+        return False
+    if text[m.end() : m.end() + 2] not in _POSSESSIVES:
+        return True
     return any(text[m.end() : m.end() + 2] not in _POSSESSIVES for m in ANY_ROLE_RE.finditer(text))
 
 
