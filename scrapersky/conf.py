@@ -58,6 +58,9 @@ class AppSettings:
     # How often an idle lane of a worker looks for rows by itself while its worker listens for
     # queued rows (LISTEN/NOTIFY wakes it at once; this poll is the fallback).
     idle_poll_seconds: float = 2.0
+    # Threads per worker process doing its database work (processing/db_steps.py): the engine's
+    # claims and outcome writes and the services' steps; rows in flight hold no connection.
+    db_threads: int = 4
     # Seconds the dashboard figures are cached (the same for every viewer); 0 disables.
     dashboard_cache_seconds: float = 5.0
     # Tables up to this many rows get exact counts of every status; bigger ones estimate.

@@ -142,14 +142,17 @@ WORKFLOWS: list[Workflow] = [
         source_model="curation.Domain",
         destination_model="curation.SitemapFile",
         purpose="Find the sitemaps of a domain (robots.txt, well-known paths, home page).",
-        knobs=Knobs(batch_size=20, concurrency=8, lease_seconds=300),
+        # HTTP-bound (a few requests per domain, one after the other); its database work is
+        # persist() and database steps, so threads in flight cost no connection (issue 27).
+        knobs=Knobs(batch_size=20, concurrency=128, lease_seconds=300),
     ),
     Workflow(
         name="sitemap_import",
         source_model="curation.SitemapFile",
         destination_model="curation.Page",
         purpose="Read a sitemap (recursing indexes) and insert its pages.",
-        knobs=Knobs(batch_size=10, concurrency=4, lease_seconds=600),
+        # HTTP-bound; its chunks of pages are written by the database steps (db_steps).
+        knobs=Knobs(batch_size=10, concurrency=64, lease_seconds=600),
     ),
     Workflow(
         name="page_curation",
@@ -167,7 +170,7 @@ WORKFLOWS: list[Workflow] = [
             "domains; phone validity and line type; social profile shape"
         ),
         # DNS-bound and light: many threads, large batches (lookups are cached per domain).
-        knobs=Knobs(batch_size=200, concurrency=16, lease_seconds=120),
+        knobs=Knobs(batch_size=200, concurrency=128, lease_seconds=120),
     ),
     Workflow(
         name="lead_sync",
@@ -177,8 +180,9 @@ WORKFLOWS: list[Workflow] = [
             "Deliver a domain's lead (the company with its contacts) to every enabled destination: "
             "signed webhooks and HubSpot"
         ),
-        # HTTP-bound: a few calls per lead; retries of a sick destination back off for minutes.
-        knobs=Knobs(batch_size=50, concurrency=8, lease_seconds=300, max_attempts=6),
+        # HTTP-bound: a few calls per lead; retries of a sick destination back off for minutes,
+        # and the pace backs off on its 429s (HubSpot allows about 10 calls a second).
+        knobs=Knobs(batch_size=50, concurrency=32, lease_seconds=300, max_attempts=6),
     ),
     Workflow(
         name="place_search",

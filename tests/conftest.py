@@ -32,6 +32,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         apply_pending()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _database_threads_end():
+    """The engine's database threads close their connections before the test database goes."""
+    yield
+    from processing.db_steps import shutdown
+
+    shutdown()
+
+
 def truncate_project_tables() -> None:
     """Empty the sql/ tables: Django's flush ignores unmanaged tables."""
     tables = sorted({model._meta.db_table for model in project_models()} - {"schema_sql_files"})

@@ -3,7 +3,8 @@
 Outcomes are written as they come, as many in one transaction as finished while the last write
 ran (``finish_sql.finish``). Rows whose ``persist()`` writes go one per lock key (domain) per
 transaction, in key order; a write that fails for a machine fault is retried with backoff, and a
-``persist()`` that fails marks only its own row Error.
+``persist()`` that fails marks only its own row Error. The writes run on the process's database
+threads (``processing.db_steps``): this thread holds no connection.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
+from processing.db_steps import on_db_thread
 from processing.engine import finish_sql
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.outcomes import error_message
@@ -118,7 +120,9 @@ class Finisher:
 
     def _write_outcomes(self, outcomes: list[finish_sql.Outcome]) -> None:
         try:
-            written = self._retrying(lambda: finish_sql.finish(self.workflow, outcomes))
+            written = self._retrying(
+                lambda: on_db_thread(finish_sql.finish, self.workflow, outcomes)
+            )
         except _GaveUp:
             self.holdings.forget(o.row_id for o in outcomes)
             self.result.count("unfinished", len(outcomes))

@@ -3,6 +3,14 @@
 The fetcher's gate (``PER_HOST_CONCURRENCY``) counts the requests of one process; ten worker
 processes on five machines would each send that many to one small site. The claim is where every
 worker meets, so the cap is kept there, in the database (issue 27.3).
+
+The per-host delay and ``Retry-After`` go through the database too, as the host's gate (the
+``request_gates`` row ``host:<host>``, sql/020): a worker process installs :class:`DatabaseHosts`
+as the fetcher's shared gate, so a request to a host with ``PER_HOST_DELAY`` reserves its slot
+across the deployment (``host_gate_reserve``), and a pause asked by a 429/503 is written there
+(``host_gate_pause``) and told to every listening worker (``NOTIFY scrapersky_host_pause``;
+``pause_heard``). A spread claim passes over a domain whose host's gate is closed, so rows of a
+paused site are not claimed (and held) by any worker meanwhile.
 """
 
 # Identifiers come from the registry and are quoted with quote_name; values are parameters.
@@ -10,10 +18,61 @@ worker meets, so the cap is kept there, in the database (issue 27.3).
 
 from __future__ import annotations
 
+import logging
+import time
+
 from django.db import connection, transaction
 
+from processing.db_steps import db_step
 from processing.engine.queue_sql import fast_timestamps, ready, status
+from processing.fetcher.hosts import HOST_GATE
 from scrapersky.status import Status
+
+logger = logging.getLogger(__name__)
+
+PAUSE_CHANNEL = "scrapersky_host_pause"
+
+
+def _reserve(host: str, delay: float) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT host_gate_reserve(%s, %s)", [host, delay])
+        return float(cursor.fetchone()[0])
+
+
+def _pause(host: str, seconds: float) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT host_gate_pause(%s, %s)", [host, seconds])
+
+
+class DatabaseHosts:
+    """The fetcher's shared gate (``processing.fetcher.hosts.SharedHosts``) in the database.
+
+    Its statements are database steps: from a row thread they run on the process's database
+    threads (``processing.db_steps``), so a row waiting for its slot holds no connection.
+    """
+
+    def reserve(self, host: str, delay: float) -> float:
+        return db_step(_reserve, host, delay)
+
+    def pause(self, host: str, seconds: float) -> None:
+        db_step(_pause, host, seconds)
+
+
+def install_shared_hosts() -> None:
+    """Make this process's fetchers keep the per-host delay and pauses deployment-wide."""
+    HOST_GATE.shared = DatabaseHosts()
+
+
+def pause_heard(payload: str) -> None:
+    """A worker (maybe this one) paused a host: hold this process's threads off it too."""
+    host, _, until = payload.rpartition(" ")
+    try:
+        seconds = float(until) - time.time()
+    except ValueError:
+        logger.warning("host pause: unreadable notification %r", payload)
+        return
+    if host:
+        HOST_GATE.pause(host, seconds, share=False)
 
 
 def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap, batch_size):
@@ -27,7 +86,9 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
     COMMITTED: one per statement), sees every claim of those domains that committed before, and
     takes of each domain at most ``host_cap`` minus its rows already Processing. A row is
     Processing from its claim to its finish, and one row makes one request at a time, so a
-    domain never has more requests in flight than ``host_cap``, whatever the workers.
+    domain never has more requests in flight than ``host_cap``, whatever the workers. A domain
+    whose host's gate is closed (``request_gates``: paused, or its slots booked ahead by the
+    per-host delay) is passed over too.
     """
     queued = f"'{Status.QUEUED}'::{n.proc_type}"
     processing = f"'{Status.PROCESSING}'::{n.proc_type}"
@@ -43,6 +104,10 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
                  FROM walk WHERE walk.domain_id IS NOT NULL)
         SELECT domain_id FROM walk
          WHERE domain_id IS NOT NULL AND NOT (domain_id = ANY(%(skip)s::bigint[]))
+           AND NOT EXISTS (  -- the site's gate is closed (a pause, slots booked ahead)
+               SELECT FROM domains AS d JOIN request_gates AS g
+                   ON g.name IN ('host:' || d.domain, 'host:www.' || d.domain)
+                WHERE d.id = walk.domain_id AND g.next_at > now())
            AND pg_try_advisory_xact_lock(hashtext(%(table)s), (domain_id %% 2147483647)::int)
          LIMIT %(domains)s"""
     started = f"now(), {n.attempts} = {n.attempts} + 1" if start else "NULL"

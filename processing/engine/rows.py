@@ -3,8 +3,9 @@
 A thread takes a chunk of rows from the run's work queue, has their attempt counted (by the run's
 ``starter``, unless the claim already started them), runs the service on each outside any
 transaction, and gives the finisher each row's outcome: complete (with its ``persist()``), error,
-or retry. The engine's own database work is not done here: a row thread holds a connection only
-if its service queries the database itself.
+or retry. No database work is done here: the engine's goes to the starter and the finisher, the
+services' to ``persist()`` and to the process's database threads (``processing.db_steps``), so a
+row thread holds no connection however many rows are in flight.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.db import connection
 
+from processing.db_steps import row_thread
 from processing.engine.backoff import retry_delay
 from processing.engine.faults import (
     drop_broken_connection,
@@ -135,6 +137,10 @@ class RowThreads:
                 self._gate.wait()
 
     def _worker(self, index: int) -> None:
+        with row_thread():  # the services' database steps go to the database threads
+            self._rows(index)
+
+    def _rows(self, index: int) -> None:
         try:
             last = False
             while not last:
@@ -150,9 +156,9 @@ class RowThreads:
                     for row in pending:
                         self.work.done(row)
                     if connection.connection is not None:
-                        # The service queried the database itself: give the connection back
-                        # between rows, so a worker's connections count the rows at their
-                        # database step, not every row in flight.
+                        # The service queried the database outside db_step(): give the
+                        # connection back between rows, so it is held by the rows at such a
+                        # query, not by every row in flight.
                         connection.close()
         finally:
             connection.close()  # each thread has its own connection: do not leak it

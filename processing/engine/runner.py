@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from processing import heartbeat
+from processing.db_steps import on_db_thread
 from processing.engine import claims
 from processing.engine.faults import drop_broken_connection, is_transient_db_error
 from processing.engine.finisher import Finisher
@@ -247,7 +248,8 @@ class _Run:
         """Claim a batch and hold it (heartbeat); None when the database is unavailable."""
         began = time.monotonic()
         try:
-            rows = claims.claim_rows(
+            rows = on_db_thread(
+                claims.claim_rows,
                 self.workflow,
                 token=token,
                 batch_size=self.knobs.batch_size,
@@ -328,7 +330,7 @@ class _Run:
                     unstarted.append((item[0].pk, item[1]))
         try:
             for token, ids in group_by_token(unstarted).items():
-                released = claims.release(self.workflow, ids, token=token)
+                released = on_db_thread(claims.release, self.workflow, ids, token=token)
                 self.result.released += released
                 logger.info("%s: released %d unstarted rows %s", self.workflow.name, released, ids)
         except Exception as exc:

@@ -6,7 +6,8 @@ process keeps one connection that ``LISTEN``\\ s and wakes the workflow's lane o
 once. A notification needs no broker round trip (the django-q2 task a kick used to enqueue) and
 reaches every worker on every machine. The lanes' poll stays as the fallback (rows whose backoff
 ends, a listener reconnecting), and so do the per-workflow schedules ``process_{workflow}_queue``
-(a scheduled run only nudges the lane, see ``processing.tasks``).
+(a scheduled run only nudges the lane, see ``processing.tasks``). The same connection hears the
+hosts' pauses (``NOTIFY scrapersky_host_pause``, see ``processing.engine.politeness``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 CHANNEL = "scrapersky_queued"
+PAUSE_CHANNEL = "scrapersky_host_pause"  # sent by host_gate_pause (sql/functions)
 RECONNECT_SECONDS = 2.0  # after the listening connection broke
 CHECK_SECONDS = 0.5  # how quickly the listener notices its loop stopping
 
@@ -50,8 +52,10 @@ class Listener:
         lanes: Iterable[str],
         *,
         stopping: threading.Event,
+        paused: Callable[[str], object] | None = None,
     ) -> None:
         self.wake = wake
+        self.paused = paused  # called with a pause notification's payload
         self.lanes = list(lanes)
         self.stopping = stopping
         self.listening = threading.Event()  # set while the LISTEN connection is up
@@ -68,7 +72,9 @@ class Listener:
         params.pop("cursor_factory", None)
         params.pop("context", None)
         conn = psycopg.connect(**params, autocommit=True)
-        conn.execute(f"LISTEN {CHANNEL}")
+        if self.paused is not None:
+            conn.execute(f"LISTEN {PAUSE_CHANNEL}")
+        conn.execute(f"LISTEN {CHANNEL}")  # last: what pg_stat_activity shows it doing
         return conn
 
     def _run(self) -> None:
@@ -84,7 +90,10 @@ class Listener:
                         self.wake(lane)
                     while not self.stopping.is_set():
                         for notification in conn.notifies(timeout=CHECK_SECONDS):
-                            self.wake(notification.payload)
+                            if notification.channel == PAUSE_CHANNEL:
+                                self.paused(notification.payload)
+                            else:
+                                self.wake(notification.payload)
             except Exception as exc:
                 if not failing:
                     logger.warning("wake listener: %s; lanes poll until it reconnects", exc)

@@ -37,7 +37,8 @@ from django.db import connection
 from django.utils import timezone
 
 from processing import heartbeat
-from processing.engine import claims, holdings, reaper, runner, wake
+from processing.db_steps import on_db_thread
+from processing.engine import claims, holdings, politeness, reaper, runner, wake
 from scrapersky.conf import conf
 from scrapersky.workflows import Workflow, all_workflows
 
@@ -70,7 +71,9 @@ class WorkerLoop:
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
         self._ppid = os.getppid()
-        self.listener = wake.Listener(self.nudge, self.wakes, stopping=self.stopping)
+        self.listener = wake.Listener(
+            self.nudge, self.wakes, stopping=self.stopping, paused=politeness.pause_heard
+        )
         self._bursts: dict[str, int] = {}  # machine-fault bursts in a row, per lane
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -125,7 +128,7 @@ class WorkerLoop:
             while not self.stopping.is_set():
                 pause = self._idle_poll()
                 try:
-                    if claims.has_ready_rows(workflow):
+                    if on_db_thread(claims.has_ready_rows, workflow):
                         pause = self._run(workflow)
                     if failing:
                         logger.info("%s: lane working again", workflow.name)
@@ -245,6 +248,8 @@ def start_in_worker(sender=None, proc_name=None, **kwargs) -> WorkerLoop:
     os.environ["PGAPPNAME"] = f"scrapersky worker {os.getpid()}"
     # Leases are renewed from a child process, which a row holding the GIL does not freeze.
     holdings.keep_leases_in_a_process()
+    # The per-host delay and Retry-After pauses are kept across the deployment (politeness).
+    politeness.install_shared_hosts()
     loop = WorkerLoop()
     _current = loop
     if threading.current_thread() is threading.main_thread():

@@ -1,9 +1,35 @@
-"""Process-wide per-host concurrency limit and politeness delay."""
+"""Process-wide per-host concurrency limit and politeness delay, and the hosts' pauses.
+
+The delay and the pauses (a ``Retry-After`` on a 429/503) are kept for every thread of the
+process. A worker process also installs ``HOST_GATE.shared`` (``processing.engine.politeness``):
+then a request to a host with a delay reserves its slot across the whole deployment, and a pause
+is told to every worker process, so they hold off that host too.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from typing import Protocol
+
+logger = logging.getLogger(__name__)
+
+#: A Retry-After is honoured up to this long (an hour); longer answers are taken as this.
+MAX_PAUSE_SECONDS = 3600.0
+
+
+class SharedHosts(Protocol):
+    """The deployment's gate of each host, beside this process's."""
+
+    def reserve(self, host: str, delay: float) -> float:
+        """Reserve this request's slot at least ``delay`` after the host's previous request
+        anywhere (and after any pause); return the seconds to wait for it."""
+        ...
+
+    def pause(self, host: str, seconds: float) -> None:
+        """Hold every worker off ``host`` for ``seconds`` from now."""
+        ...
 
 
 class _HostState:
@@ -24,6 +50,7 @@ class HostGate:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._hosts: dict[str, _HostState] = {}
+        self.shared: SharedHosts | None = None  # installed by a worker process
 
     def acquire(
         self, host: str, *, limit: int, delay: float = 0.0, timeout: float | None = None
@@ -52,12 +79,48 @@ class HostGate:
             now = time.monotonic()
             start = max(now, state.next_start)
             state.next_start = start + delay
-        if start > now:
-            try:
+        try:
+            if start > now:
                 time.sleep(start - now)
-            except BaseException:
-                self.release(host)
-                raise
+            shared = self.shared
+            if delay > 0 and shared is not None:
+                time.sleep(self._shared_wait(shared, host, delay))
+        except BaseException:
+            self.release(host)
+            raise
+
+    @staticmethod
+    def _shared_wait(shared: SharedHosts, host: str, delay: float) -> float:
+        try:
+            return max(0.0, min(shared.reserve(host, delay), MAX_PAUSE_SECONDS))
+        except Exception as exc:  # the database unreachable: this process's delay still holds
+            logger.warning("host gate: no deployment-wide slot for %s (%s)", host, exc)
+            return 0.0
+
+    def pause(self, host: str, seconds: float, *, share: bool = True) -> None:
+        """No request to ``host`` starts in this process for ``seconds`` from now (a
+        ``Retry-After``); with ``share`` (and a shared gate) in no other worker process either."""
+        seconds = min(seconds, MAX_PAUSE_SECONDS)
+        if seconds <= 0:
+            return
+        host = host.lower()
+        with self._cond:
+            state = self._hosts.get(host)
+            if state is None:
+                state = self._hosts[host] = _HostState()
+            state.next_start = max(state.next_start, time.monotonic() + seconds)
+        shared = self.shared
+        if share and shared is not None:
+            try:
+                shared.pause(host, seconds)
+            except Exception as exc:
+                logger.warning("host gate: pause of %s not shared (%s)", host, exc)
+
+    def paused_for(self, host: str) -> float:
+        """Seconds before the next request to ``host`` may start in this process (0: now)."""
+        with self._cond:
+            state = self._hosts.get(host.lower())
+            return max(0.0, state.next_start - time.monotonic()) if state else 0.0
 
     def release(self, host: str) -> None:
         """Give back a slot taken by :meth:`acquire`."""

@@ -3,8 +3,10 @@
 Read/total timeouts, resets and protocol errors on an established connection, and HTTP
 408/429/5xx are retried ``RETRIES`` times with exponential backoff and jitter, or after what
 ``Retry-After`` asks (a wait above ``MAX_RETRY_AFTER`` is raised at once, for the engine to
-reschedule the row). A failed connect (refused, TLS, connect timeout, DNS) is raised after one
-attempt: it is an answer about the host and scheme (see :mod:`processing.fetcher.errors`).
+reschedule the row); a ``Retry-After`` also pauses the host for every thread and worker
+(``hosts.HostGate.pause``). A failed connect (refused, TLS, connect timeout, DNS) is raised
+after one attempt: it is an answer about the host and scheme (see
+:mod:`processing.fetcher.errors`).
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from urllib3.util import parse_url
+
 from .config import FetcherConfig
 from .errors import FetchConnectionError, FetchTimeoutError, HTTPStatusError
+from .hosts import HOST_GATE
 from .response import FetchResponse
 
 __all__ = ["backoff", "parse_retry_after", "with_retries"]
@@ -74,6 +79,10 @@ def with_retries(
             return response
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         response.discard()
+        if retry_after:
+            # The host asked for a pause: every thread of this process (and of every worker
+            # process, through the shared gate) holds off it, not only this request.
+            HOST_GATE.pause(parse_url(url).host or "", retry_after)
         if retry_after is not None and retry_after > config.max_retry_after:
             raise HTTPStatusError.create(
                 response.status_code, url, retry_after=retry_after, attempts=attempt + 1

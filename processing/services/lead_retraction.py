@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from curation.models import Channel
 from curation.models.deliveries import LeadRetraction, LeadRetractionKind
+from processing.db_steps import db_step
 from processing.delivery.config import DeliveryConfigError, hubspot_config, webhook_configs
 from processing.delivery.webhook import deleted_event, post_event
 from processing.errors import PermanentError, TransientError
@@ -42,7 +43,7 @@ BUSY_RETRY_SECONDS = 30.0
 def process_single_lead_retraction_for_lead_retraction(row: LeadRetraction) -> Persist | None:
     """Tell ``row.destination`` that the lead is gone, or queue the changed lead's sync."""
     if row.kind == LeadRetractionKind.RESYNC:
-        _queue_sync(row)
+        db_step(_queue_sync, row)  # on a database thread (db_steps): no connection held here
         return None
     try:
         calls = _retract(row)

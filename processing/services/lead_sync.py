@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable
 
 from curation.models.domains import Domain
+from processing.db_steps import db_step
 from processing.delivery import records
 from processing.delivery.config import DeliveryConfigError, hubspot_config, webhook_configs
 from processing.delivery.http import DeliveryHTTP
@@ -78,8 +79,10 @@ def process_single_domain_for_lead_sync(row: Domain) -> Persist | None:
         raise PermanentError(
             "no destination is configured (SCRAPERSKY_WEBHOOKS_JSON, SCRAPERSKY_HUBSPOT_TOKEN)"
         )
-    lead = build_lead(row)
-    accepted = records.delivered(row.pk)
+    # Reads and records go through the process's database threads (db_steps): the row thread
+    # holds no connection while it waits on a destination.
+    lead = db_step(build_lead, row)
+    accepted = db_step(records.delivered, row.pk)
     http = delivery_http()
     failures: list[tuple[str, ProcessingError]] = []
     for key, send in destinations:
@@ -89,7 +92,8 @@ def process_single_domain_for_lead_sync(row: Domain) -> Persist | None:
         try:
             delivered = send(http, lead, remote_ids)
         except PartialDelivery as partial:  # what it took is recorded: a retry sends the rest
-            records.record_failure(
+            db_step(
+                records.record_failure,
                 domain_id=row.pk,
                 destination=key,
                 error=str(partial.error),
@@ -98,10 +102,11 @@ def process_single_domain_for_lead_sync(row: Domain) -> Persist | None:
             failures.append((key, partial.error))
             continue
         except ProcessingError as exc:
-            records.record_failure(domain_id=row.pk, destination=key, error=str(exc))
+            db_step(records.record_failure, domain_id=row.pk, destination=key, error=str(exc))
             failures.append((key, exc))
             continue
-        records.record_success(
+        db_step(
+            records.record_success,
             domain_id=row.pk,
             destination=key,
             lead=lead,

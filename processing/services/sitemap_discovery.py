@@ -7,6 +7,7 @@ from contextlib import suppress
 from django.db.models import Q
 
 from curation.models import Domain, SitemapFile
+from processing.db_steps import db_step
 from processing.discovery.discover import discover_sitemaps
 from processing.discovery.record import DiscoveryResult
 from processing.errors import ProcessingError
@@ -46,6 +47,11 @@ def _refused_rows(domain: Domain, result: DiscoveryResult) -> list[SitemapFile]:
     ]
 
 
+def _store_failed_record(domain: Domain, record: dict[str, object]) -> None:
+    with suppress(ClaimLostError), fenced("sitemap_discovery", domain):
+        Domain.objects.filter(pk=domain.pk).update(**record)
+
+
 def process_single_domain_for_sitemap_discovery(domain: Domain) -> Persist:
     """Look for the domain's sitemaps (robots.txt, well-known paths, home page links).
 
@@ -62,8 +68,7 @@ def process_single_domain_for_sitemap_discovery(domain: Domain) -> Persist:
             # The engine stores only the error text on failure; the record is what explains it.
             # Written now (the failure writes no persist()), fenced like one: a claim lost to
             # another worker leaves that worker's record alone.
-            with suppress(ClaimLostError), fenced("sitemap_discovery", domain):
-                Domain.objects.filter(pk=domain.pk).update(**_record(domain, failed))
+            db_step(_store_failed_record, domain, _record(domain, failed))
         raise
     found = [
         SitemapFile(

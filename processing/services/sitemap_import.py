@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 
 from curation.models import SitemapFile
+from processing.db_steps import db_step
 from processing.fetcher import get_fetcher
 from processing.persist import Persist
 from processing.services.follow_up import queue_follow_up
@@ -155,16 +156,32 @@ def _write_file(
     if not starts and not is_root:
         starts = [0]  # a child of an index gets its row even when it lists nothing (it says why)
     for start in starts:
-        with fenced(WORKFLOW, sitemap):
-            if source_id is None:
-                source_id = _record_child(sitemap, url, result)
-            created += insert_pages(
-                domain_id=sitemap.domain_id,
-                entries=result.entries[start : start + CHUNK],
-                sitemap_file_id=source_id,
-                found_via="sitemap",
-            )
+        # On the process's database threads (db_steps): the row thread holds no connection.
+        source_id, new = db_step(
+            _write_chunk, sitemap, url, result, result.entries[start : start + CHUNK], source_id
+        )
+        created += new
     return created
+
+
+def _write_chunk(
+    sitemap: SitemapFile,
+    url: str,
+    result: SitemapParseResult,
+    entries: list[PageEntry],
+    source_id: int | None,
+) -> tuple[int, int]:
+    """One fenced chunk: (the file's sitemap_files id, pages created)."""
+    with fenced(WORKFLOW, sitemap):
+        if source_id is None:
+            source_id = _record_child(sitemap, url, result)
+        created = insert_pages(
+            domain_id=sitemap.domain_id,
+            entries=entries,
+            sitemap_file_id=source_id,
+            found_via="sitemap",
+        )
+    return source_id, created
 
 
 def process_single_sitemap_file_for_sitemap_import(sitemap: SitemapFile) -> Persist:

@@ -26,6 +26,9 @@ if env.str("SCRAPERSKY_PER_HOST_CONCURRENCY"):
     SCRAPERSKY_FETCHER["PER_HOST_CONCURRENCY"] = env.int(
         "SCRAPERSKY_PER_HOST_CONCURRENCY", 4, minimum=1
     )
+if env.str("SCRAPERSKY_PER_HOST_DELAY"):
+    # Seconds between the starts of two requests to one host, across the deployment.
+    SCRAPERSKY_FETCHER["PER_HOST_DELAY"] = env.float("SCRAPERSKY_PER_HOST_DELAY", 0.0, minimum=0)
 if env.str("SCRAPERSKY_FETCH_CONNECT_TO"):
     # "name:80=127.0.0.1:8401,other:80=127.0.0.1:8401": like curl --connect-to (demo, tests).
     SCRAPERSKY_FETCHER["CONNECT_TO"] = dict(
@@ -61,6 +64,8 @@ SCRAPERSKY_KICK_ON_QUEUE = env.bool("SCRAPERSKY_KICK_ON_QUEUE", _D.kick_on_queue
 SCRAPERSKY_IDLE_POLL_SECONDS = env.float(
     "SCRAPERSKY_IDLE_POLL_SECONDS", _D.idle_poll_seconds, minimum=0.05
 )
+# Threads per worker process doing its database work: claims, outcomes, services' steps.
+SCRAPERSKY_DB_THREADS = env.int("SCRAPERSKY_DB_THREADS", _D.db_threads, minimum=1)
 # Seconds the dashboard figures are cached (the same for every viewer); 0 disables the cache.
 SCRAPERSKY_DASHBOARD_CACHE_SECONDS = env.float(
     "SCRAPERSKY_DASHBOARD_CACHE_SECONDS", _D.dashboard_cache_seconds, minimum=0

@@ -1,0 +1,146 @@
+"""Politeness across machines, the delay and Retry-After (issue 27.3): two clusters on one
+database, the real page_curation service fetching one loopback site. The per-host delay spaces
+the requests of every worker, and a 429's Retry-After holds every worker off the site."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.db import connection
+from engine_support import wait_for, worker_env
+
+from processing.models import WorkerHeartbeat
+from scrapersky.workflows import get_workflow
+from tests.factories import DomainFactory, PageFactory
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.workers]
+
+WF = get_workflow("page_curation")
+HOST = "gate.demo"
+PAGE = b"<!doctype html><html><body><h1>Gate</h1><p>mail desk@gate.demo</p></body></html>"
+
+
+class Site:
+    """One host on loopback: records when each request arrived; ``answer_429`` (once) to the
+    request that arrives ``n``-th, with ``Retry-After``."""
+
+    def __init__(self, *, answer_seconds: float, retry_after_at: int | None = None):
+        self.arrivals: list[tuple[float, str, int]] = []  # (time.time(), path, status)
+        self.lock = threading.Lock()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format, *args):
+                pass
+
+            def do_GET(self):
+                with site.lock:
+                    n = len(site.arrivals)
+                    status = 429 if n == retry_after_at else 200
+                    if self.path == "/robots.txt":
+                        status = 404
+                    site.arrivals.append((time.time(), self.path, status))
+                time.sleep(answer_seconds)
+                body = b"slow down" if status == 429 else PAGE
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                if status == 429:
+                    self.send_header("Retry-After", "2")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def port(self) -> int:
+        return self.server.server_address[1]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site_factory():
+    sites: list[Site] = []
+
+    def make(**kwargs) -> Site:
+        sites.append(Site(**kwargs))
+        return sites[-1]
+
+    yield make
+    for site in sites:
+        site.close()
+
+
+def run_two_clusters(workers, record_file, site: Site, pages: int, **env: str) -> dict[int, str]:
+    """Queue ``pages`` pages of the site for two clusters of two workers each; wait for them."""
+    domain = DomainFactory(domain=HOST)
+    ids = [PageFactory(domain=domain, url=f"http://{HOST}/p/{i}").pk for i in range(pages)]
+    for _ in range(2):  # as if on two machines: each its own process tree and fetcher gate
+        workers.start(
+            ["qcluster"],
+            worker_env(
+                {},
+                record_file,
+                Q_WORKERS="2",
+                SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
+                SCRAPERSKY_FETCH_CONNECT_TO=f"{HOST}:80=127.0.0.1:{site.port}",
+                **env,
+            ),
+        )
+    started = lambda: WorkerHeartbeat.objects.count() >= 4  # noqa: E731
+    assert wait_for(started, timeout=60), workers.log(workers.procs[0])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE pages SET {WF.curation_field} = 'Queued', {WF.processing_field} = 'Queued',"
+            f" {WF.col('queued_at')} = now()"
+        )
+    finished = lambda: WF.model.objects.filter(  # noqa: E731
+        **{f"{WF.processing_field}__in": ["Complete", "Error"]}
+    ).count()
+    assert wait_for(lambda: finished() == pages, timeout=120), workers.log(workers.procs[0])
+    rows = WF.model.objects.filter(pk__in=ids)
+    assert {getattr(r, WF.processing_field) for r in rows} == {"Complete"}
+    return {r.pk: getattr(r, WF.col("worker")) for r in rows}
+
+
+def worker_pids(tokens: dict[int, str]) -> set[str]:
+    return {token.split(":")[1] for token in tokens.values()}  # host:pid:nonce:run:batch
+
+
+def test_the_per_host_delay_spaces_the_requests_of_every_worker(workers, record_file, site_factory):
+    site = site_factory(answer_seconds=0.02)
+    tokens = run_two_clusters(workers, record_file, site, 12, SCRAPERSKY_PER_HOST_DELAY="0.3")
+    assert len(worker_pids(tokens)) >= 2  # the site's pages went to several worker processes
+    starts = sorted(at for at, _path, _status in site.arrivals)
+    gaps = [round(b - a, 3) for a, b in itertools.pairwise(starts)]
+    assert len(starts) >= 12
+    assert min(gaps) >= 0.25, gaps  # 0.3 s apart, whatever process sent them
+
+
+def test_a_retry_after_holds_every_worker_off_the_site(workers, record_file, site_factory):
+    site = site_factory(answer_seconds=0.1, retry_after_at=6)
+    # A cap above what one worker holds (4 rows of a domain per claim): the workers that did
+    # not get the 429 have rows of the site in hand or can claim some.
+    tokens = run_two_clusters(workers, record_file, site, 80, SCRAPERSKY_PER_HOST_CONCURRENCY="16")
+    assert len(worker_pids(tokens)) >= 2
+    [paused_at] = [at for at, _path, status in site.arrivals if status == 429]
+    # Requests already on their way when the 429 left may still arrive; then none for the
+    # 2 seconds asked, from any worker of either cluster, until the pause ends.
+    during = [
+        round(at - paused_at, 3)
+        for at, _path, _status in site.arrivals
+        if paused_at + 0.3 < at < paused_at + 1.9
+    ]
+    assert during == []
+    assert max(at for at, *_ in site.arrivals) > paused_at + 1.9  # the rest came after it
