@@ -102,16 +102,16 @@ def run_two_clusters(workers, record_file, site: Site, pages: int, **env: str) -
     assert wait_for(started, timeout=60), workers.log(workers.procs[0])
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE pages SET {WF.curation_field} = 'Queued', {WF.processing_field} = 'Queued',"
-            f" {WF.col('queued_at')} = now()"
+            f"UPDATE pages SET {WF.names.curation_field} = 'Queued',"
+            f" {WF.names.processing_field} = 'Queued', {WF.names.col('queued_at')} = now()"
         )
     finished = lambda: WF.model.objects.filter(  # noqa: E731
-        **{f"{WF.processing_field}__in": ["Complete", "Error"]}
+        **{f"{WF.names.processing_field}__in": ["Complete", "Error"]}
     ).count()
     assert wait_for(lambda: finished() == pages, timeout=120), workers.log(workers.procs[0])
     rows = WF.model.objects.filter(pk__in=ids)
-    assert {getattr(r, WF.processing_field) for r in rows} == {"Complete"}
-    return {r.pk: getattr(r, WF.col("worker")) for r in rows}
+    assert {getattr(r, WF.names.processing_field) for r in rows} == {"Complete"}
+    return {r.pk: getattr(r, WF.names.col("worker")) for r in rows}
 
 
 def worker_pids(tokens: dict[int, str]) -> set[str]:
