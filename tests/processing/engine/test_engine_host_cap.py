@@ -35,6 +35,9 @@ def test_two_clusters_keep_each_domain_under_the_deployment_cap(workers, record_
             Q_WORKERS="2",
             ENGINE_RECORD_SLEEP="0.3",
             SCRAPERSKY_PER_HOST_CONCURRENCY=str(CAP),
+            # Every worker looks for rows often: the one finishing a row would otherwise claim
+            # the domain's next one before the others' poll, and run them all.
+            SCRAPERSKY_IDLE_POLL_SECONDS="0.2",
         )
         workers.start(["qcluster"], env)
     started = lambda: WorkerHeartbeat.objects.count() >= 4  # noqa: E731

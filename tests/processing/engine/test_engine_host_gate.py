@@ -95,6 +95,7 @@ def run_two_clusters(workers, record_file, site: Site, pages: int, **env: str) -
                 Q_WORKERS="2",
                 SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
                 SCRAPERSKY_FETCH_CONNECT_TO=f"{HOST}:80=127.0.0.1:{site.port}",
+                SCRAPERSKY_IDLE_POLL_SECONDS="0.2",  # every worker looks for rows often
                 **env,
             ),
         )
