@@ -79,14 +79,14 @@ def with_retries(
             return response
         retry_after = parse_retry_after(response.headers.get("retry-after"))
         response.discard()
-        if retry_after:
-            # The host asked for a pause: every thread of this process (and of every worker
-            # process, through the shared gate) holds off it, not only this request.
-            HOST_GATE.pause(parse_url(url).host or "", retry_after)
         if retry_after is not None and retry_after > config.max_retry_after:
             raise HTTPStatusError.create(
                 response.status_code, url, retry_after=retry_after, attempts=attempt + 1
             )
+        if retry_after and not last:
+            # The host asked for a pause this request waits out: every thread of this process
+            # (and of every worker process, through the shared gate) holds off it too.
+            HOST_GATE.pause(parse_url(url).host or "", retry_after)
         if last:
             raise HTTPStatusError.create(
                 response.status_code, url, retry_after=retry_after, attempts=attempts
