@@ -225,7 +225,7 @@ def same_run_baselines(repeat: int) -> None:
     today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     print("queued for discovery: capped count + first page of 50 (median ms)")
     print(f"  {'since':16} {'without 097':>12} {'with 097':>14}")
-    index = "domains_sitemap_discovery_queued_at_idx"
+    index = "domains_discovery_queued_idx"
     for label, days in (("today", 0), ("7 days", 7), ("30 days", 30)):
         queryset = Domain.objects.filter(
             sitemap_discovery_queued_at__gte=today - timedelta(days=days)

@@ -7,4 +7,4 @@
 -- update was never HOT; this adds one index entry per queueing.
 -- Applied by `python manage.py apply_sql`; never edit this file once applied: add a new one.
 
-CREATE INDEX domains_sitemap_discovery_queued_at_idx ON domains (sitemap_discovery_queued_at);
+CREATE INDEX domains_discovery_queued_idx ON domains (sitemap_discovery_queued_at);

@@ -87,7 +87,7 @@ class Domain(
             # "queued for discovery" (sql/097)
             models.Index(
                 fields=["sitemap_discovery_queued_at"],
-                name="domains_sitemap_discovery_queued_at_idx",
+                name="domains_discovery_queued_idx",
             ),
             models.Index(
                 fields=["import_job"],
