@@ -15,8 +15,9 @@ engine's transaction: the domain is found or created (unique on ``domain``, so t
 chain sharing one website end on one domain, each business pointing at it), named after the
 business when it has no name yet; the business's phone (E.164, in the business's country) and
 e-mail become contacts of the domain recording the business they came from
-(``contacts.business_id``); with ``SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS`` a new domain is
-queued for sitemap discovery in the same transaction.
+(``contacts.business_id``); with ``SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS`` the domain is
+queued for sitemap discovery in the same transaction when it is new or still untouched
+(discovery curation status New), never when a curator queued, skipped or finished it.
 """
 
 from __future__ import annotations
@@ -162,7 +163,11 @@ def persist(row: Business, extraction: Extraction) -> None:
                 ],
                 ignore_conflicts=True,
             )
-        if created and conf.auto_queue_business_domains:
+        # A known domain no curator has touched yet (curation status New, e.g. imported from a
+        # list and never queued) is queued too: leaving it would leave this business's website
+        # undiscovered. A domain a curator queued, skipped or saw finish is left as it is.
+        untouched = created or domain.sitemap_discovery_curation_status == Status.NEW
+        if untouched and conf.auto_queue_business_domains:
             set_curation_status(
                 workflow="sitemap_discovery",
                 status=Status.QUEUED,

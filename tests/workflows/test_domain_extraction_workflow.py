@@ -132,15 +132,22 @@ def test_an_unusable_website_says_why():
 @pytest.mark.django_db(transaction=True)
 def test_new_domains_queued_for_discovery_when_asked(settings):
     settings.SCRAPERSKY_AUTO_QUEUE_BUSINESS_DOMAINS = True
-    existing = DomainFactory(domain="old.example")
-    fresh, known = (
+    untouched = DomainFactory(domain="old.example")
+    skipped = DomainFactory(domain="skipped.example", sitemap_discovery_curation_status="Skipped")
+    fresh, known, declined = (
         BusinessFactory(website="https://fresh.example"),
         BusinessFactory(website="https://old.example"),
+        BusinessFactory(website="https://skipped.example"),
     )
-    extract_all(fresh, known)
+    extract_all(fresh, known, declined)
     assert fresh.domain.sitemap_discovery_processing_status == "Queued"
-    existing.refresh_from_db()
-    assert existing.sitemap_discovery_processing_status is None
+    # imported and never queued (the demo's own domains): the business's website is discovered
+    untouched.refresh_from_db()
+    assert untouched.sitemap_discovery_processing_status == "Queued"
+    # a curator's decision stands
+    skipped.refresh_from_db()
+    assert skipped.sitemap_discovery_curation_status == "Skipped"
+    assert skipped.sitemap_discovery_processing_status is None
 
 
 @pytest.mark.django_db(transaction=True)
