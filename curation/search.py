@@ -5,8 +5,10 @@ one of the row's own text columns or in its domain's name or company name (so ``
 every contact of Hartley & Sons, its phone included). A word in Unicode also matches the
 punycode it stands for (``bücher`` finds ``xn--bcher-kva.de``).
 
-At a million rows: the containment tests run on the trigram indexes of sql/061 and sql/096
-(``UPPER(col) gin_trgm_ops``, the expression Django's ``icontains`` compares). The domain's
+At a million rows: the containment tests run on the trigram indexes of sql/061, sql/096 and
+sql/100 (``UPPER(col) gin_trgm_ops``, the expression Django's ``icontains`` compares). A page's
+words are looked up in ``page_search`` (sql/100: its URL, title and domain, kept by triggers, so
+the workflow's updates of a page write no trigrams) and the pages are those ids. The domain's
 columns are not joined into the row's OR (PostgreSQL cannot combine indexes across a join):
 the matching domains are looked up first through their own trigram indexes, and their ids (up
 to ``DOMAIN_IDS``) become one more indexed condition on the row's ``domain_id``; a word matching
@@ -20,7 +22,16 @@ import contextlib
 from django.db import models
 from django.db.models import Q, QuerySet
 
-from curation.models import Business, Contact, Domain, Page, Person, PlaceSearch, SitemapFile
+from curation.models import (
+    Business,
+    Contact,
+    Domain,
+    Page,
+    PageSearch,
+    Person,
+    PlaceSearch,
+    SitemapFile,
+)
 
 DOMAIN_IDS = 5_000
 
@@ -34,6 +45,8 @@ SEARCH_FIELDS: dict[type[models.Model], tuple[tuple[str, ...], str | None]] = {
     PlaceSearch: (("place", "query", "category"), None),
     Business: (("name", "city", "website"), None),
 }
+#: model -> the table holding its search text under the same column names, keyed by its pk
+SEARCH_TEXT: dict[type[models.Model], type[models.Model]] = {Page: PageSearch}
 
 
 def described(model: type[models.Model]) -> str:
@@ -73,7 +86,14 @@ def _contains(fields: tuple[str, ...], word: str, prefix: str = "") -> Q:
 
 def search(queryset: QuerySet, text: str) -> QuerySet:
     """``queryset`` narrowed to the rows matching every word of ``text``."""
-    own, via = SEARCH_FIELDS[queryset.model]
+    text_table = SEARCH_TEXT.get(queryset.model)
+    if text_table is not None and text.split():
+        matching = _narrowed(text_table.objects.order_by(), text, *SEARCH_FIELDS[queryset.model])
+        return queryset.filter(pk__in=matching.values("pk"))
+    return _narrowed(queryset, text, *SEARCH_FIELDS[queryset.model])
+
+
+def _narrowed(queryset: QuerySet, text: str, own: tuple[str, ...], via: str | None) -> QuerySet:
     domain_fields = SEARCH_FIELDS[Domain][0]
     for word in text.split():
         condition = _contains(own, word)

@@ -14,6 +14,7 @@ from curation.models.pages import (
     Page,
     PageCurationCurationStatus,
     PageCurationProcessingStatus,
+    PageSearch,
     PageType,
 )
 from curation.models.people import CompanyFact, CompanyFactKind, Person, PersonSighting, Seniority
@@ -53,6 +54,7 @@ __all__ = [
     "Page",
     "PageCurationCurationStatus",
     "PageCurationProcessingStatus",
+    "PageSearch",
     "PageType",
     "Person",
     "PersonSighting",

@@ -83,9 +83,6 @@ class Page(
             models.Index(
                 fields=["url"], name="pages_url_prefix_idx", opclasses=["text_pattern_ops"]
             ),
-            # The search (curation/search.py, sql/096): icontains on UPPER(column).
-            GinIndex(OpClass(Upper("url"), name="gin_trgm_ops"), name="pages_url_trgm_idx"),
-            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="pages_title_trgm_idx"),
             # page_curation's claim walks the domains with Queued pages (sql/011).
             models.Index(
                 fields=["domain", "page_curation_queued_at", "id"],
@@ -96,6 +93,36 @@ class Page(
         ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(fields=["domain", "url"], name="pages_domain_url_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class PageSearch(models.Model):
+    """What the search reads of a page (curation/search.py), kept by triggers (sql/100).
+
+    Its own table so that the workflow's updates of a page (claim, start, lease, finish) write no
+    trigram entries: only an insert or a change of the URL, title or domain does.
+    """
+
+    page = models.OneToOneField(
+        Page, primary_key=True, on_delete=models.DO_NOTHING, related_name="search_text"
+    )
+    domain = models.ForeignKey("curation.Domain", on_delete=models.DO_NOTHING, related_name="+")
+    url = models.TextField()
+    title = models.TextField(null=True, blank=True)
+
+    class Meta:
+        managed = False
+        db_table = "page_search"
+        indexes = [
+            models.Index(fields=["domain"], name="page_search_domain_idx"),
+            # icontains compares UPPER(column): these answer it at any position (sql/100).
+            GinIndex(OpClass(Upper("url"), name="gin_trgm_ops"), name="page_search_url_trgm_idx"),
+            GinIndex(
+                OpClass(Upper("title"), name="gin_trgm_ops"), name="page_search_title_trgm_idx"
+            ),
         ]
 
     def __str__(self) -> str:

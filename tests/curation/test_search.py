@@ -141,19 +141,50 @@ def test_admin_and_api_search_sitemap_files_alike(client, firm, term, expected):
 
 
 def test_the_search_can_use_the_trigram_indexes(firm):
-    """At a million rows the words are looked up in sql/061's and sql/096's indexes, not by
-    reading the table: with sequential scans priced out, the plan names them."""
+    """At a million rows the words are looked up in sql/061, 096 and 100 indexes, not by
+    reading the table: with sequential and plain index scans priced out, the plan names them."""
     queries = {
         "contacts_value_trgm_idx": search.search(Contact.objects.order_by(), "hartley"),
         "domains_company_name_trgm_idx": search.search(Domain.objects.order_by(), "sons"),
-        "pages_url_trgm_idx": search.search(Page.objects.order_by(), "contact"),
-        "pages_title_trgm_idx": search.search(Page.objects.order_by(), "team"),
+        "page_search_url_trgm_idx": search.search(Page.objects.order_by(), "contact"),
+        "page_search_title_trgm_idx": search.search(Page.objects.order_by(), "team"),
         "sitemap_files_url_trgm_idx": search.search(SitemapFile.objects.order_by(), "posts"),
     }
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")  # a tiny table: any index is cheap
         for index, queryset in queries.items():
             sql, params = queryset.query.sql_with_params()
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert index in plan, plan
+
+
+def test_a_page_is_found_by_what_its_writers_last_wrote(firm):
+    """page_search (sql/100) follows the page: inserted by insert_pages, its title written by
+    the page's persist, its URL changed, its row deleted with its domain."""
+    domain = firm["domain"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM insert_pages(%s, NULL, 'sitemap', %s, %s, %s, %s, %s)",
+            [domain.pk, ["http://hartley-law.demo/fees"], ["other"], [None], [None], [None]],
+        )
+        (page_id,) = cursor.fetchone()
+
+    def found(term: str) -> list[int]:
+        return list(search.search(Page.objects.all(), term).values_list("pk", flat=True))
+
+    assert found("fees") == [page_id]
+    assert found("conveyancing") == []
+    Page.objects.filter(pk=page_id).update(title="Conveyancing")
+    assert found("CONVEYANCING fees") == [page_id]
+    Page.objects.filter(pk=page_id).update(url="http://hartley-law.demo/prices")
+    assert found("fees") == []  # neither URL nor title has it now
+    assert found("prices conveyancing") == [page_id]
+    Page.objects.filter(pk=page_id).update(page_curation_processing_status="Complete")
+    assert found("prices") == [page_id]
+    Domain.objects.filter(pk=domain.pk).delete()
+    assert found("prices") == []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM page_search WHERE page_id = %s", [page_id])
+        assert cursor.fetchone() == (0,)
