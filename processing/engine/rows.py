@@ -27,6 +27,7 @@ from processing.engine.faults import (
     is_transient_db_error,
 )
 from processing.engine.outcomes import Outcome, error_message
+from processing.engine.pace import START as pace_start
 from processing.engine.pace import Pace, is_overload
 from processing.errors import ProcessingError, TransientError
 
@@ -73,6 +74,7 @@ class RowThreads:
         result: RunResult,
         stopping: Callable[[], bool],
         on_taken: Callable[[], None],
+        start_level: int | None = None,
     ) -> None:
         self.workflow = workflow
         self.knobs = knobs
@@ -85,7 +87,11 @@ class RowThreads:
         self.result = result
         self.stopping = stopping
         self.on_taken = on_taken
-        self.pace = Pace(max(1, knobs.concurrency), on_change=self._level_changed)
+        self.pace = Pace(
+            max(1, knobs.concurrency),
+            start=start_level or pace_start,
+            on_change=self._level_changed,
+        )
         result.levels = self.pace.history
         self.service_seconds: float | None = None  # moving average, sizes the start chunks
         self.unstarted: list[tuple[int, str]] = []  # set aside: released at the end of the run

@@ -69,11 +69,13 @@ def run_consumer(
     clock: Callable[[], float] = time.monotonic,
     handle_signals: bool = True,
     time_budget: float | None = None,
+    start_level: int | None = None,
 ) -> RunResult:
     """Drain a workflow's queue until it is empty, the time budget is spent, or a stop.
 
     ``time_budget`` overrides the workflow's knob (the worker engine's lanes pass ``math.inf``:
-    they are not django-q2 tasks, so no task timeout bounds them). "Empty" means a claim found
+    they are not django-q2 tasks, so no task timeout bounds them); ``start_level`` is the pace's
+    first level (the lanes pass the level their last run ended on). "Empty" means a claim found
     nothing and no row of this run is still in flight.
 
     Rows are claimed ``batch_size`` at a time (one statement, SKIP LOCKED) and processed by
@@ -95,6 +97,7 @@ def run_consumer(
         clock=clock,
         handle_signals=handle_signals,
         time_budget=time_budget,
+        start_level=start_level,
     ).run()
 
 
@@ -107,7 +110,17 @@ def _work_queue(workflow: Workflow, knobs: Knobs) -> RowQueue | DomainQueue:
 
 class _Run:
     def __init__(
-        self, workflow: Workflow, *, stop, knobs, service, now, clock, handle_signals, time_budget
+        self,
+        workflow: Workflow,
+        *,
+        stop,
+        knobs,
+        service,
+        now,
+        clock,
+        handle_signals,
+        time_budget,
+        start_level=None,
     ):
         self.workflow = workflow
         self.knobs = knobs or workflow.effective_knobs
@@ -132,6 +145,7 @@ class _Run:
         self.starter: Starter | None = None
         self.ppid = os.getppid()
         self.signal_received: int | None = None
+        self.start_level = start_level
 
     # --- the loop ------------------------------------------------------------------------------
     def run(self) -> RunResult:
@@ -166,6 +180,7 @@ class _Run:
             result=self.result,
             stopping=self._stopping,
             on_taken=self._on_taken,
+            start_level=self.start_level,
         )
         starter.start_thread()
         self.rows.start()

@@ -54,6 +54,10 @@ NO_SERVICE_PAUSE_SECONDS = 30.0  # a workflow whose service cannot be imported
 # After a burst of machine faults (memory, disk, descriptors): doubled per burst in a row.
 FAULT_PAUSE_SECONDS = 5.0
 FAULT_PAUSE_MAX_SECONDS = 120.0
+# A lane's next run starts at the rows-in-flight level its last run ended on (``pace``), if that
+# run ended this recently: a backlog fed in bursts (pages queued as sitemaps are imported) would
+# otherwise climb from the first level again at every run.
+LEVEL_MEMORY_SECONDS = 300.0
 
 _current: WorkerLoop | None = None
 
@@ -75,6 +79,7 @@ class WorkerLoop:
             self.nudge, self.wakes, stopping=self.stopping, paused=politeness.pause_heard
         )
         self._bursts: dict[str, int] = {}  # machine-fault bursts in a row, per lane
+        self._levels: dict[str, tuple[int, float]] = {}  # lane: (last run's level, when)
 
     # --- lifecycle -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -166,11 +171,17 @@ class WorkerLoop:
             self._run_stops.add(run_stop)
         try:
             result = runner.run_consumer(
-                workflow.name, stop=run_stop, handle_signals=False, time_budget=math.inf
+                workflow.name,
+                stop=run_stop,
+                handle_signals=False,
+                time_budget=math.inf,
+                start_level=self._resume_level(workflow.name),
             )
         finally:
             with self._lock:
                 self._run_stops.discard(run_stop)
+        if result.levels:
+            self._levels[workflow.name] = (result.levels[-1][1], time.monotonic())
         if result.stopped_by == "no service":
             return NO_SERVICE_PAUSE_SECONDS
         if result.stopped_by == "machine faults":
@@ -180,6 +191,10 @@ class WorkerLoop:
             heartbeat.resume_lane(workflow.name)
             logger.info("%s: lane resumed after machine faults", workflow.name)
         return 0.0 if result.stopped_by == "empty" and result.claimed else self._idle_poll()
+
+    def _resume_level(self, name: str) -> int | None:
+        level, at = self._levels.get(name, (None, -math.inf))
+        return level if time.monotonic() - at <= LEVEL_MEMORY_SECONDS else None
 
     def _pause_for_faults(self, workflow: Workflow, reason: str) -> float:
         """A burst of machine faults: the lane waits, longer each burst in a row, and says so

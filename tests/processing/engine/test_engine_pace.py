@@ -13,8 +13,10 @@ import pytest
 from engine_support import WORKFLOW, queue_rows
 
 from processing.engine import pace as pace_module
+from processing.engine import runner
 from processing.engine.pace import Pace
 from processing.engine.runner import run_consumer
+from processing.engine.worker_loop import WorkerLoop
 from processing.fetcher import Fetcher, FetcherConfig
 from scrapersky.workflows import get_workflow
 
@@ -59,6 +61,14 @@ def test_the_level_grows_while_places_are_full_and_cpu_is_spare_up_to_the_cap():
     assert levels == sorted(levels) and levels[-1] == 64  # grew, stopped at the cap
 
 
+def test_the_level_doubles_while_the_cpu_is_far_from_busy_then_grows_by_a_quarter():
+    pace, clock = make()
+    window(pace, clock, rows=50, seconds=0.2, cpu=pace_module.CPU_SPARE - 0.05)
+    assert pace.limit == 2 * pace_module.START
+    window(pace, clock, rows=50, seconds=0.2, cpu=pace_module.CPU_SPARE + 0.05)
+    assert pace.limit == int(2 * pace_module.START * pace_module.GROW)
+
+
 def test_the_level_holds_when_the_cpu_is_the_limit():
     pace, clock = make()
     window(pace, clock, rows=50, seconds=0.2, cpu=0.95)
@@ -77,9 +87,9 @@ def test_the_level_shrinks_on_429_503_and_timeouts():
 def test_the_level_shrinks_when_answers_slow_down_without_more_rows_done():
     pace, clock = make()
     for _ in range(3):
-        window(pace, clock, rows=50, seconds=0.2)
+        window(pace, clock, rows=50, seconds=0.2, cpu=0.6)  # grows by a quarter a window
     high = pace.limit
-    window(pace, clock, rows=40, seconds=1.0)  # five times slower, fewer rows a second
+    window(pace, clock, rows=40, seconds=1.0, cpu=0.6)  # five times slower, fewer rows a second
     assert pace.limit < high
 
 
@@ -155,3 +165,41 @@ def test_a_run_grows_on_a_steady_site_and_backs_off_when_it_answers_503(site):
     assert max(before) <= 48  # never past the cap
     assert after and after[-1] < max(before), result.levels  # backed off on the 503s
     assert result.retried > 0  # the 503s were retries, not errors
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_lanes_next_run_starts_at_the_level_its_last_run_ended_on(site, monkeypatch):
+    fetcher = Fetcher(
+        FetcherConfig(
+            allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),),
+            per_host_concurrency=1000,
+            obey_robots=False,
+        )
+    )
+    url = f"http://127.0.0.1:{site.server_address[1]}/"
+    _Site.mode.update(delay=0.1)
+    knobs = replace(WF.effective_knobs, batch_size=50, concurrency=64, time_budget=60)
+    real_run = runner.run_consumer
+    results = []
+
+    def service(row):
+        fetcher.get(url)
+
+    def run_with_the_site(name, **kw):
+        results.append(real_run(name, service=service, knobs=knobs, **kw))
+        return results[-1]
+
+    monkeypatch.setattr(runner, "run_consumer", run_with_the_site)
+    loop = WorkerLoop([WF])
+    try:
+        queue_rows(1500)
+        loop._run(WF)  # drains the queue, growing from START
+        queue_rows(100)
+        loop._run(WF)
+    finally:
+        fetcher.close()
+    first, second = results
+    assert first.complete == 1500 and second.complete == 100
+    ended_on = first.levels[-1][1]
+    assert ended_on > pace_module.START, first.levels  # the first run grew
+    assert second.levels[0][1] == ended_on  # the second did not climb from START again
