@@ -86,6 +86,11 @@ class Collector:
         self.microdata_people: list[HtmlElement] = []
         self.json_ld: list = []
         self.mailto_links: list[tuple[str, str, int]] = []
+        # Page layout for people's lines (processing.contacts.layout): where each block element
+        # starts, and where an inline element ends before whitespace or another element (the
+        # seam in "<strong>Name</strong> <em>Title</em>", one rendered line).
+        self.blocks: list[tuple[int, HtmlElement]] = []
+        self.seams: list[int] = []
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -178,6 +183,7 @@ class Collector:
         tag = el.tag
         if tag in BLOCK_TAGS:
             self.add_text("\n")
+            self.blocks.append((self.length, el))
         elif tag in SEPARATOR_TAGS:
             self.add_text(" ")
         if tag in _REGION_TAGS:
@@ -252,6 +258,7 @@ class Collector:
         parts = self.parts
         on_start = self.on_start
         regions_open = self.regions_open
+        seams = self.seams
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -289,9 +296,12 @@ class Collector:
                 if tag in BLOCK_TAGS:
                     parts.append("\n")
                     self.length += 1
-                elif tag in SEPARATOR_TAGS:
-                    parts.append(" ")
-                    self.length += 1
+                else:
+                    if tag in SEPARATOR_TAGS:
+                        parts.append(" ")
+                        self.length += 1
+                    if not hidden and ((tail := el.tail) is None or tail[:1].isspace()):
+                        seams.append(self.length)
                 if not hidden and (tail := el.tail):
                     parts.append(
                         tail.replace("\n", " ")

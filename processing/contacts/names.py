@@ -26,6 +26,7 @@ __all__ = [
     "clean_name",
     "first_last",
     "local_matches_name",
+    "local_spells_name",
     "name_key",
     "split_name",
 ]
@@ -41,7 +42,8 @@ _WORD = (
 )
 _WORD_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
-# Words that are never part of a person's name on a small-business site.
+# Words that are never part of a person's name on a small-business site. Months that are also
+# given names (April, May, June, August, Mai) are not among them: a date has digits, no name has.
 NOT_NAME_WORDS = frozenset(
     """
     contact contacts us our team meet the about home services service welcome opening hours
@@ -53,7 +55,7 @@ NOT_NAME_WORDS = frozenset(
     october november december monday tuesday wednesday thursday friday saturday sunday
     montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
     vendredi samedi dimanche januar februar märz juni juli oktober dezember janvier février
-    mars avril mai juin juillet août septembre octobre novembre décembre customer customers
+    mars avril juin juillet août septembre octobre novembre décembre customer customers
     client clients happy review reviews photo image stock free quote request book call email
     e-mail phone telefon téléphone fax follow find new get our your call now click here menu
     page pages site website copyright rights reserved terms conditions shop store cart login
@@ -126,3 +128,15 @@ def local_matches_name(local: str, name: str) -> bool:
     if any(last in local for last in lasts if len(last) >= 3):
         return True
     return any(local == first or (len(first) >= 4 and local.startswith(first)) for first in firsts)
+
+
+def local_spells_name(local: str, name: str) -> bool:
+    """Whether an address's local part is the whole name (``ben.hollis``, ``bhollis``,
+    ``hollis.ben``): both its first and its last word, as a name read from prose needs."""
+    firsts, lasts = first_last(name)
+    local = re.sub(r"[._\-+0-9]", "", local.lower())
+    return any(
+        local in (first + last, first[:1] + last, last + first)
+        for first in firsts
+        for last in lasts
+    )

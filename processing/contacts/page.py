@@ -20,6 +20,7 @@ from processing.contacts import people as people_module
 from processing.contacts.collector import Collector
 from processing.contacts.encoding import decode_body
 from processing.contacts.forms import has_contact_form
+from processing.contacts.layout import Layout
 from processing.contacts.results import (
     FoundCompanyFact,
     FoundContact,
@@ -147,7 +148,8 @@ def _people_and_company(
             people.append(person)
     if may_name_roles(text):
         emails = [c.value for c in contacts if c.kind == "email"]
-        people.extend(people_module.people_from_lines(text, collector.decoy_ranges, emails))
+        layout = Layout(text, collector.blocks, collector.seams)
+        people.extend(people_module.people_from_lines(text, collector.decoy_ranges, emails, layout))
     chrome = [(start, end) for start, end, _ in collector.chrome_ranges]
     chrome += collector.decoy_ranges  # a testimonial ends the block of the person before it
     if people:
@@ -155,6 +157,8 @@ def _people_and_company(
         ties.tie_contacts(people, contacts, positions, chrome)
     known = {p.key for p in people}
     people.extend(ties.people_from_mailto(collector.mailto_links, known))
+    found = [(f.position, f.contact) for f in collector.found if f.contact.kind == "email"]
+    people.extend(ties.people_before_addresses(text, found, known, collector.decoy_ranges))
     people = ties.merge(people)
     if people:
         ties.tie_by_name(people, contacts)

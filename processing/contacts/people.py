@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from processing.contacts.company_text import LEGAL_PAGE_RE
+from processing.contacts.layout import Layout
 from processing.contacts.names import clean_name, local_matches_name
 from processing.contacts.people_markup import (
     MAX_PEOPLE,
@@ -33,7 +34,7 @@ from processing.contacts.people_markup import (
     person_from_microdata,
 )
 from processing.contacts.results import FoundPerson
-from processing.contacts.roles import ANY_ROLE_RE, clean_role, is_role, seniority
+from processing.contacts.roles import ANY_ROLE_RE, ROLE_MAX_CHARS, clean_role, is_role, seniority
 
 # Regions never read for people (by class or id, and by tag).
 DECOY_CLASS_RE = re.compile(
@@ -68,8 +69,8 @@ def _person(name: str | None, role: str, source: str, position: int = -1) -> Fou
 # --- lines of the visible text ---------------------------------------------------------------
 
 
-def _lines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(start, stripped line) of every non-empty line outside the ``skip`` ranges."""
+def _lines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, str, int]]:
+    """(start, stripped line, end) of every non-empty line outside the ``skip`` ranges."""
     lines = []
     start = 0
     ranges = iter(sorted(skip))
@@ -81,7 +82,7 @@ def _lines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
         inside = current is not None and current[0] <= start and end <= current[1]
         line = " ".join(raw.split())
         if line and not inside:
-            lines.append((start + len(raw) - len(raw.lstrip()), line))
+            lines.append((start + len(raw) - len(raw.lstrip()), line, end))
         start = end + 1
     return lines
 
@@ -97,19 +98,24 @@ def _names(text: str) -> list[str]:
 
 
 def people_from_lines(
-    text: str, skip: list[tuple[int, int]], emails: list[str] = ()
+    text: str,
+    skip: list[tuple[int, int]],
+    emails: list[str] = (),
+    layout: Layout | None = None,
 ) -> list[FoundPerson]:
     """People the text's lines name with a role (see the module docstring).
 
     ``emails`` are the page's addresses (a lone name-and-title card is kept when one of them
-    is built from the name).
+    is built from the name). ``layout`` (the page's markup) picks a name's title when a title
+    stands both above and below it, and splits a line that an inline element's end divides
+    into a name and a title.
     """
     lines = _lines(text, skip)
     people: list[FoundPerson] = []
     grid: list[FoundPerson | None] = []
     used: set[int] = set()
     n = len(lines)
-    for i, (position, line) in enumerate(lines):
+    for i, (position, line, end) in enumerate(lines):
         if i in used or len(line) > 160:
             continue
         previous = lines[i - 1][1] if i else ""
@@ -164,8 +170,16 @@ def people_from_lines(
                 continue
         name = clean_name(line) if len(line) <= 70 and not line.endswith(":") else None
         if not name:
+            if layout is not None and len(line) <= 110:
+                grid.extend(_split_card(layout, position, end))
             continue
-        if i + 1 < n and i + 1 not in used and _grid_role(lines[i + 1][1]):
+        below = i + 1 < n and i + 1 not in used and _grid_role(lines[i + 1][1])
+        if below and layout is not None and i and i - 1 not in used and _grid_role(previous):
+            # A title on each side (a position-first table, cards with the title above the
+            # name): the one in the same card, the row rather than the table.
+            depth_above = layout.shared_depth(position, lines[i - 1][0])
+            below = depth_above <= layout.shared_depth(position, lines[i + 1][0])
+        if below:
             grid.append(_person(name, lines[i + 1][1], "grid", position))
             used.add(i + 1)
         elif i and i - 1 not in used and _grid_role(previous):
@@ -180,6 +194,34 @@ def people_from_lines(
     if len(grid) >= 2 or confirmed or (grid and LEGAL_PAGE_RE.search(text)):
         people.extend(grid)
     return [p for p in people if p is not None][:MAX_PEOPLE]
+
+
+def _split_card(layout: Layout, start: int, end: int) -> list[FoundPerson]:
+    """The name and title of a line an inline element's end divides ("<strong>Alan
+    Pierce</strong> <em>Head Chef</em>", or the title first), as a grid card."""
+    splits = layout.splits(start, end)
+    if len(splits) > 3:
+        return []  # a row of links or words (a menu, tags), not one name and one title
+    for seam, before, after in splits:
+        # Cheap shape checks first: a name is two to seven words (titles included) and starts
+        # with a capital; only then the name test and the vocabulary.
+        if (
+            before[:1].isupper()
+            and 2 <= before.count(" ") + 1 <= 7
+            and len(after) <= ROLE_MAX_CHARS
+            and (name := clean_name(before))
+            and _grid_role(after)
+        ):
+            return [_person(name, after, "grid", start)]
+        if (
+            after[:1].isupper()
+            and 2 <= after.count(" ") + 1 <= 7
+            and len(before) <= ROLE_MAX_CHARS
+            and (name := clean_name(after))
+            and _grid_role(before)
+        ):
+            return [_person(name, before, "grid", seam)]
+    return []
 
 
 def _grid_role(line: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from processing.contacts.emails import normalize_email
-from processing.contacts.names import clean_name, local_matches_name, name_key
+from processing.contacts.names import clean_name, local_matches_name, local_spells_name, name_key
 from processing.contacts.results import FoundContact, FoundPerson
 from processing.contacts.social import normalize_social_url
 
@@ -102,6 +102,40 @@ def people_from_mailto(links: list[tuple[str, str, int]], known: set[str]) -> li
             person = FoundPerson(name, "", "", "mailto", position, emails=[address])
             people.append(person)
             known.add(person.key)
+    return people
+
+
+_PROSE_TAIL_RE = re.compile(r"[\s:,;(\u2013\u2014-]+$")  # spaces, colons, dashes
+
+
+def people_before_addresses(
+    text: str,
+    positions: list[tuple[int, FoundContact]],
+    known: set[str],
+    decoys: list[tuple[int, int]],
+) -> list[FoundPerson]:
+    """People named in prose just before their own address ("contact Ben Hollis:
+    ben.hollis@…"): the last two to four words before a personal address, when they are a name
+    and the address spells both its first and its last word (never in a decoy region)."""
+    people = []
+    for position, contact in positions:
+        if contact.kind != "email" or contact.classification == "role":
+            continue
+        if any(start <= position < end for start, end in decoys):
+            continue
+        before = text[max(0, position - 80) : position].rsplit("\n", 1)[-1]
+        words = _PROSE_TAIL_RE.sub("", before).split()
+        if not words or not words[-1][:1].isupper():
+            continue
+        local = contact.value.split("@", 1)[0]
+        for count in (2, 3, 4):
+            name = clean_name(" ".join(words[-count:])) if len(words) >= count else None
+            if name and name_key(name) not in known and local_spells_name(local, name):
+                person = FoundPerson(name, "", "", "text", position - len(before))
+                person.emails.append(contact.value)
+                people.append(person)
+                known.add(person.key)
+                break
     return people
 
 

