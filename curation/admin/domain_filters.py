@@ -1,5 +1,5 @@
-"""The domains list's filters: where a lead is, a verified e-mail, when it was queued, and
-which import's file named it."""
+"""The domains list's filters: where a lead is, a verified e-mail, when it was queued, which
+import's file named it, and where it came from."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from curation.lead_status import LEAD_STATUS_LABELS, lead_status_q
 from curation.models import Contact, Domain, ImportJob, domains_of
+from curation.models.domains import DOMAIN_SOURCES
 
 IMPORTS_LISTED = 15  # the latest imports in the sidebar; any import id works in the URL
 
@@ -107,3 +108,27 @@ class ContactImportFilter(ImportFilter):
     title = "domain imported from"
     parameter_name = "domain_import_job"
     prefix = "domain__"
+
+
+class SourceFilter(admin.SimpleListFilter):
+    """Where the domain came from. Django's ``list_filter = ["source"]`` runs ``SELECT DISTINCT
+    source FROM domains`` on every view (0.1 s at a million rows): the choices here are the
+    sources the application writes (``DOMAIN_SOURCES``) and the labels imports were given
+    (``import_jobs``, one row per import); any other label (an API submission's ``source``)
+    filters by URL, ``?source=label``."""
+
+    title = "source"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        labels = dict(DOMAIN_SOURCES)
+        imported = ImportJob.objects.exclude(source="").order_by().values_list("source", flat=True)
+        for label in [*imported.distinct(), self.value()]:
+            if label and label not in labels:
+                labels[label] = label
+        return sorted(labels.items(), key=lambda item: item[1].lower())
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        return queryset.filter(source=self.value())

@@ -85,7 +85,7 @@ class DomainAdmin(LeadViewMixin, CsvImportMixin, PipelineAdmin):
         filters.VerifiedEmailFilter,
         filters.QueuedFilter,
         *workflow_list_filter(Domain),
-        "source",
+        filters.SourceFilter,
         filters.ImportFilter,
     ]
     search_fields = ["domain"]  # shows the box; get_search_results is curation.search's

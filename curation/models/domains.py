@@ -43,6 +43,18 @@ class LeadSyncProcessingStatus(models.TextChoices):
     Error = "Error"
 
 
+#: The sources the application writes into ``domains.source`` (a label an import or an API
+#: submission is given is free text beside these), as the admin's source filter lists them.
+DOMAIN_SOURCES = {
+    "api": "API submission",
+    "csv": "CSV import",
+    "demo": "Demo",
+    "manual": "Added by hand",
+    "places": "Place search",
+    "xlsx": "Excel import",
+}
+
+
 class Domain(
     workflow_columns(
         "sitemap_discovery",
