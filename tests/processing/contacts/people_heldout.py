@@ -18,8 +18,16 @@ from __future__ import annotations
 PAGES: list[tuple[str, str, str, dict[str, str], dict[str, str]]] = []
 
 
-def page(name, url, html, people=None, company=None):
-    PAGES.append((name, url, html, people or {}, company or {}))
+def page(name, url, brand, lang="en", **site):
+    """The page ``name`` at ``url``, its body wrapped by ``_site`` with the site's brand,
+    language and ``site`` (head, banner, footer): call the result with the body, the expected
+    people and the expected company facts to add it to PAGES."""
+
+    def add(body, people=None, company=None):
+        html = _site(body, brand=brand, lang=lang, **site)
+        PAGES.append((name, url, html, people or {}, company or {}))
+
+    return add
 
 
 def _site(
@@ -93,8 +101,13 @@ ceux que vous souhaitez activer</span><button id="tarteaucitronPersonalize2">Tou
 page(
     "ho-elementor-dental-team",
     "https://riversidedentalcare.co.uk/our-team/",
-    _site(
-        """
+    "Riverside Dental Care",
+    "en-GB",
+    banner=_COMPLIANZ,
+    footer="<p>Riverside Dental Care, 3 Quay Street, Bristol BS1 4DB</p>"
+    "<p>© 2026 Riverside Dental Care Ltd</p>",
+)(
+    """
 <div data-elementor-type="wp-page" class="elementor elementor-112">
 <section class="elementor-section"><div class="elementor-container">
 <div class="elementor-widget-heading"><h2 class="elementor-heading-title">Meet Our Team</h2></div>
@@ -119,12 +132,6 @@ page(
 <div class="elementor-widget-heading"><h4 class="elementor-heading-title">Sophie Turner</h4>
 </div><div class="elementor-widget-text-editor"><p>Treatment Coordinator</p></div></div>
 </div></section></div>""",
-        brand="Riverside Dental Care",
-        lang="en-GB",
-        banner=_COMPLIANZ,
-        footer="<p>Riverside Dental Care, 3 Quay Street, Bristol BS1 4DB</p>"
-        "<p>© 2026 Riverside Dental Care Ltd</p>",
-    ),
     {
         "Olivia Bennett": "Principal Dentist",
         "Marcus Reid": "Associate Dentist",
@@ -137,8 +144,10 @@ page(
 page(
     "ho-law-cards-particles",
     "https://vanderberg-partners.com/people",
-    _site(
-        """
+    "Van der Berg &amp; Partners",
+    "en-GB",
+)(
+    """
 <main id="main"><h1 class="entry-title">Our People</h1>
 <div class="people-list">
 <div class="card person-card"><img src="/img/pvdb.jpg" alt="">
@@ -154,9 +163,6 @@ page(
 <h3 class="card-title"><a href="/people/sian-oneill-jones">Siân O'Neill-Jones</a></h3>
 <div class="position">Head of Family Law</div></div>
 </div></main>""",
-        brand="Van der Berg &amp; Partners",
-        lang="en-GB",
-    ),
     {
         "Pieter van der Berg": "Senior Partner",
         "Maria de Souza": "Associate Solicitor",
@@ -167,8 +173,10 @@ page(
 page(
     "ho-agency-strong-br",
     "https://northlight-creative.com/about",
-    _site(
-        """
+    "Northlight Creative",
+    footer="<p>Copyright © 2026 Northlight Creative Ltd. All rights reserved.</p>",
+)(
+    """
 <main><h1>About Northlight</h1>
 <p>Northlight started in a spare bedroom in 2014 and now works with brands across the north.</p>
 <h2>The founders</h2>
@@ -185,9 +193,6 @@ page(
 <div class="swiper-slide"><p>“On time, on budget and a joy to work with.”</p>
 <h4>Daniel Kerr</h4><span>Marketing Manager, Kerr Foods</span></div></div></div>
 </main>""",
-        brand="Northlight Creative",
-        footer="<p>Copyright © 2026 Northlight Creative Ltd. All rights reserved.</p>",
-    ),
     {
         "Jessica Albright": "Co-Founder & Creative Director",
         "Tom Hargreaves": "Co-Founder & Managing Director",
@@ -198,8 +203,12 @@ page(
 page(
     "ho-builder-contact-uk",
     "https://harrisbuild.co.uk/contact-us",
-    _site(
-        """
+    "Harris Build",
+    "en-GB",
+    footer="<p>Harris Build Ltd. Registered in England &amp; Wales. Company No. 08123456.</p>"
+    "<p>Unit 4, Riverside Industrial Estate, Leeds LS10 1AB</p>",
+)(
+    """
 <main><h1>Contact Us</h1>
 <p>Get in touch for a free, no-obligation quote.</p>
 <p>Steve Harris (Site Manager)<br>Mobile: <a href="tel:07700900456">07700 900456</a></p>
@@ -207,11 +216,6 @@ page(
 Email: <a href="mailto:enquiries@harrisbuild.co.uk">enquiries@harrisbuild.co.uk</a></p>
 <form class="wpcf7-form"><label>Your name<input name="your-name"></label>
 <label>Your email<input name="your-email"></label><button>Send</button></form></main>""",
-        brand="Harris Build",
-        lang="en-GB",
-        footer="<p>Harris Build Ltd. Registered in England &amp; Wales. Company No. 08123456.</p>"
-        "<p>Unit 4, Riverside Industrial Estate, Leeds LS10 1AB</p>",
-    ),
     {"Steve Harris": "Site Manager"},
     {"company_number": "08123456", "legal_name": "Harris Build Ltd"},
 )
@@ -219,19 +223,18 @@ Email: <a href="mailto:enquiries@harrisbuild.co.uk">enquiries@harrisbuild.co.uk<
 page(
     "ho-uk-home-footer-only",
     "https://brightwaterplumbing.co.uk/",
-    _site(
-        """
+    "Brightwater Plumbing",
+    "en-GB",
+    banner=_COMPLIANZ,
+    footer="<p>© 2026 Brightwater Plumbing Ltd. Registered in England and Wales. "
+    "Company No. 11223344. VAT No. GB 226 4784 48.</p>"
+    "<p>Registered office: 12 Station Road, Guildford GU1 4AA</p>",
+)(
+    """
 <main><section class="hero"><h1>Emergency Plumbers in Guildford</h1>
 <p>Gas Safe registered engineers, 24 hours a day.</p><a class="btn" href="/contact">Book Now</a>
 </section><section><h2>Why choose us</h2><ul><li>No call-out charge</li><li>Fixed prices</li>
 <li>12-month guarantee</li></ul></section></main>""",
-        brand="Brightwater Plumbing",
-        lang="en-GB",
-        banner=_COMPLIANZ,
-        footer="<p>© 2026 Brightwater Plumbing Ltd. Registered in England and Wales. "
-        "Company No. 11223344. VAT No. GB 226 4784 48.</p>"
-        "<p>Registered office: 12 Station Road, Guildford GU1 4AA</p>",
-    ),
     {},
     {
         "legal_name": "Brightwater Plumbing Ltd",
@@ -244,8 +247,10 @@ page(
 page(
     "ho-uk-vat-without-prefix",
     "https://kellysflorist.co.uk/terms-and-conditions",
-    _site(
-        """
+    "Kelly's Florist",
+    "en-GB",
+)(
+    """
 <main><h1>Terms and Conditions</h1>
 <p>These terms apply to every order placed with Kelly's Florist Ltd.</p>
 <h2>1. About us</h2>
@@ -253,9 +258,6 @@ page(
 <p>Company No: 08765432 | VAT No: 167 4191 49</p>
 <p>Registered office: 7 Church Street, Bath BA1 1NL</p>
 <h2>2. Orders</h2><p>Orders placed before 1pm are delivered the same day.</p></main>""",
-        brand="Kelly's Florist",
-        lang="en-GB",
-    ),
     {},
     {
         "company_number": "08765432",
@@ -267,8 +269,10 @@ page(
 page(
     "ho-uk-directors-hyphen-welsh",
     "https://cambrian-surveyors.co.uk/about-us",
-    _site(
-        """
+    "Cambrian Surveyors",
+    "en-GB",
+)(
+    """
 <main><h1>About Cambrian Surveyors</h1>
 <p>Chartered surveyors serving Cardiff and the Vale since 1998.</p>
 <h2>Meet the directors</h2>
@@ -280,9 +284,6 @@ page(
 <div class="team-member"><img src="/d.jpg" alt="Dara Ó Sé"><h3>Dara Ó Sé</h3>
 <p class="job">Senior Surveyor</p></div></div>
 <p>Cambrian Surveyors Limited, Company Registration Number 03456789</p></main>""",
-        brand="Cambrian Surveyors",
-        lang="en-GB",
-    ),
     {
         "Charlotte Hughes-Whitaker": "Managing Director, MRICS",
         "Rhys ap Gruffydd": "Director of Building Surveying",
@@ -292,34 +293,25 @@ page(
 )
 
 page(
-    "ho-locations-street-headings",
-    "https://brewco-coffee.com/locations",
-    _site(
-        """
+    "ho-locations-street-headings", "https://brewco-coffee.com/locations", "BrewCo Coffee", "en-GB"
+)(
+    """
 <main><h1>Our Locations</h1>
 <div class="location"><h3>Baker Street</h3><p>112 Baker Street, London</p>
 <p>Branch Manager: Alan Wright</p><p>Open 7am - 6pm</p></div>
 <div class="location"><h3>King's Cross</h3><p>Unit 2, Granary Square</p>
 <p>Branch Manager: Nadia Hussain</p></div>
 <div class="location"><h3>Camden Lock</h3><p>Opening Soon</p></div></main>""",
-        brand="BrewCo Coffee",
-        lang="en-GB",
-    ),
     {"Alan Wright": "Branch Manager", "Nadia Hussain": "Branch Manager"},
 )
 
-page(
-    "ho-inline-strong-em",
-    "https://theolivetree-kitchen.com/our-story",
-    _site(
-        """
+page("ho-inline-strong-em", "https://theolivetree-kitchen.com/our-story", "The Olive Tree")(
+    """
 <main><h1>Our Story</h1><p>A family kitchen since 1987.</p>
 <h2>Who's cooking</h2>
 <p><strong>Alan Pierce</strong> <em>Head Chef</em></p>
 <p><strong>Giulia Romano</strong> <em>Pastry Chef</em></p>
 <p><strong>Sam Okafor</strong> <em>Restaurant Manager</em></p></main>""",
-        brand="The Olive Tree",
-    ),
     {
         "Alan Pierce": "Head Chef",
         "Giulia Romano": "Pastry Chef",
@@ -327,35 +319,29 @@ page(
     },
 )
 
-page(
-    "ho-role-above-name",
-    "https://pricepets-grooming.com/team",
-    _site(
-        """
+page("ho-role-above-name", "https://pricepets-grooming.com/team", "Price Pets Grooming")(
+    """
 <main><h1>The Team</h1>
 <div class="staff"><span class="role">Owner</span><h3>Megan Price</h3>
 <p>Megan has been grooming dogs for fifteen years.</p></div>
 <div class="staff"><span class="role">Senior Groomer</span><h3>Lewis Grant</h3>
 <p>Lewis loves a challenging coat.</p></div></main>""",
-        brand="Price Pets Grooming",
-    ),
     {"Megan Price": "Owner", "Lewis Grant": "Senior Groomer"},
 )
 
 page(
     "ho-table-position-first",
     "https://oakfield-school.org.uk/staff",
-    _site(
-        """
+    "Oakfield Primary School",
+    "en-GB",
+)(
+    """
 <main><h1>Staff List</h1><table class="staff-table"><thead><tr><th>Position</th><th>Name</th>
 </tr></thead><tbody>
 <tr><td>Headteacher</td><td>Mrs Susan J. Miller</td></tr>
 <tr><td>Deputy Headteacher</td><td>Mr David Okoro</td></tr>
 <tr><td>School Business Manager</td><td>Mrs Linda Frost</td></tr>
 <tr><td>Office</td><td>Reception Desk</td></tr></tbody></table></main>""",
-        brand="Oakfield Primary School",
-        lang="en-GB",
-    ),
     {
         "Susan J. Miller": "Headteacher",
         "David Okoro": "Deputy Headteacher",
@@ -363,69 +349,51 @@ page(
     },
 )
 
-page(
-    "ho-caps-names",
-    "https://ironworks-gym.com/coaches",
-    _site(
-        """
+page("ho-caps-names", "https://ironworks-gym.com/coaches", "Ironworks Gym")(
+    """
 <main><h1>OUR COACHES</h1>
 <div class="coach"><h3>SARAH CONNOR</h3><p>Head Coach</p></div>
 <div class="coach"><h3>MIKE TYSON-LEE</h3><p>Strength Coach</p></div>
 <h2>MEMBERSHIP</h2><p>JOIN TODAY</p></main>""",
-        brand="Ironworks Gym",
-    ),
     {"Sarah Connor": "Head Coach", "Mike Tyson-Lee": "Strength Coach"},
 )
 
-page(
-    "ho-prose-contact-email",
-    "https://hollis-signs.co.uk/contact",
-    _site(
-        """
+page("ho-prose-contact-email", "https://hollis-signs.co.uk/contact", "Hollis Signs", "en-GB")(
+    """
 <main><h1>Contact</h1>
 <p>For quotes and sales enquiries contact Ben Hollis:
 <a href="mailto:ben.hollis@hollis-signs.co.uk">ben.hollis@hollis-signs.co.uk</a>.</p>
 <p>For accounts, write to <a href="mailto:accounts@hollis-signs.co.uk">accounts@hollis-signs.co.uk
 </a>.</p></main>""",
-        brand="Hollis Signs",
-        lang="en-GB",
-    ),
     {"Ben Hollis": ""},
 )
 
 page(
     "ho-cookie-banner-with-team",
     "https://greenway-landscapes.com/about",
-    _site(
-        """
-<main><h1>About Greenway</h1>
-<div class="team"><div class="member"><h3>Paul Greenway</h3><p>Founder</p></div>
-<div class="member"><h3>Laura Mills</h3><p>Garden Designer</p></div></div></main>""",
-        brand="Greenway Landscapes",
-        banner="""<div id="CybotCookiebotDialog" role="dialog"><div id="CybotCookiebotDialogBody">
+    "Greenway Landscapes",
+    banner="""<div id="CybotCookiebotDialog" role="dialog"><div id="CybotCookiebotDialogBody">
 <h2 id="CybotCookiebotDialogBodyContentTitle">This website uses cookies</h2>
 <div id="CybotCookiebotDialogBodyLevelButtonWrapper"><label>Necessary</label>
 <label>Preferences</label><label>Statistics</label><label>Marketing</label></div>
 <div><p>Google Analytics</p><p>Hotjar Ltd</p><p>Meta Platforms</p></div>
 <button id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll">Allow all</button>
 </div></div>""",
-    ),
+)(
+    """
+<main><h1>About Greenway</h1>
+<div class="team"><div class="member"><h3>Paul Greenway</h3><p>Founder</p></div>
+<div class="member"><h3>Laura Mills</h3><p>Garden Designer</p></div></div></main>""",
     {"Paul Greenway": "Founder", "Laura Mills": "Garden Designer"},
 )
 
-page(
-    "ho-non-latin-grid",
-    "https://bridge-translations.co.uk/team",
-    _site(
-        """
+page("ho-non-latin-grid", "https://bridge-translations.co.uk/team", "Bridge Translations", "en-GB")(
+    """
 <main><h1>Our Translators</h1>
 <div class="grid"><div class="cell"><h3>Олена Коваленко</h3><p>Ukrainian Translator</p></div>
 <div class="cell"><h3>Γιώργος Παπαδόπουλος</h3><p>Greek Translator</p></div>
 <div class="cell"><h3>Łukasz Wróbel</h3><p>Polish Translator</p></div>
 <div class="cell"><h3>Nguyễn Thị Mai</h3><p>Project Manager</p></div></div></main>""",
-        brand="Bridge Translations",
-        lang="en-GB",
-    ),
     {
         "Олена Коваленко": "Ukrainian Translator",
         "Γιώργος Παπαδόπουλος": "Greek Translator",
@@ -439,23 +407,20 @@ page(
 page(
     "ho-ld-founder-string",
     "https://ellis-joinery.com/",
-    _site(
-        "<main><h1>Ellis Joinery</h1><p>Bespoke kitchens and staircases.</p></main>",
-        brand="Ellis Joinery",
-        head=_ld("""{"@context":"https://schema.org","@type":"HomeAndConstructionBusiness",
+    "Ellis Joinery",
+    head=_ld("""{"@context":"https://schema.org","@type":"HomeAndConstructionBusiness",
 "name":"Ellis Joinery","founder":"Mark Ellis","foundingDate":"2006",
 "telephone":"+44 1223 555010","url":"https://ellis-joinery.com/"}"""),
-    ),
+)(
+    "<main><h1>Ellis Joinery</h1><p>Bespoke kitchens and staircases.</p></main>",
     {"Mark Ellis": "Founder"},
 )
 
 page(
     "ho-ld-dentist-hours-role",
     "https://smilestudio-austin.com/",
-    _site(
-        "<main><h1>Smile Studio</h1><p>Family and cosmetic dentistry.</p></main>",
-        brand="Smile Studio",
-        head=_ld("""{"@context":"https://schema.org","@type":"Dentist","name":"Smile Studio PLLC",
+    "Smile Studio",
+    head=_ld("""{"@context":"https://schema.org","@type":"Dentist","name":"Smile Studio PLLC",
 "address":{"@type":"PostalAddress","streetAddress":"2400 Guadalupe St","addressLocality":"Austin",
 "addressRegion":"TX","postalCode":"78705","addressCountry":"US"},
 "openingHoursSpecification":[{"@type":"OpeningHoursSpecification",
@@ -464,7 +429,8 @@ page(
 "employee":[{"@type":"Person","name":"Dr. Priya Shah","jobTitle":["Dentist","Owner"]},
 {"@type":"Person","name":"Carlos Vega","jobTitle":"Office Manager",
 "email":"mailto:carlos@smilestudio-austin.com"}]}"""),
-    ),
+)(
+    "<main><h1>Smile Studio</h1><p>Family and cosmetic dentistry.</p></main>",
     {"Priya Shah": "Dentist, Owner", "Carlos Vega": "Office Manager"},
     {
         "address": "2400 Guadalupe St, 78705 Austin, TX, US",
@@ -475,17 +441,16 @@ page(
 page(
     "ho-ld-organization-role",
     "https://riverside-rowing.org.uk/committee",
-    _site(
-        "<main><h1>Committee</h1></main>",
-        brand="Riverside Rowing Club",
-        lang="en-GB",
-        head=_ld("""{"@context":"https://schema.org","@type":"SportsClub",
+    "Riverside Rowing Club",
+    "en-GB",
+    head=_ld("""{"@context":"https://schema.org","@type":"SportsClub",
 "name":"Riverside Rowing Club","member":[
 {"@type":"OrganizationRole","roleName":"Club Captain",
 "member":{"@type":"Person","name":"Harriet Lowe"}},
 {"@type":"OrganizationRole","roleName":"Treasurer",
 "member":{"@type":"Person","name":"Kwame Mensah"}}]}"""),
-    ),
+)(
+    "<main><h1>Committee</h1></main>",
     {"Harriet Lowe": "Club Captain", "Kwame Mensah": "Treasurer"},
     {"legal_name": "Riverside Rowing Club"},
 )
@@ -493,12 +458,8 @@ page(
 page(
     "ho-ld-yoast-author-graph",
     "https://ellis-joinery.com/blog/choosing-oak/",
-    _site(
-        """<main><article class="post"><h1 class="entry-title">Choosing oak for a staircase</h1>
-<div class="entry-content"><p>Oak is hard-wearing and takes a finish well.</p></div>
-</article></main>""",
-        brand="Ellis Joinery",
-        head=_ld("""{"@context":"https://schema.org","@graph":[
+    "Ellis Joinery",
+    head=_ld("""{"@context":"https://schema.org","@graph":[
 {"@type":"Article","@id":"https://ellis-joinery.com/blog/choosing-oak/#article",
 "isPartOf":{"@id":"https://ellis-joinery.com/blog/choosing-oak/"},
 "author":{"name":"Jamie Cole","@id":"https://ellis-joinery.com/#/schema/person/4f1a"},
@@ -508,21 +469,23 @@ page(
 {"@type":"Person","@id":"https://ellis-joinery.com/#/schema/person/4f1a","name":"Jamie Cole",
 "image":{"@type":"ImageObject","url":"https://secure.gravatar.com/avatar/x"},
 "url":"https://ellis-joinery.com/author/jamie/"}]}"""),
-    ),
+)(
+    """<main><article class="post"><h1 class="entry-title">Choosing oak for a staircase</h1>
+<div class="entry-content"><p>Oak is hard-wearing and takes a finish well.</p></div>
+</article></main>""",
     {},
 )
 
 page(
     "ho-ld-founder-sameas-email",
     "https://lumen-physio.com/about",
-    _site(
-        "<main><h1>About Lumen Physio</h1><p>Sports injury clinic.</p></main>",
-        brand="Lumen Physio",
-        head=_ld("""{"@context":"https://schema.org","@type":"MedicalBusiness",
+    "Lumen Physio",
+    head=_ld("""{"@context":"https://schema.org","@type":"MedicalBusiness",
 "name":"Lumen Physiotherapy LLC","founder":{"@type":"Person","name":"Erin McAllister",
 "jobTitle":"Founder & Lead Physiotherapist","email":"mailto:erin@lumen-physio.com",
 "sameAs":"https://www.linkedin.com/in/erin-mcallister-physio"}}"""),
-    ),
+)(
+    "<main><h1>About Lumen Physio</h1><p>Sports injury clinic.</p></main>",
     {"Erin McAllister": "Founder & Lead Physiotherapist"},
     {"legal_name": "Lumen Physiotherapy LLC"},
 )
@@ -530,15 +493,14 @@ page(
 page(
     "ho-ld-chinese-chef",
     "https://goldenlotus-manchester.co.uk/",
-    _site(
-        "<main><h1>Golden Lotus</h1><p>Cantonese cooking in the Northern Quarter.</p></main>",
-        brand="Golden Lotus",
-        lang="en-GB",
-        head=_ld("""{"@context":"https://schema.org","@type":"Restaurant","name":"Golden Lotus",
+    "Golden Lotus",
+    "en-GB",
+    head=_ld("""{"@context":"https://schema.org","@type":"Restaurant","name":"Golden Lotus",
 "servesCuisine":"Cantonese","employee":{"@type":"Person","name":"李明","jobTitle":"Head Chef"},
 "address":{"@type":"PostalAddress","streetAddress":"41 Oldham Street",
 "addressLocality":"Manchester","postalCode":"M1 1JG","addressCountry":"GB"}}"""),
-    ),
+)(
+    "<main><h1>Golden Lotus</h1><p>Cantonese cooking in the Northern Quarter.</p></main>",
     {"李明": "Head Chef"},
     {"address": "41 Oldham Street, M1 1JG Manchester, GB", "legal_name": "Golden Lotus"},
 )
@@ -546,11 +508,9 @@ page(
 page(
     "ho-ld-review-and-faq",
     "https://harrisbuild.co.uk/reviews",
-    _site(
-        "<main><h1>Reviews</h1></main>",
-        brand="Harris Build",
-        lang="en-GB",
-        head=_ld("""[{"@context":"https://schema.org","@type":"LocalBusiness",
+    "Harris Build",
+    "en-GB",
+    head=_ld("""[{"@context":"https://schema.org","@type":"LocalBusiness",
 "name":"Harris Build Ltd",
 "aggregateRating":{"@type":"AggregateRating","ratingValue":"4.9","reviewCount":"87"},
 "review":[{"@type":"Review","author":{"@type":"Person","name":"Joanne Fletcher"},
@@ -559,18 +519,12 @@ page(
 {"@context":"https://schema.org","@type":"FAQPage","mainEntity":[{"@type":"Question",
 "name":"Do you do loft conversions?","acceptedAnswer":{"@type":"Answer","text":"Yes.",
 "author":{"@type":"Person","name":"Steve Harris"}}}]}]"""),
-    ),
-    {},
-    {"legal_name": "Harris Build Ltd"},
-)
+)("<main><h1>Reviews</h1></main>", {}, {"legal_name": "Harris Build Ltd"})
 
 # --- microformats and microdata ---------------------------------------------------------------
 
-page(
-    "ho-hcard-p-role",
-    "https://fernandez-architects.com/studio",
-    _site(
-        """
+page("ho-hcard-p-role", "https://fernandez-architects.com/studio", "Fernández Architects")(
+    """
 <main><h1>Studio</h1>
 <div class="h-card"><img class="u-photo" src="/lf.jpg" alt="">
 <span class="p-honorific-prefix">Arq.</span> <span class="p-name">Lucía Fernández</span>
@@ -579,16 +533,11 @@ page(
 </div>
 <div class="h-card"><span class="p-name">Tomás Ibarra</span>
 <span class="p-role">Project Architect</span></div></main>""",
-        brand="Fernández Architects",
-    ),
     {"Lucía Fernández": "Principal Architect", "Tomás Ibarra": "Project Architect"},
 )
 
-page(
-    "ho-vcard-role-class",
-    "https://keswick-vets.co.uk/contact",
-    _site(
-        """
+page("ho-vcard-role-class", "https://keswick-vets.co.uk/contact", "Keswick Vets", "en-GB")(
+    """
 <main><h1>Contact the practice</h1>
 <div class="vcard"><p><span class="fn">Alistair Munro</span> <span class="role">Clinical Director
 </span></p><p class="tel">017687 72345</p></div>
@@ -596,17 +545,11 @@ page(
 <div class="adr"><div class="street-address">Penrith Road</div>
 <span class="locality">Keswick</span> <span class="postal-code">CA12 4HF</span></div></div>
 </main>""",
-        brand="Keswick Vets",
-        lang="en-GB",
-    ),
     {"Alistair Munro": "Clinical Director"},
 )
 
-page(
-    "ho-microdata-localbusiness",
-    "https://kellysflorist.co.uk/about",
-    _site(
-        """
+page("ho-microdata-localbusiness", "https://kellysflorist.co.uk/about", "Kelly's Florist", "en-GB")(
+    """
 <main><div itemscope itemtype="http://schema.org/Florist">
 <h1 itemprop="name">Kelly's Florist Ltd</h1>
 <p itemprop="description">Wedding and event flowers in Bath.</p>
@@ -619,26 +562,22 @@ page(
 <span itemprop="streetAddress">7 Church Street</span>,
 <span itemprop="addressLocality">Bath</span> <span itemprop="postalCode">BA1 1NL</span></div>
 </div></main>""",
-        brand="Kelly's Florist",
-        lang="en-GB",
-    ),
     {"Kelly Marsh": "Florist & Owner", "Ruby Chambers": "Delivery Driver"},
 )
 
 page(
     "ho-microdata-article-author-decoy",
     "https://keswick-vets.co.uk/news/tick-season",
-    _site(
-        """
+    "Keswick Vets",
+    "en-GB",
+)(
+    """
 <main><article itemscope itemtype="http://schema.org/NewsArticle">
 <h1 itemprop="headline">Tick season is here</h1>
 <p>By <span itemprop="author" itemscope itemtype="http://schema.org/Person">
 <span itemprop="name">Fiona Baird</span>, <span itemprop="jobTitle">Veterinary Surgeon</span>
 </span> · <time itemprop="datePublished" datetime="2026-04-02">2 April 2026</time></p>
 <div itemprop="articleBody"><p>Check your dog after every walk.</p></div></article></main>""",
-        brand="Keswick Vets",
-        lang="en-GB",
-    ),
     {},
 )
 
@@ -647,8 +586,11 @@ page(
 page(
     "ho-de-team-titles",
     "https://schroeder-ingenieure.de/team",
-    _site(
-        """
+    "Schröder Ingenieure",
+    "de",
+    banner=_KLARO_DE,
+)(
+    """
 <main><h1>Unser Team</h1>
 <div class="team"><div class="mitarbeiter"><img src="/hps.jpg" alt="">
 <h3>Dipl.-Ing. Hans-Peter Schröder</h3><p>Geschäftsführer</p>
@@ -660,10 +602,6 @@ page(
 <div class="mitarbeiter"><img src="/mo.jpg" alt=""><h3>Mehmet Öztürk</h3><p>Bauleiter</p></div>
 <div class="mitarbeiter"><img src="/kvb.jpg" alt=""><h3>Katharina von Bülow</h3>
 <p>Büroleitung</p></div></div></main>""",
-        brand="Schröder Ingenieure",
-        lang="de",
-        banner=_KLARO_DE,
-    ),
     {
         "Hans-Peter Schröder": "Geschäftsführer",
         "Anja Klein": "Projektleiterin",
@@ -675,8 +613,11 @@ page(
 page(
     "ho-de-impressum-ddg",
     "https://zimmermann-it.de/impressum",
-    _site(
-        """
+    "Zimmermann IT",
+    "de",
+    banner=_KLARO_DE,
+)(
+    """
 <main><h1>Impressum</h1>
 <h2>Angaben gemäß § 5 DDG</h2>
 <p>Zimmermann IT-Service GmbH<br>Königsallee 60<br>40212 Düsseldorf</p>
@@ -689,10 +630,6 @@ DE 534 640 971</p>
 oben)</p>
 <h3>EU-Streitschlichtung</h3><p>Die Europäische Kommission stellt eine Plattform zur
 Online-Streitbeilegung (OS) bereit.</p></main>""",
-        brand="Zimmermann IT",
-        lang="de",
-        banner=_KLARO_DE,
-    ),
     {"Ralf Zimmermann": "Vertretungsberechtigter Geschäftsführer"},
     {
         "legal_name": "Zimmermann IT-Service GmbH",
@@ -702,38 +639,28 @@ Online-Streitbeilegung (OS) bereit.</p></main>""",
     },
 )
 
-page(
-    "ho-de-impressum-praxis",
-    "https://physio-schmitt.de/impressum",
-    _site(
-        """
+page("ho-de-impressum-praxis", "https://physio-schmitt.de/impressum", "Physio Schmitt", "de")(
+    """
 <main><h1>Impressum</h1>
 <p>Praxis für Physiotherapie<br>Anna-Lena Schmitt<br>Karlstraße 14<br>76133 Karlsruhe</p>
 <p>Inhaberin: Anna-Lena Schmitt</p>
 <p>Berufsbezeichnung: Physiotherapeutin (verliehen in der Bundesrepublik Deutschland)</p>
 <p>Zuständige Aufsichtsbehörde: Gesundheitsamt Karlsruhe</p>
 <p>Telefon: 0721 987654<br>E-Mail: praxis@physio-schmitt.de</p></main>""",
-        brand="Physio Schmitt",
-        lang="de",
-    ),
     {"Anna-Lena Schmitt": "Inhaberin"},
     {"address": "Karlstraße 14, 76133 Karlsruhe"},
 )
 
 page(
-    "ho-de-impressum-gf-next-lines",
-    "https://weber-logistik.de/impressum",
-    _site(
-        """
+    "ho-de-impressum-gf-next-lines", "https://weber-logistik.de/impressum", "Weber Logistik", "de"
+)(
+    """
 <main><h1>Impressum</h1><p>Weber Logistik GmbH &amp; Co. KG<br>Hafenstraße 21<br>
 90429 Nürnberg</p>
 <p>Persönlich haftende Gesellschafterin: Weber Verwaltungs GmbH</p>
 <p>Geschäftsführer:<br>Jan de Vries<br>Claudia Weber-Hahn</p>
 <p>Prokurist: Oliver Brandt</p>
 <p>Amtsgericht Nürnberg HRB 31415</p></main>""",
-        brand="Weber Logistik",
-        lang="de",
-    ),
     {
         "Jan de Vries": "Geschäftsführer",
         "Claudia Weber-Hahn": "Geschäftsführer",
@@ -746,35 +673,25 @@ page(
     },
 )
 
-page(
-    "ho-de-impressum-sole-trader",
-    "https://maler-lenz.de/impressum",
-    _site(
-        """
+page("ho-de-impressum-sole-trader", "https://maler-lenz.de/impressum", "Malerbetrieb Lenz", "de")(
+    """
 <main><h1>Impressum</h1>
 <p>Tobias Lenz<br>Malermeister<br>Am Anger 3<br>99084 Erfurt</p>
 <p>Telefon: 0361 5550123<br>E-Mail: info@maler-lenz.de</p>
 <p>Zuständige Kammer: Handwerkskammer Erfurt</p></main>""",
-        brand="Malerbetrieb Lenz",
-        lang="de",
-    ),
     {"Tobias Lenz": "Malermeister"},
     {"address": "Am Anger 3, 99084 Erfurt"},
 )
 
 page(
-    "ho-at-impressum",
-    "https://gruber-steuerberatung.at/impressum",
-    _site(
-        """
+    "ho-at-impressum", "https://gruber-steuerberatung.at/impressum", "Gruber &amp; Partner", "de-AT"
+)(
+    """
 <main><h1>Impressum</h1><p>Offenlegung gemäß § 25 MedienG</p>
 <p>Gruber &amp; Partner Steuerberatung GmbH<br>Mariahilfer Straße 88<br>1070 Wien</p>
 <p>Geschäftsführung: Mag. Elisabeth Gruber</p>
 <p>Firmenbuchnummer: FN 412345 k, Firmenbuchgericht: Handelsgericht Wien</p>
 <p>Kammerzugehörigkeit: Kammer der Steuerberater und Wirtschaftsprüfer</p></main>""",
-        brand="Gruber &amp; Partner",
-        lang="de-AT",
-    ),
     {"Elisabeth Gruber": "Geschäftsführung"},
     {
         "legal_name": "Gruber & Partner Steuerberatung GmbH",
@@ -782,51 +699,38 @@ page(
     },
 )
 
-page(
-    "ho-de-kontakt-mailto",
-    "https://wagner-steuer.de/kontakt",
-    _site(
-        """
+page("ho-de-kontakt-mailto", "https://wagner-steuer.de/kontakt", "Kanzlei Wagner", "de")(
+    """
 <main><h1>Kontakt</h1><p>Wir freuen uns auf Ihre Nachricht.</p>
 <p>Schreiben Sie an <a href="mailto:k.wagner@wagner-steuer.de">Katrin Wagner</a> oder rufen Sie
 uns an: <a href="tel:+49711222333">0711 222333</a>.</p>
 <p><a href="mailto:kanzlei@wagner-steuer.de">Kanzlei Wagner</a></p></main>""",
-        brand="Kanzlei Wagner",
-        lang="de",
-    ),
     {"Katrin Wagner": ""},
 )
 
-page(
-    "ho-de-bewertungen-decoy",
-    "https://autohaus-meyer.de/bewertungen",
-    _site(
-        """
+page("ho-de-bewertungen-decoy", "https://autohaus-meyer.de/bewertungen", "Autohaus Meyer", "de")(
+    """
 <main><h1>Das sagen unsere Kunden</h1>
 <div class="trustami-widget"><div class="ta-item"><span class="ta-name">Jürgen Albrecht</span>
 <span class="ta-meta">vor 2 Wochen</span><p>Sehr freundliche Beratung beim Autokauf.</p></div>
 <div class="ta-item"><span class="ta-name">Sabine Hoffmann</span><span class="ta-meta">
 Geschäftsführerin</span><p>Top Service!</p></div></div>
 <p>4,8 von 5 Sternen aus 132 Bewertungen</p></main>""",
-        brand="Autohaus Meyer",
-        lang="de",
-    ),
     {},
 )
 
 page(
     "ho-de-blog-autor-box",
     "https://schroeder-ingenieure.de/blog/brandschutz",
-    _site(
-        """
+    "Schröder Ingenieure",
+    "de",
+)(
+    """
 <main><article><h1>Brandschutz im Altbau</h1><p class="meta">15. Januar 2026 · 6 Min.</p>
 <p>Im Altbau gelten besondere Anforderungen.</p></article>
 <div class="saboxplugin-wrap"><div class="saboxplugin-authorname">
 <a href="/author/aklein">Anja Klein</a></div><div class="saboxplugin-desc">
 <p>Projektleiterin und Brandschutzexpertin.</p></div></div></main>""",
-        brand="Schröder Ingenieure",
-        lang="de",
-    ),
     {},
 )
 
@@ -835,8 +739,11 @@ page(
 page(
     "ho-fr-mentions-editeur-inline",
     "https://delices-de-camille.fr/mentions-legales",
-    _site(
-        """
+    "Les Délices de Camille",
+    "fr",
+    banner=_TARTEAUCITRON,
+)(
+    """
 <main><h1>Mentions légales</h1>
 <h2>Éditeur du site</h2>
 <p>Le site delices-de-camille.fr est édité par la société Les Délices de Camille SARL, au capital
@@ -844,10 +751,6 @@ de 5 000 €, immatriculée au RCS de Lyon sous le numéro 973 669 468, dont le 
 14 rue Mercière, 69002 Lyon.</p>
 <p>Directrice de la publication : Camille Roche</p>
 <h2>Hébergement</h2><p>o2switch, Chemin des Pardiaux, 63000 Clermont-Ferrand</p></main>""",
-        brand="Les Délices de Camille",
-        lang="fr",
-        banner=_TARTEAUCITRON,
-    ),
     {"Camille Roche": "Directrice de la publication"},
     {"siren": "973669468", "address": "14 rue Mercière, 69002 Lyon"},
 )
@@ -855,8 +758,11 @@ de 5 000 €, immatriculée au RCS de Lyon sous le numéro 973 669 468, dont le 
 page(
     "ho-fr-representant-legal",
     "https://garnier-menuiserie.fr/mentions-legales",
-    _site(
-        """
+    "Garnier Menuiserie",
+    "fr",
+    banner=_TARTEAUCITRON,
+)(
+    """
 <main><h1>Mentions légales</h1>
 <p>Raison sociale : Garnier Menuiserie SAS</p>
 <p>Adresse : 3 chemin des Vignes, 37000 Tours</p>
@@ -864,10 +770,6 @@ page(
 <p>Représentant légal : M. Olivier Garnier, Président</p>
 <p>Contact : <a href="mailto:contact@garnier-menuiserie.fr">contact@garnier-menuiserie.fr</a></p>
 </main>""",
-        brand="Garnier Menuiserie",
-        lang="fr",
-        banner=_TARTEAUCITRON,
-    ),
     {"Olivier Garnier": "Président"},
     {
         "legal_name": "Garnier Menuiserie SAS",
@@ -877,19 +779,13 @@ page(
     },
 )
 
-page(
-    "ho-fr-equipe-cabinet",
-    "https://kine-lefort.fr/equipe",
-    _site(
-        """
+page("ho-fr-equipe-cabinet", "https://kine-lefort.fr/equipe", "Cabinet Lefort", "fr")(
+    """
 <main><h1>L'équipe du cabinet</h1>
 <ul class="equipe"><li>Jean-Baptiste Lefort — Kinésithérapeute D.E.</li>
 <li>Dr Élodie Marchand, Ostéopathe</li>
 <li>Nathalie Da Silva, Secrétaire médicale</li></ul>
 <p>Prise de rendez-vous en ligne sur Doctolib.</p></main>""",
-        brand="Cabinet Lefort",
-        lang="fr",
-    ),
     {
         "Jean-Baptiste Lefort": "Kinésithérapeute D.E.",
         "Élodie Marchand": "Ostéopathe",
@@ -900,15 +796,14 @@ page(
 page(
     "ho-fr-grid-particles",
     "https://domaine-de-montfort.fr/notre-equipe",
-    _site(
-        """
+    "Domaine de Montfort",
+    "fr",
+)(
+    """
 <main><h1>Notre équipe</h1>
 <div class="membre"><h3>Anne-Sophie de Montfort</h3><p>Propriétaire et vigneronne</p></div>
 <div class="membre"><h3>Pierre-Yves Le Gall</h3><p>Maître de chai</p></div>
 <div class="membre"><h3>Inès Ben Salah</h3><p>Responsable commerciale</p></div></main>""",
-        brand="Domaine de Montfort",
-        lang="fr",
-    ),
     {
         "Anne-Sophie de Montfort": "Propriétaire et vigneronne",
         "Pierre-Yves Le Gall": "Maître de chai",
@@ -919,18 +814,17 @@ page(
 page(
     "ho-fr-temoignages-decoy",
     "https://kine-lefort.fr/",
-    _site(
-        """
+    "Cabinet Lefort",
+    "fr",
+    banner=_TARTEAUCITRON,
+)(
+    """
 <main><h1>Cabinet de kinésithérapie</h1>
 <h2>Ils nous font confiance</h2>
 <div class="slick-slider"><div class="slick-slide"><p>« Une équipe à l'écoute. »</p>
 <p><strong>Martine Rousseau</strong></p><p>Patiente</p></div>
 <div class="slick-slide"><p>« Rééducation du genou parfaite. »</p>
 <p><strong>Julien Faure</strong></p><p>Directeur commercial</p></div></div></main>""",
-        brand="Cabinet Lefort",
-        lang="fr",
-        banner=_TARTEAUCITRON,
-    ),
     {},
 )
 
@@ -939,101 +833,71 @@ page(
 page(
     "ho-decoy-unsplash-credits",
     "https://wanderlust-tours.com/blog/iceland",
-    _site(
-        """
+    "Wanderlust Tours",
+    footer="<p>Designed by Elegant Themes | Powered by WordPress</p>",
+)(
+    """
 <main><article><h1>Ten days in Iceland</h1>
 <figure><img src="/iceland.jpg" alt=""><figcaption>Photo by Annie Spratt on Unsplash
 </figcaption></figure><p>We drove the ring road in late May.</p>
 <p>Photo: Jonatan Pie</p></article></main>""",
-        brand="Wanderlust Tours",
-        footer="<p>Designed by Elegant Themes | Powered by WordPress</p>",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-press-quote",
-    "https://harrisbuild.co.uk/news/award",
-    _site(
-        """
+page("ho-decoy-press-quote", "https://harrisbuild.co.uk/news/award", "Harris Build", "en-GB")(
+    """
 <main><h1>Harris Build wins regional award</h1>
 <p>Harris Build has been named Small Builder of the Year 2026.</p>
 <p>“Their commitment to apprentices stood out,” said Karen Lowe, Chief Executive of the West
 Yorkshire Chamber of Commerce.</p>
 <p>Judges: Professor Alan Fitch, Leeds Beckett University; Nicola Shaw, Federation of Master
 Builders.</p></main>""",
-        brand="Harris Build",
-        lang="en-GB",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-restaurant-menu",
-    "https://theolivetree-kitchen.com/menu",
-    _site(
-        """
+page("ho-decoy-restaurant-menu", "https://theolivetree-kitchen.com/menu", "The Olive Tree")(
+    """
 <main><h1>Menu</h1><h2>Brunch</h2>
 <div class="menu-item"><h3>Eggs Benedict</h3><p>Chef's Special</p><span>£11.50</span></div>
 <div class="menu-item"><h3>Caesar Salad</h3><p>Head Chef's Choice</p><span>£9.00</span></div>
 <div class="menu-item"><h3>Earl Grey</h3><p>Tea</p></div>
 <div class="menu-item"><h3>Beef Wellington</h3><p>Sunday Manager's Special</p></div></main>""",
-        brand="The Olive Tree",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-venues",
-    "https://events-north.co.uk/venues",
-    _site(
-        """
+page("ho-decoy-venues", "https://events-north.co.uk/venues", "Events North", "en-GB")(
+    """
 <main><h1>Our Venues</h1>
 <div class="venue"><h3>Grace Hall</h3><p>Wedding Venue</p></div>
 <div class="venue"><h3>Lincoln Square</h3><p>Conference Centre</p></div>
 <div class="venue"><h3>Hope Street</h3><p>Head Office</p></div>
 <div class="venue"><h3>Victoria Park</h3><p>Outdoor Events Manager on site</p></div></main>""",
-        brand="Events North",
-        lang="en-GB",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-careers",
-    "https://brewco-coffee.com/careers",
-    _site(
-        """
+page("ho-decoy-careers", "https://brewco-coffee.com/careers", "BrewCo Coffee", "en-GB")(
+    """
 <main><h1>Work With Us</h1>
 <div class="job"><h3>Assistant Manager</h3><p>Reporting to: Branch Manager</p>
 <p>Location: Baker Street</p></div>
 <div class="job"><h3>Barista</h3><p>Contact: HR Team</p><p>Full Time</p></div></main>""",
-        brand="BrewCo Coffee",
-        lang="en-GB",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-blog-list",
-    "https://northlight-creative.com/journal",
-    _site(
-        """
+page("ho-decoy-blog-list", "https://northlight-creative.com/journal", "Northlight Creative")(
+    """
 <main><h1>Journal</h1>
 <div class="posts"><div class="post-card"><h2><a href="/j/1">Rebranding a bakery</a></h2>
 <p>Jessica Albright • 5 min read</p><p>March 12, 2026</p></div>
 <div class="post-card"><h2><a href="/j/2">Why we love print</a></h2>
 <p>Tom Hargreaves · Creative Director</p><p>February 2, 2026</p></div></div></main>""",
-        brand="Northlight Creative",
-    ),
     {},
 )
 
 page(
-    "ho-decoy-google-reviews-widget",
-    "https://smilestudio-austin.com/testimonials",
-    _site(
-        """
+    "ho-decoy-google-reviews-widget", "https://smilestudio-austin.com/testimonials", "Smile Studio"
+)(
+    """
 <main><h1>Patient Stories</h1>
 <div class="wp-gr wpac"><div class="wp-google-place"><div class="wp-google-name">Smile Studio
 </div><div class="wp-google-rating">4.9</div></div>
@@ -1042,39 +906,30 @@ page(
 <span class="wp-google-text">Dr. Shah is amazing!</span></div>
 <div class="wp-google-review"><a class="wp-google-name">Marcus Bell</a>
 <span class="wp-google-time">a month ago</span></div></div></div></main>""",
-        brand="Smile Studio",
-    ),
     {},
 )
 
-page(
-    "ho-decoy-trustpilot-cards",
-    "https://kellysflorist.co.uk/",
-    _site(
-        """
+page("ho-decoy-trustpilot-cards", "https://kellysflorist.co.uk/", "Kelly's Florist", "en-GB")(
+    """
 <main><h1>Flowers for every occasion</h1>
 <div class="tp-carousel"><div class="tp-card"><span class="tp-name">Karen Doyle</span>
 <span class="tp-sub">Verified customer</span><p>Beautiful bouquet, delivered on time.</p></div>
 <div class="tp-card"><span class="tp-name">Hugh Barnes</span><span class="tp-sub">Event Planner
 </span><p>Our go-to florist.</p></div></div></main>""",
-        brand="Kelly's Florist",
-        lang="en-GB",
-    ),
     {},
 )
 
 page(
     "ho-decoy-faq-headings",
     "https://brightwaterplumbing.co.uk/faq",
-    _site(
-        """
+    "Brightwater Plumbing",
+    "en-GB",
+)(
+    """
 <main><h1>Frequently Asked Questions</h1>
 <h3>Boiler Service</h3><p>Gas Safe Engineer required</p>
 <h3>Power Flush</h3><p>Senior Engineer recommended</p>
 <h3>Customer Care</h3><p>Office Manager available weekdays</p>
 <h3>Privacy Policy</h3><h3>Terms Conditions</h3></main>""",
-        brand="Brightwater Plumbing",
-        lang="en-GB",
-    ),
     {},
 )
