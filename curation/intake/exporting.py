@@ -19,7 +19,9 @@ A CSV comes in two dialects, the same columns in both:
   in E.164 (``+15415550123``), which LibreOffice and Excel read as the number 15415550123;
 - ``spreadsheet`` (the admin's downloads, and ``?dialect=spreadsheet``): a phone's ``value`` is
   its international form (``+1 541-555-0123``): the spaces make both spreadsheets keep it as
-  text, and it is the same number to any phone library. Every other cell is as in canonical.
+  text, and it is the same number to any phone library; a phone's ``display`` that the site
+  wrote as bare digits (``02071838750``) is written in its national format (``020 7183 8750``),
+  so its leading zero survives. Every other cell is as in canonical.
 """
 
 from __future__ import annotations
@@ -75,6 +77,25 @@ def phone_international(value: str) -> str:
     except phonenumbers.NumberParseException:
         return value
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_DIGITS_ONLY = re.compile(r"\+?\d+")
+
+
+def phone_display_as_text(display: str, value: str) -> str:
+    """A phone the site wrote as bare digits (``02071838750``) is a number to a spreadsheet,
+    which drops its leading zero: written in its national format (``020 7183 8750``, or the
+    international one for ``+442071838750``) it stays text. Any other display is kept."""
+    if not _DIGITS_ONLY.fullmatch(display or ""):
+        return display
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return display
+    style = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(
+        number, style.INTERNATIONAL if display.startswith("+") else style.NATIONAL
+    )
 
 
 @dataclass(frozen=True)
@@ -251,11 +272,13 @@ def csv_lines(queryset: QuerySet, *, dialect: str = CANONICAL) -> Iterator[str]:
         raise ValueError(f"unknown dialect {dialect!r}")
     names = column_names()
     kind, value, phone = names.index("kind"), names.index("value"), names.index("phone")
+    display = names.index("display")
     writer = csv.writer(_Echo())
     yield BOM + writer.writerow(names)
     for row in rows(queryset):
         if dialect == SPREADSHEET and row[kind] == "phone":
             row[value] = row[phone]  # +1 541-555-0123: text to LibreOffice and Excel
+            row[display] = phone_display_as_text(row[display], row[value])
         yield writer.writerow([_csv_cell(cell) for cell in row])
 
 

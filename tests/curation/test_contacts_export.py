@@ -306,6 +306,24 @@ def test_the_spreadsheet_dialect_writes_phones_as_text(spreadsheet_contacts):
         assert "canonical, spreadsheet" in response.json()["errors"]["dialect"][0]
 
 
+def test_the_spreadsheet_dialect_keeps_a_bare_digits_display_as_text(spreadsheet_contacts):
+    """A site that wrote its phone as bare digits: a spreadsheet would read ``02071838750`` as
+    a number and drop the zero; the spreadsheet dialect writes the national format."""
+    shop = spreadsheet_contacts["phone"].domain
+    ContactFactory(domain=shop, kind="phone", value="+442071838750", display="02071838750")
+    ContactFactory(domain=shop, kind="phone", value="+442071838751", display="+442071838751")
+    client = APIClient()
+    client.force_authenticate(UserFactory(perms=["curation.view_contact"]))
+    canonical = {row["value"]: row["display"] for row in read(client.get(URL))}
+    sheet = {
+        row["phone"]: row["display"] for row in read(client.get(URL, {"dialect": "spreadsheet"}))
+    }
+    assert canonical["+442071838750"] == "02071838750"
+    assert sheet["+44 20 7183 8750"] == "020 7183 8750"
+    assert sheet["+44 20 7183 8751"] == "+44 20 7183 8751"
+    assert sheet["+1 541-555-0123"] == "(541) 555-0123"  # already text: kept as written
+
+
 def test_xlsx_has_every_value_as_text(spreadsheet_contacts):
     """Read back with openpyxl: the same columns, the phone a text cell (format @)."""
     client = APIClient()
