@@ -76,3 +76,12 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def import_settings(settings, tmp_path):
+    """The import tests' settings: fast passwords, no kick on queue, uploads under tmp_path
+    (``pytestmark = pytest.mark.usefixtures("import_settings")``)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SCRAPERSKY_KICK_ON_QUEUE = False
+    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"

@@ -8,23 +8,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from curation.admin import importing as admin_importing
 from curation.models import Domain, Page, SitemapFile, StatusChange
 from tests.factories import DomainFactory, UserFactory
+from tests.import_helpers import logged_in_curator
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("import_settings")]
 
 DOMAINS_URL = "/admin/curation/domain/import/"
 
 
-@pytest.fixture(autouse=True)
-def _settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SCRAPERSKY_KICK_ON_QUEUE = False
-    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
-
-
 @pytest.fixture
 def curator(client):
-    user = UserFactory(
-        perms=[
+    return logged_in_curator(
+        client,
+        [
             "curation.view_domain",
             "curation.add_domain",
             "curation.change_domain",
@@ -32,10 +27,8 @@ def curator(client):
             "curation.add_page",
             "curation.view_sitemapfile",
             "curation.add_sitemapfile",
-        ]
+        ],
     )
-    client.force_login(user)
-    return user
 
 
 def upload_only(client, url, content: bytes, name: str = "leads.csv", **fields):

@@ -12,31 +12,24 @@ from rest_framework.test import APIClient
 
 from curation.intake import import_jobs, importing
 from curation.models import Domain, ImportJob, ImportJobDomain, domains_of
-from tests.factories import ContactFactory, DomainFactory, UserFactory
+from tests.factories import ContactFactory, DomainFactory
+from tests.import_helpers import command_domains_job, logged_in_curator
 
-pytestmark = [pytest.mark.django_db]
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SCRAPERSKY_KICK_ON_QUEUE = False
-    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("import_settings")]
 
 
 @pytest.fixture
 def curator(client):
-    user = UserFactory(
-        perms=[
+    return logged_in_curator(
+        client,
+        [
             "curation.view_domain",
             "curation.add_domain",
             "curation.view_contact",
             "curation.view_page",
             "curation.add_page",
-        ]
+        ],
     )
-    client.force_login(user)
-    return user
 
 
 def admin_import(client, path: str, content: bytes, name: str):
@@ -145,16 +138,7 @@ def test_a_chunked_import_links_only_what_it_did_not_create(settings, monkeypatc
     monkeypatch.setattr(importing, "CHUNK", 2)
     DomainFactory(domain="known.example")
     data = b"domain\na.example\nb.example\na.example\nknown.example\nc.example\n"
-    job = import_jobs.create_job(
-        chunks=[data],
-        filename="big.csv",
-        kind="domains",
-        source="fair",
-        queue=False,
-        owner_id=None,
-        actor="test",
-        channel="command",
-    )
+    job = command_domains_job(data, "big.csv")
     import_jobs.start(job, foreground=True)
     record = ImportJob.objects.get(token=job.token)
     assert import_jobs.load_job(job.token).status["import_job_id"] == record.pk

@@ -60,6 +60,18 @@ def api_ids(api, table: str, term: str) -> set[int]:
     return {row["id"] for row in response.json()["results"]}
 
 
+def same_in_admin_and_api(client, model: str, table: str, term: str) -> set[int]:
+    """The ids a superuser's search for ``term`` finds in the admin's ``model`` list, checked
+    equal to those of the API's ``table`` list."""
+    user = UserFactory(is_superuser=True)
+    client.force_login(user)
+    api = APIClient()
+    api.force_authenticate(user)
+    found = admin_ids(client, model, term)
+    assert found == api_ids(api, table, term)
+    return found
+
+
 @pytest.mark.parametrize(
     ("term", "expected"),
     [
@@ -76,12 +88,7 @@ def api_ids(api, table: str, term: str) -> set[int]:
     ],
 )
 def test_admin_and_api_search_contacts_alike(client, firm, term, expected):
-    user = UserFactory(is_superuser=True)
-    client.force_login(user)
-    api = APIClient()
-    api.force_authenticate(user)
-    found = admin_ids(client, "contact", term)
-    assert found == api_ids(api, "contacts", term)
+    found = same_in_admin_and_api(client, "contact", "contacts", term)
     if term != "bücher":
         assert len(found) == expected, term
     else:  # bücher.example's company is Bücher Müller, xn--bcher-kva.example is bücher
@@ -90,12 +97,8 @@ def test_admin_and_api_search_contacts_alike(client, firm, term, expected):
 
 @pytest.mark.parametrize("term", ["hartley", "Hartley", "Sons", "law.demo", "bücher", "müller"])
 def test_admin_and_api_search_domains_alike(client, firm, term):
-    user = UserFactory(is_superuser=True)
-    client.force_login(user)
-    api = APIClient()
-    api.force_authenticate(user)
-    found = admin_ids(client, "domain", term)
-    assert found and found == api_ids(api, "domains", term)
+    found = same_in_admin_and_api(client, "domain", "domains", term)
+    assert found
 
 
 @pytest.mark.parametrize(
@@ -116,12 +119,7 @@ def test_admin_and_api_search_pages_alike(client, firm, term, expected):
     PageFactory(domain=domain, url="https://hartley-law.demo/about/team", title="Our team")
     PageFactory(domain=domain, url="https://hartley-law.demo/CONTACT", title=None)
     PageFactory(domain=DomainFactory(domain="other.example"), url="https://other.example/")
-    user = UserFactory(is_superuser=True)
-    client.force_login(user)
-    api = APIClient()
-    api.force_authenticate(user)
-    found = admin_ids(client, "page", term)
-    assert found == api_ids(api, "pages", term)
+    found = same_in_admin_and_api(client, "page", "pages", term)
     assert len(found) == expected, term
 
 
@@ -131,12 +129,7 @@ def test_admin_and_api_search_sitemap_files_alike(client, firm, term, expected):
     SitemapFileFactory(domain=domain, url="https://hartley-law.demo/sitemap.xml")
     SitemapFileFactory(domain=domain, url="https://hartley-law.demo/wp-sitemap-posts-1.xml")
     SitemapFileFactory(domain=DomainFactory(domain="other.example"), url="https://other.example/s")
-    user = UserFactory(is_superuser=True)
-    client.force_login(user)
-    api = APIClient()
-    api.force_authenticate(user)
-    found = admin_ids(client, "sitemapfile", term)
-    assert found == api_ids(api, "sitemap_files", term)
+    found = same_in_admin_and_api(client, "sitemapfile", "sitemap_files", term)
     assert len(found) == expected, term
 
 

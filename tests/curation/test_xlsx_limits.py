@@ -16,18 +16,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from curation.intake import import_jobs, tables, xlsx
 from curation.models import Domain
 from tests.factories import UserFactory
+from tests.import_helpers import command_domains_job
 from tests.workbooks import HEAD, SHEET, TAIL, many_rows, one_huge_cell, with_sheet, workbook
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("import_settings")]
 
 URL = "/admin/curation/domain/import/"
-
-
-@pytest.fixture(autouse=True)
-def _settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SCRAPERSKY_KICK_ON_QUEUE = False
-    settings.SCRAPERSKY_IMPORT_DIR = tmp_path / "imports"
 
 
 def post(client, content: bytes):
@@ -79,16 +73,7 @@ def test_rows_past_the_limit_end_the_import_with_the_reason(monkeypatch, setting
     monkeypatch.setattr(xlsx, "MAX_ROWS", 50)
     monkeypatch.setattr(xlsx, "CHUNK", 256)  # the upload reads its first rows only
     data = workbook([["domain"]] + [[f"site-{i}.example"] for i in range(80)])
-    job = import_jobs.create_job(
-        chunks=[data],
-        filename="rows.xlsx",
-        kind="domains",
-        source="fair",
-        queue=False,
-        owner_id=None,
-        actor="test",
-        channel="command",
-    )
+    job = command_domains_job(data, "rows.xlsx")
     job.status.update(state="queued", fresh_after_id=0)  # as start() leaves it for a worker
     job.save()
     assert import_jobs.run_import_job(job.token).startswith("failed")
@@ -119,16 +104,7 @@ def test_a_small_workbook_of_many_rows_goes_to_the_worker(settings):
     settings.SCRAPERSKY_IMPORT_INLINE_BYTES = 64 * 1024
     data = workbook([["domain"]] + [[f"site-{i}.example"] for i in range(5_000)])
     assert len(data) < settings.SCRAPERSKY_IMPORT_INLINE_BYTES
-    job = import_jobs.create_job(
-        chunks=[data],
-        filename="many.xlsx",
-        kind="domains",
-        source="fair",
-        queue=False,
-        owner_id=None,
-        actor="test",
-        channel="command",
-    )
+    job = command_domains_job(data, "many.xlsx")
     assert job.status["work_bytes"] > settings.SCRAPERSKY_IMPORT_INLINE_BYTES
     assert job.background
 
