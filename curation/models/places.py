@@ -203,8 +203,8 @@ class BusinessSighting(models.Model):
 
 
 class RequestGate(models.Model):
-    """A provider's request gate shared by the deployment (``request_gate_reserve`` and
-    ``request_gate_release``: processing/places/gate.py)."""
+    """A provider's request gate shared by the deployment (``request_gate_take`` and
+    ``request_gate_give``: processing/places/gate.py)."""
 
     name = models.TextField(primary_key=True)
     next_at = models.DateTimeField()

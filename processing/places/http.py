@@ -22,8 +22,10 @@ _clients: dict[tuple, DeliveryHTTP] = {}
 #: an Overpass answer for 10,000 businesses with their tags is some 10 MB
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
+RETRIES = 2
+MAX_RETRY_AFTER = 10.0
 
-__all__ = ["Answer", "CallCounter", "client", "headers", "read_json", "refuse"]
+__all__ = ["Answer", "CallCounter", "call_seconds_max", "client", "headers", "read_json", "refuse"]
 
 
 def client() -> DeliveryHTTP:
@@ -36,11 +38,17 @@ def client() -> DeliveryHTTP:
             http = _clients[key] = DeliveryHTTP(
                 allowed_networks=networks,
                 timeout=key[1],
-                retries=2,
-                max_retry_after=10.0,
+                retries=RETRIES,
+                max_retry_after=MAX_RETRY_AFTER,
                 max_answer_bytes=MAX_ANSWER_BYTES,
             )
         return http
+
+
+def call_seconds_max() -> float:
+    """How long one call of ``client()`` may take with its retries and their waits (a request
+    gate's lease must outlast it): each attempt's timeout, each retry's wait, a margin."""
+    return (RETRIES + 1) * conf.places_timeout + RETRIES * MAX_RETRY_AFTER + 30.0
 
 
 def headers(**extra: str) -> dict[str, str]:

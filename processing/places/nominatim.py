@@ -41,7 +41,7 @@ def geocode(place: str, *, counter: http.CallCounter | None = None) -> Area:
 def _ask(place: str, counter: http.CallCounter | None) -> list:
     query = urlencode({"q": place, "format": "jsonv2", "limit": 1})
     url = f"{conf.places_nominatim_url.rstrip('/')}/search?{query}"
-    with gate.request_slot(GATE, conf.places_nominatim_interval):
+    with gate.request_slot(GATE, conf.places_nominatim_interval, hold=http.call_seconds_max()):
         answer = http.client().request("GET", url, headers=http.headers(), counter=counter)
     if answer.status >= 400:
         raise http.refuse(answer, SERVICE)
