@@ -23,7 +23,13 @@ from processing.contacts.obfuscation import (
     decode_cfemail,
     find_obfuscated_emails,
 )
-from processing.contacts.people import CHROME_TAGS, DECOY_CLASS_RE, DECOY_TAGS
+from processing.contacts.people import (
+    CHROME_TAGS,
+    DECOY_CLASS_RE,
+    DECOY_TAGS,
+    TEAM_CLASS_RE,
+    TITLE_CLASS_RE,
+)
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
 from processing.contacts.results import (
@@ -91,6 +97,7 @@ class Collector:
         # seam in "<strong>Name</strong> <em>Title</em>", one rendered line).
         self.blocks: list[tuple[int, HtmlElement]] = []
         self.seams: list[int] = []
+        self.title_ranges: list[tuple[int, int]] = []  # elements whose class marks a job title
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -193,6 +200,12 @@ class Collector:
                 self.regions_open.append((el, "decoy", self.length))
             elif ("h-card" in cls or "vcard" in cls) and not self._in_decoy():
                 self.hcards.append(el)
+            elif (
+                ("posi" in cls or "titl" in cls or "role" in cls or "desig" in cls)
+                and TITLE_CLASS_RE.search(cls)
+                and self._in_team(el)
+            ):
+                self.regions_open.append((el, "title", self.length))
         if el.get("itemtype"):
             types = microdata_types(el)
             self.schema_types.update(types)
@@ -216,6 +229,12 @@ class Collector:
                 for value in values:
                     self.add_structured(value, "jsonld")
 
+    @staticmethod
+    def _in_team(el: HtmlElement) -> bool:
+        return any(
+            TEAM_CLASS_RE.search(node.get("class") or "") for node in (el, *el.iterancestors())
+        )
+
     def _in_decoy(self) -> bool:
         return any(kind == "decoy" for _, kind, _ in self.regions_open)
 
@@ -223,6 +242,8 @@ class Collector:
         _, kind, start = self.regions_open.pop()
         if kind == "decoy":
             self.decoy_ranges.append((start, self.length))
+        elif kind == "title":
+            self.title_ranges.append((start, self.length))
         else:
             self.chrome_ranges.append((start, self.length, kind))
 

@@ -7,6 +7,8 @@ alone are answered here from what the Collector recorded during its walk:
 * a name line between two title lines (a position-first table, a card with its title above the
   name): its title is the one in the same card, the line whose nearest common block ancestor
   with the name is the deeper one (the row, not the table);
+* a line inside an element whose class marks a job title (``position``, ``job-title``, ...)
+  is a title even when the vocabulary does not know it;
 * a line such as ``<strong>Alan Pierce</strong> <em>Head Chef</em>`` renders as one line with
   no separator: the seam where the inline element ends splits it into a name and a title.
 
@@ -21,12 +23,20 @@ from lxml.html import HtmlElement
 
 
 class Layout:
-    """Block starts and inline seams of one page's text (see the module docstring)."""
+    """Block starts, inline seams and marked titles of one page's text (see the module
+    docstring)."""
 
-    __slots__ = ("_blocks", "_seams", "_starts", "text")
+    __slots__ = ("_blocks", "_seams", "_starts", "_titles", "text")
 
-    def __init__(self, text: str, blocks: list[tuple[int, HtmlElement]], seams: list[int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        blocks: list[tuple[int, HtmlElement]],
+        seams: list[int],
+        titles: list[tuple[int, int]] = (),
+    ) -> None:
         self.text = text
+        self._titles = titles
         self._blocks = blocks
         self._starts: list[int] | None = None  # built on the first question about cards
         self._seams = seams
@@ -42,6 +52,11 @@ class Layout:
             if before and after and (not result or result[-1][0] != seam):
                 result.append((seam, before, after))
         return result
+
+    def declares_title(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies inside an element whose class marks a job title."""
+        text = self.text
+        return any(s <= start and (end <= e or not text[e:end].strip()) for s, e in self._titles)
 
     def _block(self, position: int) -> HtmlElement | None:
         if self._starts is None:

@@ -146,9 +146,9 @@ def _people_and_company(
     for scope in collector.microdata_people:
         if (person := people_module.person_from_microdata(scope)) is not None:
             people.append(person)
-    if may_name_roles(text):
+    if collector.title_ranges or may_name_roles(text):
         emails = [c.value for c in contacts if c.kind == "email"]
-        layout = Layout(text, collector.blocks, collector.seams)
+        layout = Layout(text, collector.blocks, collector.seams, collector.title_ranges)
         people.extend(people_module.people_from_lines(text, collector.decoy_ranges, emails, layout))
     chrome = [(start, end) for start, end, _ in collector.chrome_ranges]
     chrome += collector.decoy_ranges  # a testimonial ends the block of the person before it

@@ -34,7 +34,14 @@ from processing.contacts.people_markup import (
     person_from_microdata,
 )
 from processing.contacts.results import FoundPerson
-from processing.contacts.roles import ANY_ROLE_RE, ROLE_MAX_CHARS, clean_role, is_role, seniority
+from processing.contacts.roles import (
+    ANY_ROLE_RE,
+    ROLE_MAX_CHARS,
+    clean_role,
+    is_declared_role,
+    is_role,
+    seniority,
+)
 
 # Regions never read for people (by class or id, and by tag).
 DECOY_CLASS_RE = re.compile(
@@ -43,6 +50,19 @@ DECOY_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 DECOY_TAGS = frozenset({"blockquote", "q", "cite"})
+# Elements whose class marks their text as a job title (a whole class token or its last part:
+# "position", "team-member-position", "job_title"; not "position-relative"). Lower case only:
+# the Collector looks for "posi", "titl", "role", "desig" before it asks this expression.
+TITLE_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:job[-_]?title|jobtitle|position|designation|role)(?=\s|$)"
+)
+# ... counted only inside a team's markup (the element or an ancestor has such a class), so a
+# customer's "position" in an unmarked testimonial slider is never a title.
+TEAM_CLASS_RE = re.compile(
+    r"team|staff|member|mitarbeiter|equipe|équipe|employee|people|person|crew|personal|"
+    r"collaborat|mannschaft",
+    re.IGNORECASE,
+)
 # Regions that end a person's block (their contacts are the site's, not the person's).
 CHROME_TAGS = frozenset({"header", "footer", "nav"})
 _ATTRIBUTION_RE = re.compile(r"^\s*(?:[-–—~―]|\"|“|”|„|«|»)")
@@ -59,10 +79,12 @@ _NAME_ROLE_RE = re.compile(
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\bsowie\b)\s*")
 
 
-def _person(name: str | None, role: str, source: str, position: int = -1) -> FoundPerson | None:
+def _person(
+    name: str | None, role: str, source: str, position: int = -1, declared: bool = False
+) -> FoundPerson | None:
     if not name:
         return None
-    role = clean_role(role) if role and is_role(role) else ""
+    role = clean_role(role) if role and (declared or is_role(role)) else ""
     return FoundPerson(name, role, seniority(role), source, position)
 
 
@@ -169,23 +191,31 @@ def people_from_lines(
                 people.append(_person(name, m.group("role"), "text", position))
                 continue
         name = clean_name(line) if len(line) <= 70 and not line.endswith(":") else None
+        if name and layout is not None and layout.declares_title(position, end):
+            continue  # a title the markup marks ("Dog Whisperer"), not a name
         if not name:
             if layout is not None and len(line) <= 110:
                 grid.extend(_split_card(layout, position, end))
             continue
-        below = i + 1 < n and i + 1 not in used and _grid_role(lines[i + 1][1])
-        if below and layout is not None and i and i - 1 not in used and _grid_role(previous):
+        below = i + 1 < n and i + 1 not in used and _card_title(lines[i + 1], layout)
+        if (
+            below
+            and layout is not None
+            and i
+            and i - 1 not in used
+            and _card_title(lines[i - 1], layout)
+        ):
             # A title on each side (a position-first table, cards with the title above the
             # name): the one in the same card, the row rather than the table.
             depth_above = layout.shared_depth(position, lines[i - 1][0])
             below = depth_above <= layout.shared_depth(position, lines[i + 1][0])
         if below:
-            grid.append(_person(name, lines[i + 1][1], "grid", position))
+            grid.append(_person(name, lines[i + 1][1], "grid", position, declared=True))
             used.add(i + 1)
-        elif i and i - 1 not in used and _grid_role(previous):
+        elif i and i - 1 not in used and _card_title(lines[i - 1], layout):
             # The title above the name ("Owner" over "Megan Price", an Impressum's heading
             # "Vertretungsberechtigter Geschäftsführer" over the name), when no title follows.
-            grid.append(_person(name, previous, "grid", position))
+            grid.append(_person(name, previous, "grid", position, declared=True))
             used.add(i - 1)
     # A name beside a title is a team grid's card when the page has more than one, or when the
     # page has an address built from that name (a founder's card), or on a legal page (an
@@ -224,6 +254,22 @@ def _split_card(layout: Layout, start: int, end: int) -> list[FoundPerson]:
     return []
 
 
+def _card_title(line: tuple[int, str, int], layout: Layout | None) -> bool:
+    """A card's title line: a title of the vocabulary, or any short title-like line that a
+    team's markup marks as one (an element of class ``position``, ``job-title``,
+    ``designation``, ``role``, ... inside a ``team``/``staff``/``member`` block: team plugins
+    and page builders mark titles so, known to the vocabulary or not)."""
+    start, text, end = line
+    if _grid_role(text):
+        return True
+    return (
+        layout is not None
+        and layout.declares_title(start, end)
+        and ":" not in text
+        and is_declared_role(text)
+    )
+
+
 def _grid_role(line: str) -> bool:
     """A line that is a title and nothing else (not "Name, Title", not "Label: ...")."""
     if ":" in line or not is_role(line) or clean_name(line):
@@ -237,6 +283,8 @@ __all__ = [
     "CHROME_TAGS",
     "DECOY_CLASS_RE",
     "DECOY_TAGS",
+    "TEAM_CLASS_RE",
+    "TITLE_CLASS_RE",
     "FoundPerson",
     "people_from_json_ld",
     "people_from_lines",

@@ -294,3 +294,24 @@ def test_a_name_in_prose_before_the_address_it_spells():
 def test_month_words_that_are_given_names():
     assert clean_name("Nguyễn Thị Mai") == "Nguyễn Thị Mai"
     assert clean_name("Mai 2026") is None
+
+
+def test_a_title_the_team_markup_marks_needs_no_vocabulary():
+    card = '<div class="team-member"><h3>{}</h3><span class="team-member-position">{}</span></div>'
+    grid = card.format("Kate Moss", "Dog Whisperer") + card.format("Olu Adeyemi", "Word Wizard")
+    assert _people(f'<div class="team">{grid}</div>') == {
+        "Kate Moss": "Dog Whisperer",
+        "Olu Adeyemi": "Word Wizard",
+    }
+    # The same classes outside a team's markup (a slider of customers), a Bootstrap utility
+    # class, or one card alone: nobody.
+    slide = '<div class="slide"><h4>{}</h4><span class="position">{}</span></div>'
+    assert (
+        _people(slide.format("Mark Lee", "Local Resident") + slide.format("Ann Cole", "Leeds"))
+        == {}
+    )
+    utility = '<div class="staff"><h3>{}</h3><p class="position-relative">{}</p></div>'
+    assert (
+        _people(utility.format("Kate Moss", "Big Dogs") + utility.format("Ian Hart", "Cats")) == {}
+    )
+    assert _people(card.format("Kate Moss", "Dog Whisperer")) == {}
