@@ -5,38 +5,22 @@ through the demo websites on loopback.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
 import subprocess
-import sys
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection
 
 from curation.models import Contact, Domain
 from ops.demo import SiteServer, demo_environment, demo_sites
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.factories import UserFactory
+from tests.qcluster import BROWSER_WITH_WORKERS, start_demo_cluster, stop_cluster
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.workers,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
+pytestmark = BROWSER_WITH_WORKERS
 
 __all__ = ["browser_page"]  # the shared Playwright fixture
 
 DEADLINE_MS = 120_000
-
-
-def database_url() -> str:
-    d = connection.settings_dict
-    auth = d["USER"] + (f":{d['PASSWORD']}" if d["PASSWORD"] else "")
-    return f"postgresql://{auth}@{d['HOST']}:{d['PORT']}/{d['NAME']}"
 
 
 @pytest.fixture
@@ -53,36 +37,12 @@ def cluster(demo_server, tmp_path):
     log_path = SCREENSHOTS.parent / "operator_browser_qcluster.log"
 
     def start() -> subprocess.Popen:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url(),
-            "SECRET_KEY": django_settings.SECRET_KEY,  # django-q2 signs task packages with it
-            "Q_WORKERS": "2",
-            "PYTHONWARNINGS": "ignore",
-            **demo_environment(demo_server.port),
-        }
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [sys.executable, str(django_settings.BASE_DIR / "manage.py"), "qcluster"],
-                env=env,
-                cwd=django_settings.BASE_DIR,
-                start_new_session=True,
-                stdout=subprocess.DEVNULL,
-                stderr=log,
-            )
-        procs.append(proc)
-        return proc
+        procs.append(start_demo_cluster(demo_environment(demo_server.port), log_path))
+        return procs[-1]
 
     yield start
     for proc in procs:
-        proc.send_signal(signal.SIGTERM)  # the main process: as a process manager stops it
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            pass
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_cluster(proc)
 
 
 def count(page, workflow: str, status: str) -> int:

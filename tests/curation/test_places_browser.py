@@ -6,15 +6,9 @@ the demo places service and the Demo City websites on loopback. The new pages ar
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from curation.models import Contact, Domain
@@ -24,15 +18,10 @@ from ops.demo.city import offline_sites
 from ops.demo.places import PlacesServer
 from tests.curation.test_admin_browser import PASSWORD, SCREENSHOTS, browser_page
 from tests.curation.test_admin_layout_browser import VIEWPORTS, assert_fits
-from tests.curation.test_operator_browser import database_url
 from tests.factories import UserFactory
+from tests.qcluster import BROWSER_WITH_WORKERS, start_demo_cluster, stop_cluster
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.workers,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
-]
+pytestmark = BROWSER_WITH_WORKERS
 
 __all__ = ["browser_page"]  # the shared Playwright fixture
 
@@ -51,32 +40,12 @@ def cluster(tmp_path):
     """A django-q2 cluster on the test database, pointed at the demo web and places service."""
     web = SiteServer(offline_sites()).start()
     places = PlacesServer().start()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "SECRET_KEY": django_settings.SECRET_KEY,  # django-q2 signs task packages with it
-        "Q_WORKERS": "2",
-        "PYTHONWARNINGS": "ignore",
-        **demo_environment(web.port, places_port=places.port),
-    }
-    with open(tmp_path / "qcluster.log", "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, str(django_settings.BASE_DIR / "manage.py"), "qcluster"],
-            env=env,
-            cwd=django_settings.BASE_DIR,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
+    environment = demo_environment(web.port, places_port=places.port)
+    proc = start_demo_cluster(environment, tmp_path / "qcluster.log")
     yield proc
-    proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        pass
+        stop_cluster(proc)
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
         places.stop()
         web.stop()
 
