@@ -154,7 +154,7 @@ def first_claim_after(since) -> float:
     """Seconds from starting a cluster to its first claimed row (any started after ``since``)."""
     from curation.models import Domain
 
-    started_after = {f"{discovery_workflow().col('started_at')}__gt": since}
+    started_after = {f"{discovery_workflow().names.col('started_at')}__gt": since}
     started = time.monotonic()
     cluster = start_cluster()
     assert wait(
