@@ -201,7 +201,14 @@ class Collector:
             elif ("h-card" in cls or "vcard" in cls) and not self._in_decoy():
                 self.hcards.append(el)
             elif (
-                ("posi" in cls or "titl" in cls or "role" in cls or "desig" in cls)
+                (
+                    "posi" in cls
+                    or "titl" in cls
+                    or "role" in cls
+                    or "desig" in cls
+                    or "fonc" in cls
+                    or "funk" in cls
+                )
                 and TITLE_CLASS_RE.search(cls)
                 and self._in_team(el)
             ):

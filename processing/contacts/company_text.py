@@ -67,8 +67,8 @@ _NAME_JOINERS = frozenset(
 )
 # A name directly followed by a registration statement, or directly after a name label.
 _REGISTERED_AFTER_RE = re.compile(
-    r"[.,]?\s+(?:is\s+a\s+(?:private\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|"
-    r"partnership)\s+)?(?:registered\s+in|company\s+(?:registration\s+)?(?:no|number)|"
+    r"[.,]?\s+(?:is\s+(?:a\s+(?:private\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|"
+    r"partnership)\s+)?)?(?:registered\s+in|company\s+(?:registration\s+)?(?:no|number)|"
     r"au\s+capital|immatricul|eingetragen)",
     re.IGNORECASE,
 )

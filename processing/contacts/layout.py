@@ -58,6 +58,11 @@ class Layout:
         text = self.text
         return any(s <= start and (end <= e or not text[e:end].strip()) for s, e in self._titles)
 
+    def tag(self, position: int) -> str:
+        """The tag of the innermost block element the text at ``position`` stands in."""
+        block = self._block(position)
+        return block.tag if block is not None else ""
+
     def _block(self, position: int) -> HtmlElement | None:
         if self._starts is None:
             self._starts = [start for start, _ in self._blocks]

@@ -52,9 +52,10 @@ DECOY_CLASS_RE = re.compile(
 DECOY_TAGS = frozenset({"blockquote", "q", "cite"})
 # Elements whose class marks their text as a job title (a whole class token or its last part:
 # "position", "team-member-position", "job_title"; not "position-relative"). Lower case only:
-# the Collector looks for "posi", "titl", "role", "desig" before it asks this expression.
+# the Collector looks for "posi", "titl", "role", "desig", "fonc", "funk" before it asks this.
 TITLE_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:job[-_]?title|jobtitle|position|designation|role)(?=\s|$)"
+    r"(?:^|[\s_-])(?:job[-_]?title|jobtitle|position|designation|role|fonction|funktion)"
+    r"(?=\s|$)"
 )
 # ... counted only inside a team's markup (the element or an ancestor has such a class), so a
 # customer's "position" in an unmarked testimonial slider is never a title.
@@ -76,6 +77,9 @@ _NAME_ROLE_RE = re.compile(
     r"^(?P<name>[^,–—|(:]{3,70}?)\s*(?:,|–|—|\||\(| - | / )\s*(?P<role>[^()]{2,70}?)\)?"
     r"(?:(?<!\.\w)\.)?$"  # a closing full stop, not an abbreviation's ("Kinésithérapeute D.E.")
 )
+_SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.$")  # "… and Helen Wu." (not "Sarah K.")
+_AFFILIATION_RE = re.compile(r"(?:,|\s(?:at|bei|chez)\s)\s*(?P<org>[^,]+)$")
+_ORG_JOINERS = frozenset({"&", "and", "of", "the", "und", "et", "de", "du", "des"})
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\bsowie\b)\s*")
 
 
@@ -150,7 +154,7 @@ def people_from_lines(
                 if is_role(inner.group("role")):  # "David Park, Owner: david@..."
                     people.append(_person(name, inner.group("role"), "text", position))
                 continue
-            rest = m.group("rest").strip()
+            rest = _SENTENCE_END_RE.sub("", m.group("rest").strip())
             if rest:
                 names = _names(rest)
                 if not names and (inner := _NAME_ROLE_RE.match(rest)):
@@ -206,9 +210,13 @@ def people_from_lines(
             and _card_title(lines[i - 1], layout)
         ):
             # A title on each side (a position-first table, cards with the title above the
-            # name): the one in the same card, the row rather than the table.
+            # name): the one in the same card, the row rather than the table; in a definition
+            # list, a name in a <dd> is described by the <dt> above it.
             depth_above = layout.shared_depth(position, lines[i - 1][0])
-            below = depth_above <= layout.shared_depth(position, lines[i + 1][0])
+            depth_below = layout.shared_depth(position, lines[i + 1][0])
+            below = depth_above < depth_below or (
+                depth_above == depth_below and layout.tag(position) != "dd"
+            )
         if below:
             grid.append(_person(name, lines[i + 1][1], "grid", position, declared=True))
             used.add(i + 1)
@@ -270,9 +278,24 @@ def _card_title(line: tuple[int, str, int], layout: Layout | None) -> bool:
     )
 
 
+def _affiliated(role: str) -> bool:
+    """Whether a title names another organisation ("Facilities Manager, Northgate Schools",
+    "Operations Director at Brightside Homes"): a client's or a speaker's, not the team's."""
+    m = _AFFILIATION_RE.search(role)
+    if m is None:
+        return False
+    words = m.group("org").split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.lower() in _ORG_JOINERS for w in words)
+        and not is_role(m.group("org"))
+    )
+
+
 def _grid_role(line: str) -> bool:
-    """A line that is a title and nothing else (not "Name, Title", not "Label: ...")."""
-    if ":" in line or not is_role(line) or clean_name(line):
+    """A line that is a title and nothing else (not "Name, Title", not "Label: ...", not a
+    title at another organisation)."""
+    if ":" in line or not is_role(line) or clean_name(line) or _affiliated(line):
         return False
     inner = _NAME_ROLE_RE.match(line)
     return not (inner and clean_name(inner.group("name")))

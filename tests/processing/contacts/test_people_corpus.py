@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from people_corpus import PAGES
 from people_heldout import PAGES as HELDOUT
+from people_heldout2 import PAGES as HELDOUT2
 
 from processing.contacts import extract_page
 from processing.contacts.names import clean_name, local_matches_name
@@ -34,8 +35,8 @@ def test_corpus_meets_the_goals():
 
 @pytest.mark.parametrize(
     ("name", "url", "html", "people", "company"),
-    [p for p in PAGES + HELDOUT if not p[3]],
-    ids=[p[0] for p in PAGES + HELDOUT if not p[3]],
+    [p for p in PAGES + HELDOUT + HELDOUT2 if not p[3]],
+    ids=[p[0] for p in PAGES + HELDOUT + HELDOUT2 if not p[3]],
 )
 def test_decoy_pages_name_nobody(name, url, html, people, company):
     assert extract_page(html.encode(), url=url).people == []
@@ -315,3 +316,54 @@ def test_a_title_the_team_markup_marks_needs_no_vocabulary():
         _people(utility.format("Kate Moss", "Big Dogs") + utility.format("Ian Hart", "Cats")) == {}
     )
     assert _people(card.format("Kate Moss", "Dog Whisperer")) == {}
+
+
+def test_the_second_held_out_set_keeps_its_figures():
+    # First run (before any fix from it): precision 0.895, recall 0.630, 2 false people; these
+    # are the figures after the general fixes made from it, held so that nothing makes them worse.
+    scores = _bench().score(pages=HELDOUT2)
+    assert scores["precision"] >= 0.98
+    assert scores["recall"] >= 0.80
+    assert scores["decoy_people"] == 0
+
+
+def test_a_title_at_another_organisation_is_a_clients():
+    quote = "<p>They fixed it in a day and left the site spotless.</p>"
+    slides = (
+        f"{quote}<p><b>James Holden</b> <i>Facilities Manager, Northgate Schools</i></p>"
+        f"{quote}<p><b>Aisha Khan</b> <i>Operations Director at Brightside Homes</i></p>"
+    )
+    assert _people(slides) == {}
+    team = (
+        "<div><h3>Charlotte Hughes</h3><p>Managing Director, MRICS</p></div>"
+        "<div><h3>Rhys Evans</h3><p>Senior Partner, Head of Family Law</p></div>"
+    )
+    assert _people(team) == {
+        "Charlotte Hughes": "Managing Director, MRICS",
+        "Rhys Evans": "Senior Partner, Head of Family Law",
+    }
+
+
+def test_definition_lists_labels_and_marked_french_titles():
+    assert _people(
+        "<dl><dt>Owner</dt><dd>Graham Fitch</dd><dt>Head Mechanic</dt><dd>Luis Ortega</dd></dl>"
+    ) == {"Graham Fitch": "Owner", "Luis Ortega": "Head Mechanic"}
+    assert _people("<p>Directors: Sam Patel and Helen Wu.</p>") == {
+        "Sam Patel": "Directors",
+        "Helen Wu": "Directors",
+    }
+    card = '<div class="membre"><h4>{}</h4><span class="fonction">{}</span></div>'
+    assert _people(
+        '<div class="equipe">'
+        + card.format("Inès Benali", "Carrossière")
+        + card.format("Paul Roy", "Apprenti peintre")
+        + "</div>",
+        "https://x.fr/",
+    ) == {"Inès Benali": "Carrossière", "Paul Roy": "Apprenti peintre"}
+
+
+def test_a_legal_name_that_is_registered():
+    from processing.contacts.company_text import company_from_text
+
+    facts = company_from_text("Patel & Wu Consulting Ltd is registered in England and Wales.")
+    assert ("legal_name", "Patel & Wu Consulting Ltd") in {(f.kind, f.value) for f in facts}
