@@ -9,13 +9,19 @@ Sources, each read only where the page itself ties a name to a role or an addres
   a Review);
 * lines of the visible text: ``Role: Name`` (``Geschäftsführer: …``, ``Directeur de la
   publication : …``, a label whose names follow on the next lines), ``Name, Role`` /
-  ``Name – Role`` / ``Name (Role)``, and a team grid's name line with its role line after it;
-* the text of a ``mailto:`` link, when the address is built from that name.
+  ``Name – Role`` / ``Name (Role)``, and a team grid's name line with its role line after it
+  (or above it: with a title on each side, the one in the same row or card, and a ``<dd>``'s
+  ``<dt>``; processing.contacts.layout), also when an inline element divides one line
+  (``<strong>Name</strong> <em>Title</em>``);
+* the text of a ``mailto:`` link, when the address is built from that name, and a name in prose
+  just before an address that spells it (processing.contacts.ties).
 
 Precision first: text in testimonials, reviews, quotes, comments, bylines, captions and cookie
 banners (by tag or by class/id) is never read for people, attribution lines (``— Sarah K.``) and
-bylines (``By …``, ``Posted by …``) are skipped, a role must be a title of the vocabulary
-(processing.contacts.roles) and a name must pass processing.contacts.names.
+bylines (``By …``, ``Posted by …``) are skipped, a grid's title at another organisation
+(``Facilities Manager, Northgate Schools``) is a client's, a role must be a title of the
+vocabulary (processing.contacts.roles) or one that a team's markup marks (class ``position``,
+``job-title``, ... inside a team block), and a name must pass processing.contacts.names.
 
 The markup sources are read in processing.contacts.people_markup (re-exported here).
 """
