@@ -1,4 +1,5 @@
-"""The job-title vocabulary in English, German and French, by the seniority each implies.
+"""The job-title vocabulary in English, German, French and (the common titles) Spanish, by the
+seniority each implies.
 
 Regular-expression fragments, matched case-insensitively on word boundaries by
 processing.contacts.roles (which documents what each seniority means).
@@ -71,6 +72,14 @@ EXECUTIVE_TITLES = [
     r"kanzleiinhaber(?:in)?",
     r"eigentümer(?:in)?",
     r"propriétaire",
+    # Spanish
+    r"director(?:a)?(?: general| gerente| médic[oa]| técnic[oa])?",
+    r"propietari[oa]",
+    r"fundador(?:a)?",
+    r"cofundador(?:a)?",
+    r"presidenta",
+    r"soci[oa](?: fundador(?:a)?| director(?:a)?)?",
+    r"administrador(?:a)? únic[oa]",
 ]
 MANAGER_TITLES = [
     r"manager(?:in)?",
@@ -96,6 +105,11 @@ MANAGER_TITLES = [
     r"head ?teacher",
     r"deputy head ?teacher",
     r"maître de chai",
+    # Spanish
+    r"jef[ea] de \w+",
+    r"encargad[oa]",
+    r"coordinador(?:a)?",
+    r"supervisora",
 ]
 STAFF_TITLES = [
     r"receptionist",
@@ -310,6 +324,33 @@ STAFF_TITLES = [
     r"standardiste",
     r"réceptionniste",
     r"sage-femme",
+    # Spanish
+    r"recepcionista",
+    r"odontólog[oa]",
+    r"dentista",
+    r"higienista(?: dental)?",
+    r"enfermer[oa]",
+    r"fisioterapeuta",
+    r"veterinari[oa]",
+    r"abogad[oa]",
+    r"arquitect[oa]",
+    r"ingenier[oa]",
+    r"mecánic[oa]",
+    r"técnic[oa](?: \w+)?",
+    r"secretari[oa]",
+    r"administrativ[oa]",
+    r"contable",
+    r"asesor(?:a)?(?: \w+)?",
+    r"peluquer[oa]",
+    r"cociner[oa]",
+    r"camarer[oa]",
+    r"dependient[ae]",
+    r"electricista",
+    r"fontaner[oa]",
+    r"diseñador(?:a)?(?: \w+)?",
+    r"psicólog[oa]",
+    r"farmacéutic[oa]",
+    r"óptic[oa](?:-optometrista)?",
 ]
 # Labels of legal pages that introduce a person without naming a rank.
 LABELS = [

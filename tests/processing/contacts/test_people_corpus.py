@@ -367,3 +367,18 @@ def test_a_legal_name_that_is_registered():
 
     facts = company_from_text("Patel & Wu Consulting Ltd is registered in England and Wales.")
     assert ("legal_name", "Patel & Wu Consulting Ltd") in {(f.kind, f.value) for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Directora Médica", "executive"),
+        ("Socio fundador", "executive"),
+        ("Jefa de cocina", "manager"),
+        ("Encargado", "manager"),
+        ("Recepcionista", "staff"),
+        ("Odontóloga", "staff"),
+    ],
+)
+def test_spanish_titles(role, expected):
+    assert seniority(role) == expected
