@@ -55,6 +55,8 @@ class Layout:
 
     def declares_title(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies inside an element whose class marks a job title."""
+        if not self._titles:
+            return False
         text = self.text
         return any(s <= start and (end <= e or not text[e:end].strip()) for s, e in self._titles)
 

@@ -204,7 +204,9 @@ def people_from_lines(
         if name and layout is not None and layout.declares_title(position, end):
             continue  # a title the markup marks ("Dog Whisperer"), not a name
         if not name:
-            if layout is not None and len(line) <= 110:
+            # Only a line of three to twelve words starting with a capital can be a name and a
+            # title side by side: the rest is not looked at again.
+            if layout is not None and line[:1].isupper() and 2 <= line.count(" ") <= 11:
                 grid.extend(_split_card(layout, position, end))
             continue
         below = i + 1 < n and i + 1 not in used and _card_title(lines[i + 1], layout)
