@@ -249,24 +249,18 @@ def _split_card(layout: Layout, start: int, end: int) -> list[FoundPerson]:
     if len(splits) > 3:
         return []  # a row of links or words (a menu, tags), not one name and one title
     for seam, before, after in splits:
-        # Cheap shape checks first: a name is two to seven words (titles included) and starts
-        # with a capital; only then the name test and the vocabulary.
-        if (
-            before[:1].isupper()
-            and 2 <= before.count(" ") + 1 <= 7
-            and len(after) <= ROLE_MAX_CHARS
-            and (name := clean_name(before))
-            and _grid_role(after)
-        ):
-            return [_person(name, after, "grid", start)]
-        if (
-            after[:1].isupper()
-            and 2 <= after.count(" ") + 1 <= 7
-            and len(before) <= ROLE_MAX_CHARS
-            and (name := clean_name(after))
-            and _grid_role(before)
-        ):
-            return [_person(name, before, "grid", seam)]
+        # Name then title, or title then name. Cheap shape checks first: a name is two to
+        # seven words (titles included) and starts with a capital; then the name test and the
+        # vocabulary.
+        for name_text, title, at in ((before, after, start), (after, before, seam)):
+            if (
+                name_text[:1].isupper()
+                and 2 <= name_text.count(" ") + 1 <= 7
+                and len(title) <= ROLE_MAX_CHARS
+                and (name := clean_name(name_text))
+                and _grid_role(title)
+            ):
+                return [_person(name, title, "grid", at)]
     return []
 
 
