@@ -165,8 +165,11 @@ def _people_and_company(
     facts.extend(company_text.company_from_text(text))
     if site_name := _meta(root, "property", "og:site_name"):
         facts.append(
-            company_facts.CompanyFact(
-                company_facts.LEGAL_NAME, site_name[:300], "og", company_facts.RANK_OG
+            FoundCompanyFact(
+                company_facts.LEGAL_NAME,
+                site_name[: company_facts.MAX_VALUE],
+                "og",
+                company_facts.RANK_OG,
             )
         )
     return people, company_facts.dedupe(facts)

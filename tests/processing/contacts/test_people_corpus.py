@@ -382,3 +382,16 @@ def test_a_legal_name_that_is_registered():
 )
 def test_spanish_titles(role, expected):
     assert seniority(role) == expected
+
+
+def test_og_site_name_is_a_company_fact_of_the_page():
+    # Every WordPress (Yoast), Squarespace and Wix page carries og:site_name; extract_page
+    # raised AttributeError on each such page until held-out 3 had one.
+    html = (
+        '<html><head><meta property="og:site_name" content="Riverside Physio"></head>'
+        "<body><h1>Team</h1></body></html>"
+    )
+    facts = extract_page(html.encode(), url="https://riversidephysio.co.uk/").company
+    assert [(f.kind, f.value, f.source) for f in facts] == [
+        ("legal_name", "Riverside Physio", "og")
+    ]
