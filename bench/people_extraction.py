@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/people_extraction.py [--verbose]
 
-Two corpora, each scored on its own:
+Four corpora, each scored on its own:
 
 * tuning: tests/processing/contacts/people_corpus.py, written while the extractor was built
   (team grids, h-cards and vCards, JSON-LD, German, French and British legal pages,
@@ -14,7 +14,11 @@ Two corpora, each scored on its own:
 * held-out 2: tests/processing/contacts/people_heldout2.py, written in issue 26's third session
   after that session's changes and before the extractor was first run on it (Bootstrap cards,
   definition lists, department tables, appositions in prose, Spanish and French team pages; a
-  client testimonial carrying the client's job title, author boxes, photo credits, streets).
+  client testimonial carrying the client's job title, author boxes, photo credits, streets);
+* held-out 3: tests/processing/contacts/people_heldout3.py, written in issue 26's fourth session
+  before the extractor's code was read or run on it (site builders' markup: Elementor,
+  Squarespace, Wix, Divi, Bootstrap; Yoast worksFor, h-card and vcard, German, Austrian and
+  French legal pages, British footers; a case study's outside professionals, comments, menus).
 
 A person counts as found when the page yields the expected
 name (compared by processing.contacts.names.name_key); the role is right when it equals the
@@ -39,8 +43,14 @@ from processing.contacts.names import name_key
 from tests.processing.contacts.people_corpus import PAGES
 from tests.processing.contacts.people_heldout import PAGES as HELDOUT
 from tests.processing.contacts.people_heldout2 import PAGES as HELDOUT2
+from tests.processing.contacts.people_heldout3 import PAGES as HELDOUT3
 
-CORPORA = {"tuning": PAGES, "held-out": HELDOUT, "held-out 2": HELDOUT2}
+CORPORA = {
+    "tuning": PAGES,
+    "held-out": HELDOUT,
+    "held-out 2": HELDOUT2,
+    "held-out 3": HELDOUT3,
+}
 
 
 def _fold(role: str) -> str:
