@@ -112,13 +112,25 @@ TITLES = frozenset(
 )
 
 
+# Letters after a name (degrees, licences, memberships): set aside only at the end, where
+# they stand ("Dr. Emily Carter, DVM", "Sarah O'Neill MCSP"); never before a name. Short
+# forms that are also surnames (Do, Ra, Pe) are not among them.
+POST_NOMINALS = frozenset(
+    """dvm vmd md m.d. dc od pharmd rph cfa cfp aia riba mrics frics aca fca acca cima mcsp bds
+    mrcs frcs mrcp frcp mbbs dpt lmt lcsw lpc pa-c crna dnp fnp-c cpa jd j.d. mba msc bsc phd
+    ph.d. llm ll.m. rgn""".split()
+)
+
+
 def split_name(text: str) -> tuple[list[str], list[str]]:
     """``text``'s words as (title words, name words); titles are only those before the name."""
     words = text.replace("\u00a0", " ").split()
     titles = []
     while words and (words[0].lower() in TITLES or words[0].lower().rstrip(",") in TITLES):
         titles.append(words.pop(0))
-    while words and words[-1].lower().strip(",") in TITLES:
+    while len(words) > 2 and (
+        (last := words[-1].lower().strip(",")) in TITLES or last in POST_NOMINALS
+    ):
         words.pop()
     return titles, [w.rstrip(",") for w in words]
 

@@ -18,6 +18,7 @@ from processing.contacts.emails import (
     normalize_email,
     parse_mailto,
 )
+from processing.contacts.layout import title_cell
 from processing.contacts.obfuscation import (
     cfemail_from_href,
     decode_cfemail,
@@ -29,6 +30,7 @@ from processing.contacts.people import (
     DECOY_TAGS,
     TEAM_CLASS_RE,
     TITLE_CLASS_RE,
+    is_decoy_class,
 )
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
@@ -98,6 +100,7 @@ class Collector:
         self.blocks: list[tuple[int, HtmlElement]] = []
         self.seams: list[int] = []
         self.title_ranges: list[tuple[int, int]] = []  # elements whose class marks a job title
+        self.title_columns: dict[HtmlElement, set[int]] = {}  # a table's title columns
 
     # -- building blocks -------------------------------------------------------------------
 
@@ -196,7 +199,9 @@ class Collector:
         if tag in _REGION_TAGS:
             self.regions_open.append((el, "decoy" if tag in DECOY_TAGS else tag, self.length))
         elif (cls := el.get("class")) is not None:
-            if DECOY_CLASS_RE.search(cls) or DECOY_CLASS_RE.search(el.get("id", "")):
+            if (DECOY_CLASS_RE.search(cls) and is_decoy_class(cls)) or (
+                DECOY_CLASS_RE.search(ident := el.get("id", "")) and is_decoy_class(ident)
+            ):
                 self.regions_open.append((el, "decoy", self.length))
             elif ("h-card" in cls or "vcard" in cls) and not self._in_decoy():
                 self.hcards.append(el)
@@ -213,6 +218,10 @@ class Collector:
                 and self._in_team(el)
             ):
                 self.regions_open.append((el, "title", self.length))
+        if (tag == "th" or (tag == "td" and self.title_columns)) and not (
+            self.regions_open and self.regions_open[-1][0] is el
+        ):
+            self._on_cell(el)
         if el.get("itemtype"):
             types = microdata_types(el)
             self.schema_types.update(types)
@@ -235,6 +244,10 @@ class Collector:
                 self.schema_types.update(types)
                 for value in values:
                     self.add_structured(value, "jsonld")
+
+    def _on_cell(self, el: HtmlElement) -> None:
+        if title_cell(el, self.title_columns):  # (processing.contacts.layout)
+            self.regions_open.append((el, "title", self.length))
 
     @staticmethod
     def _in_team(el: HtmlElement) -> bool:

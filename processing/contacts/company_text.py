@@ -65,9 +65,10 @@ _LEGAL_NAME_LINE_RE = re.compile(
 _NAME_JOINERS = frozenset(
     "& and und et de du des la le les of the für am an der die das im zum zur von y di".split()
 )
-# A name directly followed by a registration statement, or directly after a name label.
+# A name directly followed by a registration statement (also across a footer's "·" or "|"), or
+# directly after a name label.
 _REGISTERED_AFTER_RE = re.compile(
-    r"[.,]?\s+(?:is\s+(?:a\s+(?:private\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|"
+    r"\s*[.,·|•]?\s+(?:is\s+(?:a\s+(?:private\s+)?(?:limited\s+)?(?:liability\s+)?(?:company|"
     r"partnership)\s+)?)?(?:registered\s+in|company\s+(?:registration\s+)?(?:no|number)|"
     r"au\s+capital|immatricul|eingetragen)",
     re.IGNORECASE,

@@ -7,8 +7,10 @@ alone are answered here from what the Collector recorded during its walk:
 * a name line between two title lines (a position-first table, a card with its title above the
   name): its title is the one in the same card, the line whose nearest common block ancestor
   with the name is the deeper one (the row, not the table);
-* a line inside an element whose class marks a job title (``position``, ``job-title``, ...)
-  is a title even when the vocabulary does not know it;
+* a line inside an element whose class marks a job title (``position``, ``job-title``, ...),
+  or a table cell under a header that names its column ``Funktion``, ``Position``, ``Role``,
+  ... (title_cell, asked by the Collector during its walk), is a title even when the
+  vocabulary does not know it;
 * a line such as ``<strong>Alan Pierce</strong> <em>Head Chef</em>`` renders as one line with
   no separator: the seam where the inline element ends splits it into a name and a title.
 
@@ -17,9 +19,35 @@ Plain Python over positions and lxml elements (no second walk of the tree).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from lxml.html import HtmlElement
+
+# A table column's header that says its cells are job titles.
+TITLE_HEADER_RE = re.compile(
+    r"(?:job\s)?(?:title|position|role|function|funktion|fonction|poste|cargo|puesto|aufgabe|"
+    r"aufgabenbereich|zuständigkeit|tätigkeit|department|abteilung)"
+)
+
+
+def title_cell(el: HtmlElement, columns: dict[HtmlElement, set[int]]) -> bool:
+    """Whether ``el`` (a ``<th>`` or ``<td>`` the walk meets) is a title: a header cell naming
+    its column so is remembered in ``columns`` (per table), and a data cell of such a column
+    is one."""
+    row = el.getparent()
+    if row is None:
+        return False
+    table = next((a for a in row.iterancestors() if a.tag == "table"), None)
+    if table is None:
+        return False
+    index = sum(1 for cell in el.itersiblings(preceding=True) if cell.tag in ("td", "th"))
+    if el.tag == "th":
+        header = " ".join(el.text_content().split()).rstrip(":").casefold()
+        if TITLE_HEADER_RE.fullmatch(header):
+            columns.setdefault(table, set()).add(index)
+        return False
+    return index in columns.get(table, ())
 
 
 class Layout:

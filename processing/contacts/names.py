@@ -44,6 +44,10 @@ _WORD_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
 # Words that are never part of a person's name on a small-business site. Months that are also
 # given names (April, May, June, August, Mai) are not among them: a date has digits, no name has.
+# Title words that qualify a title and are never a name ("Founding Partner", "Travel Agent",
+# "Pastry Cook": the title is also a surname, so the qualifier tells them apart), words of
+# firms' names ("Dowell Design Studio", "Meeks Associates") and of memberships ("Mitglied der
+# WKÖ") are among them.
 NOT_NAME_WORDS = frozenset(
     """
     contact contacts us our team meet the about home services service welcome opening hours
@@ -71,6 +75,12 @@ NOT_NAME_WORDS = frozenset(
     ihre ihr ansprechpartner ansprechpartnerin open positions position vacancies apply
     installation repair cleaning heater water boiler drain prices sale offer offers
     road bike gravel catalog product products specials daily weekly emergency licensed
+    founding senior equity salaried estate travel lettings insurance pastry sous commis
+    property booking bookings
+    studio studios design designs associates partners architects consulting consultants
+    consultancy solutions agency builders construction landscapes landscaping interiors
+    estates properties realty motors systems technologies digital creative
+    member members mitglied mitglieder membre membres miembro
     """.split()
 )
 MAX_NAME_CHARS = 60
@@ -90,6 +100,8 @@ def clean_name(text: str) -> str | None:
     for i, word in enumerate(words):
         lowered = word.lower()
         if lowered in PARTICLES and 0 < i < len(words) - 1:
+            if lowered == "der" and words[i - 1].lower() not in PARTICLES:
+                return None  # "van der", "von der"; a lone "der" is German prose
             continue
         if lowered in NOT_NAME_WORDS or lowered.strip(".") in NOT_NAME_WORDS:
             return None

@@ -9,17 +9,23 @@ Sources, each read only where the page itself ties a name to a role or an addres
   a Review);
 * lines of the visible text: ``Role: Name`` (``Geschäftsführer: …``, ``Directeur de la
   publication : …``, a label whose names follow on the next lines), ``Name, Role`` /
-  ``Name – Role`` / ``Name (Role)``, and a team grid's name line with its role line after it
-  (or above it: with a title on each side, the one in the same row or card, and a ``<dd>``'s
-  ``<dt>``; processing.contacts.layout), also when an inline element divides one line
-  (``<strong>Name</strong> <em>Title</em>``);
+  ``Name – Role`` / ``Name (Role)``, ``Role – Name``, and a team grid's name line with its role
+  line after it (or above it: with a title on each side, the one in the same row or card, and a
+  ``<dd>``'s ``<dt>``; processing.contacts.layout), also when an inline element divides one
+  line (``<strong>Name</strong> <em>Title</em>``); a table column headed ``Funktion``,
+  ``Position``, ``Role``, ... holds titles known to the vocabulary or not; a plural label
+  (``Directors: …``) gives each person the singular title;
+* appositions in prose, ``our Managing Director, Daniel Whitaker`` and ``Tom Fletcher, our
+  Estimating Manager`` (processing.contacts.people_prose);
 * the text of a ``mailto:`` link, when the address is built from that name, and a name in prose
   just before an address that spells it (processing.contacts.ties).
 
 Precision first: text in testimonials, reviews, quotes, comments, bylines, captions and cookie
 banners (by tag or by class/id) is never read for people, attribution lines (``— Sarah K.``) and
 bylines (``By …``, ``Posted by …``) are skipped, a grid's title at another organisation
-(``Facilities Manager, Northgate Schools``) is a client's, a role must be a title of the
+(``Facilities Manager, Northgate Schools``) is a client's, a name followed by a firm's name
+(``Architect: Jane Dowell, Dowell Design Studio``) an outsider's, a class that only places a
+caption (``layout-caption-below``) marks no decoy region, a role must be a title of the
 vocabulary (processing.contacts.roles) or one that a team's markup marks (class ``position``,
 ``job-title``, ... inside a team block), and a name must pass processing.contacts.names.
 
@@ -39,6 +45,7 @@ from processing.contacts.people_markup import (
     person_from_hcard,
     person_from_microdata,
 )
+from processing.contacts.people_prose import ATTRIBUTION_RE, BYLINE_RE, OUR_RE, appositions
 from processing.contacts.results import FoundPerson
 from processing.contacts.roles import (
     ANY_ROLE_RE,
@@ -48,6 +55,7 @@ from processing.contacts.roles import (
     is_role,
     seniority,
 )
+from processing.contacts.title_phrases import NAME_ROLE_RE, firm, grid_role, singular
 
 # Regions never read for people (by class or id, and by tag).
 DECOY_CLASS_RE = re.compile(
@@ -56,6 +64,26 @@ DECOY_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 DECOY_TAGS = frozenset({"blockquote", "q", "cite"})
+# A class that says where a container's caption or comments go, or whether it has any
+# (Squarespace's "layout-caption-below" on every image block, "has-caption", "comments-open"),
+# marks a layout, not the region itself.
+_MODIFIER_CLASS_RE = re.compile(
+    r"^(?:has|no|with|without|layout|show|hide)-|-(?:below|above|left|right|top|bottom|hidden|"
+    r"overlay|open|closed|enabled|disabled|count|none|inline)$"
+)
+
+
+def is_decoy_class(value: str) -> bool:
+    """Whether a class (or id) attribute marks a region never read for people (a testimonial,
+    review, comment, caption, byline, cookie banner), not merely a layout that mentions one."""
+    if not DECOY_CLASS_RE.search(value):
+        return False
+    return any(
+        DECOY_CLASS_RE.search(token) and not _MODIFIER_CLASS_RE.search(token)
+        for token in value.split()
+    )
+
+
 # Elements whose class marks their text as a job title (a whole class token or its last part:
 # "position", "team-member-position", "job_title"; not "position-relative"). Lower case only:
 # the Collector looks for "posi", "titl", "role", "desig", "fonc", "funk" before it asks this.
@@ -72,20 +100,14 @@ TEAM_CLASS_RE = re.compile(
 )
 # Regions that end a person's block (their contacts are the site's, not the person's).
 CHROME_TAGS = frozenset({"header", "footer", "nav"})
-_ATTRIBUTION_RE = re.compile(r"^\s*(?:[-–—~―]|\"|“|”|„|«|»)")
 _QUOTE_END_RE = re.compile(r"[\"“”„«»]\s*$|[\"“”„«»][.!]?\s*$")
-_BYLINE_RE = re.compile(
-    r"^\s*(?:by|von|par|posted|written|geschrieben|publié|author|autor|auteur|verfasst)\b",
-    re.IGNORECASE,
-)
 _LABEL_LINE_RE = re.compile(r"^(?P<role>[^:]{2,70}?)\s*:\s*(?P<rest>.*)$")
-_NAME_ROLE_RE = re.compile(
-    r"^(?P<name>[^,–—|(:]{3,70}?)\s*(?:,|–|—|\||\(| - | / )\s*(?P<role>[^()]{2,70}?)\)?"
-    r"(?:(?<!\.\w)\.)?$"  # a closing full stop, not an abbreviation's ("Kinésithérapeute D.E.")
+# "Chair - Margaret Ellison" (any dash): the title first, then a dash and the name (not a
+# comma: "Owner, Jane Smith" reads as a list).
+_ROLE_NAME_RE = re.compile(
+    r"^(?P<role>[^,–—|(:]{2,70}?)\s*(?:–|—| - |\|)\s*(?P<name>[^,–—|():]{3,70}?)\.?$"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.$")  # "… and Helen Wu." (not "Sarah K.")
-_AFFILIATION_RE = re.compile(r"(?:,|\s(?:at|bei|chez)\s)\s*(?P<org>[^,]+)$")
-_ORG_JOINERS = frozenset({"&", "and", "of", "the", "und", "et", "de", "du", "des"})
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\bsowie\b)\s*")
 
 
@@ -151,20 +173,22 @@ def people_from_lines(
         if i in used or len(line) > 160:
             continue
         previous = lines[i - 1][1] if i else ""
-        if _BYLINE_RE.match(line) or _ATTRIBUTION_RE.match(line) or _QUOTE_END_RE.search(previous):
+        if BYLINE_RE.match(line) or ATTRIBUTION_RE.match(line) or _QUOTE_END_RE.search(previous):
             used.add(i + 1)  # a byline's next line is its date or its author
             continue
         if (m := _LABEL_LINE_RE.match(line)) and is_role(m.group("role")):
-            role = m.group("role")
-            if (inner := _NAME_ROLE_RE.match(role)) and (name := clean_name(inner.group("name"))):
+            role = singular(m.group("role"))
+            if (inner := NAME_ROLE_RE.match(role)) and (name := clean_name(inner.group("name"))):
                 if is_role(inner.group("role")):  # "David Park, Owner: david@..."
                     people.append(_person(name, inner.group("role"), "text", position))
                 continue
             rest = _SENTENCE_END_RE.sub("", m.group("rest").strip())
             if rest:
                 names = _names(rest)
-                if not names and (inner := _NAME_ROLE_RE.match(rest)):
+                if not names and (inner := NAME_ROLE_RE.match(rest)):
                     names = _names(inner.group("name"))
+                    if firm(inner.group("role"), names):
+                        continue  # "Architect: Jane Dowell, Dowell Design Studio": an outsider
                     if is_role(inner.group("role")):  # "Représentant légal : X, Président"
                         role = inner.group("role")
                 for name in names:
@@ -174,7 +198,7 @@ def people_from_lines(
             while j < n and j <= i + 4:
                 names = _names(lines[j][1])
                 if not names:
-                    inner = _NAME_ROLE_RE.match(lines[j][1])
+                    inner = NAME_ROLE_RE.match(lines[j][1])
                     if inner and (names := _names(inner.group("name"))):
                         inner_role = inner.group("role")
                         for name in names:
@@ -195,11 +219,21 @@ def people_from_lines(
                 used.add(j)
                 j += 1
             continue
-        if (m := _NAME_ROLE_RE.match(line)) and is_role(m.group("role")):
+        if (m := NAME_ROLE_RE.match(line)) and is_role(m.group("role")):
             name = clean_name(m.group("name"))
             if name:
-                people.append(_person(name, m.group("role"), "text", position))
+                if not firm(m.group("role"), [name]) and not OUR_RE.match(m.group("role")):
+                    # ("Tom Baxter, our project manager, …" is read as an apposition below)
+                    people.append(_person(name, m.group("role"), "text", position))
                 continue
+        if (
+            ("–" in line or "—" in line or " - " in line or "|" in line)
+            and (m := _ROLE_NAME_RE.match(line))
+            and grid_role(m.group("role"))
+            and (name := clean_name(m.group("name")))
+        ):
+            people.append(_person(name, m.group("role"), "text", position))
+            continue
         name = clean_name(line) if len(line) <= 70 and not line.endswith(":") else None
         if name and layout is not None and layout.declares_title(position, end):
             continue  # a title the markup marks ("Dog Whisperer"), not a name
@@ -233,6 +267,7 @@ def people_from_lines(
             # "Vertretungsberechtigter Geschäftsführer" over the name), when no title follows.
             grid.append(_person(name, previous, "grid", position, declared=True))
             used.add(i - 1)
+    people.extend(appositions(text, lines))
     # A name beside a title is a team grid's card when the page has more than one, or when the
     # page has an address built from that name (a founder's card), or on a legal page (an
     # Impressum's owner and their trade).
@@ -258,7 +293,7 @@ def _split_card(layout: Layout, start: int, end: int) -> list[FoundPerson]:
                 and 2 <= name_text.count(" ") + 1 <= 7
                 and len(title) <= ROLE_MAX_CHARS
                 and (name := clean_name(name_text))
-                and _grid_role(title)
+                and grid_role(title)
             ):
                 return [_person(name, title, "grid", at)]
     return []
@@ -270,37 +305,15 @@ def _card_title(line: tuple[int, str, int], layout: Layout | None) -> bool:
     ``designation``, ``role``, ... inside a ``team``/``staff``/``member`` block: team plugins
     and page builders mark titles so, known to the vocabulary or not)."""
     start, text, end = line
-    if _grid_role(text):
+    if grid_role(text):
         return True
     return (
         layout is not None
+        and text[:1].isalpha()  # not a league table's "1st" under a "Position" header
         and layout.declares_title(start, end)
         and ":" not in text
         and is_declared_role(text)
     )
-
-
-def _affiliated(role: str) -> bool:
-    """Whether a title names another organisation ("Facilities Manager, Northgate Schools",
-    "Operations Director at Brightside Homes"): a client's or a speaker's, not the team's."""
-    m = _AFFILIATION_RE.search(role)
-    if m is None:
-        return False
-    words = m.group("org").split()
-    return (
-        len(words) >= 2
-        and all(w[:1].isupper() or w.lower() in _ORG_JOINERS for w in words)
-        and not is_role(m.group("org"))
-    )
-
-
-def _grid_role(line: str) -> bool:
-    """A line that is a title and nothing else (not "Name, Title", not "Label: ...", not a
-    title at another organisation)."""
-    if ":" in line or not is_role(line) or clean_name(line) or _affiliated(line):
-        return False
-    inner = _NAME_ROLE_RE.match(line)
-    return not (inner and clean_name(inner.group("name")))
 
 
 __all__ = [
@@ -311,6 +324,7 @@ __all__ = [
     "TEAM_CLASS_RE",
     "TITLE_CLASS_RE",
     "FoundPerson",
+    "is_decoy_class",
     "people_from_json_ld",
     "people_from_lines",
     "person_from_hcard",

@@ -68,6 +68,8 @@ def is_role(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > ROLE_MAX_CHARS or _NOT_A_ROLE_RE.search(text):
         return False
+    if "@" in text or "://" in text:
+        return False  # an address ("accounts@…", "sales@…") is a mailbox, not a title
     # A title in the possessive ("Chef's Special", "Manager's Choice") names a thing, not a role
     # (the other titles of the text are looked at only then: one search is the common case).
     m = ANY_ROLE_RE.search(text)

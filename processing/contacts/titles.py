@@ -351,6 +351,22 @@ STAFF_TITLES = [
     r"psicólog[oa]",
     r"farmacéutic[oa]",
     r"óptic[oa](?:-optometrista)?",
+    # Departments a contact page names a person by ("Accounts: Jill Morgan", "Parts &
+    # Accounts"), as verkauf, vertrieb and empfang above. Words every shop or menu uses (sales,
+    # parts, marketing, admin, accueil, einkauf) are left out: the vocabulary gates which pages
+    # are read line by line.
+    r"accounts",
+    r"reception",
+    r"bookings",
+    r"lettings",
+    r"estimating",
+    r"payroll",
+    r"purchasing",
+    r"buchhaltung",
+    r"auftragsabwicklung",
+    r"verwaltung",
+    r"kundendienst",
+    r"comptabilité",
 ]
 # Labels of legal pages that introduce a person without naming a rank.
 LABELS = [

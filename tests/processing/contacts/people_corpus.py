@@ -723,7 +723,7 @@ page(
 <p>Directors: Robert Hughes and Karen Whitfield</p>""",
         lang="en-GB",
     ),
-    {"Robert Hughes": "Directors", "Karen Whitfield": "Directors"},
+    {"Robert Hughes": "Director", "Karen Whitfield": "Director"},
     {"legal_name": "Greenleaf Accounting Limited", "company_number": "09876543"},
 )
 

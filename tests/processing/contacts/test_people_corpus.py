@@ -6,6 +6,7 @@ import pytest
 from people_corpus import PAGES
 from people_heldout import PAGES as HELDOUT
 from people_heldout2 import PAGES as HELDOUT2
+from people_heldout3 import PAGES as HELDOUT3
 
 from processing.contacts import extract_page
 from processing.contacts.names import clean_name, local_matches_name
@@ -35,8 +36,8 @@ def test_corpus_meets_the_goals():
 
 @pytest.mark.parametrize(
     ("name", "url", "html", "people", "company"),
-    [p for p in PAGES + HELDOUT + HELDOUT2 if not p[3]],
-    ids=[p[0] for p in PAGES + HELDOUT + HELDOUT2 if not p[3]],
+    [p for p in PAGES + HELDOUT + HELDOUT2 + HELDOUT3 if not p[3]],
+    ids=[p[0] for p in PAGES + HELDOUT + HELDOUT2 + HELDOUT3 if not p[3]],
 )
 def test_decoy_pages_name_nobody(name, url, html, people, company):
     assert extract_page(html.encode(), url=url).people == []
@@ -349,8 +350,8 @@ def test_definition_lists_labels_and_marked_french_titles():
         "<dl><dt>Owner</dt><dd>Graham Fitch</dd><dt>Head Mechanic</dt><dd>Luis Ortega</dd></dl>"
     ) == {"Graham Fitch": "Owner", "Luis Ortega": "Head Mechanic"}
     assert _people("<p>Directors: Sam Patel and Helen Wu.</p>") == {
-        "Sam Patel": "Directors",
-        "Helen Wu": "Directors",
+        "Sam Patel": "Director",
+        "Helen Wu": "Director",
     }
     card = '<div class="membre"><h4>{}</h4><span class="fonction">{}</span></div>'
     assert _people(

@@ -1,0 +1,88 @@
+"""Whether a phrase of a page's text is a person's title: a title alone on its line, a title at
+another organisation (a client's), a firm's name after a person's name (an outsider's), the
+title a plural label gives each person it names, a title in prose.
+
+Read by processing.contacts.people and processing.contacts.people_prose; plain Python over the
+vocabulary of processing.contacts.roles and the name test of processing.contacts.names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from processing.contacts.names import clean_name
+from processing.contacts.roles import ANY_ROLE_RE, is_role
+
+NAME_ROLE_RE = re.compile(
+    r"^(?P<name>[^,–—|(:]{3,70}?)\s*(?:,|–|—|\||\(| - | / )\s*(?P<role>[^()]{2,70}?)\)?"
+    r"(?:(?<!\.\w)\.)?$"  # a closing full stop, not an abbreviation's ("Kinésithérapeute D.E.")
+)
+_AFFILIATION_RE = re.compile(r"(?:,|\s(?:at|bei|chez)\s)\s*(?P<org>[^,]+)$")
+_ORG_JOINERS = frozenset({"&", "and", "of", "the", "und", "et", "de", "du", "des"})
+# A collective noun is no title ("our team of three florists, Anna Lee and Bob Ray").
+_COLLECTIVES = frozenset("team staff crew family group équipe mannschaft".split())
+# The last word of a firm's name ("Dowell Design Studio", "Meeks Associates"), legal forms too.
+_FIRM_WORDS = frozenset(
+    """associates partners studio studios design designs architects consulting consultants
+    consultancy solutions agency builders construction group ltd limited llp llc inc plc gmbh
+    ag kg sarl sas""".split()
+)
+
+
+def affiliated(role: str) -> bool:
+    """Whether a title names another organisation ("Facilities Manager, Northgate Schools",
+    "Operations Director at Brightside Homes"): a client's or a speaker's, not the team's."""
+    m = _AFFILIATION_RE.search(role)
+    if m is None:
+        return False
+    words = m.group("org").split()
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() or w.lower() in _ORG_JOINERS for w in words)
+        and not is_role(m.group("org"))
+    )
+
+
+def grid_role(line: str) -> bool:
+    """A line that is a title and nothing else (not "Name, Title", not "Label: ...", not a
+    title at another organisation)."""
+    if ":" in line or not is_role(line) or clean_name(line) or affiliated(line):
+        return False
+    inner = NAME_ROLE_RE.match(line)
+    return not (inner and clean_name(inner.group("name")))
+
+
+def firm(text: str, names: list[str]) -> bool:
+    """Whether ``text`` after a name is a firm's name, not the person's title: it carries the
+    person's surname ("Paul Meeks, Meeks Associates") or ends with a firm's word and is no
+    title ("Jane Dowell, Dowell Design Studio"): the person works for another organisation."""
+    words = [w.strip(",.").casefold() for w in text.split()]
+    if not words:
+        return False
+    surnames = {n.split()[-1].casefold() for n in names if n}
+    if surnames.intersection(words):
+        return True
+    return words[-1] in _FIRM_WORDS and not is_role(text)
+
+
+def singular(label: str) -> str:
+    """A label's title for each person it names: "Directors: Sam Patel and Helen Wu" makes each
+    a "Director" (an English or French plural of a title of the vocabulary; German plurals
+    stay as written)."""
+    head, _, last = label.strip().rpartition(" ")
+    if last[-1:] in "sS" and last[-2:-1] not in "sS" and ANY_ROLE_RE.fullmatch(last[:-1]):
+        return f"{head} {last[:-1]}".strip()
+    return label
+
+
+def title_phrase(text: str) -> bool:
+    """A short phrase of prose that is a title and ends with one ("Managing Director",
+    "owner"; not "team of three florists")."""
+    text = text.strip()
+    words = text.casefold().split()
+    return (
+        0 < len(words) <= 5
+        and not _COLLECTIVES.intersection(words)
+        and grid_role(text)
+        and any(m.end() == len(text) for m in ANY_ROLE_RE.finditer(text))
+    )
