@@ -273,6 +273,9 @@ def test_generated_workflow_works_end_to_end(project_copy):
         "y\n< 1 second\nvalue, kind\nThe address still exists\n",
     ).stdout
     assert "wrote sql/" in out and "apply_sql" in out
+    # Workers already running do not know it: the command says to restart them (issue 30).
+    assert "Running workers loaded the workflows when they started: restart them" in out
+    assert "process_contact_review_queue is not defined" in out
     sql = next((copy / "sql").glob("*_contact_review.sql")).read_text()
     assert "CREATE TYPE contactreviewcurationstatus AS ENUM" in sql
     assert "ADD COLUMN contact_review_processing_status contactreviewprocessingstatus" in sql
