@@ -81,19 +81,20 @@ class VerdictFilter(admin.SimpleListFilter):
 @admin.register(Contact)
 class ContactAdmin(PipelineAdmin):
     # Made for reading: the contact first and widest (one line, never wrapped mid-address),
-    # then what it is, whether it holds, whose it is and where it was seen. The id, the
-    # national format and the first sighting are on the change page. Fits 1,280 px beside the
-    # filters; on a phone each row is a card headed by the value. (A "who" column, once people
-    # are linked to contacts, goes after "kind".)
+    # then what it is, whether it holds, who it belongs to (the person it was tied to, with
+    # their role), the company and where it was seen. The id, the national format and the first
+    # sighting are on the change page. Fits 1,280 px beside the filters; on a phone each row is
+    # a card headed by the value.
     list_display = [
         "value_preview",
         "kind_display",
         "verdict_badge",
+        "person_display",
         "company_display",
         "seen_display",
     ]
     list_display_links = ["value_preview"]
-    list_select_related = ["domain"]
+    list_select_related = ["domain", "person"]
     list_filter = ["kind", ClassificationFilter, VerdictFilter, ContactImportFilter]
     search_fields = ["value"]  # shows the box; get_search_results is curation.search's
     search_help_text = search.HELP_TEXT[Contact]
@@ -163,6 +164,21 @@ class ContactAdmin(PipelineAdmin):
         if not obj.verdict:
             return badge(None)
         return format_html('<span title="{}">{}</span>', obj.verdict_reason, badge(obj.verdict))
+
+    @admin.display(description="who", ordering="person__name")
+    def person_display(self, obj):
+        """The person the contact was tied to, linked, their role below ("-" for none)."""
+        person = obj.person
+        if person is None:
+            return "-"
+        name = change_link(person, truncated(person.name, 24))
+        if not person.role:
+            return name
+        return format_html(
+            '<span class="ss-stack">{}<br><small class="ss-quiet">{}</small></span>',
+            name,
+            truncated(person.role, 24),
+        )
 
     @admin.display(description="company", ordering="domain__domain")
     def company_display(self, obj):

@@ -80,6 +80,16 @@ def test_the_lead_sheet_and_the_people_list(live_server, browser_page, admin_use
         assert_fits(page, f"lead sheet with people ({viewport})")
         shot(page, f"{viewport}_lead_people")
 
+        # The contacts list says whose each contact is (issue 30: "who, once people exist").
+        page.goto(f"{live_server.url}/admin/curation/contact/")
+        who = page.locator("#result_list tbody tr", has_text="thomas.becker")
+        assert "Thomas Becker" in who.locator("td.field-person_display").inner_text()
+        assert "Werkstattleiter" in who.locator("td.field-person_display").inner_text()
+        info = page.locator("#result_list tbody tr", has_text="info@alliedauto69.de")
+        assert info.locator("td.field-person_display").inner_text().strip() == "-"
+        assert_fits(page, f"contacts list with people ({viewport})")
+        shot(page, f"{viewport}_contacts_people")
+
         page.goto(f"{live_server.url}/admin/curation/person/")
         assert page.locator("#result_list tbody tr").count() == 3
         assert_fits(page, f"people list ({viewport})")
