@@ -92,6 +92,10 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
     """
     queued = f"'{Status.QUEUED}'::{n.proc_type}"
     processing = f"'{Status.PROCESSING}'::{n.proc_type}"
+    # The gate's probe and the lock are a CASE in the walk's select list, in that order, so each
+    # runs once per domain visited, only until LIMIT has its domains (as quals, the planner made
+    # the gate an anti join against the whole walk: every domain with Queued rows was locked,
+    # and a concurrent claim found none free).
     lock_sql = f"""
         WITH RECURSIVE walk(domain_id) AS (
                (SELECT domain_id FROM {n.table}
@@ -102,28 +106,41 @@ def claim_capped(n, returning, head, start, rotation, skip, per_domain, host_cap
                         WHERE q.{n.proc} = {queued} AND q.domain_id > walk.domain_id
                         ORDER BY q.domain_id LIMIT 1)
                  FROM walk WHERE walk.domain_id IS NOT NULL)
-        SELECT domain_id FROM walk
-         WHERE domain_id IS NOT NULL AND NOT (domain_id = ANY(%(skip)s::bigint[]))
-           AND NOT EXISTS (  -- the site's gate is closed (a pause, slots booked ahead)
-               SELECT FROM domains AS d JOIN request_gates AS g
-                   ON g.name IN ('host:' || d.domain, 'host:www.' || d.domain)
-                WHERE d.id = walk.domain_id AND g.next_at > now())
-           AND pg_try_advisory_xact_lock(hashtext(%(table)s), (domain_id %% 2147483647)::int)
+        SELECT domain_id FROM (
+               SELECT domain_id, CASE
+                      WHEN domain_id = ANY(%(skip)s::bigint[]) THEN false
+                      WHEN EXISTS (  -- the site's gate is closed (a pause, slots booked ahead)
+                           SELECT FROM domains AS d JOIN request_gates AS g
+                               ON g.name IN ('host:' || d.domain, 'host:www.' || d.domain)
+                            WHERE d.id = walk.domain_id AND g.next_at > now()) THEN false
+                      ELSE pg_try_advisory_xact_lock(
+                           hashtext(%(table)s), (domain_id %% 2147483647)::int)
+                      END AS free
+                 FROM walk WHERE domain_id IS NOT NULL
+               OFFSET 0) AS visited
+         WHERE free
          LIMIT %(domains)s"""
     started = f"now(), {n.attempts} = {n.attempts} + 1" if start else "NULL"
+    # The rows each domain has Processing are counted in one pass over the Processing rows
+    # (``held``), not by a count per domain (each one a scan of every Processing row).
     claim = f"""
+        WITH held AS MATERIALIZED (
+               SELECT domain_id, count(*) AS n FROM {n.table}
+                WHERE {n.proc} = {processing} AND domain_id = ANY(%(domain_ids)s::bigint[])
+                GROUP BY domain_id)
         UPDATE {n.table} SET {status(n, Status.PROCESSING, Status.PROCESSING)},
                {n.started_at} = {started}, {n.finished_at} = NULL,
                {n.lease} = now() + make_interval(secs => %(lease)s), {n.worker} = %(token)s
          WHERE id = ANY(ARRAY(
                SELECT taken.id
-                 FROM unnest(%(domain_ids)s::bigint[]) AS d(domain_id) CROSS JOIN LATERAL (
+                 FROM unnest(%(domain_ids)s::bigint[]) AS d(domain_id)
+                 LEFT JOIN held ON held.domain_id = d.domain_id
+                 CROSS JOIN LATERAL (
                       SELECT id FROM {n.table} AS r
                        WHERE r.domain_id = d.domain_id AND {ready(n)}
                        ORDER BY {n.queued_at}, id
-                       LIMIT GREATEST(0, LEAST(%(per_domain)s, %(host_cap)s - (
-                             SELECT count(*) FROM {n.table} AS p
-                              WHERE p.domain_id = d.domain_id AND p.{n.proc} = {processing})))
+                       LIMIT GREATEST(0, LEAST(%(per_domain)s,
+                                               %(host_cap)s - coalesce(held.n, 0)))
                          FOR UPDATE SKIP LOCKED) AS taken
                 LIMIT %(batch)s))
         RETURNING {returning}, domain_id"""
