@@ -44,6 +44,7 @@ EXECUTIVE_TITLES = [
     r"proprietor",
     r"managing member",
     r"board member",
+    r"trustee",
     r"inhaber(?:in)?",
     r"mitinhaber(?:in)?",
     r"geschäftsführer(?:in)?",
@@ -351,6 +352,19 @@ STAFF_TITLES = [
     r"psicólog[oa]",
     r"farmacéutic[oa]",
     r"óptic[oa](?:-optometrista)?",
+    # Trades and care work of small firms the lists above missed (surname-like ones, Painter,
+    # Joiner, Gardener, Barber, still left out).
+    r"operative",
+    r"plasterer",
+    r"tiler",
+    r"welder",
+    r"fabricator",
+    r"scaffolder",
+    r"upholsterer",
+    r"handyman",
+    r"conveyancer",
+    r"carer",
+    r"physio",
     # Departments a contact page names a person by ("Accounts: Jill Morgan", "Parts &
     # Accounts"), as verkauf, vertrieb and empfang above. Words every shop or menu uses (sales,
     # parts, marketing, admin, accueil, einkauf) are left out: the vocabulary gates which pages
