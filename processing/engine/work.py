@@ -102,18 +102,27 @@ class DomainQueue:
         with self._ready:
             if item is None:
                 self._stops += 1
+                self._ready.notify_all()
             else:
                 self._items.append(item)
-            self._ready.notify_all()  # a waiter may be unable to take it; another can
+                # One row: one waiting thread can take it (any can; a thread that takes it and
+                # leaves rows behind wakes the next one, see take). Waking every waiting row
+                # thread for each row put and done (hundreds of them) was ~9% of a worker's
+                # CPU in bench/pipeline.py: each woke, scanned the waiting rows, and slept.
+                self._ready.notify()
 
     def take(self, limit: int) -> tuple[list, bool]:
         with self._ready:
             while True:
                 taken = self._pick(limit)
                 if taken:
+                    if self._items or self._stops:
+                        self._ready.notify()  # what is left may be another waiter's to take
                     return taken, False
                 if self._stops and not self._items:
                     self._stops -= 1
+                    if self._stops:
+                        self._ready.notify()  # the next stop, for the next waiter
                     return [], True
                 self._ready.wait()
 
@@ -137,7 +146,8 @@ class DomainQueue:
             self._in_flight[key] -= 1
             if self._in_flight[key] <= 0:
                 del self._in_flight[key]
-            self._ready.notify_all()
+            if self._items or self._stops:
+                self._ready.notify()  # one place freed: one waiting thread may take a row
 
     def qsize(self) -> int:
         return len(self._items)
