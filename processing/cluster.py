@@ -15,7 +15,9 @@ django-q2's ``qcluster`` (1.11) has two stop faults (issue 16.4):
 - this process is the *subreaper* of its descendants (``PR_SET_CHILD_SUBREAPER``), so it can
   wait for every one of them, not only for the sentinel;
 - SIGTERM or SIGINT here terminates the sentinel (never touching the Event) and waits until
-  every descendant has exited; a second signal, or ``stop_timeout`` seconds, SIGKILLs the rest.
+  every descendant has exited; a second signal, or ``stop_timeout`` seconds, SIGKILLs the rest;
+- this process, which runs no rows, keeps the leases of every worker (``lease_keeper.Hub``):
+  it outlives them, and a row holding a worker's GIL does not hold its GIL.
 
 prctl has no maintained Python binding (python-prctl is unmaintained and needs a compiler), and
 it is two libc calls, so it is called through ctypes. Elsewhere django-q2 runs unchanged.
@@ -139,9 +141,14 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
     """
     from django_q.cluster import Cluster
 
+    from processing.engine.holdings import serve_cluster_leases
+
     _install_fork_hook()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _import_services()
+    # The workers' leases are kept from here, a process that runs no rows (see lease_keeper);
+    # bound now, so the processes forked below find it.
+    hub = serve_cluster_leases()
     cluster = Cluster()  # installs django-q2's handlers; ours replace them below
     stopping = {"signal": None, "killed": False}
 
@@ -165,6 +172,9 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
     except RuntimeError:
         if stopping["signal"] is None:
             raise  # the sentinel could not start (django-q2 logged why)
+    # Started once this process forks no more (the sentinel forks the workers): no thread of
+    # it is copied into a child mid-step. Workers that connected meanwhile wait in its backlog.
+    hub.start()
     if run_once:
         on_signal(signal.SIGTERM, None)
     cluster.sentinel.join()
@@ -176,6 +186,7 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
         stopping["killed"] = True
         _signal_all(signal.SIGKILL)
         _reap_children(time.monotonic() + 10)
+    hub.stop()  # every worker has ended
     if stopping["signal"] is not None:
         from processing.heartbeat import forget_stopped
 

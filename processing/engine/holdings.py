@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -74,10 +75,11 @@ class _Renewer:
 
     One thread for the whole process, whatever the number of lanes running; each run's rows
     every third of its lease. In a worker process (``keep_leases_in_a_process``) the renewing is
-    done by a lease keeper process (``lease_keeper``), which this thread tells what is held every
-    ``TICK``: a row holding the GIL freezes this thread, not the keeper (issue 28.4). Should the
-    keeper be unavailable, this thread renews on its own connection meanwhile, as it does in any
-    other process; that connection is closed when no run holds rows.
+    done by a lease keeper in another process (``lease_keeper``: the cluster's hub, or a keeper
+    process of the worker's own), which this thread tells what is held every ``TICK``: a row
+    holding the GIL freezes this thread, not the keeper (issue 28.4). Should the keeper be
+    unavailable, this thread renews on its own connection meanwhile, as it does in any other
+    process; that connection is closed when no run holds rows.
     """
 
     TICK = 0.5
@@ -86,7 +88,7 @@ class _Renewer:
         self._runs: dict[Holdings, float] = {}  # run -> when its rows are renewed next
         self._lock = threading.Lock()
         self._wake = threading.Event()
-        self._tell_lock = threading.Lock()  # one snapshot at a time down the keeper's pipe
+        self._tell_lock = threading.Lock()  # one snapshot at a time down the keeper's channel
         self._thread: threading.Thread | None = None
         self._pid = 0
         self.keeper: _Keeper | None = None
@@ -173,65 +175,122 @@ class _Renewer:
 
 
 class _Keeper:
-    """This process's lease keeper (``lease_keeper``): started on first use, started again
-    (at most every ``RESPAWN_SECONDS``) should it die; it ends when this process does."""
+    """This process's lease keeper (``lease_keeper``): the cluster's hub when the process has one
+    (``ADDRESS_ENV``, set by ``processing.cluster``), else a keeper process of its own. Reached
+    on first use, again (at most every ``RESPAWN_SECONDS``) should it go; a keeper process ends
+    when this process does."""
 
     RESPAWN_SECONDS = 10.0
     # A keeper that has not read what it was told for this long is stuck: it is replaced.
     STUCK_SECONDS = 10.0
 
     def __init__(self) -> None:
-        self._proc: subprocess.Popen | None = None
-        self._pending = b""  # the part of the last snapshot the pipe did not take yet
+        self._channel: _Channel | None = None
+        self._pending = b""  # the part of the last snapshot the channel did not take yet
         self._pending_since = 0.0
         self._next_spawn = 0.0
         self._failed = False
 
+    @property
+    def _proc(self) -> subprocess.Popen | None:
+        """The keeper process, when this worker has one of its own."""
+        channel = self._channel
+        return channel.proc if isinstance(channel, _ProcessChannel) else None
+
     def tell(self, runs: list[dict]) -> bool:
         """Send the keeper what is held; False when it cannot renew them (renew here)."""
-        proc = self._running()
-        if proc is None:
+        channel = self._running()
+        if channel is None:
             return False
         try:
             if not self._pending:
                 self._pending = json.dumps({"runs": runs}, separators=(",", ":")).encode() + b"\n"
                 self._pending_since = time.monotonic()
-            written = os.write(proc.stdin.fileno(), self._pending)
+            written = os.write(channel.fileno(), self._pending)
             self._pending = self._pending[written:]
         except BlockingIOError:
             pass
-        except OSError as exc:  # the keeper died: its end of the pipe is closed
-            logger.warning("lease keeper %s gone (%s); renewing in the worker", proc.pid, exc)
-            self._stop(proc)
+        except OSError as exc:  # the keeper is gone: its end is closed
+            logger.warning("lease keeper %s gone (%s); renewing in the worker", channel, exc)
+            self._stop(channel)
             return False
         if self._pending:
             if time.monotonic() - self._pending_since > self.STUCK_SECONDS:
-                logger.warning("lease keeper %s stuck; replacing it", proc.pid)
-                self._stop(proc)
+                logger.warning("lease keeper %s stuck; replacing it", channel)
+                self._stop(channel)
             return False  # not told this time: renew here meanwhile
         return True
 
-    def _running(self) -> subprocess.Popen | None:
-        proc = self._proc
-        if proc is not None and proc.poll() is None:
-            return proc
-        if proc is not None:
-            logger.warning("lease keeper %s exited (%s)", proc.pid, proc.returncode)
-            self._stop(proc)
+    def _running(self) -> _Channel | None:
+        channel = self._channel
+        if channel is not None and channel.alive():
+            return channel
+        if channel is not None:
+            logger.warning("lease keeper %s exited", channel)
+            self._stop(channel)
         if time.monotonic() < self._next_spawn:
             return None
         self._next_spawn = time.monotonic() + self.RESPAWN_SECONDS
         try:
-            self._proc = self._spawn()
+            self._channel = _open_channel()
         except Exception:
             if not self._failed:
-                logger.exception("could not start the lease keeper; renewing in the worker")
+                logger.exception("could not reach a lease keeper; renewing in the worker")
             self._failed = True
             return None
         self._failed = False
-        return self._proc
+        self._pending = b""
+        logger.info("lease keeper %s", self._channel)
+        return self._channel
 
-    def _spawn(self) -> subprocess.Popen:
+    def _stop(self, channel: _Channel) -> None:
+        channel.close()
+        self._channel = None
+        self._pending = b""
+
+
+def _open_channel() -> _Channel:
+    """The cluster's hub if this process has one and it answers, else a keeper process."""
+    address = os.environ.get(lease_keeper.ADDRESS_ENV)
+    if address:
+        try:
+            return _SocketChannel(address)
+        except OSError as exc:  # not a worker of that cluster (its hub is gone)
+            logger.warning("lease keeper hub %s unreachable (%s); starting one", address, exc)
+    return _ProcessChannel()
+
+
+class _SocketChannel:
+    """The cluster's hub (``lease_keeper.Hub``), reached on its Unix socket."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.sock.connect("\0" + address)
+        except OSError:
+            self.sock.close()
+            raise
+        self.sock.setblocking(False)  # a stuck hub never blocks the lease heartbeat
+
+    def fileno(self) -> int:
+        return self.sock.fileno()
+
+    def alive(self) -> bool:
+        return self.sock.fileno() != -1  # a hub that went away is found when writing
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.close()
+
+    def __str__(self) -> str:
+        return f"hub {self.address}"
+
+
+class _ProcessChannel:
+    """A keeper process of this worker's own, told down its standard input."""
+
+    def __init__(self) -> None:
         # -P: the script's folder is not put on sys.path (its modules would shadow others).
         proc = subprocess.Popen(
             [sys.executable, "-P", lease_keeper.__file__],
@@ -243,26 +302,34 @@ class _Keeper:
         proc.stdin.write(json.dumps(first).encode() + b"\n")
         proc.stdin.flush()
         os.set_blocking(proc.stdin.fileno(), False)  # a stuck keeper never blocks this thread
-        self._pending = b""
-        logger.info("lease keeper %s started", proc.pid)
-        return proc
+        self.proc = proc
 
-    def _stop(self, proc: subprocess.Popen) -> None:
+    def fileno(self) -> int:
+        return self.proc.stdin.fileno()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def close(self) -> None:
         with contextlib.suppress(OSError):
-            proc.kill()
+            self.proc.kill()
         with contextlib.suppress(OSError):
-            proc.stdin.close()
+            self.proc.stdin.close()
         with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=1)
-        self._proc = None
-        self._pending = b""
+            self.proc.wait(timeout=1)
+
+    def __str__(self) -> str:
+        return f"process {self.proc.pid}"
+
+
+_Channel = _SocketChannel | _ProcessChannel
 
 
 # psycopg's own connection arguments, which are not libpq's.
 _NOT_LIBPQ = {"context", "cursor_factory", "prepare_threshold", "autocommit", "row_factory"}
 
 
-def _conninfo() -> str:
+def _conninfo(**extra: str) -> str:
     """This process's database connection as a libpq string, for the keeper."""
     params = connection.get_connection_params()
     kept = {
@@ -270,15 +337,25 @@ def _conninfo() -> str:
         for key, value in params.items()
         if key not in _NOT_LIBPQ and value is not None and isinstance(value, (str, int, float))
     }
-    return psycopg.conninfo.make_conninfo(**kept)
+    return psycopg.conninfo.make_conninfo(**kept, **extra)
 
 
 def keep_leases_in_a_process() -> None:
-    """Have a lease keeper process renew this process's leases (worker processes)."""
+    """Have a lease keeper in another process renew this process's leases (worker processes)."""
     if _renewer.keeper is None:
         _renewer.keeper = _Keeper()
     _renewer.ensure_running()
     _renewer.tell_keeper()  # started now, before this process claims anything
+
+
+def serve_cluster_leases() -> lease_keeper.Hub:
+    """Bind the lease keeper of a whole cluster (in the cluster's main process, before its
+    processes are forked: they find it through ``ADDRESS_ENV``); ``start`` it once they are."""
+    hub = lease_keeper.Hub(_conninfo(application_name=f"scrapersky lease keeper {os.getpid()}"))
+    hub.bind()
+    os.register_at_fork(after_in_child=hub.close_listener)
+    os.environ[lease_keeper.ADDRESS_ENV] = hub.address
+    return hub
 
 
 _renewer = _Renewer()

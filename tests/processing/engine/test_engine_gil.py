@@ -1,13 +1,14 @@
 """A row holding the GIL (issue 28.4): its worker's lease heartbeat is frozen with it, so the
-leases are renewed by the worker's lease keeper process. Real workers: the row runs once, and a
-row that had finished before (its outcome waiting for the frozen finisher) runs once and is
-Complete."""
+leases are renewed by the cluster's lease keeper, in another process. Real workers: the row runs
+once, and a row that had finished before (its outcome waiting for the frozen finisher) runs once
+and is Complete."""
 
 from __future__ import annotations
 
 import os
 import time
 
+import psutil
 import pytest
 from django.db import connection
 from engine_recording import spans
@@ -68,6 +69,9 @@ def test_a_row_holding_the_gil_keeps_its_lease_and_a_finished_bystander_runs_onc
         leases.append(row_state(hog)[1])
         time.sleep(0.2)
     assert bystander_status == "Processing"
+    # Renewed by the cluster's hub (the main process), no keeper process per worker (issue 27).
+    commands = [" ".join(psutil.Process(pid).cmdline()) for pid in workers.session_pids(proc)]
+    assert not [c for c in commands if "lease_keeper" in c], commands
     assert None not in leases, (held_at, leases, workers.log(proc))
     assert max(leases) > held_at + LEASE + 1, (held_at, leases, workers.log(proc))
     assert wait_for(lambda: statuses().get("Complete") == len(ids), timeout=60), (

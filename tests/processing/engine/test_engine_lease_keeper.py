@@ -1,5 +1,6 @@
-"""The lease keeper process (issue 28.4): what it renews, when it judges its worker may keep
-its rows, and that it ends with its worker."""
+"""The lease keeper (issue 28.4): what it renews, when it judges its worker may keep its rows,
+that it ends with its worker; the cluster's hub (issue 27: one keeper for every worker, in the
+cluster's main process) hears its workers on a socket and forgets those that go."""
 
 from __future__ import annotations
 
@@ -153,6 +154,77 @@ def test_a_keeper_that_dies_is_replaced_and_the_leases_go_on(monkeypatch):
             time.sleep(0.5)
     finally:
         run.stop_heartbeat()
-        if keeper._proc is not None:
-            keeper._stop(keeper._proc)
+        if keeper._channel is not None:
+            keeper._stop(keeper._channel)
         holdings._renewer.keeper = None
+
+
+# A worker of the hub: forwards the test's snapshots (its standard input) to the hub's socket.
+FORWARDER = """
+import socket, sys
+sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+sock.connect("\\0" + sys.argv[1])
+for line in sys.stdin.buffer:
+    sock.sendall(line)
+"""
+
+
+TOKENS = ["w1:1:a:run:1", "w2:2:b:run:1"]
+
+
+@pytest.fixture
+def hub():
+    hub = lease_keeper.Hub(test_database_url())
+    hub.bind()
+    hub.start()
+    yield hub
+    hub.stop()
+
+
+def test_the_hub_renews_each_workers_rows_and_forgets_a_worker_that_goes(hub):
+    ids = queue_rows(2)
+    hold(ids[:1], TOKENS[0], lease=2)
+    hold(ids[1:], TOKENS[1], lease=2)
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", FORWARDER, hub.address], stdin=subprocess.PIPE, close_fds=True
+        )
+        for _ in range(2)
+    ]
+    try:
+
+        def tell() -> None:
+            for worker, row_id, token in zip(workers, ids, TOKENS, strict=True):
+                if worker.poll() is None:
+                    worker.stdin.write(snapshot([row_id], token, lease=3) + b"\n")
+                    worker.stdin.flush()
+
+        assert wait_for(lambda: len(hub.keepers) == 2, timeout=5)
+        assert set(hub.keepers) == {w.pid for w in workers}  # known by its peer credentials
+        # Renewed every second (a third of the lease), each 2 s lease becomes 3 s.
+        assert wait_for(
+            lambda: (tell(), min(lease_left(i) for i in ids) > 2.2)[1], timeout=10, every=0.5
+        )
+        workers[0].stdin.close()  # the first worker is gone: its rows are no longer renewed
+        workers[0].wait(timeout=5)
+        assert wait_for(lambda: set(hub.keepers) == {workers[1].pid}, timeout=5)
+        for _ in range(8):
+            time.sleep(0.5)
+            tell()
+        assert lease_left(ids[0]) < 0 < lease_left(ids[1])
+    finally:
+        for worker in workers:
+            worker.kill()
+            worker.wait()
+            worker.stdin.close()
+
+
+def test_the_hub_hears_only_processes_of_its_own_cluster(hub):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert hub._is_descendant(child.pid)
+        assert not hub._is_descendant(os.getppid())
+        assert not hub._is_descendant(1)
+    finally:
+        child.kill()
+        child.wait()
