@@ -1,7 +1,7 @@
 """The consumer loop: claim a batch, hand its rows to the row threads, repeat until empty.
 
 A run is made of: this loop (claims, when to claim, stopping, teardown), the row threads
-(``rows``), the starter thread counting attempts (``starter``), the finisher thread writing
+(``rows``), the starter thread counting attempts (``starter``), the finisher threads writing
 outcomes (``finisher``), the rows held and their lease heartbeat (``holdings``), and the queue
 between the loop and the row threads (``work``).
 """

@@ -120,10 +120,11 @@ def _wait_for_line(path, prefix: str) -> None:
 
 
 def gil_scene(row):
-    """Three rows of $ENGINE_GIL_ROWS (slow, bystander, hog) recorded as ``record_span``:
+    """The rows of $ENGINE_GIL_ROWS (slow ones, bystander, hog) recorded as ``record_span``:
 
-    - slow: returns a persist() that sleeps 2 s, so the finisher is busy writing it;
-    - bystander: ends after slow, while the finisher is busy: its outcome waits, unwritten;
+    - slow: each returns a persist() that sleeps 2 s, one after the other, so every writer of
+      the finisher (``FINISH_WRITERS``) is busy writing one;
+    - bystander: ends after the slow ones, while the finisher is busy: its outcome waits, unwritten;
     - hog: once the bystander has ended, holds the GIL for $ENGINE_GIL_SECONDS (a C call that
       does not release it: libc ``sleep`` through ``ctypes.PyDLL``), freezing every thread of
       its worker, the finisher and the in-process lease heartbeat included.
@@ -132,11 +133,14 @@ def gil_scene(row):
     import ctypes
 
     path = os.environ["ENGINE_RECORD_FILE"]
-    slow, bystander, hog = (int(x) for x in os.environ["ENGINE_GIL_ROWS"].split(","))
+    *slow, bystander, hog = (int(x) for x in os.environ["ENGINE_GIL_ROWS"].split(","))
     ident = f"{row.pk} {os.getpgid(0)} {os.getpid()}"
     _append(path, f"S {ident} {time.time():.6f}\n")
-    if row.pk == bystander:
-        _wait_for_line(path, f"E {slow} ")
+    if row.pk in slow[1:]:  # after the one before: each is a write of its own
+        _wait_for_line(path, f"E {slow[slow.index(row.pk) - 1]} ")
+        time.sleep(0.2)
+    elif row.pk == bystander:
+        _wait_for_line(path, f"E {slow[-1]} ")
         time.sleep(0.2)
     elif row.pk == hog:
         _wait_for_line(path, f"E {bystander} ")
@@ -145,6 +149,6 @@ def gil_scene(row):
             fh.write(f"{time.time():.6f}\n")
         ctypes.PyDLL(None).sleep(int(os.environ["ENGINE_GIL_SECONDS"]))
     _append(path, f"E {ident} {time.time():.6f}\n")
-    if row.pk == slow:
+    if row.pk in slow:
         return lambda: time.sleep(2.0)
     return None

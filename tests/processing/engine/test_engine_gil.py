@@ -14,6 +14,7 @@ from django.db import connection
 from engine_recording import spans
 from engine_support import WORKFLOW, queue_rows, statuses, wait_for, worker_env
 
+from processing.engine.finisher import FINISH_WRITERS
 from scrapersky.workflows import get_workflow
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.workers]
@@ -39,7 +40,7 @@ def test_a_row_holding_the_gil_keeps_its_lease_and_a_finished_bystander_runs_onc
     workers, record_file
 ):
     ids = queue_rows(8)
-    slow, bystander, hog = ids[:3]
+    *slow, bystander, hog = ids[: FINISH_WRITERS + 2]
     knobs = {
         "service": "engine_recording.gil_scene",
         "batch_size": 10,  # one worker claims the whole scene
@@ -52,7 +53,7 @@ def test_a_row_holding_the_gil_keeps_its_lease_and_a_finished_bystander_runs_onc
         {WORKFLOW: knobs},
         record_file,
         Q_WORKERS="2",  # the other worker would rescue (and run again) rows whose lease ran out
-        ENGINE_GIL_ROWS=f"{slow},{bystander},{hog}",
+        ENGINE_GIL_ROWS=",".join(map(str, [*slow, bystander, hog])),
         ENGINE_GIL_SECONDS=str(HOLD),
     )
     proc = workers.start(["qcluster"], env)
