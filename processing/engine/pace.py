@@ -11,11 +11,14 @@ the level is re-judged every ``WINDOW_SECONDS`` from what the rows of that windo
   window's and the rate did not grow: more in flight only made each row slower;
 - **grow** by a quarter when the level was reached (rows waited for a free place), the process
   had CPU to spare (less than ``CPU_BUSY`` of a core: the GIL makes one core the ceiling of a
-  worker process) and the answers were not slowing down; **double** instead while the process
-  used less than ``CPU_SPARE`` of a core (``CPU_BUSY / GROW_FAST``: the CPU a window costs grows
-  with the rows it does, so one doubling from there stays under ``CPU_BUSY``). On a one-second
-  web a level of 16 needs ~4 windows instead of ~13 to reach 256 (issue 27: the ramp, not the
-  steady rate, was what kept the 1 s bench under 200 pages/s);
+  worker process) and the answers were not slowing down; **double** instead while doubling
+  stays under ``CPU_BUSY``: the process's CPU plus once more the CPU the run's own rows used
+  (their threads' CPU time, as rows report it; without it, the process's: then doubling needs
+  under ``CPU_SPARE``, half of ``CPU_BUSY``). The other lanes of the process and its other
+  threads do not grow with this run's level: on a 200 ms web page curation started while
+  discovery and imports kept the process at half a core, and grew by a quarter a second for ten
+  seconds (issue 27). On a one-second web a level of 16 needs ~4 windows instead of ~13 to reach
+  256 (the ramp, not the steady rate, was what kept the 1 s bench under 200 pages/s);
 - otherwise hold.
 
 ``concurrency`` (the knob) stays the cap and ``START`` the first level (a worker's lane starts
@@ -82,6 +85,7 @@ class Pace:
         self._done = 0
         self._overloaded = 0
         self._seconds = 0.0
+        self._row_cpu: float | None = None  # the CPU seconds rows reported, if they did
         self._peak = self._in_flight
 
     def began(self) -> None:
@@ -89,14 +93,17 @@ class Pace:
             self._in_flight += 1
             self._peak = max(self._peak, self._in_flight)
 
-    def ended(self, seconds: float, *, overloaded: bool = False) -> None:
-        """A row ended after ``seconds`` of service; re-judge the level at the window's end."""
+    def ended(self, seconds: float, *, overloaded: bool = False, cpu: float | None = None) -> None:
+        """A row ended after ``seconds`` of service (``cpu`` of them its thread's CPU time);
+        re-judge the level at the window's end."""
         changed = None
         with self._lock:
             self._in_flight -= 1
             self._done += 1
             self._seconds += seconds
             self._overloaded += overloaded
+            if cpu is not None:
+                self._row_cpu = (self._row_cpu or 0.0) + cpu
             now = self.clock()
             if now - self._window_start >= WINDOW_SECONDS:
                 changed = self._judge(now)
@@ -109,6 +116,7 @@ class Pace:
         rate = done / elapsed
         seconds = self._seconds / done
         cpu = (self.cpu() - self._cpu_start) / elapsed
+        rows_cpu = cpu if self._row_cpu is None else self._row_cpu / elapsed
         reached = self._peak >= self.limit
         best = self._best_seconds
         self._best_seconds = seconds if best is None else min(best, seconds)
@@ -124,7 +132,8 @@ class Pace:
         ):
             level = int(level * SHRINK_SLOW)
         elif reached and cpu < CPU_BUSY and (best is None or seconds <= SLOW_FACTOR * best):
-            level = max(level + 1, int(level * (GROW_FAST if cpu < CPU_SPARE else GROW)))
+            fast = cpu + (GROW_FAST - 1) * rows_cpu < CPU_BUSY
+            level = max(level + 1, int(level * (GROW_FAST if fast else GROW)))
         level = max(self.floor, min(self.cap, level))
         self._reset_window(now)
         if level == self.limit:

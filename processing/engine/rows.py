@@ -223,6 +223,7 @@ class RowThreads:
     def _process(self, row, token: str) -> None:
         """Run the service on one row and hand its outcome to the finisher."""
         began = time.monotonic()
+        began_cpu = time.thread_time()
         overloaded = False
         try:
             persist = self.service(row)
@@ -245,7 +246,7 @@ class RowThreads:
         if outcome.kind != "fault":
             self.fault_streak = 0
         elapsed = time.monotonic() - began
-        self.pace.ended(elapsed, overloaded=overloaded)
+        self.pace.ended(elapsed, overloaded=overloaded, cpu=time.thread_time() - began_cpu)
         average = self.service_seconds
         self.service_seconds = elapsed if average is None else 0.9 * average + 0.1 * elapsed
         self.finisher.put(getattr(row, "domain_id", outcome.row_id), outcome)

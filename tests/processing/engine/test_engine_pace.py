@@ -29,8 +29,20 @@ class Clock:
         self.cpu = 0.0
 
 
-def window(pace: Pace, clock: Clock, *, rows: int, seconds: float, cpu: float = 0.1, **kw):
-    """One window of ``rows`` rows each taking ``seconds``, all places taken."""
+def window(
+    pace: Pace,
+    clock: Clock,
+    *,
+    rows: int,
+    seconds: float,
+    cpu: float = 0.1,
+    row_cpu: float | None = None,
+    **kw,
+):
+    """One window of ``rows`` rows each taking ``seconds`` (``row_cpu`` of it CPU, if told),
+    all places taken; the process uses ``cpu`` of a core."""
+    if row_cpu is not None:
+        kw["cpu"] = row_cpu
     places = pace.limit
     for _ in range(places):
         pace.began()
@@ -66,6 +78,16 @@ def test_the_level_doubles_while_the_cpu_is_far_from_busy_then_grows_by_a_quarte
     window(pace, clock, rows=50, seconds=0.2, cpu=pace_module.CPU_SPARE - 0.05)
     assert pace.limit == 2 * pace_module.START
     window(pace, clock, rows=50, seconds=0.2, cpu=pace_module.CPU_SPARE + 0.05)
+    assert pace.limit == int(2 * pace_module.START * pace_module.GROW)
+
+
+def test_the_level_doubles_while_doubling_the_runs_own_rows_keeps_the_cpu_under_busy():
+    # The process is at 0.6 of a core (other lanes), the run's rows used 0.1 of it: doubling
+    # them stays under busy. Then they use 0.35: doubling would not, a quarter more does.
+    pace, clock = make()
+    window(pace, clock, rows=50, seconds=0.2, cpu=0.6, row_cpu=0.1 / 50)
+    assert pace.limit == 2 * pace_module.START
+    window(pace, clock, rows=50, seconds=0.2, cpu=0.6, row_cpu=0.35 / 50)
     assert pace.limit == int(2 * pace_module.START * pace_module.GROW)
 
 
