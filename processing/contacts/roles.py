@@ -134,12 +134,31 @@ def may_name_roles(text: str) -> bool:
     """A quick test (a set lookup per distinct word) that ``text`` may hold a title at all.
 
     Cheaper than ANY_ROLE_RE on a whole page by an order of magnitude; a page that passes is
-    read line by line with the full vocabulary.
+    read line by line with the full vocabulary. A word's verdict depends on the word alone, so
+    it is remembered: a site's pages share most of their words (the template, the footer), and
+    only words not met before are tested one by one (every page of a crawl is asked).
     """
-    for word in set(_WORDS_RE.findall(text.lower())):
-        if word in _GATE_EXACT or word.endswith(_GATE_SUFFIXES):
-            return True
-        heads = _GATE_BY_HEAD.get(word[:3])
-        if heads and word.startswith(heads):
+    words = set(_WORDS_RE.findall(text.lower()))
+    if not words.isdisjoint(_GATE_PASSED):
+        return True
+    for word in words - _GATE_FAILED:
+        verdict = _GATE_PASSED if _gate_word(word) else _GATE_FAILED
+        if len(verdict) >= _GATE_MEMORY:
+            verdict.clear()
+        verdict.add(word)
+        if verdict is _GATE_PASSED:
             return True
     return False
+
+
+def _gate_word(word: str) -> bool:
+    if word in _GATE_EXACT or word.endswith(_GATE_SUFFIXES):
+        return True
+    heads = _GATE_BY_HEAD.get(word[:3])
+    return bool(heads and word.startswith(heads))
+
+
+# Words seen by may_name_roles, by verdict (each set bounded: a crawl meets many words).
+_GATE_PASSED: set[str] = set()
+_GATE_FAILED: set[str] = set()
+_GATE_MEMORY = 200_000
