@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/people_extraction.py [--verbose]
 
-Four corpora, each scored on its own:
+Five corpora, each scored on its own:
 
 * tuning: tests/processing/contacts/people_corpus.py, written while the extractor was built
   (team grids, h-cards and vCards, JSON-LD, German, French and British legal pages,
@@ -18,7 +18,12 @@ Four corpora, each scored on its own:
 * held-out 3: tests/processing/contacts/people_heldout3.py, written in issue 26's fourth session
   before the extractor's code was read or run on it (site builders' markup: Elementor,
   Squarespace, Wix, Divi, Bootstrap; Yoast worksFor, h-card and vcard, German, Austrian and
-  French legal pages, British footers; a case study's outside professionals, comments, menus).
+  French legal pages, British footers; a case study's outside professionals, comments, menus);
+* held-out 4: tests/processing/contacts/people_heldout4.py, written blind in issue 26's fifth
+  session by a helper who never read the extractor's code, before it was run on it (Webflow,
+  GoDaddy, Jimdo, Shopify, Joomla, Drupal, Ghost and Hugo markup; Dutch, Belgian, Italian,
+  Swiss, Irish and US pages; tables, accordions, figcaptions, microdata, titled, lower-case and
+  ALL-CAPS names; podcast guests, speakers, clients, job ads, products named like people).
 
 A person counts as found when the page yields the expected
 name (compared by processing.contacts.names.name_key); the role is right when it equals the
@@ -44,12 +49,14 @@ from tests.processing.contacts.people_corpus import PAGES
 from tests.processing.contacts.people_heldout import PAGES as HELDOUT
 from tests.processing.contacts.people_heldout2 import PAGES as HELDOUT2
 from tests.processing.contacts.people_heldout3 import PAGES as HELDOUT3
+from tests.processing.contacts.people_heldout4 import PAGES as HELDOUT4
 
 CORPORA = {
     "tuning": PAGES,
     "held-out": HELDOUT,
     "held-out 2": HELDOUT2,
     "held-out 3": HELDOUT3,
+    "held-out 4": HELDOUT4,
 }
 
 
