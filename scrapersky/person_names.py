@@ -64,6 +64,17 @@ TITLES = frozenset(
         "dipl.-kfm",
         "ing.",
         "mag.",
+        "univ.",  # Austrian "Dr. med. univ."
+        "mmag.",
+        "dott.",  # Italian
+        "dott.ssa",
+        "dr.ssa",
+        "avv.",
+        "arch.",
+        "geom.",
+        "rag.",
+        "ir.",  # Dutch
+        "drs.",
         "mba",
         "msc",
         "bsc",

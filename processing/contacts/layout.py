@@ -27,7 +27,8 @@ from lxml.html import HtmlElement
 # A table column's header that says its cells are job titles.
 TITLE_HEADER_RE = re.compile(
     r"(?:job\s)?(?:title|position|role|function|funktion|fonction|poste|cargo|puesto|aufgabe|"
-    r"aufgabenbereich|zuständigkeit|tätigkeit|department|abteilung)"
+    r"aufgabenbereich|zuständigkeit|tätigkeit|department|abteilung|ruolo|funzione|qualifica|"
+    r"mansione|incarico|functie|rol)"
 )
 
 

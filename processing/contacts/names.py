@@ -38,7 +38,7 @@ _LOWER = "a-zß-öø-ÿā-ſḀ-ỿ\u03ac-\u03ceа-џ"
 # One word of a name: capitalised (with Mc/Mac/O'/d' forms and hyphenated parts) or all caps.
 _WORD = (
     rf"(?:(?:O['’]|D['’]|Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
-    rf"|[{_UPPER}]{{2,}})"
+    rf"|(?:O['’]|D['’])?[{_UPPER}]{{2,}})"
 )
 _WORD_RE = re.compile(rf"{_WORD}(?:-{_WORD})*")
 _INITIAL_RE = re.compile(rf"[{_UPPER}]\.")
@@ -83,6 +83,10 @@ NOT_NAME_WORDS = frozenset(
     member members mitglied mitglieder membre membres miembro
     """.split()
 )
+# Particles that never open a name: a name read from its surname on ("Ní Bhriain" of "Aoife Ní
+# Bhriain") is not the person's whole name. (Van, Del, De, Al are also given names.)
+_PARTICLES_ONLY = frozenset("ní nic ó von zu zur ter ten der den ibn bint della dos".split())
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 MAX_NAME_CHARS = 60
 # Titles that are also common surnames (Tom Baker, Sam Cook).
 _SURNAME_TITLES = frozenset({"baker", "cook", "clerk", "agent", "meister", "partner"})
@@ -99,6 +103,8 @@ def clean_name(text: str) -> str | None:
     name_words = 0
     for i, word in enumerate(words):
         lowered = word.lower()
+        if i == 0 and lowered in _PARTICLES_ONLY:
+            return None
         if lowered in PARTICLES and 0 < i < len(words) - 1:
             if lowered == "der" and words[i - 1].lower() not in PARTICLES:
                 return None  # "van der", "von der"; a lone "der" is German prose
@@ -114,6 +120,9 @@ def clean_name(text: str) -> str | None:
         name_words += 1
     if not 2 <= name_words <= 4:
         return None
+    shouted = [w for w in words if len(w) > 2 and w.lower() not in PARTICLES]
+    if shouted and all(w.isupper() for w in shouted):
+        words = _title_case(words)
     name = " ".join(words)
     if len(name) > MAX_NAME_CHARS:
         return None
@@ -121,6 +130,18 @@ def clean_name(text: str) -> str | None:
     if role and role.group().lower() not in _SURNAME_TITLES:
         return None
     return name
+
+
+def _title_case(words: list[str]) -> list[str]:
+    """A name that a heading writes in capitals ("JAMES O'REILLY") as a name is written
+    ("James O'Reilly"); its particles in lower case ("Jan van der Berg")."""
+    last = len(words) - 1
+    return [
+        word.lower()
+        if word.lower() in PARTICLES and 0 < i < last
+        else _LETTERS_RE.sub(lambda m: m.group().capitalize(), word)
+        for i, word in enumerate(words)
+    ]
 
 
 def name_key(name: str) -> str:

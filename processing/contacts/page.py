@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import (
@@ -112,7 +113,7 @@ def extract_page(
     region = collector.resolve_region(url=url, languages=[language, content_language])
     collector.scan_phones()
     contacts = collector.contacts()
-    people, company = _people_and_company(collector, root, contacts)
+    people, company = _people_and_company(collector, root, contacts, urlsplit(url).hostname or "")
     return PageExtraction(
         is_html=True,
         encoding=encoding,
@@ -131,9 +132,10 @@ def extract_page(
 
 
 def _people_and_company(
-    collector: Collector, root: HtmlElement, contacts: list[FoundContact]
+    collector: Collector, root: HtmlElement, contacts: list[FoundContact], host: str
 ) -> tuple[list[FoundPerson], list[FoundCompanyFact]]:
-    """People the page names, their contacts, and the company facts it states."""
+    """People the page names, their contacts, and the company facts it states (``host``: the
+    page's, which tells the business's own name from other organisations')."""
     text = collector.text
     people: list[FoundPerson] = []
     facts: list[FoundCompanyFact] = []
@@ -149,7 +151,9 @@ def _people_and_company(
     if collector.title_ranges or may_name_roles(text):
         emails = [c.value for c in contacts if c.kind == "email"]
         layout = Layout(text, collector.blocks, collector.seams, collector.title_ranges)
-        people.extend(people_module.people_from_lines(text, collector.decoy_ranges, emails, layout))
+        people.extend(
+            people_module.people_from_lines(text, collector.decoy_ranges, emails, layout, site=host)
+        )
     chrome = [(start, end) for start, end, _ in collector.chrome_ranges]
     chrome += collector.decoy_ranges  # a testimonial ends the block of the person before it
     if people:

@@ -55,7 +55,13 @@ from processing.contacts.roles import (
     is_role,
     seniority,
 )
-from processing.contacts.title_phrases import NAME_ROLE_RE, firm, grid_role, singular
+from processing.contacts.title_phrases import (
+    NAME_ROLE_RE,
+    firm,
+    grid_role,
+    singular,
+    works_elsewhere,
+)
 
 # Regions never read for people (by class or id, and by tag).
 DECOY_CLASS_RE = re.compile(
@@ -156,13 +162,15 @@ def people_from_lines(
     skip: list[tuple[int, int]],
     emails: list[str] = (),
     layout: Layout | None = None,
+    site: str = "",
 ) -> list[FoundPerson]:
     """People the text's lines name with a role (see the module docstring).
 
     ``emails`` are the page's addresses (a lone name-and-title card is kept when one of them
     is built from the name). ``layout`` (the page's markup) picks a name's title when a title
     stands both above and below it, and splits a line that an inline element's end divides
-    into a name and a title.
+    into a name and a title. ``site`` (the page's host) tells the business's own name from
+    another organisation's after a title (title_phrases.works_elsewhere).
     """
     lines = _lines(text, skip)
     people: list[FoundPerson] = []
@@ -222,7 +230,11 @@ def people_from_lines(
         if (m := NAME_ROLE_RE.match(line)) and is_role(m.group("role")):
             name = clean_name(m.group("name"))
             if name:
-                if not firm(m.group("role"), [name]) and not OUR_RE.match(m.group("role")):
+                if (
+                    not firm(m.group("role"), [name])
+                    and not OUR_RE.match(m.group("role"))
+                    and not works_elsewhere(m.group("role"), site)
+                ):
                     # ("Tom Baxter, our project manager, …" is read as an apposition below)
                     people.append(_person(name, m.group("role"), "text", position))
                 continue

@@ -43,6 +43,40 @@ def affiliated(role: str) -> bool:
     )
 
 
+# "Head of Growth at Loopwise": a title at a named organisation (one capitalised word is enough
+# after "at"; after a comma, affiliated() asks for two).
+_AT_ORG_RE = re.compile(
+    r"\s(?:at|bei|chez|presso|bij)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|"
+    r"the|und|de)){0,4})$"
+)
+# An organisation's words that say where in the business, not which business ("at Head Office").
+_PLACE_WORDS = frozenset(
+    "head office branch home store shop clinic practice studio site hq headquarters".split()
+)
+
+
+def works_elsewhere(role: str, site: str) -> bool:
+    """Whether a title names an organisation that is not the site's business ("CEO, Brightpath
+    Analytics" or "Head of Growth at Loopwise" on a podcast's page): a guest's or a speaker's
+    title, not the team's. ``site`` is the page's host; an organisation whose name it carries
+    ("Office Manager at Smith Plumbing" on smithplumbing.com) is the site's own."""
+    if (m := _AT_ORG_RE.search(role)) is not None:
+        org = m.group("org")
+    elif affiliated(role):
+        org = _AFFILIATION_RE.search(role).group("org")
+    else:
+        return False
+    words = [w.strip(".,'’").casefold() for w in org.split()]
+    if _PLACE_WORDS.intersection(words) or is_role(org):
+        return False
+    host = "".join(ch for ch in site.casefold() if ch.isalnum())
+    own = "".join(ch for word in words for ch in word if ch.isalnum())
+    return not (
+        host
+        and (own in host or any(len(w) >= 4 and w not in _FIRM_WORDS and w in host for w in words))
+    )
+
+
 def grid_role(line: str) -> bool:
     """A line that is a title and nothing else (not "Name, Title", not "Label: ...", not a
     title at another organisation)."""

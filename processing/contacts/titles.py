@@ -1,5 +1,5 @@
-"""The job-title vocabulary in English, German, French and (the common titles) Spanish, by the
-seniority each implies.
+"""The job-title vocabulary in English, German, French and (the common titles) Spanish, Italian
+and Dutch, by the seniority each implies.
 
 Regular-expression fragments, matched case-insensitively on word boundaries by
 processing.contacts.roles (which documents what each seniority means).
@@ -18,6 +18,10 @@ ASSISTANT_TITLES = [
     r"azubi",
     r"auszubildende\w?",
     r"werkstudent\w*",
+    r"lehrling",
+    r"stagiaire?",  # Dutch and French
+    r"apprendista",
+    r"tirocinante",
 ]
 EXECUTIVE_TITLES = [
     r"owner",
@@ -81,6 +85,32 @@ EXECUTIVE_TITLES = [
     r"presidenta",
     r"soci[oa](?: fundador(?:a)?| director(?:a)?)?",
     r"administrador(?:a)? únic[oa]",
+    # German (Swiss boards) and English
+    r"präsident(?:in)?",
+    r"verwaltungsrat\w*",
+    # Italian
+    r"titolare",
+    r"contitolare",
+    r"amministrat(?:ore|rice)(?: unic[oa]| delegat[oa])?",
+    r"legale rappresentante",
+    r"rappresentante legale",
+    r"fondat(?:ore|rice)",
+    r"cofondat(?:ore|rice)",
+    r"presidente",
+    r"direttore(?: generale| tecnico)?",
+    r"direttrice(?: generale| tecnica)?",
+    r"socio fondatore",
+    # Dutch
+    r"eigenaar",
+    r"eigenaresse",
+    r"mede-?eigenaar",
+    r"oprichter",
+    r"mede-?oprichter",
+    r"zaakvoerder",
+    r"zaakvoerster",
+    r"bestuurder",
+    r"vennoot",
+    r"algemeen directeur",
 ]
 MANAGER_TITLES = [
     r"manager(?:in)?",
@@ -111,6 +141,14 @@ MANAGER_TITLES = [
     r"encargad[oa]",
     r"coordinador(?:a)?",
     r"supervisora",
+    r"superintendent",
+    # Italian
+    r"responsabile(?: \w+)?",
+    # Dutch
+    r"\w+leider",
+    r"\w+leidster",
+    r"\w*coördinator",
+    r"\w+coordinator",
 ]
 STAFF_TITLES = [
     r"receptionist",
@@ -292,7 +330,7 @@ STAFF_TITLES = [
     r"sekretär(?:in)?",
     r"redakteur(?:in)?",
     r"grafiker(?:in)?",
-    r"entwickler(?:in)?",
+    r"\w*entwickler(?:in)?",
     r"programmierer(?:in)?",
     r"fotograf(?:in)?",
     r"traduct(?:eur|rice)",
@@ -365,6 +403,41 @@ STAFF_TITLES = [
     r"conveyancer",
     r"carer",
     r"physio",
+    r"controller",
+    # Italian
+    r"impiegat[oa]",
+    r"segretari[oa]",
+    r"tecnic[oa](?: di \w+)?",
+    r"ingegnere",
+    r"architetto",
+    r"geometra",
+    r"commercialista",
+    r"ragioniere",
+    r"avvocat(?:o|essa)",
+    r"consulente(?: \w+)?",
+    r"collaborat(?:ore|rice)",
+    r"progettista",
+    r"odontoiatra",
+    r"igienista",
+    r"fisioterapista",
+    r"infermier[ea]",
+    r"elettricista",
+    r"idraulico",
+    r"panettier[ea]",
+    r"parrucchier[ea]",
+    # Dutch
+    r"\w*medewerk(?:er|ster)",
+    r"\w*beheerder",
+    r"werkvoorbereider",
+    r"monteur",
+    r"boekhouder",
+    r"adviseur",
+    r"\w*verkoper",
+    r"secretaresse",
+    r"tandarts",
+    r"mondhygiënist\w*",
+    r"fysiotherapeut",
+    r"loodgieter",
     # Departments a contact page names a person by ("Accounts: Jill Morgan", "Parts &
     # Accounts"), as verkauf, vertrieb and empfang above. Words every shop or menu uses (sales,
     # parts, marketing, admin, accueil, einkauf) are left out: the vocabulary gates which pages
@@ -381,6 +454,9 @@ STAFF_TITLES = [
     r"verwaltung",
     r"kundendienst",
     r"comptabilité",
+    r"amministrazione",
+    r"administratie",
+    r"boekhouding",
 ]
 # Labels of legal pages that introduce a person without naming a rank.
 LABELS = [

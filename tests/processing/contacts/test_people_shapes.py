@@ -1,0 +1,96 @@
+"""General rules held-out 4 found missing: Italian and Dutch titles, name shapes (capitals,
+Gaelic particles, professional titles before a name), titles at other organisations, and the
+company facts of Italian, Dutch and Belgian pages (processing.contacts.names, titles,
+title_phrases, company, company_text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from processing.contacts import extract_page
+from processing.contacts.names import clean_name
+from processing.contacts.roles import is_role, seniority
+
+
+def _people(body: str, url: str = "https://www.example.it/") -> dict[str, str]:
+    html = f"<html><body>{body}</body></html>"
+    return {p.name: p.role for p in extract_page(html.encode(), url=url).people}
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Titolare", "executive"),
+        ("Amministratore unico", "executive"),
+        ("Legale rappresentante", "executive"),
+        ("Zaakvoerder", "executive"),
+        ("Eigenaar", "executive"),
+        ("Präsident des Verwaltungsrates", "executive"),
+        ("Projectleider", "manager"),
+        ("Servicecoördinator", "manager"),
+        ("Responsabile commerciale", "manager"),
+        ("Site Superintendent", "manager"),
+        ("Werkvoorbereider", "staff"),
+        ("Dossierbeheerder", "staff"),
+        ("Tecnico di cantiere", "staff"),
+        ("Softwareentwicklerin", "staff"),
+        ("Controller", "staff"),
+        ("Lehrling", "staff"),
+    ],
+)
+def test_italian_dutch_and_swiss_titles(role, expected):
+    assert is_role(role)
+    assert seniority(role) == expected
+
+
+def test_leider_alone_is_german_prose_not_a_title():
+    assert not is_role("Leider geschlossen")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JAMES O'REILLY", "James O'Reilly"),  # capitals as a heading writes them
+        ("KEVIN MARSH", "Kevin Marsh"),
+        ("JAN VAN DER BERG", "Jan van der Berg"),
+        ("Jean DUPONT", "Jean DUPONT"),  # only a name wholly in capitals is recased
+        ("Aoife Ní Bhriain", "Aoife Ní Bhriain"),
+        ("Ní Bhriain", None),  # a surname with its particle is not a whole name
+        ("von Weizsäcker", None),
+        ("Dr. med. univ. Elisabeth Leitner", "Elisabeth Leitner"),
+        ("Mag. Thomas Huber", "Thomas Huber"),
+        ("Dott.ssa Sara Colombo", "Sara Colombo"),
+        ("Geom. Luca Moretti", "Luca Moretti"),
+        ("Ir. Pieter de Vries", "Pieter de Vries"),
+    ],
+)
+def test_name_shapes(text, expected):
+    assert clean_name(text) == expected
+
+
+def test_an_italian_team_table_headed_ruolo():
+    body = (
+        "<table><tr><th>Nome</th><th>Ruolo</th></tr>"
+        "<tr><td>Ing. Paolo Bianchi</td><td>Titolare</td></tr>"
+        "<tr><td>Dott.ssa Sara Colombo</td><td>Amministrazione</td></tr></table>"
+    )
+    assert _people(body) == {"Paolo Bianchi": "Titolare", "Sara Colombo": "Amministrazione"}
+
+
+def test_a_title_at_another_organisation_is_a_guests():
+    body = (
+        "<h2>Guests</h2><ul><li>Jordan Ellis, CEO, Brightpath Analytics</li>"
+        "<li>Mei Tanaka, Head of Growth at Loopwise</li></ul>"
+    )
+    assert _people(body, url="https://theopsroom.fm/episodes/42") == {}
+
+
+def test_a_title_at_the_sites_own_business_is_the_teams():
+    body = (
+        "<ul><li>Sarah Jones, Office Manager at Smith Plumbing</li>"
+        "<li>Tom Reed, Plumber at Head Office</li></ul>"
+    )
+    assert _people(body, url="https://www.smithplumbing.com/team") == {
+        "Sarah Jones": "Office Manager at Smith Plumbing",
+        "Tom Reed": "Plumber at Head Office",
+    }
