@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import os
 import signal
@@ -51,10 +52,7 @@ def supported() -> bool:
 
 
 def _prctl(option: int, value: int) -> None:
-    global _libc
-    if _libc is None:
-        _libc = ctypes.CDLL(None, use_errno=True)
-    if _libc.prctl(option, value, 0, 0, 0) != 0:
+    if _libc_handle().prctl(option, value, 0, 0, 0) != 0:
         errno = ctypes.get_errno()
         raise OSError(errno, f"prctl({option}) failed: {os.strerror(errno)}")
 
@@ -127,6 +125,33 @@ def _import_services() -> None:
             )
 
 
+def _settle_before_fork() -> None:
+    """Leave the heap the forked processes inherit compact and out of the collector's way.
+
+    Every process of the cluster is forked from this one after the imports (about 57 MB of
+    Python objects in each: Django, the apps, the services). ``gc.freeze()`` moves the objects
+    alive now to the collector's permanent generation, as the gc documentation advises before a
+    fork: a worker's full collections then scan only what it allocated itself, instead of the
+    ~120,000 imported objects too (each one took 70-90 ms of a worker's CPU in bench/pipeline.py,
+    twice a run, and wrote to every object's page). ``malloc_trim`` gives the heap that the
+    imports left free back to the system (about 1 MB), once here rather than in each process.
+    Objects frozen here are still freed by reference counting; only cycles among them would be
+    kept, and the collection just before leaves none.
+    """
+    gc.collect()
+    gc.freeze()
+    trim = getattr(_libc_handle(), "malloc_trim", None)  # glibc only
+    if trim is not None:
+        trim(0)
+
+
+def _libc_handle():
+    global _libc
+    if _libc is None:
+        _libc = ctypes.CDLL(None, use_errno=True)
+    return _libc
+
+
 EXIT_SENTINEL_DIED = 1
 EXIT_KILLED_WORK = 2
 
@@ -146,6 +171,7 @@ def run_cluster(*, run_once: bool = False, stop_timeout: float = 300.0) -> int:
     _install_fork_hook()
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     _import_services()
+    _settle_before_fork()
     # The workers' leases are kept from here, a process that runs no rows (see lease_keeper);
     # bound now, so the processes forked below find it.
     hub = serve_cluster_leases()
