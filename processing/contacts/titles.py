@@ -5,6 +5,8 @@ Regular-expression fragments, matched case-insensitively on word boundaries by
 processing.contacts.roles (which documents what each seniority means).
 """
 
+from processing.contacts import titles_es_it_nl as _more
+
 # Each list is a set of regular-expression fragments matched case-insensitively on word
 # boundaries. Order of the checks: an assistant to anyone is staff, then executive, then manager.
 ASSISTANT_TITLES = [
@@ -19,9 +21,8 @@ ASSISTANT_TITLES = [
     r"auszubildende\w?",
     r"werkstudent\w*",
     r"lehrling",
-    r"stagiaire?",  # Dutch and French
-    r"apprendista",
-    r"tirocinante",
+    r"stagiaire?",  # French and Dutch
+    *_more.ASSISTANT_TITLES,
 ]
 EXECUTIVE_TITLES = [
     r"owner",
@@ -88,29 +89,7 @@ EXECUTIVE_TITLES = [
     # German (Swiss boards) and English
     r"präsident(?:in)?",
     r"verwaltungsrat\w*",
-    # Italian
-    r"titolare",
-    r"contitolare",
-    r"amministrat(?:ore|rice)(?: unic[oa]| delegat[oa])?",
-    r"legale rappresentante",
-    r"rappresentante legale",
-    r"fondat(?:ore|rice)",
-    r"cofondat(?:ore|rice)",
-    r"presidente",
-    r"direttore(?: generale| tecnico)?",
-    r"direttrice(?: generale| tecnica)?",
-    r"socio fondatore",
-    # Dutch
-    r"eigenaar",
-    r"eigenaresse",
-    r"mede-?eigenaar",
-    r"oprichter",
-    r"mede-?oprichter",
-    r"zaakvoerder",
-    r"zaakvoerster",
-    r"bestuurder",
-    r"vennoot",
-    r"algemeen directeur",
+    *_more.EXECUTIVE_TITLES,
 ]
 MANAGER_TITLES = [
     r"manager(?:in)?",
@@ -142,13 +121,7 @@ MANAGER_TITLES = [
     r"coordinador(?:a)?",
     r"supervisora",
     r"superintendent",
-    # Italian
-    r"responsabile(?: \w+)?",
-    # Dutch
-    r"\w+leider",
-    r"\w+leidster",
-    r"\w*coördinator",
-    r"\w+coordinator",
+    *_more.MANAGER_TITLES,
 ]
 STAFF_TITLES = [
     r"receptionist",
@@ -363,33 +336,6 @@ STAFF_TITLES = [
     r"standardiste",
     r"réceptionniste",
     r"sage-femme",
-    # Spanish
-    r"recepcionista",
-    r"odontólog[oa]",
-    r"dentista",
-    r"higienista(?: dental)?",
-    r"enfermer[oa]",
-    r"fisioterapeuta",
-    r"veterinari[oa]",
-    r"abogad[oa]",
-    r"arquitect[oa]",
-    r"ingenier[oa]",
-    r"mecánic[oa]",
-    r"técnic[oa](?: \w+)?",
-    r"secretari[oa]",
-    r"administrativ[oa]",
-    r"contable",
-    r"asesor(?:a)?(?: \w+)?",
-    r"peluquer[oa]",
-    r"cociner[oa]",
-    r"camarer[oa]",
-    r"dependient[ae]",
-    r"electricista",
-    r"fontaner[oa]",
-    r"diseñador(?:a)?(?: \w+)?",
-    r"psicólog[oa]",
-    r"farmacéutic[oa]",
-    r"óptic[oa](?:-optometrista)?",
     # Trades and care work of small firms the lists above missed (surname-like ones, Painter,
     # Joiner, Gardener, Barber, still left out).
     r"operative",
@@ -404,40 +350,6 @@ STAFF_TITLES = [
     r"carer",
     r"physio",
     r"controller",
-    # Italian
-    r"impiegat[oa]",
-    r"segretari[oa]",
-    r"tecnic[oa](?: di \w+)?",
-    r"ingegnere",
-    r"architetto",
-    r"geometra",
-    r"commercialista",
-    r"ragioniere",
-    r"avvocat(?:o|essa)",
-    r"consulente(?: \w+)?",
-    r"collaborat(?:ore|rice)",
-    r"progettista",
-    r"odontoiatra",
-    r"igienista",
-    r"fisioterapista",
-    r"infermier[ea]",
-    r"elettricista",
-    r"idraulico",
-    r"panettier[ea]",
-    r"parrucchier[ea]",
-    # Dutch
-    r"\w*medewerk(?:er|ster)",
-    r"\w*beheerder",
-    r"werkvoorbereider",
-    r"monteur",
-    r"boekhouder",
-    r"adviseur",
-    r"\w*verkoper",
-    r"secretaresse",
-    r"tandarts",
-    r"mondhygiënist\w*",
-    r"fysiotherapeut",
-    r"loodgieter",
     # Departments a contact page names a person by ("Accounts: Jill Morgan", "Parts &
     # Accounts"), as verkauf, vertrieb and empfang above. Words every shop or menu uses (sales,
     # parts, marketing, admin, accueil, einkauf) are left out: the vocabulary gates which pages
@@ -454,9 +366,7 @@ STAFF_TITLES = [
     r"verwaltung",
     r"kundendienst",
     r"comptabilité",
-    r"amministrazione",
-    r"administratie",
-    r"boekhouding",
+    *_more.STAFF_TITLES,
 ]
 # Labels of legal pages that introduce a person without naming a rank.
 LABELS = [
