@@ -71,11 +71,12 @@ DECOY_CLASS_RE = re.compile(
 )
 DECOY_TAGS = frozenset({"blockquote", "q", "cite"})
 # A class that says where a container's caption or comments go, or whether it has any
-# (Squarespace's "layout-caption-below" on every image block, "has-caption", "comments-open"),
+# (Squarespace's "layout-caption-below" on every image block, "has-caption", Ghost's
+# "kg-card-hascaption", "comments-open"),
 # marks a layout, not the region itself.
 _MODIFIER_CLASS_RE = re.compile(
     r"^(?:has|no|with|without|layout|show|hide)-|-(?:below|above|left|right|top|bottom|hidden|"
-    r"overlay|open|closed|enabled|disabled|count|none|inline)$"
+    r"overlay|open|closed|enabled|disabled|count|none|inline)$|[-_](?:has|with)[-_]?caption$"
 )
 
 
@@ -114,6 +115,10 @@ _ROLE_NAME_RE = re.compile(
     r"^(?P<role>[^,–—|(:]{2,70}?)\s*(?:–|—| - |\|)\s*(?P<name>[^,–—|():]{3,70}?)\.?$"
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[^\W\d_]{2})\.$")  # "… and Helen Wu." (not "Sarah K.")
+# A sentence's end inside a line ("Bookkeeper. Chloe looks after …"; not "Dr. Smith").
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[A-Z])")
+# Where a footer's line divides into parts ("Firm · Titolare: Name · Via … · P.IVA …").
+_SEGMENT_RE = re.compile(r"\s[–—·|•]\s")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\bsowie\b)\s*")
 
 
@@ -184,6 +189,10 @@ def people_from_lines(
         if BYLINE_RE.match(line) or ATTRIBUTION_RE.match(line) or _QUOTE_END_RE.search(previous):
             used.add(i + 1)  # a byline's next line is its date or its author
             continue
+        if ":" in line and (labelled := _labelled_parts(line)):
+            for part_at, role, name in labelled:  # "… · Titolare: Giuseppe Esposito · …"
+                people.append(_person(name, role, "text", position + part_at))
+            continue
         if (m := _LABEL_LINE_RE.match(line)) and is_role(m.group("role")):
             role = singular(m.group("role"))
             if (inner := NAME_ROLE_RE.match(role)) and (name := clean_name(inner.group("name"))):
@@ -227,7 +236,10 @@ def people_from_lines(
                 used.add(j)
                 j += 1
             continue
-        if (m := NAME_ROLE_RE.match(line)) and is_role(m.group("role")):
+        m = NAME_ROLE_RE.match(line)
+        if ". " in line and (m is None or _SENTENCE_BREAK_RE.search(m.group("role"))):
+            m = _first_sentence_match(line) or m  # "Name, Role. Bio …": the role ends there
+        if m and is_role(m.group("role")):
             name = clean_name(m.group("name"))
             if name:
                 if (
@@ -287,6 +299,30 @@ def people_from_lines(
     if len(grid) >= 2 or confirmed or (grid and LEGAL_PAGE_RE.search(text)):
         people.extend(grid)
     return [p for p in people if p is not None][:MAX_PEOPLE]
+
+
+def _first_sentence_match(line: str) -> re.Match | None:
+    """``Name, Role`` in the first sentence of a line that goes on with a bio."""
+    for cut in _SENTENCE_BREAK_RE.finditer(line):
+        if m := NAME_ROLE_RE.match(line, 0, cut.start()):
+            return m
+    return None
+
+
+def _labelled_parts(line: str) -> list[tuple[int, str, str]]:
+    """(offset, title, name) of each ``Title: Name`` part of a line of three or more parts
+    ("Panificio Esposito · Titolare: Giuseppe Esposito · Via …"): read part by part, the
+    firm's name before the title is not taken for the person's."""
+    parts = _SEGMENT_RE.split(line)
+    if len(parts) < 3:
+        return []
+    found = []
+    for part in parts:
+        if (m := _LABEL_LINE_RE.match(part)) and is_role(m.group("role")):
+            rest = _SENTENCE_END_RE.sub("", m.group("rest").strip())
+            for name in _names(rest) if rest else ():
+                found.append((line.find(part), m.group("role"), name))
+    return found
 
 
 def _split_card(layout: Layout, start: int, end: int) -> list[FoundPerson]:

@@ -197,6 +197,9 @@ STAFF_TITLES = [
     r"zahnärztin",
     r"arzt",
     r"ärztin",
+    r"\w+arzt",  # Facharzt, Hausarzt
+    r"\w+ärztin",
+    r"\w*psycholog(?:e|in)",
     r"empfang",
     r"verkauf",
     r"vertrieb",

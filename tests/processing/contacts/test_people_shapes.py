@@ -94,3 +94,33 @@ def test_a_title_at_the_sites_own_business_is_the_teams():
         "Sarah Jones": "Office Manager at Smith Plumbing",
         "Tom Reed": "Plumber at Head Office",
     }
+
+
+def test_a_role_ends_with_its_sentence():
+    body = (
+        "<div><strong>Ruth Adeyemi</strong>, Principal Bookkeeper. Ruth set up the practice in "
+        "2018 after ten years in practice.</div><div><strong>Chloe Denham</strong>, Bookkeeper. "
+        "Chloe looks after our sole traders.</div><p>Dr. Smith, our friend.</p>"
+    )
+    assert _people(body, url="https://theledger.co.uk/") == {
+        "Ruth Adeyemi": "Principal Bookkeeper",
+        "Chloe Denham": "Bookkeeper",
+    }
+
+
+def test_a_footer_line_read_part_by_part():
+    body = (
+        "<footer><p>Panificio Esposito di Giuseppe Esposito \u2013 "
+        "Titolare: Giuseppe Esposito \u2013 "
+        "Via Giuseppe Mazzini 12, 80121 Napoli \u2013 P.IVA IT04729160160</p></footer>"
+    )
+    assert _people(body) == {"Giuseppe Esposito": "Titolare"}
+
+
+def test_a_caption_a_card_has_is_read_and_compound_german_titles():
+    body = (
+        '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="a.jpg">'
+        "<figcaption>Lena Vogt-Marsh, founder</figcaption></figure>"
+    )
+    assert _people(body, url="https://fieldnote.studio/") == {"Lena Vogt-Marsh": "founder"}
+    assert is_role("Fachärztin für Orthopädie") and is_role("Klinischer Psychologe")
