@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from stdnum import exceptions as stdnum_exceptions
+from stdnum.ch import vat as ch_vat
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 
@@ -56,7 +57,8 @@ def _text(value: Any) -> str:
 
 
 def format_postal_address(node: Any) -> str:
-    """A schema.org PostalAddress (or a plain string) as one line."""
+    """A schema.org PostalAddress (or a plain string) as one line, in the order of its country's
+    addresses: "street, postcode city, region, country", a US one "street, city, ST zip"."""
     if isinstance(node, str):
         return " ".join(node.split())[:MAX_VALUE]
     if isinstance(node, list):
@@ -66,9 +68,20 @@ def format_postal_address(node: Any) -> str:
     street = _text(node.get("streetAddress"))
     postal, locality = _text(node.get("postalCode")), _text(node.get("addressLocality"))
     region, country = _text(node.get("addressRegion")), _text(node.get("addressCountry"))
-    place = " ".join(p for p in (postal, locality) if p)
-    parts = [p for p in (street, place, region, country) if p]
+    if _US_ZIP_RE.fullmatch(postal) and (
+        country.upper() in _US or (not country and _US_STATE_RE.fullmatch(region))
+    ):  # as a US address is written: "1 Main St, Austin, TX 78701"
+        state = " ".join(p for p in (region, postal) if p)
+        parts = [p for p in (street, locality, state, country) if p]
+    else:
+        place = " ".join(p for p in (postal, locality) if p)
+        parts = [p for p in (street, place, region, country) if p]
     return ", ".join(parts)[:MAX_VALUE]
+
+
+_US = frozenset({"US", "USA", "U.S.", "U.S.A.", "UNITED STATES", "UNITED STATES OF AMERICA"})
+_US_ZIP_RE = re.compile(r"\d{5}(?:-\d{4})?")
+_US_STATE_RE = re.compile(r"[A-Z]{2}")
 
 
 def _hours_spec(specs: Any) -> str:
@@ -176,11 +189,14 @@ def company_from_json_ld(data: Any) -> list[FoundCompanyFact]:
 
 
 def valid_vat(raw: str) -> str | None:
-    """The compact VAT id when its check digits hold (EU member states and the UK)."""
+    """The compact VAT id when its check digits hold (EU member states, the UK, Switzerland's
+    ``CHE…MWST``)."""
     compact = re.sub(r"[\s.\-]", "", raw).upper()
     if len(compact) < 8:
         return None
     try:
+        if compact.startswith("CHE"):
+            return ch_vat.validate(compact)
         if compact.startswith(("GB", "XI")):
             return gb_vat.validate(compact) and compact
         return eu_vat.validate(compact)

@@ -34,7 +34,7 @@ LEGAL_PAGE_RE = re.compile(
     r"impressum|imprint|mentions l[ée]gales|legal notice|legal information|angaben gem[äa](?:ß|ss)|"
     r"company information|registered office|si[èe]ge social|handelsregister|registergericht|"
     r"company (?:registration )?(?:number|no)|registered in (?:england|scotland|wales)|"
-    r"\bsiren\b|\bsiret\b|\brcs\b",
+    r"\bsiren\b|\bsiret\b|\brcs\b|note legali|ragione sociale|dati societari",
     re.IGNORECASE,
 )
 # Literal pieces of LEGAL_PAGE_RE: a page holding none of them is not read with it.
@@ -52,11 +52,15 @@ _LEGAL_WORDS = (
     "siren",
     "siret",
     "rcs",
+    "note legali",
+    "ragione",
+    "dati societari",
 )
 _FORMS = (
     r"GmbH & Co\.? KG|GmbH|gGmbH|UG \(haftungsbeschränkt\)|AG|KG|OHG|e\.\s?K\.|e\.\s?V\.|"
     r"GbR|PartG(?: mbB)?|SARL|S\.A\.R\.L\.|SAS|SASU|SA|EURL|SCI|SNC|SELARL|Ltd\.?|Limited|LLP|"
-    r"PLC|plc|LLC|Inc\.?|Co\.,? Ltd\.?"
+    r"PLC|plc|LLC|Inc\.?|Co\.,? Ltd\.?|S\.r\.l\.s?|S\.R\.L\.|Srl|SRL|S\.p\.A\.|SpA|S\.a\.s\.|"
+    r"S\.n\.c\.|B\.V\.|BV|N\.V\.|NV|BVBA|VOF|CommV"
 )
 _LEGAL_NAME_LINE_RE = re.compile(
     rf"^(?P<name>[A-ZÄÖÜÉÈ0-9][\w&.,'’ -]{{1,80}}?\s(?P<form>{_FORMS}))\.?$"
@@ -75,7 +79,8 @@ _REGISTERED_AFTER_RE = re.compile(
 )
 _NAME_LABEL_RE = re.compile(
     r"(?:raison\s+sociale|dénomination(?:\s+sociale)?|firmenname|firma|company\s+name|"
-    r"registered\s+name)\s*:\s*$",
+    r"registered\s+name|ragione\s+sociale|denominazione(?:\s+sociale)?|statutaire\s+naam|"
+    r"handelsnaam)\s*:\s*$",
     re.IGNORECASE,
 )
 _FORM_RE = re.compile(rf"(?<![\w])(?:{_FORMS})(?![\w])")
@@ -122,25 +127,33 @@ _COPYRIGHT_RE = re.compile(
 _STREET_RE = re.compile(
     r"^[^\d\n]{3,60}?\s\d{1,4}\s?[a-zA-Z]?(?:[-/]\d{1,4})?$|^\d{1,4}[a-z]?,?\s[^\d\n]{3,60}$"
 )
+# Postcodes before the city: four or five digits, Dutch "3521 AB", Swedish "211 45".
+_POST = r"(?P<post>\d{4}\s?[A-Z]{2}(?=\s)|\d{3}\s\d{2}(?=\s)|\d{4,5})"
 _POSTAL_CITY_RE = re.compile(
-    r"^(?:(?:D|F|A|CH)-)?(?P<post>\d{4,5})\s+(?P<city>[A-ZÄÖÜÉÈ][\w .'’()/-]{1,40})$"
+    rf"^(?:(?:D|F|A|CH|B|NL)-)?{_POST}\s+(?P<city>[A-ZÄÖÜÉÈ][\w .'’()/-]{{1,40}})$"
 )
 _GB_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _GB_CITY_RE = re.compile(rf"^(?P<city>[A-Z][\w .'’-]{{1,40}}?),?\s+(?P<post>{_GB_POSTCODE})$")
 _GB_POSTCODE_LINE_RE = re.compile(rf"^(?P<post>{_GB_POSTCODE})$")
 _ONE_LINE_ADDRESS_RE = re.compile(
-    r"(?P<street>[A-ZÄÖÜ][^\d\n,]{2,50}?\s\d{1,4}\s?[a-z]?|\d{1,4},?\s[^\d\n,]{3,50}?),\s*"
-    r"(?:(?:D|F|A|CH)-)?(?P<post>\d{5})\s+(?P<city>[A-ZÄÖÜÉÈ][\w.'’-]+(?:\s(?:am|an der|im|sur|"
-    r"en|de|upon|on)?\s?[A-ZÄÖÜÉÈ][\w.'’-]+)?)"
+    r"(?P<street>[A-ZÄÖÜ][^\d\n,]{2,50}?\s(?P<number>\d{1,4})\s?[a-z]?|\d{1,4},?\s[^\d\n,]{3,50}?),"
+    rf"\s*(?:(?:D|F|A|CH|B|NL)-)?{_POST}\s+(?P<city>[A-ZÄÖÜÉÈ][\w.'’-]+(?:\s(?:am|an der|im|"
+    r"sur|en|de|upon|on)?\s?[A-ZÄÖÜÉÈ][\w.'’-]+)?)"
 )
 _GB_ONE_LINE_RE = re.compile(
     r"(?<![\w,])(?P<street>(?:(?:Unit|Flat|Suite) \d{1,4}[A-Z]?,? (?:\d{1,4}[a-z]?,? )?|"
     r"\d{1,4}[a-z]?,? )[A-Z][\w'’ -]{2,40}?(?:, [A-Z][\w'’ -]{2,40}?)?), "
     rf"(?P<city>[A-Z][\w'’ -]{{1,30}}?),? (?P<post>{_GB_POSTCODE})(?![\w])"
 )
+_US_UNIT = r"(?:,?\s(?:Suite|Ste\.?|Unit|Apt\.?|Floor|Fl\.?|#)\s?#?[\w-]{1,6})"
 _US_ADDRESS_RE = re.compile(
-    r"(?P<street>\d{1,6}\s[A-Z][\w .'’-]{2,50}?),\s*(?P<city>[A-Z][\w .'’-]{1,30}),\s*"
-    r"(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)"
+    rf"(?P<street>\d{{1,6}}\s[A-Z][\w .'’-]{{2,50}}?{_US_UNIT}?),\s*"
+    r"(?P<city>[A-Z][\w .'’-]{1,30}),\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)"
+)
+# A US address on two lines: "2750 Harbor Blvd, Suite 300" over "Norfolk, VA 23510".
+_US_STREET_RE = re.compile(rf"^\d{{1,6}}[A-Z]?\s[^\d\n,]{{3,50}}?{_US_UNIT}?$")
+_US_CITY_RE = re.compile(
+    r"^(?P<city>[A-Z][\w .'’-]{1,30}),\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$"
 )
 _VAT_RE = re.compile(
     r"(?:USt\.?-?Id(?:ent)?\.?-?Nr\.?|Umsatzsteuer-?Identifikationsnummer|VAT(?:\s?(?:Reg(?:istration)?"
@@ -182,11 +195,24 @@ _LABEL_RE = re.compile(r"^[^:\d]{2,40}:\s*")
 # Each opens with the character class it scans for (a look-behind first would stop the regular
 # expression engine from skipping ahead to candidates in C).
 _POSTCODE_HINT_RE = re.compile(r"\d(?<!\d\d)\d{4}(?!\d)")
+# A four-digit postcode (Austria, Belgium, Switzerland, the Netherlands) where a line or a
+# footer's part begins: "2018 Antwerpen", "· 4710 Grieskirchen", ", 3521 AB Utrecht".
+_POSTCODE4_HINT_RE = re.compile(
+    r"\d(?:(?<=\n\d)|(?<=[·|–—,]\s\d))(?:\d{3}(?:\s?[A-Z]{2})?|\d\d\s\d\d)\s[A-ZÄÖÜÉÈ]"
+)
+# Where a footer's line divides into parts ("Firm · Street 1 · 1234 City · VAT …").
+_PART_RE = re.compile(r"\s[–—·|•]\s")
 _GB_POSTCODE_HINT_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]?\d[A-Z\d]?\s?\d[A-Z]{2}")
 
 
 def _addresses(lines: list[str], source: str, rank: int) -> Iterator[FoundCompanyFact]:
-    lines = [_LABEL_RE.sub("", line) for line in lines]
+    # A footer's parts are lines of their own (the firm's name or "Titolare: Name" before the
+    # street is no part of the address).
+    lines = [
+        _LABEL_RE.sub("", part)
+        for line in lines
+        for part in (_PART_RE.split(line) if _PART_RE.search(line) else (line,))
+    ]
     for i, line in enumerate(lines):
         if (m := _POSTAL_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
             value = f"{lines[i - 1]}, {m.group('post')} {m.group('city')}"
@@ -194,11 +220,16 @@ def _addresses(lines: list[str], source: str, rank: int) -> Iterator[FoundCompan
         elif (m := _GB_CITY_RE.match(line)) and i and _STREET_RE.match(lines[i - 1]):
             value = f"{lines[i - 1]}, {m.group('city')} {m.group('post')}"
             yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+        elif (m := _US_CITY_RE.match(line)) and i and _US_STREET_RE.match(lines[i - 1]):
+            value = f"{lines[i - 1]}, {m.group('city')}, {m.group('state')} {m.group('zip')}"
+            yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
         elif (m := _GB_POSTCODE_LINE_RE.match(line)) and i > 1 and _STREET_RE.match(lines[i - 2]):
             value = f"{lines[i - 2]}, {lines[i - 1]} {m.group('post')}"
             yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
         else:
             for m in _ONE_LINE_ADDRESS_RE.finditer(line):
+                if len(m.group("post")) == 4 and len(m.group("number") or "") == 4:
+                    continue  # "Seit 1961, 2020 …": a year, no street number
                 city = m.group("city").rstrip(".")
                 value = f"{m.group('street').strip()}, {m.group('post')} {city}"
                 yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
@@ -210,6 +241,40 @@ def _addresses(lines: list[str], source: str, rank: int) -> Iterator[FoundCompan
                     f"{m.group('street')}, {m.group('city')}, {m.group('state')} {m.group('zip')}"
                 )
                 yield FoundCompanyFact(ADDRESS, value[:MAX_VALUE], source, rank)
+
+
+# A VAT id's shape: a country prefix (two letters, Switzerland's CHE), then eight to fourteen
+# letters and digits with single separators ("BE 0471.823.044", "CHE-114.532.686 MWST"). Opens
+# with the class it scans for (a look-behind first would stop the engine skipping ahead in C).
+_VAT_SHAPE_RE = re.compile(
+    r"[A-Z](?<![\w.][A-Z])[A-Z]E?[\s.-]?[A-Z]{0,2}\d(?:[\s.-]?[0-9A-Z]){6,13}"
+    r"(?:\s(?:MWST|TVA|IVA))?"
+)
+_VAT_PREFIXES = frozenset(
+    "AT BE BG CY CZ DE DK EE EL ES FI FR GB HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI".split()
+)
+# The labels VAT ids stand after, in the languages of the countries that issue them.
+_VAT_LABEL_RE = re.compile(
+    r"(?<![a-z])(?:vat|tva|btw|iva|mwst|ust|uid|moms|alv|nif|cif|nip|dph|di[cč]|afm|fpa|ddv|pdv|"
+    r"pvm|kmkr|pvn|áfa|ива|ддс)(?![a-z])|umsatzsteuer|mehrwertsteuer|partita|momsreg",
+)
+
+
+def labelled_vat_ids(text: str, rank: int) -> Iterator[FoundCompanyFact]:
+    """VAT ids of any EU member state (and Switzerland's) that a label stands just before
+    ("P.IVA IT02548710165", "BTW NL854190326B01", "TVA BE 0736.251.972") and whose check
+    digits hold (python-stdnum): a footer states them on every page, not only the legal one."""
+    for m in _VAT_SHAPE_RE.finditer(text):
+        raw = m.group()
+        if raw[:2] not in _VAT_PREFIXES and not raw.startswith("CHE"):
+            continue
+        if not _VAT_LABEL_RE.search(text[max(0, m.start() - 50) : m.start()].lower()):
+            continue
+        while raw:  # the shape may run on into the next word ("IT02548710165 REA")
+            if vat := valid_vat(raw):
+                yield FoundCompanyFact(VAT_ID, vat, "text", rank)
+                break
+            raw = raw.rpartition(" ")[0]
 
 
 def _register_ids(text: str) -> Iterator[FoundCompanyFact]:
@@ -264,8 +329,15 @@ def company_from_text(text: str) -> list[FoundCompanyFact]:
                     facts.append(FoundCompanyFact(LEGAL_NAME, name, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(_register_ids(text))
-    elif _POSTCODE_HINT_RE.search(text) or _GB_POSTCODE_HINT_RE.search(text):
+        facts.extend(labelled_vat_ids(text, RANK_LEGAL_PAGE))
+    elif (
+        _POSTCODE_HINT_RE.search(text)
+        or _GB_POSTCODE_HINT_RE.search(text)
+        or _POSTCODE4_HINT_RE.search(text)
+    ):
         facts.extend(_addresses(_lines(text), "text", RANK_COPYRIGHT))
+    if not legal:
+        facts.extend(labelled_vat_ids(text, RANK_COPYRIGHT))
     for m in _copyright_matches(text, lowered):
         facts.append(
             FoundCompanyFact(LEGAL_NAME, _legal_name(m.group("name")), "copyright", RANK_COPYRIGHT)

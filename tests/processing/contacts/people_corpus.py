@@ -410,7 +410,7 @@ page(
     ),
     {},
     {
-        "address": "88 Elm Street, 97205 Portland, OR, US",
+        "address": "88 Elm Street, Portland, OR 97205, US",
         "opening_hours": "Mo-Fr 07:00-17:00; Sa 08:00-14:00",
     },
 )

@@ -433,7 +433,7 @@ page(
     "<main><h1>Smile Studio</h1><p>Family and cosmetic dentistry.</p></main>",
     {"Priya Shah": "Dentist, Owner", "Carlos Vega": "Office Manager"},
     {
-        "address": "2400 Guadalupe St, 78705 Austin, TX, US",
+        "address": "2400 Guadalupe St, Austin, TX 78705, US",
         "opening_hours": "Mo-Th 08:00-17:00; Fr 08:00-13:00",
     },
 )

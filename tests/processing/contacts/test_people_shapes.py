@@ -124,3 +124,71 @@ def test_a_caption_a_card_has_is_read_and_compound_german_titles():
     )
     assert _people(body, url="https://fieldnote.studio/") == {"Lena Vogt-Marsh": "founder"}
     assert is_role("Fachärztin für Orthopädie") and is_role("Klinischer Psychologe")
+
+
+def _facts(body: str, url: str = "https://www.example.eu/") -> set[tuple[str, str]]:
+    html = f"<html><body>{body}</body></html>"
+    return {(f.kind, f.value) for f in extract_page(html.encode(), url=url).company}
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        (
+            "Rossi Impianti S.r.l. · Corso Giuseppe Garibaldi 88, 24122 Bergamo · "
+            "P.IVA IT03184520165",
+            {
+                ("address", "Corso Giuseppe Garibaldi 88, 24122 Bergamo"),
+                ("vat_id", "IT03184520165"),
+            },
+        ),
+        (
+            "Peeters &amp; Janssens BV<br>Mechelsesteenweg 214<br>2018 Antwerpen<br>"
+            "Ondernemingsnummer / BTW BE 0471.823.044",
+            {("address", "Mechelsesteenweg 214, 2018 Antwerpen"), ("vat_id", "BE0471823044")},
+        ),
+        (
+            "Industrieweg 14<br>7461 BM Rijssen<br>KvK 08123456 · BTW NL854190326B01",
+            {("address", "Industrieweg 14, 7461 BM Rijssen"), ("vat_id", "NL854190326B01")},
+        ),
+        (
+            "Haarwerk Kiel · Holtenauer Str. 88 · 24105 Kiel",
+            {("address", "Holtenauer Str. 88, 24105 Kiel")},
+        ),
+        (
+            "Studio AB<br>Davidshallsgatan 20<br>211 45 Malmö",
+            {("address", "Davidshallsgatan 20, 211 45 Malmö")},
+        ),
+        (
+            "Tidewater Logistics, Inc.<br>2750 Harbor Blvd, Suite 300<br>Norfolk, VA 23510",
+            {("address", "2750 Harbor Blvd, Suite 300, Norfolk, VA 23510")},
+        ),
+        (
+            "400 Commerce St, Suite 210, Nashville, TN 37201",
+            {("address", "400 Commerce St, Suite 210, Nashville, TN 37201")},
+        ),
+        ("Mehrwertsteuernummer: CHE-114.532.686 MWST", {("vat_id", "CHE114532686MWST")}),
+    ],
+)
+def test_footer_addresses_and_labelled_vat_ids(footer, expected):
+    assert _facts(f"<main><p>Hello.</p></main><footer><p>{footer}</p></footer>") == expected
+
+
+def test_vat_ids_need_a_label_and_their_check_digits():
+    assert _facts("<p>Order IT02548710165 shipped. P.IVA IT02548710166</p>") == set()
+    assert _facts("<p>Seit 1961, 2020 Umbau der Werkstatt.</p>") == set()
+
+
+def test_a_us_json_ld_address_is_written_as_us_addresses_are():
+    body = (
+        '<script type="application/ld+json">{"@type": "LocalBusiness", "name": "Meridian",'
+        ' "address": {"@type": "PostalAddress", "streetAddress": "2200 Riverfront Pkwy",'
+        ' "addressLocality": "Louisville", "addressRegion": "KY", "postalCode": "40206"}}'
+        "</script>"
+    )
+    assert ("address", "2200 Riverfront Pkwy, Louisville, KY 40206") in _facts(body)
+
+
+def test_an_italian_legal_name_after_its_label():
+    body = "<p><strong>Ragione sociale:</strong> Vetreria Lombarda S.r.l.<br>Note legali</p>"
+    assert ("legal_name", "Vetreria Lombarda S.r.l.") in _facts(body)
