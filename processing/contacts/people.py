@@ -56,7 +56,9 @@ from processing.contacts.roles import (
     seniority,
 )
 from processing.contacts.title_phrases import (
+    CONTACT_LABEL_RE,
     NAME_ROLE_RE,
+    directory,
     firm,
     grid_role,
     singular,
@@ -193,7 +195,13 @@ def people_from_lines(
             for part_at, role, name in labelled:  # "… · Titolare: Giuseppe Esposito · …"
                 people.append(_person(name, role, "text", position + part_at))
             continue
-        if (m := _LABEL_LINE_RE.match(line)) and is_role(m.group("role")):
+        m = _LABEL_LINE_RE.match(line)
+        if m and CONTACT_LABEL_RE.fullmatch(m.group("role")):
+            names = _names(_SENTENCE_END_RE.sub("", m.group("rest").strip()))
+            if len(names) == 1:
+                people.append(_person(names[0], "", "text", position))
+            continue
+        if m and is_role(m.group("role")):
             role = singular(m.group("role"))
             if (inner := NAME_ROLE_RE.match(role)) and (name := clean_name(inner.group("name"))):
                 if is_role(inner.group("role")):  # "David Park, Owner: david@..."
@@ -298,7 +306,10 @@ def people_from_lines(
     confirmed = grid and any(local_matches_name(e.split("@")[0], grid[0].name) for e in emails)
     if len(grid) >= 2 or confirmed or (grid and LEGAL_PAGE_RE.search(text)):
         people.extend(grid)
-    return [p for p in people if p is not None][:MAX_PEOPLE]
+    people = [p for p in people if p is not None]
+    if people and layout is not None and directory(lines, layout):
+        return []  # a dealer or stockist directory: other firms' people
+    return people[:MAX_PEOPLE]
 
 
 def _first_sentence_match(line: str) -> re.Match | None:

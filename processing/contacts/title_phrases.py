@@ -1,6 +1,7 @@
 """Whether a phrase of a page's text is a person's title: a title alone on its line, a title at
-another organisation (a client's), a firm's name after a person's name (an outsider's), the
-title a plural label gives each person it names, a title in prose.
+another organisation (a client's, a guest's), a firm's name after a person's name (an
+outsider's), the title a plural label gives each person it names, a title in prose; a contact
+label, and a heading that makes a page a directory of other firms.
 
 Read by processing.contacts.people and processing.contacts.people_prose; plain Python over the
 vocabulary of processing.contacts.roles and the name test of processing.contacts.names.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from processing.contacts.layout import Layout
 from processing.contacts.names import clean_name
 from processing.contacts.roles import ANY_ROLE_RE, is_role
 
@@ -17,6 +19,22 @@ NAME_ROLE_RE = re.compile(
     r"^(?P<name>[^,–—|(:]{3,70}?)\s*(?:,|–|—|\||\(| - | / )\s*(?P<role>[^()]{2,70}?)\)?"
     r"(?:(?<!\.\w)\.)?$"  # a closing full stop, not an abbreviation's ("Kinésithérapeute D.E.")
 )
+# "Contact: Linda Park": a person the page names as its contact, with no title.
+CONTACT_LABEL_RE = re.compile(
+    r"contact(?: person)?|ansprechpartner(?:in)?|kontaktperson|contactpersoon|interlocuteur|"
+    r"referente|persona di contatto|persona de contacto",
+    re.IGNORECASE,
+)
+# A heading over a list of other firms (dealers, stockists, retailers) with their contacts: the
+# people such a page names work for them, not for the site's business.
+_DIRECTORY_RE = re.compile(
+    r"(?:find an? |our |authori[sz]ed |local )?(?:dealers?|stockists?|retailers?|resellers?|"
+    r"distributors?)(?: near you| locator| map)?|where to buy|store locator|händler(?:suche|"
+    r"verzeichnis)?|unsere händler|points de vente|nos revendeurs|rivenditori(?: autorizzati)?|"
+    r"verkooppunten|dealers in uw buurt",
+    re.IGNORECASE,
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _AFFILIATION_RE = re.compile(r"(?:,|\s(?:at|bei|chez)\s)\s*(?P<org>[^,]+)$")
 _ORG_JOINERS = frozenset({"&", "and", "of", "the", "und", "et", "de", "du", "des"})
 # A collective noun is no title ("our team of three florists, Anna Lee and Bob Ray").
@@ -119,4 +137,13 @@ def title_phrase(text: str) -> bool:
         and not _COLLECTIVES.intersection(words)
         and grid_role(text)
         and any(m.end() == len(text) for m in ANY_ROLE_RE.finditer(text))
+    )
+
+
+def directory(lines: list[tuple[int, str, int]], layout: Layout) -> bool:
+    """Whether a heading of the page says it lists dealers, stockists or retailers ("Find a
+    dealer", "Our stockists"; a menu's link to such a page is no heading)."""
+    return any(
+        len(line) <= 40 and _DIRECTORY_RE.fullmatch(line) and layout.tag(start) in _HEADINGS
+        for start, line, _ in lines
     )

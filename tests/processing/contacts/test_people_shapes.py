@@ -192,3 +192,29 @@ def test_a_us_json_ld_address_is_written_as_us_addresses_are():
 def test_an_italian_legal_name_after_its_label():
     body = "<p><strong>Ragione sociale:</strong> Vetreria Lombarda S.r.l.<br>Note legali</p>"
     assert ("legal_name", "Vetreria Lombarda S.r.l.") in _facts(body)
+
+
+def test_a_contact_line_names_a_person_without_a_title():
+    # (Read on a page that names some title, as every line form: the vocabulary gates which
+    # pages are read line by line.)
+    body = (
+        "<p>Our installer measures every kitchen.</p><p>77 Depot St<br>Boone, NC 28607</p>"
+        "<p>Contact: Linda Park<br>orders@x.com</p>"
+    )
+    assert _people(body, url="https://blueridgecabinetry.com/contact") == {"Linda Park": ""}
+    assert _people("<p>Contact: Sales and Service</p>") == {}
+
+
+def test_a_dealer_directory_names_other_firms_people():
+    cards = (
+        "<div><h4>Blue Heron Paddle Co.</h4><p>45 Water St, Portsmouth, NH 03801<br>"
+        "Store manager: Alicia Travers</p></div><div><h4>Hansen Marine</h4>"
+        "<p>112 Harbor Rd, Camden, ME 04843<br>Contact: Erik Hansen</p></div>"
+    )
+    assert _people(f"<h2>FIND A DEALER</h2>{cards}", url="https://coastline.com/dealers") == {}
+    # A menu's link to the dealer page is no heading: the team page keeps its people.
+    team = "<ul><li>Sam Cole, Store Manager</li><li>Ann Lee, Owner</li></ul>"
+    assert _people(
+        f'<nav><ul><li><a href="/dealers">Find a dealer</a></li></ul></nav>{team}',
+        url="https://coastline.com/team",
+    ) == {"Sam Cole": "Store Manager", "Ann Lee": "Owner"}
