@@ -101,6 +101,10 @@ class Keeper:
         self.clock = clock
         self.link = link or Link(conninfo)
         self.runs: list[dict] = []
+        # The runs that held rows when this keeper first heard its worker: when they were last
+        # renewed is not known (a keeper replacing one that died, a worker connecting again),
+        # so they are renewed at once, not a third of a lease later.
+        self._inherited: set[tuple[str, float]] | None = None
         self.heard_at = clock()
         self.gone = threading.Event()
         self._lock = threading.Lock()
@@ -115,6 +119,8 @@ class Keeper:
         with self._lock:
             self.runs = snapshot["runs"]
             self.heard_at = self.clock()
+            if self._inherited is None:
+                self._inherited = {_key(run) for run in self.runs if run["tokens"]}
 
     def listen(self, stream) -> None:
         """Read snapshots until the worker's end of the pipe closes (the worker is gone)."""
@@ -156,17 +162,23 @@ class Keeper:
 
     # --- renewing ------------------------------------------------------------------------------
     def due(self) -> list[dict]:
-        """The runs whose rows are due for renewal now (each every third of its lease)."""
+        """The runs whose rows are due for renewal now (each every third of its lease; those
+        held before this keeper first heard its worker at once)."""
         now = self.clock()
         with self._lock:
             runs = list(self.runs)
+            inherited = self._inherited or set()
         out = []
         seen = set()
         for run in runs:
-            key = (run["sql"], float(run["lease"]))
+            key = _key(run)
             seen.add(key)
             every = max(TICK, key[1] / 3)
-            at = self._due.setdefault(key, now + every)  # just claimed: the lease is fresh
+            if key not in self._due:
+                # Rows claimed since: the lease is fresh. Rows held before: renewed who knows when.
+                self._due[key] = now if key in inherited else now + every
+                inherited.discard(key)
+            at = self._due[key]
             if at <= now:
                 self._due[key] = now + every
                 out.append(run)
@@ -230,6 +242,11 @@ class Keeper:
                     self.tick()
         finally:
             self.close()
+
+
+def _key(run: dict) -> tuple[str, float]:
+    """A run as the keeper schedules it: its renew statement and its lease."""
+    return (run["sql"], float(run["lease"]))
 
 
 class Hub:
