@@ -7,8 +7,18 @@ the level is re-judged every ``WINDOW_SECONDS`` from what the rows of that windo
 
 - **shrink** by a third when rows were refused for load (HTTP 429/503, timeouts: a
   ``TransientError`` whose status or kind says so) in more than ``OVERLOAD_SHARE`` of them;
-- **shrink** by a tenth when the answers took more than ``SLOW_FACTOR`` times the quickest
-  window's and the rate did not grow: more in flight only made each row slower;
+- **shrink** by a third when the answers took more than ``SLOW_FACTOR`` times the quickest
+  window's and the rate did not grow: more in flight may only have made each row slower. That
+  shrink is a probe, judged on the first window whose rows all began once the rows in flight
+  had come down to the new level (the level holds meanwhile). Answers quicker by half its share
+  at least (``SHRUNK_QUICKER``) say the run crowded the sites (a crowded site answers in a time
+  in proportion to the requests it has): shrink and probe again. Answers no quicker say the
+  sites are slow of themselves: their answers now are the measure the next windows are judged
+  by. Before the probe (a tenth a window while the rate did not grow), a run that met quick
+  answers first (small sites, errors that come back at once) and slow ones after shrank every
+  window, each shrink lowering the rate and so allowing the next, down to ``FLOOR`` on a
+  one-second web, and never grew there; and on a crowded site a tenth was too little to be
+  told from the answers' noise;
 - **grow** by a quarter when the level was reached (rows waited for a free place), the process
   had CPU to spare (less than ``CPU_BUSY`` of a core: the GIL makes one core the ceiling of a
   worker process) and the answers were not slowing down; **double** instead while doubling
@@ -39,10 +49,11 @@ START = 16
 FLOOR = 2
 GROW = 1.25
 GROW_FAST = 2.0
-SHRINK_SLOW = 0.9
+SHRINK_SLOW = 0.67
 SHRINK_OVERLOAD = 0.67
 OVERLOAD_SHARE = 0.05
 SLOW_FACTOR = 3.0
+SHRUNK_QUICKER = 1 - (1 - SHRINK_SLOW) / 2  # answers this much quicker after a probe: crowded
 CPU_BUSY = 0.9
 CPU_SPARE = CPU_BUSY / GROW_FAST
 
@@ -78,6 +89,9 @@ class Pace:
         self._reset_window(clock())
         self._best_seconds: float | None = None
         self._last_rate: float | None = None
+        # A shrink on slow answers being judged: (the answers' seconds before it, when the rows
+        # in flight had come down to the new level).
+        self._probe: tuple[float, float | None] | None = None
 
     def _reset_window(self, now: float) -> None:
         self._window_start = now
@@ -100,11 +114,13 @@ class Pace:
         with self._lock:
             self._in_flight -= 1
             self._done += 1
+            now = self.clock()
+            if self._probe is not None and self._probe[1] is None and self._in_flight <= self.limit:
+                self._probe = (self._probe[0], now)
             self._seconds += seconds
             self._overloaded += overloaded
             if cpu is not None:
                 self._row_cpu = (self._row_cpu or 0.0) + cpu
-            now = self.clock()
             if now - self._window_start >= WINDOW_SECONDS:
                 changed = self._judge(now)
         if changed is not None and self.on_change is not None:
@@ -124,6 +140,9 @@ class Pace:
         level = self.limit
         if self._overloaded > OVERLOAD_SHARE * done:
             level = int(level * SHRINK_OVERLOAD)
+            self._probe = None
+        elif self._probe is not None:
+            level = self._judge_probe(seconds, best)
         elif (
             best is not None
             and seconds > SLOW_FACTOR * best
@@ -131,13 +150,34 @@ class Pace:
             and rate <= last_rate
         ):
             level = int(level * SHRINK_SLOW)
+            self._probe = (seconds, None)
         elif reached and cpu < CPU_BUSY and (best is None or seconds <= SLOW_FACTOR * best):
             fast = cpu + (GROW_FAST - 1) * rows_cpu < CPU_BUSY
             level = max(level + 1, int(level * (GROW_FAST if fast else GROW)))
         level = max(self.floor, min(self.cap, level))
+        if level == self.floor:
+            self._probe = None  # nothing left to learn by shrinking
         self._reset_window(now)
         if level == self.limit:
             return None
         self.limit = level
         self.history.append((now, level))
         return level
+
+    def _judge_probe(self, seconds: float, best: float | None) -> int:
+        """The level after a window while a shrink on slow answers is judged (see above)."""
+        before, came_down = self._probe
+        if came_down is None or self._window_start < came_down + seconds:
+            # Rows begun before the rows in flight came down to the new level ended in this
+            # window (a crowded site still had the old level's queue): wait, and take the
+            # slowest such window as the answers' time before (the latency may still have risen).
+            self._probe = (max(before, seconds), came_down)
+            return self.limit
+        self._probe = None
+        if seconds > SHRUNK_QUICKER * before:
+            self._best_seconds = seconds  # no quicker with fewer in flight: the sites are slow
+            return self.limit
+        if best is not None and seconds > SLOW_FACTOR * best:
+            self._probe = (seconds, None)  # quicker: crowded, and still slow
+            return int(self.limit * SHRINK_SLOW)
+        return self.limit

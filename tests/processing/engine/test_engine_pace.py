@@ -4,13 +4,14 @@ site slows down or refuses for load, never past the workflow's cap."""
 from __future__ import annotations
 
 import ipaddress
+import math
 import threading
 import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from engine_support import WORKFLOW, queue_rows
+from engine_support import WORKFLOW, queue_pages_by_site, queue_rows, wait_for, worker_env
 
 from processing.engine import pace as pace_module
 from processing.engine import runner
@@ -18,6 +19,7 @@ from processing.engine.pace import Pace
 from processing.engine.runner import run_consumer
 from processing.engine.worker_loop import WorkerLoop
 from processing.fetcher import Fetcher, FetcherConfig
+from processing.models import WorkerHeartbeat
 from scrapersky.workflows import get_workflow
 
 WF = get_workflow(WORKFLOW)
@@ -113,6 +115,42 @@ def test_the_level_shrinks_when_answers_slow_down_without_more_rows_done():
     high = pace.limit
     window(pace, clock, rows=40, seconds=1.0, cpu=0.6)  # five times slower, fewer rows a second
     assert pace.limit < high
+
+
+def test_sites_slower_of_themselves_cost_one_probe_not_the_level():
+    # Quick answers first (small sites, errors that come back at once), then sites that take
+    # 0.4 s whatever the run does. A shrink only lowers the rate there; before the probe, each
+    # shrink allowed the next: 128 -> 2 in 40 windows, and no growth back while slow.
+    pace, clock = make(cap=128)
+    for _ in range(4):
+        window(pace, clock, rows=int(pace.limit / 0.005), seconds=0.005, cpu=0.3)
+    assert pace.limit == 128
+    levels = []
+    for _ in range(12):
+        window(pace, clock, rows=int(pace.limit / 0.4), seconds=0.4, cpu=0.3)
+        levels.append(pace.limit)
+    assert min(levels) == int(128 * pace_module.SHRINK_SLOW), levels  # one probe
+    assert levels[-1] == 128, levels  # then back to what the CPU and the cap allow
+
+
+def test_a_crowded_site_keeps_the_level_shrinking():
+    # A site answering 40 requests a second, the rest queued: an answer takes level / 40 s.
+    # Each shrink makes the answers quicker, so the run shrinks on (by a third once that is
+    # seen) until they are back within SLOW_FACTOR of the quickest (0.6 s: 24 in flight); then
+    # it lives around there (a growth past it is probed and undone).
+    pace, clock = make(cap=128)
+    for _ in range(4):
+        window(pace, clock, rows=int(pace.limit / 0.2), seconds=0.2, cpu=0.3)
+    assert pace.limit == 128
+    levels = []
+    for _ in range(30):
+        window(pace, clock, rows=40, seconds=max(0.2, pace.limit / 40), cpu=0.3)
+        levels.append(pace.limit)
+    knee = int(40 * pace_module.SLOW_FACTOR * 0.2)
+    reached = next(i for i, level in enumerate(levels) if level <= knee)
+    assert reached <= 15, str(levels)
+    assert levels[:reached] == sorted(levels[:reached], reverse=True), str(levels)
+    assert max(levels[reached:]) <= 2 * knee, str(levels)
 
 
 # --- a consumer run against a loopback site whose answers change mid-run ----------------------
@@ -225,3 +263,146 @@ def test_a_lanes_next_run_starts_at_the_level_its_last_run_ended_on(site, monkey
     ended_on = first.levels[-1][1]
     assert ended_on > pace_module.START, first.levels  # the first run grew
     assert second.levels[0][1] == ended_on  # the second did not climb from START again
+
+
+# --- a worker cluster against a loopback web whose latency changes mid-run --------------------
+
+
+class Web:
+    """Loopback sites (one server, each site its own host name) that count the requests in
+    flight at the server, in all and per host, over time. ``crowd(k)`` makes the server answer
+    ``k`` requests at a time, the others waiting their turn (a site overloaded by its visitors:
+    each answer takes longer the more requests are in flight); ``crowd(None)`` ends it."""
+
+    def __init__(self) -> None:
+        self.delay = 0.3
+        self.slots: threading.Semaphore | None = None
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.by_host: dict[str, int] = {}
+        self.host_peak = 0
+        self.samples: list[tuple[float, int]] = []  # (monotonic time, requests in flight)
+        self.first = threading.Event()
+        web = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format, *args):
+                pass
+
+            def do_GET(self):
+                host = self.headers.get("Host", "")
+                with web.lock:
+                    web.in_flight += 1
+                    web.by_host[host] = web.by_host.get(host, 0) + 1
+                    web.host_peak = max(web.host_peak, web.by_host[host])
+                    web.samples.append((time.monotonic(), web.in_flight))
+                web.first.set()
+                slots = web.slots
+                if slots is not None:
+                    slots.acquire()
+                try:
+                    time.sleep(web.delay)
+                finally:
+                    if slots is not None:
+                        slots.release()
+                with web.lock:  # answered: the request is no longer in flight at the server
+                    web.in_flight -= 1
+                    web.by_host[host] -= 1
+                    web.samples.append((time.monotonic(), web.in_flight))
+                body = b"<!doctype html><html><body><h1>Pace</h1><p>A page.</p></body></html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.request_queue_size = 256
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def crowd(self, k: int | None) -> None:
+        self.slots = None if k is None else threading.Semaphore(k)
+
+    def peak(self, start: float, end: float) -> int:
+        """The most requests in flight at the server between ``start`` and ``end``."""
+        return max((n for at, n in self.samples if start <= at < end), default=0)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def web():
+    web = Web()
+    yield web
+    web.close()
+
+
+CAP = 48  # page_curation's concurrency (the knob is the level's cap)
+SITES = 24  # with PER_HOST_CONCURRENCY 4: 96 could be in flight, the cap is what holds
+
+
+@pytest.mark.workers
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_grows_on_a_slow_web_shrinks_when_a_site_is_crowded_and_grows_back(
+    workers, record_file, web
+):
+    """What the site sees: the requests in flight at the server grow past the first level
+    while every answer takes 0.3 s (the worker waits, its CPU is spare); when the server serves
+    only 8 at a time (an answer then takes as long as the queue ahead of it: 1.8 s at 48) they
+    shrink; when it serves every request again they grow back. Never more than the cap, never
+    more than PER_HOST_CONCURRENCY to one site, every page Complete in the end."""
+    page_wf = get_workflow("page_curation")
+    port = web.server.server_address[1]
+    hosts = [f"s{i}.example" for i in range(SITES)]
+    workers.start(
+        ["qcluster"],
+        worker_env(
+            {page_wf.name: {"concurrency": CAP}},
+            record_file,
+            Q_WORKERS="1",  # one worker process: one level, read at the server
+            SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
+            SCRAPERSKY_FETCH_CONNECT_TO=",".join(f"{h}:80=127.0.0.1:{port}" for h in hosts),
+            SCRAPERSKY_OBEY_ROBOTS="false",
+            SCRAPERSKY_PER_HOST_CONCURRENCY="4",
+        ),
+    )
+    assert wait_for(lambda: WorkerHeartbeat.objects.exists(), timeout=60), workers.log(
+        workers.procs[0]
+    )
+    queued = queue_pages_by_site({f"s{i}": 80 for i in range(SITES)})
+    assert web.first.wait(30), workers.log(workers.procs[0])
+    t0 = time.monotonic()
+    steady, crowded, again = t0 + 6, t0 + 16, t0 + 22
+    time.sleep(steady - time.monotonic())
+    web.crowd(8)
+    time.sleep(crowded - time.monotonic())
+    web.crowd(None)
+    time.sleep(again - time.monotonic())
+    web.delay = 0.005  # the rest of the pages, quickly
+    pages = sum(len(ids) for _domain, ids in queued.values())
+    done = lambda: page_wf.model.objects.filter(  # noqa: E731
+        **{f"{page_wf.names.processing_field}__in": ["Complete", "Error"]}
+    ).count()
+    assert wait_for(lambda: done() == pages, timeout=60), workers.log(workers.procs[0])
+    counts = {
+        status: page_wf.model.objects.filter(**{page_wf.names.processing_field: status}).count()
+        for status in ("Complete", "Error")
+    }
+    assert counts == {"Complete": pages, "Error": 0}
+
+    first = web.peak(t0, t0 + 0.5)  # the level the run started at
+    grown = web.peak(steady - 2, steady)
+    shrunk = web.peak(crowded - 1.5, crowded)
+    regrown = web.peak(again - 3, again)
+    figures = (first, grown, shrunk, regrown, pace_module.START)
+    assert first <= pace_module.START, figures
+    assert grown >= 2 * pace_module.START, figures  # grew while the answers waited
+    assert shrunk <= 0.75 * grown, figures  # shrank when more in flight only queued
+    assert regrown >= 1.4 * shrunk, figures  # grew back
+    assert web.peak(0, math.inf) <= CAP, figures  # the knob is the cap
+    assert web.host_peak <= 4  # PER_HOST_CONCURRENCY, at the server
