@@ -315,7 +315,12 @@ def people_from_lines(
 def _first_sentence_match(line: str) -> re.Match | None:
     """``Name, Role`` in the first sentence of a line that goes on with a bio."""
     for cut in _SENTENCE_BREAK_RE.finditer(line):
-        if m := NAME_ROLE_RE.match(line, 0, cut.start()):
+        if cut.start() > 140:
+            break  # a name and a title are shorter: the rest is prose
+        head = line[: cut.start()]
+        if ("," in head or "–" in head or "(" in head or " - " in head) and (
+            m := NAME_ROLE_RE.match(head)
+        ):
             return m
     return None
 

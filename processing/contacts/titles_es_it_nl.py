@@ -2,8 +2,10 @@
 regular expressions that processing.contacts.titles adds to its lists (matched as those are).
 
 Titles that are also common surnames (Schilder, Timmerman, Kapper) are left out, and Dutch
-"-leider" titles need their compound's first part ("leider" alone is German for
-"unfortunately").
+"-leider" titles are listed with their compound's first part ("leider" alone is German for
+"unfortunately", and a suffix would let every German page through roles.may_name_roles).
+Optional endings are written as separate entries where the gate needs the whole word
+("\\w*medewerker", "\\w*medewerkster": may_name_roles tests a compound by its last letters).
 """
 
 ASSISTANT_TITLES = [
@@ -39,8 +41,21 @@ MANAGER_TITLES = [
     # Italian
     r"responsabile(?: \w+)?",
     # Dutch
-    r"\w+leider",
-    r"\w+leidster",
+    r"projectleider",
+    r"teamleider",
+    r"bedrijfsleider",
+    r"afdelingsleider",
+    r"praktijkleider",
+    r"vestigingsleider",
+    r"filiaalleider",
+    r"groepsleider",
+    r"ploegleider",
+    r"projectleidster",
+    r"teamleidster",
+    r"bedrijfsleidster",
+    r"afdelingsleidster",
+    r"praktijkleidster",
+    r"vestigingsleidster",
     r"\w*coördinator",
     r"\w+coordinator",
 ]
@@ -94,7 +109,8 @@ STAFF_TITLES = [
     r"panettier[ea]",
     r"parrucchier[ea]",
     # Dutch
-    r"\w*medewerk(?:er|ster)",
+    r"\w*medewerker",
+    r"\w*medewerkster",
     r"\w*beheerder",
     r"werkvoorbereider",
     r"monteur",

@@ -9,7 +9,7 @@ import pytest
 
 from processing.contacts import extract_page
 from processing.contacts.names import clean_name
-from processing.contacts.roles import is_role, seniority
+from processing.contacts.roles import is_role, may_name_roles, seniority
 
 
 def _people(body: str, url: str = "https://www.example.it/") -> dict[str, str]:
@@ -45,6 +45,11 @@ def test_italian_dutch_and_swiss_titles(role, expected):
 
 def test_leider_alone_is_german_prose_not_a_title():
     assert not is_role("Leider geschlossen")
+    # ... nor a reason to read a German page line by line; a compound title is one.
+    assert not may_name_roles("Leider heute geschlossen")
+    assert may_name_roles("Aylin Demir, Softwareentwicklerin")
+    assert may_name_roles("Thijs, projectleider")
+    assert may_name_roles("Linda, medewerkster")
 
 
 @pytest.mark.parametrize(
