@@ -1,6 +1,8 @@
 """The Collector: one walk over a page's tree building the visible-text stream and the contacts
 carried by attributes and text (with their positions), plus what people extraction reads next
-(JSON-LD, h-cards, microdata people, mailto links, decoy and header/footer ranges)."""
+(JSON-LD, h-cards, microdata people, mailto links, decoy and header/footer ranges). Written for
+speed (it runs for every element of every page): lxml's ``tail`` (a new string at each read) is
+read once, a link without child elements gives its text without lxml's (costly) text iterator."""
 
 from __future__ import annotations
 
@@ -8,9 +10,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from lxml import etree
-from lxml.html import (
-    HtmlElement,
-)
+from lxml.html import HtmlElement
 
 from processing.contacts.emails import (
     classify_email,
@@ -34,9 +34,7 @@ from processing.contacts.people import (
 )
 from processing.contacts.phones import find_phones, parse_phone
 from processing.contacts.region import choose_region
-from processing.contacts.results import (
-    FoundContact,
-)
+from processing.contacts.results import FoundContact
 from processing.contacts.social import normalize_social_url
 from processing.contacts.structured_data import (
     StructuredValue,
@@ -273,13 +271,14 @@ class Collector:
         self.seen_links.add(href)
         lowered = href[:10].lower()
         if lowered.startswith("mailto:"):
-            for address in parse_mailto(href):
+            addresses = parse_mailto(href)
+            for address in addresses:
                 self.add_email(address, "mailto")
-            if not self._in_decoy():
-                text = " ".join(islice(el.itertext(), 8))[:120]
-                for address in parse_mailto(href):
+            if addresses and not (self.regions_open and self._in_decoy()):
+                text = " ".join(islice(el.itertext(), 8)) if len(el) else el.text or ""
+                for address in addresses:
                     if normalised := normalize_email(address):
-                        self.mailto_links.append((normalised, text, self.length))
+                        self.mailto_links.append((normalised, text[:120], self.length))
         elif lowered.startswith(("tel:", "callto:")):
             self.add_phone(href, "tel")
         elif (decoded := cfemail_from_href(href)) is not None:
@@ -334,6 +333,7 @@ class Collector:
                     hidden -= 1
                 elif tag == "pre":
                     pre -= 1
+                tail = None if hidden else el.tail  # (lxml builds the string at each access)
                 if tag in BLOCK_TAGS:
                     parts.append("\n")
                     self.length += 1
@@ -341,9 +341,9 @@ class Collector:
                     if tag in SEPARATOR_TAGS:
                         parts.append(" ")
                         self.length += 1
-                    if not hidden and ((tail := el.tail) is None or tail[:1].isspace()):
+                    if not hidden and (tail is None or tail[:1].isspace()):
                         seams.append(self.length)
-                if not hidden and (tail := el.tail):
+                if tail:
                     parts.append(
                         tail.replace("\n", " ")
                         if "\n" in tail and not pre and not tail.isspace()
