@@ -129,7 +129,14 @@ TITLES = frozenset(
 POST_NOMINALS = frozenset(
     """dvm vmd md m.d. dc od pharmd rph cfa cfp aia riba mrics frics aca fca acca cima mcsp bds
     mrcs frcs mrcp frcp mbbs dpt lmt lcsw lpc pa-c crna dnp fnp-c cpa jd j.d. mba msc bsc phd
-    ph.d. llm ll.m. rgn""".split()
+    ph.d. llm ll.m. rgn rn rvn rmn bvsc bvms bvetmed mrcvs frcvs dds dmd np ea esq esq. pe ceng
+    mnaea fnaea marla farla mcipd fcipd dipcii acii fcii mcibse fcibse llb beng meng
+    mphil mpharm""".split()
+)
+# Post-nominal letters by their shape: membership or fellowship of a body (MRCVS, FNAEA, FCIPD),
+# a degree written with its capitals (BVSc, MSc, MPhil), a registered nurse (RGN, RVN).
+_POST_NOMINAL_RE = re.compile(
+    r"[MFA](?:RC|NA|CI)[A-Z]{2,4}|[BM][A-Z]{0,3}(?:Sc|Phil|Ed|Eng|Vet|Pharm|Arch)|R[GMV]?N"
 )
 
 
@@ -140,7 +147,9 @@ def split_name(text: str) -> tuple[list[str], list[str]]:
     while words and (words[0].lower() in TITLES or words[0].lower().rstrip(",") in TITLES):
         titles.append(words.pop(0))
     while len(words) > 2 and (
-        (last := words[-1].lower().strip(",")) in TITLES or last in POST_NOMINALS
+        (last := words[-1].lower().strip(",")) in TITLES
+        or last in POST_NOMINALS
+        or _POST_NOMINAL_RE.fullmatch(words[-1].strip(",."))
     ):
         words.pop()
     return titles, [w.rstrip(",") for w in words]

@@ -223,3 +223,30 @@ def test_a_dealer_directory_names_other_firms_people():
         f'<nav><ul><li><a href="/dealers">Find a dealer</a></li></ul></nav>{team}',
         url="https://coastline.com/team",
     ) == {"Sam Cole": "Store Manager", "Ann Lee": "Owner"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("James Whitmore BVSc MRCVS", "James Whitmore"),
+        ("Helen Lowe MNAEA", "Helen Lowe"),
+        ("Becky Lyons RVN", "Becky Lyons"),
+        ("Ethan Fields, EA", "Ethan Fields"),
+        ("Ruth Hale, Esq.", "Ruth Hale"),
+        ("Marie Claire DUPONT", "Marie Claire DUPONT"),  # a surname in capitals stays
+        ("Jean Martin MICHEL", "Jean Martin MICHEL"),
+    ],
+)
+def test_post_nominal_letters_are_set_aside(text, expected):
+    assert clean_name(text) == expected
+
+
+def test_post_nominal_letters_on_a_team_card():
+    body = (
+        "<div><h4>James Whitmore BVSc MRCVS</h4><p>Clinical Director</p></div>"
+        "<div><h4>Becky Lyons RVN</h4><p>Head Nurse</p></div>"
+    )
+    assert _people(body, "https://www.example.co.uk/team/") == {
+        "James Whitmore": "Clinical Director",
+        "Becky Lyons": "Head Nurse",
+    }
