@@ -117,10 +117,20 @@ def firm(text: str, names: list[str]) -> bool:
     return words[-1] in _FIRM_WORDS and not is_role(text)
 
 
+# "Vertreten durch die Geschäftsführer:", "Represented by the directors:": the title follows.
+_REPRESENTED_BY_RE = re.compile(
+    r"(?:vertreten durch|represented by|représentée? par|rappresentat[ao] da|"
+    r"vertegenwoordigd door)\s+(?:(?:die|den|der|the|les?|la|il|i|dal|dalla|de)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def singular(label: str) -> str:
     """A label's title for each person it names: "Directors: Sam Patel and Helen Wu" makes each
     a "Director" (an English or French plural of a title of the vocabulary; German plurals
-    stay as written)."""
+    stay as written); "Vertreten durch die Geschäftsführer" names them by the title."""
+    if (by := _REPRESENTED_BY_RE.match(label.strip())) and is_role(label.strip()[by.end() :]):
+        label = label.strip()[by.end() :]
     head, _, last = label.strip().rpartition(" ")
     if last[-1:] in "sS" and last[-2:-1] not in "sS" and ANY_ROLE_RE.fullmatch(last[:-1]):
         return f"{head} {last[:-1]}".strip()

@@ -250,3 +250,15 @@ def test_post_nominal_letters_on_a_team_card():
         "James Whitmore": "Clinical Director",
         "Becky Lyons": "Head Nurse",
     }
+
+
+def test_a_represented_by_label_names_people_by_the_title_after_it():
+    body = (
+        "<p>Elektro Muster GmbH<br>Hauptstraße 1<br>10115 Berlin</p>"
+        "<p><strong>Vertreten durch die Geschäftsführer:</strong><br>Holger Brandt<br>"
+        "Sabine Kühn</p>"
+    )
+    people = _people(body, "https://www.example.de/impressum/")
+    assert people == {"Holger Brandt": "Geschäftsführer", "Sabine Kühn": "Geschäftsführer"}
+    bare = _people(body.replace(" die Geschäftsführer", ""), "https://www.example.de/impressum/")
+    assert bare == {"Holger Brandt": "Vertreten durch", "Sabine Kühn": "Vertreten durch"}
