@@ -67,6 +67,11 @@ _AT_ORG_RE = re.compile(
     r"\s(?:at|bei|chez|presso|bij)\s+(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|of|and|"
     r"the|und|de)){0,4})$"
 )
+# "directeur Ondernemershuis Utrecht": a title written in lower case, then a firm's name.
+_TITLE_ORG_RE = re.compile(
+    r"(?P<title>[a-zß-ÿ][\w-]*(?:\s+[a-zß-ÿ][\w-]*){0,2})\s+"
+    r"(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z&][\w&'’.-]*|van|de|der)){1,3})$"
+)
 # An organisation's words that say where in the business, not which business ("at Head Office").
 _PLACE_WORDS = frozenset(
     "head office branch home store shop clinic practice studio site hq headquarters".split()
@@ -78,7 +83,8 @@ def works_elsewhere(role: str, site: str) -> bool:
     Analytics" or "Head of Growth at Loopwise" on a podcast's page): a guest's or a speaker's
     title, not the team's. ``site`` is the page's host; an organisation whose name it carries
     ("Office Manager at Smith Plumbing" on smithplumbing.com) is the site's own."""
-    if (m := _AT_ORG_RE.search(role)) is not None:
+    m = _AT_ORG_RE.search(role) or _TITLE_ORG_RE.match(role)
+    if m is not None and ("title" not in m.groupdict() or is_role(m.group("title"))):
         org = m.group("org")
     elif affiliated(role):
         org = _AFFILIATION_RE.search(role).group("org")

@@ -262,3 +262,14 @@ def test_a_represented_by_label_names_people_by_the_title_after_it():
     assert people == {"Holger Brandt": "Geschäftsführer", "Sabine Kühn": "Geschäftsführer"}
     bare = _people(body.replace(" die Geschäftsführer", ""), "https://www.example.de/impressum/")
     assert bare == {"Holger Brandt": "Vertreten durch", "Sabine Kühn": "Vertreten durch"}
+
+
+def test_a_lower_case_title_before_another_firms_name_is_an_outsiders():
+    from processing.contacts.title_phrases import works_elsewhere
+
+    assert works_elsewhere("directeur Ondernemershuis Utrecht", "www.vandijk.example.nl")
+    assert works_elsewhere("eigenaar Koffiebranderij Oost", "www.vandijk.example.nl")
+    assert not works_elsewhere("eigenaar Bakkerij Smit", "www.bakkerijsmit.example.nl")
+    assert not works_elsewhere("Managing Director", "www.vandijk.example.nl")
+    body = "<ul><li>Hans Brouwer, directeur Ondernemershuis Utrecht</li></ul>"
+    assert _people(body, "https://www.vandijk.example.nl/nieuws/") == {}
