@@ -76,7 +76,7 @@ NOT_NAME_WORDS = frozenset(
     installation repair cleaning heater water boiler drain prices sale offer offers
     road bike gravel catalog product products specials daily weekly emergency licensed
     founding senior equity salaried estate travel lettings insurance pastry sous commis
-    property booking bookings
+    property booking bookings area areas
     studio studios design designs associates partners architects consulting consultants
     consultancy solutions agency builders construction landscapes landscaping interiors
     estates properties realty motors systems technologies digital creative

@@ -273,3 +273,9 @@ def test_a_lower_case_title_before_another_firms_name_is_an_outsiders():
     assert not works_elsewhere("Managing Director", "www.vandijk.example.nl")
     body = "<ul><li>Hans Brouwer, directeur Ondernemershuis Utrecht</li></ul>"
     assert _people(body, "https://www.vandijk.example.nl/nieuws/") == {}
+
+
+@pytest.mark.parametrize("text", ["Practice Areas", "Service Area", "Coverage Areas"])
+def test_a_menus_areas_are_no_name(text):
+    assert clean_name(text) is None
+    assert clean_name("Marta Areán") == "Marta Areán"
