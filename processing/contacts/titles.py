@@ -6,6 +6,7 @@ processing.contacts.roles (which documents what each seniority means).
 """
 
 from processing.contacts import titles_es_it_nl as _more
+from processing.contacts import titles_nordic_pl_pt as _nordic
 
 # Each list is a set of regular-expression fragments matched case-insensitively on word
 # boundaries. Order of the checks: an assistant to anyone is staff, then executive, then manager.
@@ -90,6 +91,7 @@ EXECUTIVE_TITLES = [
     r"präsident(?:in)?",
     r"verwaltungsrat\w*",
     *_more.EXECUTIVE_TITLES,
+    *_nordic.EXECUTIVE_TITLES,
 ]
 MANAGER_TITLES = [
     r"manager(?:in)?",
@@ -122,6 +124,7 @@ MANAGER_TITLES = [
     r"supervisora",
     r"superintendent",
     *_more.MANAGER_TITLES,
+    *_nordic.MANAGER_TITLES,
 ]
 STAFF_TITLES = [
     r"receptionist",
@@ -372,6 +375,7 @@ STAFF_TITLES = [
     r"kundendienst",
     r"comptabilité",
     *_more.STAFF_TITLES,
+    *_nordic.STAFF_TITLES,
 ]
 # Labels of legal pages that introduce a person without naming a rank.
 LABELS = [

@@ -279,3 +279,28 @@ def test_a_lower_case_title_before_another_firms_name_is_an_outsiders():
 def test_a_menus_areas_are_no_name(text):
     assert clean_name(text) is None
     assert clean_name("Marta Areán") == "Marta Areán"
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("VD", "executive"),
+        ("Indehaver", "executive"),
+        ("Daglig leder og autorisert regnskapsfører", "executive"),
+        ("Właściciel", "executive"),
+        ("Sócio-gerente", "executive"),
+        ("Diretora clínica", "executive"),
+        ("Ekonomiansvarig", "manager"),
+        ("Kontorchef", "manager"),
+        ("Kierownik biura", "manager"),
+        ("Consultora imobiliária", "staff"),
+    ],
+)
+def test_nordic_polish_and_portuguese_titles(role, expected):
+    assert is_role(role)
+    assert seniority(role) == expected
+
+
+@pytest.mark.parametrize("text", ["Vi bygger kök", "Kontakt os", "A nossa equipa", "Leder"])
+def test_nordic_polish_and_portuguese_words_that_are_no_title(text):
+    assert not is_role(text)
