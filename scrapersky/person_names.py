@@ -48,6 +48,8 @@ TITLES = frozenset(
     [
         "dr",
         "dr.",
+        "dra",
+        "dra.",
         "prof",
         "prof.",
         "professor",

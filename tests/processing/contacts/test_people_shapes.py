@@ -304,3 +304,12 @@ def test_nordic_polish_and_portuguese_titles(role, expected):
 @pytest.mark.parametrize("text", ["Vi bygger kök", "Kontakt os", "A nossa equipa", "Leder"])
 def test_nordic_polish_and_portuguese_words_that_are_no_title(text):
     assert not is_role(text)
+
+
+def test_a_portuguese_or_spanish_dra_is_a_title_before_the_name():
+    assert clean_name("Dra. Sofia Almeida") == "Sofia Almeida"
+    assert clean_name("Dragana Petrović") == "Dragana Petrović"
+    body = "<p>Diretora clínica: Dra. Sofia Almeida</p>"
+    assert _people(body, "https://www.example.pt/contactos/") == {
+        "Sofia Almeida": "Diretora clínica"
+    }
