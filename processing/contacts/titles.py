@@ -98,7 +98,7 @@ MANAGER_TITLES = [
     r"general manager",
     r"head of \w+(?: \w+)?",
     r"head \w+",
-    r"team lead(?:er)?",
+    r"(?:team|room|shift) lead(?:er)?",
     r"lead \w+",
     r"supervisor",
     r"foreman",

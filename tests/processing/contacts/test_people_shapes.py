@@ -313,3 +313,8 @@ def test_a_portuguese_or_spanish_dra_is_a_title_before_the_name():
     assert _people(body, "https://www.example.pt/contactos/") == {
         "Sofia Almeida": "Diretora clínica"
     }
+
+
+def test_a_nurserys_room_leader_is_a_title():
+    assert seniority("Room Leader") == "manager"
+    assert not is_role("Leader")
