@@ -84,15 +84,18 @@ def site_factory():
         site.close()
 
 
-def run_two_clusters(workers, record_file, site: Site, pages: int, **env: str) -> dict[int, str]:
-    """Queue ``pages`` pages of the site for two clusters of two workers each; wait for them."""
+def run_two_clusters(
+    workers, record_file, site: Site, pages: int, knobs: dict | None = None, **env: str
+) -> dict[int, str]:
+    """Queue ``pages`` pages of the site for two clusters of two workers each (``knobs``: the
+    workflows' knobs, SCRAPERSKY_WORKFLOWS_JSON); wait for them."""
     domain = DomainFactory(domain=HOST)
     ids = [PageFactory(domain=domain, url=f"http://{HOST}/p/{i}").pk for i in range(pages)]
     for _ in range(2):  # as if on two machines: each its own process tree and fetcher gate
         workers.start(
             ["qcluster"],
             worker_env(
-                {},
+                knobs or {},
                 record_file,
                 Q_WORKERS="2",
                 SCRAPERSKY_FETCH_ALLOWED_NETWORKS="127.0.0.0/8",
@@ -157,13 +160,16 @@ def test_the_per_host_delay_spaces_the_requests_of_every_worker(
     workers, record_file, site_factory, gate_slots
 ):
     site = site_factory(answer_seconds=0.02)
-    # A cap above what one worker holds (4 rows of a domain per claim), so that the site's
-    # rows are spread over the worker processes of both clusters.
+    # A per-host cap above what one worker may hold (page_curation's concurrency 4), so that
+    # the site's rows are spread over the worker processes of both clusters: with no cap of its
+    # own, the worker that woke first could claim every row as the gate freed places (seen once
+    # in CI, all 24 pages in one worker), and the test would not be about several workers.
     tokens = run_two_clusters(
         workers,
         record_file,
         site,
         24,
+        {WF.name: {"concurrency": 4}},
         SCRAPERSKY_PER_HOST_DELAY="0.3",
         SCRAPERSKY_PER_HOST_CONCURRENCY="16",
     )
