@@ -7,7 +7,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from engine_support import WORKFLOW, claimed_ids, queue_rows, start_thread, statuses
 
@@ -183,14 +183,16 @@ def test_a_late_finisher_that_lost_its_lease_cannot_overwrite_the_new_claim():
         )
     )
     assert started.wait(10)
-    # The worker is presumed dead: its lease runs out, the reaper requeues, another claims.
+    # The worker is presumed dead: its lease runs out, the reaper requeues, another claims. In
+    # one transaction, so the run under test (which claims ahead of its rows in flight) cannot
+    # take the requeued row itself before the other worker does (seen once in CI).
     WF.model.objects.filter(pk=row_id).update(
         **{WF.names.col("lease_expires_at"): datetime(2000, 1, 1, tzinfo=UTC)}
     )
-    assert reap_expired_leases()[WORKFLOW]["requeued"] == [row_id]
-    assert sorted(
-        r.pk for r in claims.claim_rows(WF, token="new-owner", batch_size=1, lease_seconds=60)
-    ) == [row_id]
+    with transaction.atomic():
+        assert reap_expired_leases()[WORKFLOW]["requeued"] == [row_id]
+        claimed = claims.claim_rows(WF, token="new-owner", batch_size=1, lease_seconds=60)
+        assert sorted(r.pk for r in claimed) == [row_id]
     proceed.set()
     thread.join(10)
     assert results[0].lost == 1 and results[0].complete == 0
