@@ -155,14 +155,6 @@ _US_STREET_RE = re.compile(rf"^\d{{1,6}}[A-Z]?\s[^\d\n,]{{3,50}}?{_US_UNIT}?$")
 _US_CITY_RE = re.compile(
     r"^(?P<city>[A-Z][\w .'’-]{1,30}),\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$"
 )
-_VAT_RE = re.compile(
-    r"(?:USt\.?-?Id(?:ent)?\.?-?Nr\.?|Umsatzsteuer-?Identifikationsnummer|VAT(?:\s?(?:Reg(?:istration)?"
-    r"\.?|ID|No\.?|Number|number))*|TVA(?: intracommunautaire)?|N°\s?TVA|numéro de TVA"
-    r"(?: intracommunautaire)?|UID(?:-Nr\.?)?)"
-    r"[\s\S]{0,80}?(?<![A-Za-z])(?P<vat>(?:DE|FR|GB|AT|ATU|NL|BE|IT|ES|LU|IE|DK|PL|CZ|SE|FI|PT|XI)"
-    r"[\s.]?[0-9A-Z](?:[\s.]?[0-9A-Z]){7,13})",
-    re.IGNORECASE,
-)
 _GB_BARE_VAT_RE = re.compile(
     r"VAT(?:\s?(?:Reg(?:istration)?\.?|No\.?|Number|number))+\s*[:.]?\s*"
     r"(?P<number>\d{3}\s?\d{4}\s?\d{2})(?![\d\w])"
@@ -267,8 +259,9 @@ _VAT_REACH = 60  # characters from the label's end to the id
 def labelled_vat_ids(text: str, rank: int) -> Iterator[FoundCompanyFact]:
     """VAT ids of any EU member state (and Switzerland's) that a label stands just before
     ("P.IVA IT02548710165", "BTW NL854190326B01", "TVA BE 0736.251.972") and whose check
-    digits hold (python-stdnum): a footer states them on every page, not only the legal one
-    (company_from_text reads a legal page whole, any other page's last FOOTER_CHARS)."""
+    digits hold (python-stdnum): the one reader of prefixed VAT ids, on the legal page (read
+    whole) and in any other page's footer (its last FOOTER_CHARS: a footer states them on
+    every page). A British number without its prefix is _register_ids' (legal pages only)."""
     seen = set()
     for label in _VAT_LABEL_RE.finditer(text):
         m = _VAT_SHAPE_RE.search(text, label.end(), label.end() + _VAT_REACH)
@@ -286,9 +279,6 @@ def labelled_vat_ids(text: str, rank: int) -> Iterator[FoundCompanyFact]:
 
 
 def _register_ids(text: str) -> Iterator[FoundCompanyFact]:
-    for m in _VAT_RE.finditer(text):
-        if vat := valid_vat(m.group("vat")):
-            yield FoundCompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
     for m in _GB_BARE_VAT_RE.finditer(text):  # "VAT No: 167 4191 49" on a British page
         if vat := valid_vat("GB" + m.group("number").replace(" ", "")):
             yield FoundCompanyFact(VAT_ID, vat, "text", RANK_LEGAL_PAGE)
@@ -336,8 +326,8 @@ def company_from_text(text: str) -> list[FoundCompanyFact]:
                 for name in _stated_names(line):
                     facts.append(FoundCompanyFact(LEGAL_NAME, name, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
-        facts.extend(_register_ids(text))
         facts.extend(labelled_vat_ids(text, RANK_LEGAL_PAGE))
+        facts.extend(_register_ids(text))
     elif (
         _POSTCODE_HINT_RE.search(text)
         or _GB_POSTCODE_HINT_RE.search(text)
