@@ -29,6 +29,17 @@ the level is re-judged every ``WINDOW_SECONDS`` from what the rows of that windo
   discovery and imports kept the process at half a core, and grew by a quarter a second for ten
   seconds (issue 27). On a one-second web a level of 16 needs ~4 windows instead of ~13 to reach
   256 (the ramp, not the steady rate, was what kept the 1 s bench under 200 pages/s);
+- on a **busy machine** (its cores more than ``MACHINE_BUSY`` busy, niced work counted as
+  spare), a growth is a trial: by a quarter only, judged on the first window whose rows all
+  began after it. A rate up by half the growth's share at least says more in flight helped (the
+  rows wait on the network while other processes use the CPU): the trial passes and the next
+  may follow. A rate no higher says the rows wait on the CPU: the level goes back to where it
+  was and holds while the machine stays busy, for ``STALL_WINDOWS`` windows at most, then tries
+  again. The process's own CPU cannot tell this on a shared machine: two workers and PostgreSQL
+  on two cores keep each worker under ``CPU_BUSY`` however saturated the machine is, and on the
+  millisecond web each worker grew to its cap (150-276 threads against 43 at a fixed 16),
+  which cost 10-15 % of the pages a second in CPU for threads that only waited for a core
+  (issue 24);
 - otherwise hold.
 
 ``concurrency`` (the knob) stays the cap and ``START`` the first level (a worker's lane starts
@@ -56,6 +67,26 @@ SLOW_FACTOR = 3.0
 SHRUNK_QUICKER = 1 - (1 - SHRINK_SLOW) / 2  # answers this much quicker after a probe: crowded
 CPU_BUSY = 0.9
 CPU_SPARE = CPU_BUSY / GROW_FAST
+MACHINE_BUSY = 0.9
+STALL_WINDOWS = 30
+
+
+def machine_cpu(path: str = "/proc/stat") -> tuple[int, int] | None:
+    """The machine's CPU ticks since boot, ``(busy, all)``; None where there is no such file.
+
+    Niced time counts as spare: work at a lower priority gives way to the rows' threads.
+    """
+    try:
+        with open(path, "rb") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if len(fields) < 5 or fields[0] != b"cpu":
+        return None
+    ticks = [int(field) for field in fields[1:9]] + [0] * (9 - len(fields))
+    user, nice, system, idle, iowait, irq, softirq, steal = ticks
+    busy = user + system + irq + softirq + steal
+    return busy, busy + nice + idle + iowait
 
 
 def is_overload(exc: BaseException) -> bool:
@@ -75,6 +106,7 @@ class Pace:
         start: int = START,
         clock: Callable[[], float] = time.monotonic,
         cpu: Callable[[], float] = time.process_time,
+        machine: Callable[[], tuple[int, int] | None] | None = None,
         on_change: Callable[[int], None] | None = None,
     ) -> None:
         self.cap = max(1, cap)
@@ -82,6 +114,7 @@ class Pace:
         self.limit = max(self.floor, min(self.cap, start))
         self.clock = clock
         self.cpu = cpu
+        self.machine = machine
         self.on_change = on_change
         self.history: list[tuple[float, int]] = [(clock(), self.limit)]  # (when, level)
         self._lock = threading.Lock()
@@ -92,10 +125,16 @@ class Pace:
         # A shrink on slow answers being judged: (the answers' seconds before it, when the rows
         # in flight had come down to the new level).
         self._probe: tuple[float, float | None] | None = None
+        # A growth on a busy machine being judged: (the rate before it, the level before it,
+        # the growth's share, when its rows had all begun); and the windows left to hold after
+        # one that did not raise the rate.
+        self._trial: tuple[float, int, float, float] | None = None
+        self._stalled = 0
 
     def _reset_window(self, now: float) -> None:
         self._window_start = now
         self._cpu_start = self.cpu()
+        self._machine_start = self.machine() if self.machine is not None else None
         self._done = 0
         self._overloaded = 0
         self._seconds = 0.0
@@ -137,10 +176,14 @@ class Pace:
         best = self._best_seconds
         self._best_seconds = seconds if best is None else min(best, seconds)
         last_rate, self._last_rate = self._last_rate, rate
+        busy = self._machine_busy()
+        if not busy:
+            self._trial, self._stalled = None, 0
         level = self.limit
         if self._overloaded > OVERLOAD_SHARE * done:
             level = int(level * SHRINK_OVERLOAD)
-            self._probe = None
+            self._probe = self._trial = None
+            self._stalled = 0
         elif self._probe is not None:
             level = self._judge_probe(seconds, best)
         elif (
@@ -151,9 +194,18 @@ class Pace:
         ):
             level = int(level * SHRINK_SLOW)
             self._probe = (seconds, None)
+            self._trial, self._stalled = None, 0
+        elif self._trial is not None:
+            level = self._judge_trial(rate)
+        elif self._stalled:
+            self._stalled -= 1
         elif reached and cpu < CPU_BUSY and (best is None or seconds <= SLOW_FACTOR * best):
-            fast = cpu + (GROW_FAST - 1) * rows_cpu < CPU_BUSY
-            level = max(level + 1, int(level * (GROW_FAST if fast else GROW)))
+            if busy:
+                level = max(level + 1, int(level * GROW))
+                self._trial = (rate, self.limit, level / self.limit - 1, now + seconds)
+            else:
+                fast = cpu + (GROW_FAST - 1) * rows_cpu < CPU_BUSY
+                level = max(level + 1, int(level * (GROW_FAST if fast else GROW)))
         level = max(self.floor, min(self.cap, level))
         if level == self.floor:
             self._probe = None  # nothing left to learn by shrinking
@@ -163,6 +215,28 @@ class Pace:
         self.limit = level
         self.history.append((now, level))
         return level
+
+    def _machine_busy(self) -> bool:
+        """Whether the machine's cores were more than ``MACHINE_BUSY`` busy in the window."""
+        if self._machine_start is None:
+            return False
+        ticks = self.machine()
+        if ticks is None:
+            return False
+        busy = ticks[0] - self._machine_start[0]
+        spent = ticks[1] - self._machine_start[1]
+        return spent > 0 and busy > MACHINE_BUSY * spent
+
+    def _judge_trial(self, rate: float) -> int:
+        """The level after a window while a growth on a busy machine is judged (see above)."""
+        before, level_before, share, begun = self._trial
+        if self._window_start < begun:
+            return self.limit  # rows begun before the growth ended in this window: wait
+        self._trial = None
+        if rate >= before * (1 + share / 2):
+            return self.limit
+        self._stalled = STALL_WINDOWS
+        return level_before
 
     def _judge_probe(self, seconds: float, best: float | None) -> int:
         """The level after a window while a shrink on slow answers is judged (see above)."""

@@ -28,7 +28,7 @@ from processing.engine.faults import (
 )
 from processing.engine.outcomes import Outcome, error_message
 from processing.engine.pace import START as pace_start
-from processing.engine.pace import Pace, is_overload
+from processing.engine.pace import Pace, is_overload, machine_cpu
 from processing.errors import ProcessingError, TransientError
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ class RowThreads:
         self.pace = Pace(
             max(1, knobs.concurrency),
             start=start_level or pace_start,
+            machine=machine_cpu,
             on_change=self._level_changed,
         )
         result.levels = self.pace.history

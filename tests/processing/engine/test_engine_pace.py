@@ -29,6 +29,14 @@ class Clock:
     def __init__(self) -> None:
         self.now = 0.0
         self.cpu = 0.0
+        self.machine_busy = 0.5  # share of the machine's cores busy
+        self.ticks = (0, 0)  # (busy, all), as /proc/stat counts them
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        spent = seconds * 200  # two cores, 100 ticks a second each
+        busy, everything = self.ticks
+        self.ticks = (busy + round(self.machine_busy * spent), everything + round(spent))
 
 
 def window(
@@ -50,18 +58,18 @@ def window(
         pace.began()
     for i in range(rows):
         if i == rows - 1:
-            clock.now += pace_module.WINDOW_SECONDS
+            clock.advance(pace_module.WINDOW_SECONDS)
             clock.cpu += cpu * pace_module.WINDOW_SECONDS
         pace.ended(seconds, **kw)
         pace.began()
     for _ in range(places):
         pace.ended(seconds)
-    clock.now += 0.001
+    clock.advance(0.001)
 
 
 def make(cap: int = 256) -> tuple[Pace, Clock]:
     clock = Clock()
-    pace = Pace(cap, clock=lambda: clock.now, cpu=lambda: clock.cpu)
+    pace = Pace(cap, clock=lambda: clock.now, cpu=lambda: clock.cpu, machine=lambda: clock.ticks)
     return pace, clock
 
 
@@ -151,6 +159,59 @@ def test_a_crowded_site_keeps_the_level_shrinking():
     assert reached <= 15, str(levels)
     assert levels[:reached] == sorted(levels[:reached], reverse=True), str(levels)
     assert max(levels[reached:]) <= 2 * knee, str(levels)
+
+
+def test_on_a_busy_machine_a_growth_that_does_not_raise_the_rate_is_undone_and_held():
+    # Two workers and PostgreSQL on two cores: each worker under CPU_BUSY, the machine full.
+    # Rows wait for the CPU, so the rate stays at 50 a second whatever the level.
+    pace, clock = make(cap=256)
+    clock.machine_busy = 0.97
+    levels = []
+    ended_late = 0  # rows in flight at a window's end are counted in the next window
+    for _ in range(4 + pace_module.STALL_WINDOWS):
+        places = pace.limit
+        window(pace, clock, rows=50 - ended_late, seconds=0.2, cpu=0.5)
+        ended_late = places
+        levels.append(pace.limit)
+    grown = int(pace_module.START * pace_module.GROW)  # a quarter, never doubled when busy
+    assert levels[:3] == [grown, grown, pace_module.START], levels  # tried, judged, undone
+    held = levels[3 : 3 + pace_module.STALL_WINDOWS - 1]
+    assert set(held) == {pace_module.START}, levels
+    assert levels[-1] == grown, levels  # tried again after STALL_WINDOWS
+
+
+def test_on_a_busy_machine_growth_goes_on_while_it_raises_the_rate():
+    # Rows waiting on 50 ms answers while other processes fill the cores: each growth raises
+    # the rate, so each trial passes and the level climbs to the cap.
+    pace, clock = make(cap=64)
+    clock.machine_busy = 0.97
+    levels = []
+    for _ in range(20):
+        window(pace, clock, rows=int(pace.limit / 0.05), seconds=0.05, cpu=0.3)
+        levels.append(pace.limit)
+    assert levels == sorted(levels) and levels[-1] == 64, levels
+
+
+def test_spare_cpu_on_the_machine_ends_the_hold():
+    pace, clock = make(cap=256)
+    clock.machine_busy = 0.97
+    ended_late = 0
+    for _ in range(4):
+        places = pace.limit
+        window(pace, clock, rows=50 - ended_late, seconds=0.2, cpu=0.3)
+        ended_late = places
+    assert pace.limit == pace_module.START  # undone, holding
+    clock.machine_busy = 0.6
+    window(pace, clock, rows=50, seconds=0.2, cpu=0.3)
+    assert pace.limit == 2 * pace_module.START  # spare CPU: doubling as before
+
+
+def test_machine_cpu_reads_busy_and_all_ticks_with_niced_time_spare(tmp_path):
+    stat = tmp_path / "stat"
+    # user nice system idle iowait irq softirq steal guest guest_nice
+    stat.write_text("cpu  100 50 20 400 10 5 1 10 0 0\ncpu0 50 25 10 200 5 2 1 5 0 0\n")
+    assert pace_module.machine_cpu(str(stat)) == (136, 596)
+    assert pace_module.machine_cpu(str(tmp_path / "missing")) is None
 
 
 # --- a consumer run against a loopback site whose answers change mid-run ----------------------
