@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 # Labels that browsers (WHATWG Encoding Standard) map to a superset codec; decoding with
 # the strict legacy codec would turn real-world pages into replacement characters.
@@ -46,6 +47,7 @@ def normalize_label(label: str | None) -> str | None:
     return _SUPERSETS.get(name, name)
 
 
+@lru_cache(maxsize=256)  # a crawl meets few distinct headers, each on many pages
 def charset_from_content_type(content_type: str | None) -> str | None:
     """The codec named by a Content-Type header's charset parameter, if valid."""
     if not content_type:

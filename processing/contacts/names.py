@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from processing.contacts.roles import ANY_ROLE_RE
 from scrapersky.person_names import PARTICLES, TITLES, first_last, split_name
@@ -87,11 +88,19 @@ NOT_NAME_WORDS = frozenset(
 # Bhriain") is not the person's whole name. (Van, Del, De, Al are also given names.)
 _PARTICLES_ONLY = frozenset("ní nic ó von zu zur ter ten der den ibn bint della dos".split())
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LOCAL_NOISE_RE = re.compile(r"[._\-+0-9]")  # what an address's local part adds to a name
 MAX_NAME_CHARS = 60
 # Titles that are also common surnames (Tom Baker, Sam Cook).
 _SURNAME_TITLES = frozenset({"baker", "cook", "clerk", "agent", "meister", "partner"})
 
 
+# The functions below depend on their strings alone, and a site's pages ask them the same
+# questions (its footer's mailto link text, its team's names, their addresses): each answer is
+# remembered, like emails.normalize_email's.
+_MEMORY = 4096
+
+
+@lru_cache(maxsize=_MEMORY)
 def clean_name(text: str) -> str | None:
     """The person's name in ``text`` (titles set aside), or None when ``text`` is not a name."""
     text = " ".join(text.split()).strip(" ,;:|–—-·•")
@@ -144,18 +153,20 @@ def _title_case(words: list[str]) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=_MEMORY)
 def name_key(name: str) -> str:
     """How one person is told apart on a domain: case, accents and punctuation folded."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     return " ".join("".join(ch for ch in folded if ch.isalnum() or ch == " ").split())
 
 
+@lru_cache(maxsize=_MEMORY)
 def local_matches_name(local: str, name: str) -> bool:
     """Whether an address's local part is built from the name (``ljackson``, ``lisa.jackson``)."""
     firsts, lasts = first_last(name)
     if not firsts:
         return False
-    local = re.sub(r"[._\-+0-9]", "", local.lower())
+    local = _LOCAL_NOISE_RE.sub("", local.lower())
     if len(local) < 3:
         return False
     if any(last in local for last in lasts if len(last) >= 3):
@@ -163,11 +174,12 @@ def local_matches_name(local: str, name: str) -> bool:
     return any(local == first or (len(first) >= 4 and local.startswith(first)) for first in firsts)
 
 
+@lru_cache(maxsize=_MEMORY)
 def local_spells_name(local: str, name: str) -> bool:
     """Whether an address's local part is the whole name (``ben.hollis``, ``bhollis``,
     ``hollis.ben``): both its first and its last word, as a name read from prose needs."""
     firsts, lasts = first_last(name)
-    local = re.sub(r"[._\-+0-9]", "", local.lower())
+    local = _LOCAL_NOISE_RE.sub("", local.lower())
     return any(
         local in (first + last, first[:1] + last, last + first)
         for first in firsts

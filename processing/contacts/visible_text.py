@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # Elements whose text a visitor does not read as page content. Head text (title, meta) and
 # code (script/style) would otherwise leak decoys such as "jquery@3.6.0" into the scan.
 HIDDEN_TAGS = frozenset(
@@ -84,13 +82,17 @@ BLOCK_TAGS = frozenset(
 # ("<span>a@b.com</span><a>Write</a>" must not read as "a@b.comWrite"); they get a space.
 SEPARATOR_TAGS = frozenset({"a", "img", "input", "meta", "link", "iframe", "video", "audio"})
 SNIPPET_CHARS = 200
-_WS_RE = re.compile(r"\s+")
 
 
 def snippet(text: str, start: int, end: int, before: int = 80, after: int = 80) -> str:
-    """A whitespace-collapsed excerpt of at most 200 chars around ``text[start:end]``."""
+    """A whitespace-collapsed excerpt of at most 200 chars around ``text[start:end]``.
+
+    Collapsed with split and join, not a regular expression's substitution of whitespace runs
+    and strip: the same result (re's whitespace class is ``str.isspace``, as ``str.split``'s)
+    in a fifth of the time, and every contact of every page gets a snippet.
+    """
     raw = text[max(0, start - before) : min(len(text), end + after)]
-    collapsed = _WS_RE.sub(" ", raw).strip()
+    collapsed = " ".join(raw.split())
     if len(collapsed) > SNIPPET_CHARS:
         cut = (len(collapsed) - SNIPPET_CHARS) // 2
         collapsed = collapsed[cut : cut + SNIPPET_CHARS].strip()
