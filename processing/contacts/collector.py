@@ -12,12 +12,7 @@ from itertools import chain, islice
 from lxml import etree
 from lxml.html import HtmlElement
 
-from processing.contacts.emails import (
-    classify_email,
-    find_emails,
-    normalize_email,
-    parse_mailto,
-)
+from processing.contacts.emails import classify_email, find_emails, normalize_email, parse_mailto
 from processing.contacts.layout import title_cell
 from processing.contacts.obfuscation import (
     cfemail_from_href,
@@ -150,8 +145,9 @@ class Collector:
             return (self.region,)
         return (self.region, self.default_region)
 
-    def resolve_region(self, *, url: str, languages: list[str | None]) -> str:
-        """Choose the region from the page (after walk and scan_emails), then parse phones."""
+    def resolve_region(self, *, url: str, languages: list[str | None], words: set[str]) -> str:
+        """Choose the region from the page (after walk and scan_emails), then parse phones
+        (``words``: the text's shapes.letter_words)."""
         self.region = choose_region(
             default=self.default_region,
             text=self.text,
@@ -159,6 +155,7 @@ class Collector:
             languages=languages,
             emails=[f.contact.value for f in self.found if f.contact.kind == "email"],
             raw_numbers=[raw for raw, *_ in self.pending_phones],
+            words=words,
         )
         for raw, source, context, position, sequence in self.pending_phones:
             parsed = self._parse_phone(raw)

@@ -27,6 +27,7 @@ from processing.contacts.company import (
     valid_vat,
 )
 from processing.contacts.results import FoundCompanyFact
+from processing.contacts.shapes import may_hold_postcode
 
 # --- the legal page ----------------------------------------------------------------------------
 
@@ -330,7 +331,7 @@ def company_from_text(text: str) -> list[FoundCompanyFact]:
         facts.extend(_addresses(lines, "legal_page", RANK_LEGAL_PAGE))
         facts.extend(labelled_vat_ids(text, RANK_LEGAL_PAGE))
         facts.extend(_register_ids(text))
-    elif (
+    elif may_hold_postcode(text) and (
         _POSTCODE_HINT_RE.search(text)
         or _GB_POSTCODE_HINT_RE.search(text)
         or _POSTCODE4_HINT_RE.search(text)
@@ -347,10 +348,37 @@ def company_from_text(text: str) -> list[FoundCompanyFact]:
 
 def _copyright_matches(text: str, lowered: str) -> Iterator[re.Match]:
     # The pattern tried only where a copyright sign or word stands (a case-insensitive
-    # alternation scanned over the whole page costs more than the rest of company_from_text).
+    # alternation scanned over the whole page costs more than the rest of company_from_text),
+    # and only where a word within its reach may open a legal form (_may_name_form).
     for marker in ("©", "(c)", "copyright"):
         start = lowered.find(marker)
         while start != -1:
-            if m := _COPYRIGHT_RE.match(text, start):
+            if _may_name_form(text, start) and (m := _COPYRIGHT_RE.match(text, start)):
                 yield m
             start = lowered.find(marker, start + 1)
+
+
+# _COPYRIGHT_RE up to its name: the marker, then the year's characters (digits, dashes, spaces).
+_COPYRIGHT_HEAD_RE = re.compile(r"(?:©|\(c\)|copyright)(?P<year>[\s\d\-–]*)", re.IGNORECASE)
+# The first two characters of each legal form, lower-cased (every form opens with two literals).
+_FORM_HEADS = frozenset(form.replace("\\", "")[:2].lower() for form in _FORMS.split("|"))
+
+
+def _may_name_form(text: str, start: int) -> bool:
+    """False when _COPYRIGHT_RE cannot match at ``start``: no word within its reach opens with a
+    legal form's first two letters. The pattern fails slowly (12 us on "© 2026 Business 0":
+    its lazy name tries every form after every space), the common case off a company's site.
+
+    The name starts within or right after the year's characters and runs 2 to 81 characters to
+    the space before the form, so the form is a word starting before ``head.end() + 83``. A word
+    with a non-ASCII character in its first two may match a form case-insensitively in ways
+    ``lower`` does not tell (re folds the long s to s, the Kelvin sign to k): it is let through.
+    """
+    head = _COPYRIGHT_HEAD_RE.match(text, start)
+    if head is None:
+        return False
+    for word in text[head.start("year") : head.end() + 84].split():
+        first = word[:2]
+        if not first.isascii() or first.lower() in _FORM_HEADS:
+            return True
+    return False

@@ -29,6 +29,7 @@ from processing.contacts.results import (
     PageExtraction,
 )
 from processing.contacts.roles import may_name_roles
+from processing.contacts.shapes import letter_words
 from processing.contacts.sniffing import looks_like_html
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -110,10 +111,12 @@ def extract_page(
     collector.walk(root)
     collector.scan_emails()
     language = _language(root)
-    region = collector.resolve_region(url=url, languages=[language, content_language])
+    words = letter_words(collector.text.lower())  # (region and roles read them)
+    region = collector.resolve_region(url=url, languages=[language, content_language], words=words)
     collector.scan_phones()
     contacts = collector.contacts()
-    people, company = _people_and_company(collector, root, contacts, urlsplit(url).hostname or "")
+    host = urlsplit(url).hostname or ""
+    people, company = _people_and_company(collector, root, contacts, host, words)
     return PageExtraction(
         is_html=True,
         encoding=encoding,
@@ -132,10 +135,15 @@ def extract_page(
 
 
 def _people_and_company(
-    collector: Collector, root: HtmlElement, contacts: list[FoundContact], host: str
+    collector: Collector,
+    root: HtmlElement,
+    contacts: list[FoundContact],
+    host: str,
+    words: set[str],
 ) -> tuple[list[FoundPerson], list[FoundCompanyFact]]:
     """People the page names, their contacts, and the company facts it states (``host``: the
-    page's, which tells the business's own name from other organisations')."""
+    page's, which tells the business's own name from other organisations'; ``words``: the
+    text's shapes.letter_words)."""
     text = collector.text
     people: list[FoundPerson] = []
     facts: list[FoundCompanyFact] = []
@@ -148,7 +156,7 @@ def _people_and_company(
     for scope in collector.microdata_people:
         if (person := people_module.person_from_microdata(scope)) is not None:
             people.append(person)
-    if collector.title_ranges or may_name_roles(text):
+    if collector.title_ranges or may_name_roles(text, words):
         emails = [c.value for c in contacts if c.kind == "email"]
         layout = Layout(text, collector.blocks, collector.seams, collector.title_ranges)
         people.extend(

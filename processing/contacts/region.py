@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 
+from processing.contacts.shapes import letter_words, shape
+
 # Two-letter TLDs sold as generic names: they say nothing about a country.
 _GENERIC_CCTLDS = frozenset(
     {"io", "co", "tv", "me", "ai", "fm", "ly", "to", "cc", "ws", "gg", "so", "sh", "ac", "la", "im"}
@@ -75,6 +77,28 @@ def _trie(words: Iterable[str]) -> str:
 
 
 _COUNTRY_ALTERNATION = _trie(_COUNTRY_NAMES)
+_COUNTRY_FIRST_WORDS = frozenset(name.split()[0] for name in _COUNTRY_NAMES) - {"u.s.a."}
+
+
+def _may_name_country(text: str, words: set[str]) -> bool:
+    """False when _COUNTRY_RE cannot match ``text`` (``words``: its lower-cased letter_words):
+    a name's first word stands alone (nothing from [\\w.] before it, a space, a dot or no word
+    character after it), so it is one of the words, or "u.s.a." is written. The pattern costs
+    23 us on a 600-character page that names no country; the words are read for roles anyway.
+    re folds the dotless i, the dotted capital I (to i) and the long s (to s) where ``lower``
+    does not: a text holding one is let through (for every other character, and these names'
+    letters, ``lower`` is re's case folding).
+    """
+    return (
+        not words.isdisjoint(_COUNTRY_FIRST_WORDS)
+        or ".s." in text
+        or ".S." in text
+        or "\u0131" in text
+        or "\u0130" in text
+        or "\u017f" in text
+    )
+
+
 # The lookahead on the first letters comes first: a position that cannot start a name is left
 # before the lookbehind is tried (half the cost again; neither changes what matches).
 _COUNTRY_RE = re.compile(
@@ -92,10 +116,12 @@ _US_STATES = (
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 )
 # Address shapes that name their country: "Springfield, IL 62701", "London SW1A 1AA".
+# With what a latin-1 text's shape (processing.contacts.shapes) must hold for each to match:
+# five digits; a capital before a digit.
 _ADDRESS_PATTERNS = (
-    (re.compile(rf",\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), "US"),
+    (re.compile(rf",\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"), "US", b"00000"),
     # \b[A-Z]{1,2}..., written to open with the letter (searched for alone) and look behind it.
-    (re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB"),
+    (re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?\s+\d[A-Z]{2}\b"), "GB", b"A0"),
 )
 # The "+" comes first, then the lookbehind looks past it: a pattern opening with a literal is
 # searched for that character alone (6x faster over a page than a lookbehind tried everywhere).
@@ -191,11 +217,13 @@ def choose_region(
     languages: Iterable[str | None] = (),
     emails: Iterable[str] = (),
     raw_numbers: Iterable[str] = (),
+    words: set[str] | None = None,
 ) -> str:
     """The region for the page's national numbers; ``default`` unless the page says otherwise.
 
     ``languages`` are ``<html lang>`` and the ``Content-Language`` header, ``emails`` the
-    addresses found on the page, ``raw_numbers`` tel: links and structured-data numbers.
+    addresses found on the page, ``raw_numbers`` tel: links and structured-data numbers,
+    ``words`` the text's ``shapes.letter_words`` when the caller has them.
     """
     votes: Counter[str] = Counter()
 
@@ -212,9 +240,13 @@ def choose_region(
     email_regions = Counter(tld_region(address.rsplit("@", 1)[-1]) for address in emails)
     for region, n in email_regions.items():
         vote(region, _W_EMAIL * min(n, _MAX_VOTES_EACH))
-    for pattern, region in _ADDRESS_PATTERNS:
-        vote(region, _W_ADDRESS * min(len(pattern.findall(text)), _MAX_VOTES_EACH))
-    names = Counter(_COUNTRY_NAMES[m.group(1).lower()] for m in _COUNTRY_RE.finditer(text))
+    form = shape(text)
+    for pattern, region, cue in _ADDRESS_PATTERNS:
+        found = len(pattern.findall(text)) if form is None or cue in form else 0
+        vote(region, _W_ADDRESS * min(found, _MAX_VOTES_EACH))
+    names = Counter()
+    if _may_name_country(text, letter_words(text.lower()) if words is None else words):
+        names.update(_COUNTRY_NAMES[m.group(1).lower()] for m in _COUNTRY_RE.finditer(text))
     if names:
         # A postal address ends in a country name that _COUNTRY_RE finds too (after ", "): on
         # a page naming no country there is none to look for.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from processing.contacts.shapes import letter_words
 from processing.contacts.titles import (
     ASSISTANT_TITLES,
     EXECUTIVE_TITLES,
@@ -127,18 +128,20 @@ def _gate_words() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
 
 _GATE_EXACT, _GATE_PREFIXES, _GATE_SUFFIXES = _gate_words()
 _GATE_BY_HEAD = {p[:3]: tuple(q for q in _GATE_PREFIXES if q[:3] == p[:3]) for p in _GATE_PREFIXES}
-_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 
 
-def may_name_roles(text: str) -> bool:
+def may_name_roles(text: str, words: set[str] | None = None) -> bool:
     """A quick test (a set lookup per distinct word) that ``text`` may hold a title at all.
 
     Cheaper than ANY_ROLE_RE on a whole page by an order of magnitude; a page that passes is
     read line by line with the full vocabulary. A word's verdict depends on the word alone, so
     it is remembered: a site's pages share most of their words (the template, the footer), and
     only words not met before are tested one by one (every page of a crawl is asked).
+    ``words``: ``letter_words(text.lower())`` when the caller has them (a page's, shared with
+    region.choose_region).
     """
-    words = _words(text.lower())
+    if words is None:
+        words = letter_words(text.lower())
     if not words.isdisjoint(_GATE_PASSED):
         return True
     for word in words - _GATE_FAILED:
@@ -149,26 +152,6 @@ def may_name_roles(text: str) -> bool:
         if verdict is _GATE_PASSED:
             return True
     return False
-
-
-def _words(lowered: str) -> set[str]:
-    """``set(_WORDS_RE.findall(lowered))``, in half the time (the scan was 80 % of the gate).
-
-    A run of letters never spans whitespace, so the distinct whitespace-separated tokens are
-    read instead of every word: a token of letters only is one word; the regular expression
-    runs once over the other tokens (joined by spaces, so no run crosses two of them).
-    """
-    words = set()
-    rest = []
-    for token in set(lowered.split()):
-        if token.isalpha():  # letters are [^\W\d_]: one run, the whole token
-            if len(token) > 1:
-                words.add(token)
-        else:
-            rest.append(token)
-    if rest:
-        words.update(_WORDS_RE.findall(" ".join(rest)))
-    return words
 
 
 def _gate_word(word: str) -> bool:
