@@ -38,7 +38,7 @@ the level is re-judged every ``WINDOW_SECONDS`` from what the rows of that windo
   again. The process's own CPU cannot tell this on a shared machine: two workers and PostgreSQL
   on two cores keep each worker under ``CPU_BUSY`` however saturated the machine is, and on the
   millisecond web each worker grew to its cap (150-276 threads against 43 at a fixed 16),
-  which cost 10-15 % of the pages a second in CPU for threads that only waited for a core
+  which cost about 10 % of the pages a second in CPU for threads that only waited for a core
   (issue 24);
 - otherwise hold.
 
@@ -126,9 +126,9 @@ class Pace:
         # in flight had come down to the new level).
         self._probe: tuple[float, float | None] | None = None
         # A growth on a busy machine being judged: (the rate before it, the level before it,
-        # the growth's share, when its rows had all begun); and the windows left to hold after
-        # one that did not raise the rate.
-        self._trial: tuple[float, int, float, float] | None = None
+        # when its rows had all begun); and the windows left to hold after one that did not
+        # raise the rate.
+        self._trial: tuple[float, int, float] | None = None
         self._stalled = 0
 
     def _reset_window(self, now: float) -> None:
@@ -202,7 +202,7 @@ class Pace:
         elif reached and cpu < CPU_BUSY and (best is None or seconds <= SLOW_FACTOR * best):
             if busy:
                 level = max(level + 1, int(level * GROW))
-                self._trial = (rate, self.limit, level / self.limit - 1, now + seconds)
+                self._trial = (rate, self.limit, now + seconds)
             else:
                 fast = cpu + (GROW_FAST - 1) * rows_cpu < CPU_BUSY
                 level = max(level + 1, int(level * (GROW_FAST if fast else GROW)))
@@ -229,10 +229,11 @@ class Pace:
 
     def _judge_trial(self, rate: float) -> int:
         """The level after a window while a growth on a busy machine is judged (see above)."""
-        before, level_before, share, begun = self._trial
+        before, level_before, begun = self._trial
         if self._window_start < begun:
             return self.limit  # rows begun before the growth ended in this window: wait
         self._trial = None
+        share = self.limit / level_before - 1
         if rate >= before * (1 + share / 2):
             return self.limit
         self._stalled = STALL_WINDOWS
